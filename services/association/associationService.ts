@@ -1,0 +1,118 @@
+/**
+ * Link, switch, remove and status for one MCID. Reads the record, lets the pure
+ * rules decide, and writes with compare-and-set, retrying when another bot
+ * process wrote in between, so R1–R3 hold however many processes run.
+ */
+import { Clock } from '../clock';
+import { AssociationStore } from './associationStore';
+import {
+  applyLink,
+  applyUnlink,
+  availability,
+  Availability,
+  decideLink,
+  LinkDecision,
+  LinkRequest,
+} from './associationRules';
+import { AssociationLimits, CurrentLink, emptyRecord, LinkEndReason, McidRecord } from './types';
+
+export interface AssociationServiceDeps {
+  store: AssociationStore;
+  clock: Clock;
+  limits: AssociationLimits;
+}
+
+export type LinkOutcome = { decision: LinkDecision; record: McidRecord };
+
+export type UnlinkOutcome =
+  | { kind: 'notLinked' }
+  | { kind: 'notOwner' }
+  | { kind: 'unlinked'; ended: CurrentLink; record: McidRecord };
+
+export interface StatusView {
+  record: McidRecord;
+  availability: Availability;
+}
+
+export class ConcurrentUpdateError extends Error {
+  constructor(mcid: string) {
+    super(`Too many concurrent updates to MCID ${mcid}`);
+    this.name = 'ConcurrentUpdateError';
+  }
+}
+
+const MAX_ATTEMPTS = 16;
+
+export class AssociationService {
+  constructor(private readonly deps: AssociationServiceDeps) {}
+
+  get limits(): AssociationLimits {
+    return this.deps.limits;
+  }
+
+  private async load(mcid: string): Promise<McidRecord> {
+    return (await this.deps.store.getRecord(mcid)) ?? emptyRecord(mcid);
+  }
+
+  /** What linking would do now, without doing it: for the confirmation card. */
+  async preview(mcid: string, req: LinkRequest): Promise<LinkOutcome> {
+    const record = await this.load(mcid);
+    return { decision: decideLink(record, req, this.deps.clock.now(), this.deps.limits), record };
+  }
+
+  async link(mcid: string, req: LinkRequest): Promise<LinkOutcome> {
+    return this.update(mcid, (record, now) => {
+      const decision = decideLink(record, req, now, this.deps.limits);
+      const changes = decision.kind === 'allowed' || decision.kind === 'takeover';
+      return { result: decision, next: changes ? applyLink(record, req, decision, now) : null };
+    }).then(({ result, record }) => ({ decision: result, record }));
+  }
+
+  /** The person removes their own link. Only the person who linked may (R5). */
+  async unlink(mcid: string, userId: string): Promise<UnlinkOutcome> {
+    return this.end(mcid, 'removedByPerson', (link) => link.userId === userId);
+  }
+
+  /** An admin removes a departed person from their org's report: never links (R5, R7). */
+  async removeFromOrg(mcid: string, mpnId: string): Promise<UnlinkOutcome> {
+    return this.end(mcid, 'removedByAdmin', (link) => link.mpnId === mpnId);
+  }
+
+  async status(mcid: string): Promise<StatusView> {
+    const record = await this.load(mcid);
+    return { record, availability: availability(record.starts, this.deps.clock.now(), this.deps.limits) };
+  }
+
+  /** The record this person's link is on, verified against the record itself (indexes are derived). */
+  async recordOfPerson(tenantId: string, userId: string): Promise<McidRecord | null> {
+    const mcid = await this.deps.store.mcidForPerson(tenantId, userId);
+    if (!mcid) return null;
+    const record = await this.deps.store.getRecord(mcid);
+    if (!record?.link || record.link.userId !== userId || record.link.tenantId !== tenantId) return null;
+    return record;
+  }
+
+  private async end(mcid: string, reason: LinkEndReason, allowed: (link: CurrentLink) => boolean): Promise<UnlinkOutcome> {
+    const { result } = await this.update<UnlinkOutcome>(mcid, (record, now) => {
+      const link = record.link;
+      if (!link) return { result: { kind: 'notLinked' }, next: null };
+      if (!allowed(link)) return { result: { kind: 'notOwner' }, next: null };
+      const next = applyUnlink(record, now, reason);
+      return { result: { kind: 'unlinked', ended: link, record: next }, next };
+    });
+    return result;
+  }
+
+  private async update<T>(
+    mcid: string,
+    step: (record: McidRecord, now: Date) => { result: T; next: McidRecord | null },
+  ): Promise<{ result: T; record: McidRecord }> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const record = await this.load(mcid);
+      const { result, next } = step(record, this.deps.clock.now());
+      if (!next) return { result, record };
+      if (await this.deps.store.saveRecord(record, next)) return { result, record: next };
+    }
+    throw new ConcurrentUpdateError(mcid);
+  }
+}

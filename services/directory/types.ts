@@ -1,0 +1,27 @@
+export interface Organization {
+  mpnId: string;
+  name: string;
+  /** Entra tenants whose Teams users belong to this org. A tenant belongs to one org. */
+  tenantIds: string[];
+  /** Entra object ids of the org's global admins (R7). */
+  globalAdmins: string[];
+}
+
+export interface Certification {
+  /** Exam or certification number, e.g. AZ-104. */
+  number: string;
+  title: string;
+  type: 'certification' | 'exam';
+  earnedOn: string;
+  expiresOn?: string;
+}
+
+/** A Microsoft Certification Profile: what the MCID stands for. */
+export interface CertificationProfile {
+  mcid: string;
+  firstName: string;
+  lastName: string;
+  /** Addresses the profile signs in with; the "Use email@address" shortcut matches on them. */
+  emails: string[];
+  certifications: Certification[];
+}

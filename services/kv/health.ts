@@ -1,0 +1,5 @@
+/** Answers /readyz: can the backing store be reached right now? */
+export interface StoreHealth {
+  ping(): Promise<boolean>;
+  readonly kind: 'memory' | 'redis';
+}
