@@ -1,0 +1,96 @@
+/**
+ * The one place that reads the environment. Everything is validated at start;
+ * a bad value stops the process with a message naming the variable.
+ * Every setting is documented in .env.sample.
+ */
+import path from 'node:path';
+import { AssociationLimits } from '../services/association/types';
+
+export interface AppConfig {
+  port: number;
+  /** Standard Bot Framework settings; an empty app id means local mode without channel authentication. */
+  microsoftAppId: string;
+  microsoftAppPassword: string;
+  microsoftAppType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  microsoftAppTenantId: string;
+  /** Unset: the embedded in-memory store (nothing survives a restart). */
+  redisUrl: string | null;
+  orgsFile: string;
+  profilesFile: string;
+  /** Azure Bot OAuth connection for "sign in with another Microsoft Learning account"; empty = not offered. */
+  oauthConnectionName: string;
+  limits: AssociationLimits;
+  logLevel: string;
+}
+
+export type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+function str(env: Env, name: string, fallback = ''): string {
+  return (env[name] ?? fallback).trim();
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return n;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = str(env, name, fallback);
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+function file(env: Env, name: string, fallback: string): string {
+  const raw = str(env, name);
+  return raw ? path.resolve(raw) : path.join(repoRoot, fallback);
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const redisUrl = str(env, 'REDIS_URL');
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError(`REDIS_URL must start with redis:// or rediss:// (got "${redisUrl}")`);
+  }
+  const microsoftAppType = oneOf(env, 'MicrosoftAppType', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant');
+  const microsoftAppTenantId = str(env, 'MicrosoftAppTenantId');
+  if (microsoftAppType === 'SingleTenant' && !microsoftAppTenantId) {
+    throw new ConfigError('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
+  }
+  return {
+    port: int(env, 'PORT', 3978, 0, 65535),
+    microsoftAppId: str(env, 'MicrosoftAppId'),
+    microsoftAppPassword: str(env, 'MicrosoftAppPassword'),
+    microsoftAppType,
+    microsoftAppTenantId,
+    redisUrl: redisUrl || null,
+    orgsFile: file(env, 'ORGS_FILE', 'data/orgs.sample.json'),
+    profilesFile: file(env, 'PROFILES_FILE', 'data/profiles.sample.json'),
+    oauthConnectionName: str(env, 'OAUTH_CONNECTION_NAME'),
+    limits: {
+      maxPerWindow: int(env, 'LIMIT_MAX_PER_WINDOW', 3, 1, 100),
+      windowDays: int(env, 'LIMIT_WINDOW_DAYS', 365, 1, 3660),
+      windowKind: oneOf(env, 'LIMIT_WINDOW_KIND', ['rolling', 'calendar'] as const, 'rolling'),
+      cooldownDays: int(env, 'LIMIT_COOLDOWN_DAYS', 30, 0, 365),
+    },
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+  };
+}
+
+export function isLocalMode(config: AppConfig): boolean {
+  return config.microsoftAppId === '';
+}
