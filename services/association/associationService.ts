@@ -16,10 +16,30 @@ import {
 } from './associationRules';
 import { AssociationLimits, CurrentLink, emptyRecord, LinkEndReason, McidRecord } from './types';
 
+/**
+ * Told after every successful write of a record (link, switch, takeover, removal):
+ * the audit log, the report's counters and the notices subscribe here.
+ * The record is already saved when they run, so a failing listener must not undo
+ * anything; its error goes to `onListenerError` and the derived data is rebuildable.
+ */
+export interface AssociationListener {
+  onRecordChanged(change: RecordChange): Promise<void>;
+}
+
+export interface RecordChange {
+  prev: McidRecord;
+  next: McidRecord;
+  at: Date;
+  /** Who caused it: the person themselves, or an admin acting on their org's report. */
+  actor: { userId: string; role: 'person' | 'admin' };
+}
+
 export interface AssociationServiceDeps {
   store: AssociationStore;
   clock: Clock;
   limits: AssociationLimits;
+  listeners?: AssociationListener[];
+  onListenerError?: (err: unknown, listenerIndex: number) => void;
 }
 
 export type LinkOutcome = { decision: LinkDecision; record: McidRecord };
@@ -61,7 +81,7 @@ export class AssociationService {
   }
 
   async link(mcid: string, req: LinkRequest): Promise<LinkOutcome> {
-    return this.update(mcid, (record, now) => {
+    return this.update(mcid, { userId: req.userId, role: 'person' }, (record, now) => {
       const decision = decideLink(record, req, now, this.deps.limits);
       const changes = decision.kind === 'allowed' || decision.kind === 'takeover';
       return { result: decision, next: changes ? applyLink(record, req, decision, now) : null };
@@ -70,12 +90,12 @@ export class AssociationService {
 
   /** The person removes their own link. Only the person who linked may (R5). */
   async unlink(mcid: string, userId: string): Promise<UnlinkOutcome> {
-    return this.end(mcid, 'removedByPerson', (link) => link.userId === userId);
+    return this.end(mcid, 'removedByPerson', { userId, role: 'person' }, (link) => link.userId === userId);
   }
 
   /** An admin removes a departed person from their org's report: never links (R5, R7). */
-  async removeFromOrg(mcid: string, mpnId: string): Promise<UnlinkOutcome> {
-    return this.end(mcid, 'removedByAdmin', (link) => link.mpnId === mpnId);
+  async removeFromOrg(mcid: string, mpnId: string, adminUserId: string): Promise<UnlinkOutcome> {
+    return this.end(mcid, 'removedByAdmin', { userId: adminUserId, role: 'admin' }, (link) => link.mpnId === mpnId);
   }
 
   async status(mcid: string): Promise<StatusView> {
@@ -92,8 +112,13 @@ export class AssociationService {
     return record;
   }
 
-  private async end(mcid: string, reason: LinkEndReason, allowed: (link: CurrentLink) => boolean): Promise<UnlinkOutcome> {
-    const { result } = await this.update<UnlinkOutcome>(mcid, (record, now) => {
+  private async end(
+    mcid: string,
+    reason: LinkEndReason,
+    actor: RecordChange['actor'],
+    allowed: (link: CurrentLink) => boolean,
+  ): Promise<UnlinkOutcome> {
+    const { result } = await this.update<UnlinkOutcome>(mcid, actor, (record, now) => {
       const link = record.link;
       if (!link) return { result: { kind: 'notLinked' }, next: null };
       if (!allowed(link)) return { result: { kind: 'notOwner' }, next: null };
@@ -105,14 +130,28 @@ export class AssociationService {
 
   private async update<T>(
     mcid: string,
+    actor: RecordChange['actor'],
     step: (record: McidRecord, now: Date) => { result: T; next: McidRecord | null },
   ): Promise<{ result: T; record: McidRecord }> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const record = await this.load(mcid);
-      const { result, next } = step(record, this.deps.clock.now());
+      const now = this.deps.clock.now();
+      const { result, next } = step(record, now);
       if (!next) return { result, record };
-      if (await this.deps.store.saveRecord(record, next)) return { result, record: next };
+      if (await this.deps.store.saveRecord(record, next)) {
+        await this.notify({ prev: record, next, at: now, actor });
+        return { result, record: next };
+      }
     }
     throw new ConcurrentUpdateError(mcid);
+  }
+
+  private async notify(change: RecordChange): Promise<void> {
+    const listeners = this.deps.listeners ?? [];
+    await Promise.all(
+      listeners.map((listener, i) =>
+        listener.onRecordChanged(change).catch((err: unknown) => this.deps.onListenerError?.(err, i)),
+      ),
+    );
   }
 }

@@ -120,8 +120,8 @@ describe('association rules (R1–R4) on the seed timeline', () => {
   it('an admin removes only from their own org, and the reason is recorded', async () => {
     const { service } = setup();
     await service.link('1', asA);
-    assert.equal((await service.removeFromOrg('1', B)).kind, 'notOwner');
-    const out = await service.removeFromOrg('1', A);
+    assert.equal((await service.removeFromOrg('1', B, 'admin-b')).kind, 'notOwner');
+    const out = await service.removeFromOrg('1', A, 'admin-a');
     assert.equal(out.kind, 'unlinked');
     if (out.kind === 'unlinked') assert.equal(out.record.ended.at(-1)?.reason, 'removedByAdmin');
   });
