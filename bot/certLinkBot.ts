@@ -11,6 +11,7 @@ import {
   AdaptiveCardInvokeValue,
   CardFactory,
   ConversationState,
+  INVOKE_RESPONSE_KEY,
   InvokeResponse,
   MessageFactory,
   SigninStateVerificationQuery,
@@ -100,6 +101,10 @@ export class CertLinkBot extends TeamsActivityHandler {
   /** Every turn: run, then save conversation state; a store outage becomes a polite reply. */
   override async run(context: TurnContext): Promise<void> {
     try {
+      if (isMalformedCardAction(context)) {
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 400, body: badRequest('value.action must be an Action.Execute object') } });
+        return;
+      }
       await super.run(context);
       await this.deps.conversationState.saveChanges(context);
     } catch (err) {
@@ -122,7 +127,8 @@ export class CertLinkBot extends TeamsActivityHandler {
     }
     if (context.activity.type === ActivityTypes.Invoke) {
       if (!context.turnState.get(INVOKE_RESPONSE_KEY)) {
-        await context.sendActivity({ type: 'invokeResponse', value: cardResponse(statementCard({ title: '', lines: [say(info.locale, key)] })) });
+        const body = cardResponse(statementCard({ title: '', lines: [say(info.locale, key)] }));
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
       }
       return;
     }
@@ -182,7 +188,7 @@ export class CertLinkBot extends TeamsActivityHandler {
     const verb: unknown = value?.action?.verb;
     const cardId: unknown = (value?.action?.data as { cardId?: unknown } | undefined)?.cardId;
     if (typeof verb !== 'string' || verb.length > MAX_VERB_LENGTH || typeof cardId !== 'string' || cardId.length > MAX_VERB_LENGTH) {
-      return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'verb and data.cardId must be short strings' } } as AdaptiveCardInvokeResponse;
+      return badRequest('verb and data.cardId must be short strings');
     }
     const locale = info.locale;
     const textCard = (key: TextKey, values: Record<string, string> = {}) => cardResponse(statementCard({ title: '', lines: [say(locale, key, values)] }));
@@ -257,7 +263,17 @@ export class CertLinkBot extends TeamsActivityHandler {
   }
 }
 
-const INVOKE_RESPONSE_KEY = Symbol.for('BotFrameworkAdapter.InvokeResponse');
+/** botbuilder itself would throw on these before our handler could answer. */
+function isMalformedCardAction(context: TurnContext): boolean {
+  const a = context.activity;
+  if (a.type !== ActivityTypes.Invoke || a.name !== 'adaptiveCard/action') return false;
+  const action = (a.value as { action?: unknown } | undefined)?.action;
+  return !action || typeof action !== 'object' || (action as { type?: unknown }).type !== 'Action.Execute';
+}
+
+function badRequest(message: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } } as AdaptiveCardInvokeResponse;
+}
 
 function activityKey(info: TurnInfo): string {
   return `activity:${info.conversationId}:${info.activityId}`;
