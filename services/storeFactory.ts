@@ -43,6 +43,8 @@ export interface CreateStoresOptions {
   /** Profiles to start with. On Redis only the absent ones are written: imported data is never overwritten. */
   profiles?: CertificationProfile[];
   redisOptions?: RedisConnectionOptions;
+  /** A record was saved but its derived indexes were not (Redis dropped in between); log it, repair later. */
+  onIndexError?: (err: unknown, mcid: string) => void;
   /** How long to wait for Redis at start before failing with StoreUnavailableError (default 5000 ms). */
   connectWaitMs?: number;
 }
@@ -57,7 +59,7 @@ export async function createStores(opts: CreateStoresOptions): Promise<Stores> {
     await profiles.seedMissing(opts.profiles ?? []);
     return {
       kind: 'redis',
-      associations: new RedisAssociationStore(redis, prefix),
+      associations: new RedisAssociationStore(redis, prefix, { onIndexError: opts.onIndexError }),
       once: new RedisOnceStore(redis, prefix),
       documents: new RedisDocumentStore(redis, prefix),
       profiles,

@@ -55,14 +55,26 @@ export class RedisAssociationKeys {
   }
 }
 
+export interface RedisAssociationStoreOptions {
+  /**
+   * Told when a record was saved but its derived indexes could not be updated
+   * (Redis went away between the two steps). saveRecord still reports the save,
+   * because it happened; repairIndexes(mcid) puts the indexes right later.
+   */
+  onIndexError?: (err: unknown, mcid: string) => void;
+}
+
 export class RedisAssociationStore implements AssociationStore {
   private readonly keys: RedisAssociationKeys;
+  private readonly onIndexError: (err: unknown, mcid: string) => void;
 
   constructor(
     private readonly redis: Redis,
     keyPrefix: string = DEFAULT_KEY_PREFIX,
+    opts: RedisAssociationStoreOptions = {},
   ) {
     this.keys = new RedisAssociationKeys(keyPrefix);
+    this.onIndexError = opts.onIndexError ?? (() => process.emitWarning('Association index update failed after a record was saved; run repairIndexes'));
     redis.defineCommand('certlinkSaveRecord', { numberOfKeys: 1, lua: SAVE_RECORD_LUA });
     defineGuardedDelete(redis);
   }
@@ -86,8 +98,20 @@ export class RedisAssociationStore implements AssociationStore {
     return withStore('saveRecord', async () => {
       const written = await this.redis.certlinkSaveRecord(this.keys.record(next.mcid), String(prev.version), JSON.stringify(next));
       if (written !== 1) return false;
-      await this.applyIndexes(prev, next);
+      // The record is saved: failing now would tell the person "nothing changed" when it did.
+      await this.applyIndexes(prev, next).catch((err: unknown) => this.onIndexError(err, next.mcid));
       return true;
+    });
+  }
+
+  /**
+   * Re-adds the index entries the stored record implies (idempotent). Entries
+   * it no longer implies are left for readers to skip, as they verify anyway.
+   */
+  repairIndexes(mcid: string): Promise<void> {
+    return withStore('repairIndexes', async () => {
+      const record = await this.getRecord(mcid);
+      if (record?.link) await this.applyIndexes({ ...record, link: null }, record);
     });
   }
 
