@@ -94,7 +94,13 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
   // restify's own errors (the body reader's 413, 404, 405) get the same body shape as ours.
   server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
     const status = err.statusCode ?? 500;
-    const code = status === 413 ? 'payload_too_large' : err.name.replace(/Error$/, '').toLowerCase() || 'error';
+    const code =
+      status === 413
+        ? 'payload_too_large'
+        : err.name
+            .replace(/Error$/, '')
+            .replace(/([a-z])([A-Z])/g, '$1_$2')
+            .toLowerCase() || 'error';
     const reason = status === 413 ? `The request body is larger than ${bodyLimit} bytes` : err.message;
     Object.assign(err, { toJSON: (): ErrorBody => ({ error: code, reason }) });
     callback();
@@ -112,6 +118,12 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
   };
 
   const handleActivity = async (req: Request, res: Response): Promise<void> => {
+    // bodyReader leaves these bodies unread, so they would otherwise look empty.
+    const contentType = req.contentType();
+    if (contentType === 'application/octet-stream' || contentType === 'multipart/form-data') {
+      sendError(res, 415, 'unsupported_media_type', 'Send the activity as JSON (Content-Type: application/json)');
+      return;
+    }
     const text = bodyText(req.body);
     if (text === null || text.trim() === '') {
       sendError(res, 400, 'invalid_json', 'The request body is empty; expected a JSON activity');

@@ -71,6 +71,25 @@ describe('bot HTTP server (real restify + CloudAdapter + fake Teams connector)',
       assert.equal(h.connector.requests.length, 0);
     });
 
+    it('refuses a binary upload with 415 and says to send JSON', async () => {
+      const res = await fetch(`${h.botUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: JSON.stringify(teamsMessage(h.connector.url)),
+      });
+      assert.equal(res.status, 415);
+      assert.match(((await res.json()) as { reason: string }).reason, /application\/json/);
+    });
+
+    it('answers unknown paths and methods in the same error shape', async () => {
+      const missing = await fetch(`${h.botUrl}/nope`);
+      assert.equal(missing.status, 404);
+      assert.equal(((await missing.json()) as { error: string }).error, 'resource_not_found');
+      const wrongMethod = await fetch(`${h.botUrl}/api/messages`);
+      assert.equal(wrongMethod.status, 405);
+      assert.equal(((await wrongMethod.json()) as { error: string }).error, 'method_not_allowed');
+    });
+
     it('refuses an empty body with 400 invalid_json', async () => {
       const res = await h.post('');
       assert.equal(res.status, 400);
