@@ -1,13 +1,16 @@
 /**
- * `npm run bench`: every scenario in bench/scenarios.ts against the same connector stand-in,
- * printed as one Markdown table beside the echo baseline. Add scenarios there, not here.
+ * `npm run bench`: every scenario listed below against the same connector stand-in,
+ * printed as one Markdown table beside the echo baseline. 
  *
  * Knobs (environment): BENCH_CONVERSATIONS (default 10), BENCH_DURATION_MS (default 5000),
  * BENCH_WARMUP_MS (default 1000), BENCH_ONLY (comma-separated scenario names), BENCH_VERBOSE=1.
  */
 import { startFakeConnector } from '../test/support/fakeConnector';
 import { runScenario, ScenarioResult } from './runScenario';
-import { scenarios } from './scenarios';
+import { linkScenario, statusScenario } from './certlinkScenarios';
+import { echoScenario } from './scenarios';
+
+const scenarios = [echoScenario, statusScenario, linkScenario];
 import { renderTable } from './table';
 
 function envInt(name: string, fallback: number): number {

@@ -11,7 +11,7 @@
  *   3. If the turn looks people up, `prepare(connector)` registers them with connector.setMember().
  *      If a turn sends more than one activity, set repliesPerTurn; use checkReply to make sure
  *      the bot answered what it should (a fast wrong answer must not look good).
- *   4. Append it to `scenarios` below. Keep each run short: the whole bench should stay under ~60 s.
+ *   4. Add it to the list in bench/index.ts. Keep each run short: the whole bench should stay under ~60 s.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
@@ -53,4 +53,4 @@ export const echoScenario: Scenario = {
   checkReply: (reply, index, seq) => reply.text === `echo: ping ${index}.${seq}`,
 };
 
-export const scenarios: Scenario[] = [echoScenario];
+
