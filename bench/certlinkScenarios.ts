@@ -12,7 +12,8 @@ import type { Scenario } from './runScenario';
 import { spawnNode, teamsTurn } from './scenarios';
 
 const BENCH_TENANT = 'bench-tenant';
-const PEOPLE = 200;
+/** One profile per link: each link turn links a new person, as a real roll-out would. */
+const PEOPLE = 20_000;
 
 function aadId(index: number): string {
   return `00000000-0000-0000-0000-${String(index).padStart(12, '0')}`;
@@ -74,10 +75,41 @@ export const statusScenario: Scenario = {
   checkReply: (reply) => cardText(reply).includes('You can link now'),
 };
 
+/**
+ * The link turn, whole: "link my certification" (member lookup, profile, rules, confirmation
+ * card) then the Confirm click (compare-and-set on Redis, indexes, result card). Each pair
+ * links a new person; both activities are counted.
+ */
+const lastCardId = new Map<number, string>();
+const currentPerson = new Map<number, number>();
+let nextPerson = 0;
+/** A new person at each message (warm-up included), the same one for its Confirm click. */
+function personOf(index: number, seq: number, assign = false): number {
+  if (assign && seq % 2 === 0) currentPerson.set(index, nextPerson++ % PEOPLE);
+  return currentPerson.get(index) ?? 0;
+}
+
+function linkTurn(index: number, seq: number): Partial<Activity> {
+  const person = personOf(index, seq, true);
+  const base = turn(index, seq, 'link my certification');
+  const from = { id: `29:bench-user-${person}`, name: `Bench ${person}`, aadObjectId: aadId(person) };
+  const conversation = { ...base.conversation!, id: `a:bench-link-${index}` };
+  if (seq % 2 === 0) return { ...base, from, conversation };
+  const verb = 'link.confirm';
+  return { ...base, from, conversation, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data: { cardId: lastCardId.get(index) ?? 'none' } } } };
+}
+
 export const linkScenario: Scenario = {
-  name: 'certlink link (to confirmation card)',
+  name: 'certlink link (message + confirm)',
   spawn: certlink(),
   prepare: registerPeople,
-  makeActivity: (index, seq) => turn(index, seq, 'link my certification'),
-  checkReply: (reply, index) => cardText(reply).includes(`Use person${index}@bench.example to associate my Microsoft Learning account`),
+  makeActivity: linkTurn,
+  checkReply: (reply, index, seq) => {
+    const person = personOf(index, seq);
+    if (seq % 2 === 1) return JSON.stringify(reply.value ?? '').includes('Linked to Bench Org');
+    const actions = (reply.attachments?.[0]?.content as { actions?: { verb?: string; data?: { cardId?: string } }[] } | undefined)?.actions ?? [];
+    const confirm = actions.find((a) => a.verb === 'link.confirm');
+    if (confirm?.data?.cardId) lastCardId.set(index, confirm.data.cardId);
+    return cardText(reply).includes(`Use person${person}@bench.example to associate my Microsoft Learning account`);
+  },
 };

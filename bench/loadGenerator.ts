@@ -4,7 +4,9 @@
  * answered, then posts the next: closed-loop load, like N people chatting at once.
  *
  * Latency is measured from the start of the POST to the arrival of the turn's last expected
- * reply at the connector, both on this process's clock.
+ * reply at the connector, both on this process's clock. An invoke (a card click) is answered
+ * in the HTTP response itself, as Teams expects: its turn ends with that response, and
+ * checkReply sees `{ type: 'invokeResponse', value: <response body> }`.
  */
 import { performance } from 'node:perf_hooks';
 import type { Activity } from 'botbuilder';
@@ -108,9 +110,18 @@ export async function generateLoad(options: LoadOptions): Promise<LoadResult> {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(activity),
         });
-        await response.arrayBuffer();
+        const body = await response.text();
         if (response.status !== 200) {
           fail(`conversation ${index} turn ${seq}: HTTP ${response.status}`);
+          continue;
+        }
+        if (activity.type === 'invoke') {
+          const reply: Partial<Activity> = { type: 'invokeResponse', value: body ? JSON.parse(body) : null };
+          if (options.checkReply && !options.checkReply(reply, index, seq)) {
+            fail(`conversation ${index} turn ${seq}: unexpected invoke response ${body.slice(0, 200)}`);
+            continue;
+          }
+          latencies.push(performance.now() - t0);
           continue;
         }
         if (!(await replied)) {
