@@ -16,6 +16,10 @@ export interface AppConfig {
   microsoftAppTenantId: string;
   /** Unset: the embedded in-memory store (nothing survives a restart). */
   redisUrl: string | null;
+  /** Prefix of every Redis key, so several deployments (or tests) can share one Redis. */
+  redisKeyPrefix: string;
+  /** Conversation and user state untouched this long is forgotten; 0 = kept forever. */
+  sessionStateTtlDays: number;
   orgsFile: string;
   profilesFile: string;
   /** Azure Bot OAuth connection for "sign in with another Microsoft Learning account"; empty = not offered. */
@@ -73,6 +77,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
     throw new ConfigError(`REDIS_URL must start with redis:// or rediss:// (got "${redisUrl}")`);
   }
+  const redisKeyPrefix = str(env, 'REDIS_KEY_PREFIX', 'certlink:');
+  if (!redisKeyPrefix || /[{}\s]/.test(redisKeyPrefix)) {
+    // A brace would change the Redis Cluster hash slot of every key.
+    throw new ConfigError(`REDIS_KEY_PREFIX must be non-empty, without braces or spaces (got "${redisKeyPrefix}")`);
+  }
   const microsoftAppType = oneOf(env, 'MicrosoftAppType', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant');
   const microsoftAppTenantId = str(env, 'MicrosoftAppTenantId');
   if (microsoftAppType === 'SingleTenant' && !microsoftAppTenantId) {
@@ -87,6 +96,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     microsoftAppType,
     microsoftAppTenantId,
     redisUrl: redisUrl || null,
+    redisKeyPrefix,
+    sessionStateTtlDays: int(env, 'SESSION_STATE_TTL_DAYS', 30, 0, 3650),
     orgsFile: file(env, 'ORGS_FILE', 'data/orgs.sample.json'),
     profilesFile: file(env, 'PROFILES_FILE', 'data/profiles.sample.json'),
     oauthConnectionName: str(env, 'OAUTH_CONNECTION_NAME'),
