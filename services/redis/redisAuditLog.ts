@@ -7,7 +7,8 @@
  */
 import type Redis from 'ioredis';
 import { AuditEntry, AuditLog } from '../audit/auditLog';
-import { DEFAULT_KEY_PREFIX, orgKey, withRedis } from './adminRedisSupport';
+import { DEFAULT_KEY_PREFIX, withStore } from './redisConnection';
+import { orgKey } from './redisOrgKeys';
 
 export interface RedisAuditLogOptions {
   keyPrefix?: string;
@@ -35,14 +36,14 @@ export class RedisAuditLog implements AuditLog {
 
   record(entry: AuditEntry): Promise<void> {
     const json = JSON.stringify(entry);
-    return withRedis('audit.record', async () => {
+    return withStore('audit.record', async () => {
       if (this.options.maxLen) await this.redis.xadd(this.key(entry.mpnId), 'MAXLEN', '~', this.options.maxLen, '*', 'e', json);
       else await this.redis.xadd(this.key(entry.mpnId), '*', 'e', json);
     });
   }
 
   latest(mpnId: string, count: number): Promise<AuditEntry[]> {
-    return withRedis('audit.latest', async () => {
+    return withStore('audit.latest', async () => {
       const items = (await this.redis.xrevrange(this.key(mpnId), '+', '-', 'COUNT', count)) as StreamItem[];
       return items.map(parseItem);
     });
@@ -51,12 +52,12 @@ export class RedisAuditLog implements AuditLog {
   async *stream(mpnId: string): AsyncIterable<AuditEntry> {
     const key = this.key(mpnId);
     // Stop at the last id present when the download started.
-    const last = (await withRedis('audit.stream', () => this.redis.xrevrange(key, '+', '-', 'COUNT', 1))) as StreamItem[];
+    const last = (await withStore('audit.stream', () => this.redis.xrevrange(key, '+', '-', 'COUNT', 1))) as StreamItem[];
     if (last.length === 0) return;
     const end = last[0][0];
     let start = '-';
     for (;;) {
-      const page = (await withRedis('audit.stream', () => this.redis.xrange(key, start, end, 'COUNT', this.pageSize))) as StreamItem[];
+      const page = (await withStore('audit.stream', () => this.redis.xrange(key, start, end, 'COUNT', this.pageSize))) as StreamItem[];
       for (const item of page) yield parseItem(item);
       if (page.length < this.pageSize) return;
       start = `(${page[page.length - 1][0]}`;

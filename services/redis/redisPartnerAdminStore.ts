@@ -1,6 +1,7 @@
 import type Redis from 'ioredis';
 import { PartnerAdminStore } from '../roles/partnerAdminStore';
-import { DEFAULT_KEY_PREFIX, orgKey, withRedis } from './adminRedisSupport';
+import { DEFAULT_KEY_PREFIX, withStore } from './redisConnection';
+import { orgKey } from './redisOrgKeys';
 
 /** One SET per org: `<prefix>{org:<mpnId>}:partnerAdmins`. */
 export class RedisPartnerAdminStore implements PartnerAdminStore {
@@ -14,18 +15,18 @@ export class RedisPartnerAdminStore implements PartnerAdminStore {
   }
 
   add(mpnId: string, userId: string): Promise<boolean> {
-    return withRedis('partnerAdmins.add', async () => (await this.redis.sadd(this.key(mpnId), userId)) === 1);
+    return withStore('partnerAdmins.add', async () => (await this.redis.sadd(this.key(mpnId), userId)) === 1);
   }
 
   remove(mpnId: string, userId: string): Promise<boolean> {
-    return withRedis('partnerAdmins.remove', async () => (await this.redis.srem(this.key(mpnId), userId)) === 1);
+    return withStore('partnerAdmins.remove', async () => (await this.redis.srem(this.key(mpnId), userId)) === 1);
   }
 
   has(mpnId: string, userId: string): Promise<boolean> {
-    return withRedis('partnerAdmins.has', async () => (await this.redis.sismember(this.key(mpnId), userId)) === 1);
+    return withStore('partnerAdmins.has', async () => (await this.redis.sismember(this.key(mpnId), userId)) === 1);
   }
 
   list(mpnId: string): Promise<string[]> {
-    return withRedis('partnerAdmins.list', async () => (await this.redis.smembers(this.key(mpnId))).sort());
+    return withStore('partnerAdmins.list', async () => (await this.redis.smembers(this.key(mpnId))).sort());
   }
 }

@@ -10,7 +10,8 @@
 import type Redis from 'ioredis';
 import type { Result } from 'ioredis';
 import { CounterQuery, IndexedMember, ReportCounters, ReportIndexStore, TitleCount } from '../report/reportIndexStore';
-import { DEFAULT_KEY_PREFIX, orgKey, pipelineValues, withRedis } from './adminRedisSupport';
+import { DEFAULT_KEY_PREFIX, pipelineValues, withStore } from './redisConnection';
+import { orgKey } from './redisOrgKeys';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -76,7 +77,7 @@ export class RedisReportIndexStore implements ReportIndexStore {
 
   add(mpnId: string, mcid: string, member: IndexedMember): Promise<boolean> {
     const facts = JSON.stringify({ s: member.since, c: member.certifications.map((c) => ({ t: c.title, e: c.expiresAt })) });
-    return withRedis('reportIndex.add', async () => (await this.redis.certlinkReportAdd(...this.keys(mpnId), mcid, facts)) === 1);
+    return withStore('reportIndex.add', async () => (await this.redis.certlinkReportAdd(...this.keys(mpnId), mcid, facts)) === 1);
   }
 
   /** Queues an add on a caller's pipeline: the bench and rebuilds add thousands per round trip. */
@@ -86,12 +87,12 @@ export class RedisReportIndexStore implements ReportIndexStore {
   }
 
   remove(mpnId: string, mcid: string): Promise<boolean> {
-    return withRedis('reportIndex.remove', async () => (await this.redis.certlinkReportRemove(...this.keys(mpnId), mcid)) === 1);
+    return withStore('reportIndex.remove', async () => (await this.redis.certlinkReportRemove(...this.keys(mpnId), mcid)) === 1);
   }
 
   counters(mpnId: string, q: CounterQuery): Promise<ReportCounters> {
     const [, titles, starts, expiry] = this.keys(mpnId);
-    return withRedis('reportIndex.counters', async () => {
+    return withStore('reportIndex.counters', async () => {
       const values = pipelineValues(
         await this.redis
           .pipeline()
@@ -112,7 +113,7 @@ export class RedisReportIndexStore implements ReportIndexStore {
   }
 
   clear(mpnId: string): Promise<void> {
-    return withRedis('reportIndex.clear', async () => {
+    return withStore('reportIndex.clear', async () => {
       await this.redis.unlink(...this.keys(mpnId));
     });
   }
