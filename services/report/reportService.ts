@@ -21,6 +21,9 @@ import { ReportIndexStore, TitleCount } from './reportIndexStore';
 /** "Expiring soon" on the card. */
 export const EXPIRING_WITHIN_DAYS = 90;
 
+/** Batches fetched ahead of the one being written: hides Redis round trips without holding the org in memory. */
+const READ_AHEAD_BATCHES = 3;
+
 export interface ReportSummary {
   mpnId: string;
   linked: number;
@@ -77,20 +80,20 @@ export class ReportService {
   }
 
   /**
-   * Every row of the org's report, one batch of people in memory at a time.
-   * The next batch is fetched while the current one is being written out.
+   * Every row of the org's report, a few batches of people in memory at a time:
+   * the next batches are fetched while the current one is being written out.
    */
   async *rows(mpnId: string, now: Date): AsyncIterable<ReportRow> {
     const partnerName = this.deps.partnerName(mpnId) ?? '';
-    let pending: Promise<Batch> | null = null;
+    const ahead: Promise<Batch>[] = [];
     for await (const mcids of this.deps.associations.scanOrgMembers(mpnId, this.batchSize)) {
-      const current = this.load(mcids);
-      // Awaited below; this only stops Node from calling it unhandled while the previous batch is consumed.
-      current.catch(() => undefined);
-      if (pending) yield* batchRows(await pending, mpnId, partnerName, now);
-      pending = current;
+      const next = this.load(mcids);
+      // Awaited below; this only stops Node calling it unhandled while earlier batches are consumed.
+      next.catch(() => undefined);
+      ahead.push(next);
+      if (ahead.length > READ_AHEAD_BATCHES) yield* batchRows(await (ahead.shift() as Promise<Batch>), mpnId, partnerName, now);
     }
-    if (pending) yield* batchRows(await pending, mpnId, partnerName, now);
+    while (ahead.length > 0) yield* batchRows(await (ahead.shift() as Promise<Batch>), mpnId, partnerName, now);
   }
 
   /** Recounts an org from the source of truth (after an import, or if the counters are suspected stale). */
@@ -117,6 +120,7 @@ export class ReportService {
 
 function isoDay(value: string | undefined): string {
   if (!value) return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
   const t = Date.parse(value);
   return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : value;
 }
