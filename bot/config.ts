@@ -3,6 +3,7 @@
  * a bad value stops the process with a message naming the variable.
  * Every setting is documented in .env.sample.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { AssociationLimits } from '../services/association/types';
 
@@ -25,6 +26,12 @@ export interface AppConfig {
   oauthConnectionName: string;
   limits: AssociationLimits;
   logLevel: string;
+  /** HMAC secret for report and audit download links; required with a MicrosoftAppId. */
+  downloadSigningSecret: string;
+  /** True when no secret was set in local mode and a random one was made for this process: log a warning at start. */
+  downloadSigningSecretGenerated: boolean;
+  /** Where browsers reach this bot, for download links (no trailing slash). */
+  publicBaseUrl: string;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -80,8 +87,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (microsoftAppType === 'SingleTenant' && !microsoftAppTenantId) {
     throw new ConfigError('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
   }
+  const port = int(env, 'PORT', 3978, 0, 65535);
+  const download = downloadSettings(env, port);
   return {
-    port: int(env, 'PORT', 3978, 0, 65535),
+    port,
     microsoftAppId: str(env, 'MicrosoftAppId'),
     microsoftAppPassword: str(env, 'MicrosoftAppPassword'),
     microsoftAppType,
@@ -99,6 +108,29 @@ export function loadConfig(env: Env = process.env): AppConfig {
       cooldownDays: int(env, 'LIMIT_COOLDOWN_DAYS', 30, 0, 365),
     },
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    ...download,
+  };
+}
+
+/**
+ * Download links are signed with DOWNLOAD_SIGNING_SECRET. In local mode a
+ * random secret per process is acceptable (links die with the process); with
+ * a MicrosoftAppId it must be set, the same on every bot process.
+ */
+function downloadSettings(env: Env, port: number): Pick<AppConfig, 'downloadSigningSecret' | 'downloadSigningSecretGenerated' | 'publicBaseUrl'> {
+  const secret = str(env, 'DOWNLOAD_SIGNING_SECRET');
+  if (secret && secret.length < 32) throw new ConfigError('DOWNLOAD_SIGNING_SECRET must be at least 32 characters');
+  if (!secret && str(env, 'MicrosoftAppId')) {
+    throw new ConfigError('DOWNLOAD_SIGNING_SECRET is required when MicrosoftAppId is set (e.g. openssl rand -base64 48)');
+  }
+  const publicBaseUrl = (str(env, 'PUBLIC_BASE_URL') || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+/.test(publicBaseUrl)) {
+    throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL (got "${publicBaseUrl}")`);
+  }
+  return {
+    downloadSigningSecret: secret || randomBytes(48).toString('base64url'),
+    downloadSigningSecretGenerated: !secret,
+    publicBaseUrl,
   };
 }
 
