@@ -1,37 +1,34 @@
 /**
- * Composition root: builds the stores, services, bot and HTTP server from the
- * config. `bot/index.ts` runs it as a process; tests and the bench start it in
- * process or as a child with their own settings.
+ * The running process: stores from the config, the bot from bot/compose.ts,
+ * and the HTTP server with its routes. `bot/index.ts` runs it; tests and the
+ * bench start it in process or as a child with their own settings.
  */
-import { ConversationState } from 'botbuilder';
 import type { Server } from 'restify';
-import { AssociationService } from '../services/association/associationService';
 import { Clock, systemClock } from '../services/clock';
 import { loadOrgsFile, loadProfilesFile } from '../services/directory/directoryFiles';
 import { OrgDirectory } from '../services/directory/orgDirectory';
-import { createStores, Stores } from '../services/storeFactory';
-import { UniversityService } from '../services/university/universityService';
-import { CertLinkBot } from './certLinkBot';
-import { AppConfig } from './config';
-import { BotServices } from './handlers/handlerTypes';
-import { createCloudAdapter } from './http/adapterFactory';
-import { createHttpServer, listen } from './http/server';
-import { Logger } from './logging';
-import { StoreBackedStorage } from './state/storeBackedStorage';
-import { MemberEmailLookup, teamsMemberEmail } from './teams/memberEmail';
 import { pickLocale } from '../services/i18n/locale';
+import { createStores, Stores } from '../services/storeFactory';
+import { ComposedBot, composeBot } from './compose';
+import { AppConfig } from './config';
+import { createCloudAdapter } from './http/adapterFactory';
+import { registerReportDownload } from './http/reportDownloadRoute';
+import { createHttpServer, listen } from './http/server';
 import { say } from './i18n/say';
+import { Logger } from './logging';
+import { MemberEmailLookup } from './teams/memberEmail';
+import { MemberIdLookup } from './teams/mentions';
 
 export interface AppOverrides {
   clock?: Clock;
   memberEmail?: MemberEmailLookup;
+  memberIds?: MemberIdLookup;
 }
 
-export interface RunningApp {
+export interface RunningApp extends ComposedBot {
   server: Server;
   port: number;
   stores: Stores;
-  bot: CertLinkBot;
   close(): Promise<void>;
 }
 
@@ -49,41 +46,48 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
   if (stores.kind === 'memory') {
     log.warn('REDIS_URL is not set: using the embedded in-memory store. Data will NOT survive a restart.');
   }
+  if (config.downloadSigningSecretGenerated) {
+    log.warn('DOWNLOAD_SIGNING_SECRET is not set: download links are signed with a random secret and stop working at restart.');
+  }
 
-  const services: BotServices = {
-    associations: new AssociationService({
-      store: stores.associations,
-      clock,
-      limits: config.limits,
-      onListenerError: (err) => log.warn({ err: String(err) }, 'association listener failed'),
-    }),
-    profiles: stores.profiles,
+  const composed = composeBot({
+    stores,
     orgs,
-    university: new UniversityService({ documents: stores.documents, clock }),
-    once: stores.once,
-    memberEmail: overrides.memberEmail ?? teamsMemberEmail,
     clock,
+    log,
+    limits: config.limits,
+    keyPrefix: config.redisKeyPrefix,
     oauthConnectionName: config.oauthConnectionName,
-  };
-  const storage = new StoreBackedStorage(stores.documents, { ttlSeconds: config.sessionStateTtlDays * 86400 || undefined });
-  const conversationState = new ConversationState(storage);
-  const bot = new CertLinkBot({ services, conversationState, log });
-  const adapter = createCloudAdapter(config, log);
+    downloadSigningSecret: config.downloadSigningSecret,
+    publicBaseUrl: config.publicBaseUrl,
+    sessionStateTtlSeconds: config.sessionStateTtlDays * 86400 || undefined,
+    memberEmail: overrides.memberEmail,
+    memberIds: overrides.memberIds,
+  });
   const server = createHttpServer({
-    adapter,
-    bot,
+    adapter: createCloudAdapter(config, log),
+    bot: composed.bot,
     health: stores.health,
     log,
     turnErrorMessage: (ctx) => say(pickLocale(ctx.activity.locale), 'unavailable'),
+  });
+  registerReportDownload(server, {
+    signer: composed.signer,
+    roles: composed.roles,
+    orgByMpnId: (mpnId) => orgs.byMpnId(mpnId),
+    reports: composed.reports,
+    audit: composed.adminStores.audit,
+    clock,
+    onError: (err, where) => log.error({ err: String(err), where }, 'download failed'),
   });
   const port = await listen(server, config.port);
   log.info({ port, store: stores.kind, orgs: orgs.all().length, profiles: profiles.length }, 'CertLink is listening on /api/messages');
 
   return {
+    ...composed,
     server,
     port,
     stores,
-    bot,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stores.close();
