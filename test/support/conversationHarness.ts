@@ -42,6 +42,8 @@ export const people = {
   hugoAtFabrikam: { userId: 'aad-hugo-fabrikam', tenantId: FABRIKAM_TENANT, email: 'hugo.bernard@fabrikam.com', name: 'Hugo Bernard' },
   bob: { userId: 'aad-bob', tenantId: CONTOSO_TENANT, email: 'bob@contoso.com', name: 'Bob NoProfile' },
   mallory: { userId: 'aad-mallory', tenantId: CONTOSO_TENANT, email: 'mallory@contoso.com', name: 'Mallory' },
+  contosoAdmin: { userId: '00000000-0000-4000-8000-0000000000a1', tenantId: CONTOSO_TENANT, email: 'admin@contoso.com', name: 'Contoso Admin' },
+  fabrikamAdmin: { userId: '00000000-0000-4000-8000-0000000000b1', tenantId: FABRIKAM_TENANT, email: 'admin@fabrikam.com', name: 'Fabrikam Admin' },
   stranger: { userId: 'aad-stranger', tenantId: UNKNOWN_TENANT, email: 'x@unknown.example', name: 'Stranger' },
 } satisfies Record<string, Person>;
 
