@@ -9,6 +9,7 @@ import { startFakeConnector } from '../test/support/fakeConnector';
 import { runScenario, ScenarioResult } from './runScenario';
 import { linkScenario, statusScenario } from './certlinkScenarios';
 import { echoScenario } from './scenarios';
+import { formatReportBench, runReportBench } from './reportBench';
 
 const scenarios = [echoScenario, statusScenario, linkScenario];
 import { renderTable } from './table';
@@ -47,6 +48,12 @@ async function main(): Promise<void> {
 
   console.log(`\n${conversations} concurrent conversations, ${durationMs / 1000} s per scenario, node ${process.version}\n`);
   console.log(renderTable(results.map((r) => ({ scenario: r.name, perSecond: r.perSecond, p50: r.p50, p99: r.p99, errors: r.errors }))));
+
+  // The admin report at scale (issue 3): 100,000 linked people on Redis. BENCH_ONLY skips it unless named.
+  if (!only || only.includes('report')) {
+    process.stderr.write('bench: report (100,000 linked people)...\n');
+    console.log(`\n${formatReportBench(await runReportBench()).join('\n')}`);
+  }
   if (failed) process.exitCode = 1;
 }
 
