@@ -46,7 +46,7 @@ export async function handleDueNotice(notice: DueNotice, deps: NoticeWorkerDeps)
     return outcome;
   };
   const now = await deps.currentAvailability(notice.mcid);
-  if (now.lastStartAt && now.lastStartAt.getTime() >= notice.scheduledAt.getTime()) {
+  if (now.lastStartAt && now.lastStartAt.getTime() > notice.scheduledAt.getTime()) {
     deps.delivery.count('stale');
     return report('stale');
   }
