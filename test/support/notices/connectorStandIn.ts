@@ -128,6 +128,11 @@ export class ConnectorStandIn {
       const go = () => this.answer(conversationId, activity, req, res);
       if (this.holding && this.deliveries.length >= this.holding.afterDeliveries) {
         this.held.push(go);
+        // A sender that dies while held takes its request with it.
+        res.once('close', () => {
+          const i = this.held.indexOf(go);
+          if (i >= 0 && !res.writableEnded) this.held.splice(i, 1);
+        });
         const ready = this.heldWaiters.filter((w) => this.held.length >= w.count);
         this.heldWaiters = this.heldWaiters.filter((w) => this.held.length < w.count);
         for (const w of ready) w.resolve();
