@@ -45,7 +45,10 @@ export async function handleDueNotice(notice: DueNotice, deps: NoticeWorkerDeps)
     deps.onOutcome?.(notice, outcome);
     return outcome;
   };
-  const now = await deps.currentAvailability(notice.mcid);
+  const [now, enabled] = await Promise.all([
+    deps.currentAvailability(notice.mcid),
+    deps.prefs.noticesEnabled(notice.tenantId, notice.userId),
+  ]);
   if (now.lastStartAt && now.lastStartAt.getTime() > notice.scheduledAt.getTime()) {
     deps.delivery.count('stale');
     return report('stale');
@@ -57,7 +60,7 @@ export async function handleDueNotice(notice: DueNotice, deps: NoticeWorkerDeps)
     deps.delivery.count('rescheduled');
     return report('rescheduled');
   }
-  if (!(await deps.prefs.noticesEnabled(notice.tenantId, notice.userId))) {
+  if (!enabled) {
     deps.delivery.count('optedOut');
     return report('optedOut');
   }

@@ -122,8 +122,9 @@ export class BullmqNoticeSource implements DueNoticeSource {
         connection: this.opts.connection,
         prefix: this.opts.prefix,
         concurrency: this.opts.concurrency ?? 50,
-        lockDuration: this.opts.lockDurationMs,
-        stalledInterval: this.opts.stalledIntervalMs,
+        // Undefined would override BullMQ's defaults (and be refused): pass only what was set.
+        ...(this.opts.lockDurationMs !== undefined ? { lockDuration: this.opts.lockDurationMs } : {}),
+        ...(this.opts.stalledIntervalMs !== undefined ? { stalledInterval: this.opts.stalledIntervalMs } : {}),
       },
     );
     this.worker.on('error', (err) => this.opts.onError?.(err));
