@@ -123,3 +123,18 @@ describe('notice stores on Redis', () => {
     };
   });
 });
+
+describe('notice stores when Redis is out of reach', () => {
+  it('report StoreUnavailableError', async () => {
+    const { default: IORedis } = await import('ioredis');
+    const dead = new IORedis('redis://127.0.0.1:1', { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
+    dead.on('error', () => undefined);
+    try {
+      await assert.rejects(new RedisConversationRefStore(dead, 'x:').get('t', 'u'), { name: 'StoreUnavailableError' });
+      await assert.rejects(new RedisNoticeLedger(dead, 'x:').claim('k', 1000), { name: 'StoreUnavailableError' });
+      await assert.rejects(new RedisNoticePreferenceStore(dead, 'x:').noticesEnabled('t', 'u'), { name: 'StoreUnavailableError' });
+    } finally {
+      dead.disconnect();
+    }
+  });
+});
