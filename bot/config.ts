@@ -3,6 +3,7 @@
  * a bad value stops the process with a message naming the variable.
  * Every setting is documented in .env.sample.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { AssociationLimits } from '../services/association/types';
 
@@ -15,12 +16,22 @@ export interface AppConfig {
   microsoftAppTenantId: string;
   /** Unset: the embedded in-memory store (nothing survives a restart). */
   redisUrl: string | null;
+  /** Prefix of every Redis key, so several deployments (or tests) can share one Redis. */
+  redisKeyPrefix: string;
+  /** Conversation and user state untouched this long is forgotten; 0 = kept forever. */
+  sessionStateTtlDays: number;
   orgsFile: string;
   profilesFile: string;
   /** Azure Bot OAuth connection for "sign in with another Microsoft Learning account"; empty = not offered. */
   oauthConnectionName: string;
   limits: AssociationLimits;
   logLevel: string;
+  /** HMAC secret for report and audit download links; required with a MicrosoftAppId. */
+  downloadSigningSecret: string;
+  /** True when no secret was set in local mode and a random one was made for this process: log a warning at start. */
+  downloadSigningSecretGenerated: boolean;
+  /** Where browsers reach this bot, for download links (no trailing slash). */
+  publicBaseUrl: string;
   notices: NoticeConfig;
 }
 
@@ -87,18 +98,27 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
     throw new ConfigError(`REDIS_URL must start with redis:// or rediss:// (got "${redisUrl}")`);
   }
+  const redisKeyPrefix = str(env, 'REDIS_KEY_PREFIX', 'certlink:');
+  if (!redisKeyPrefix || /[{}\s]/.test(redisKeyPrefix)) {
+    // A brace would change the Redis Cluster hash slot of every key.
+    throw new ConfigError(`REDIS_KEY_PREFIX must be non-empty, without braces or spaces (got "${redisKeyPrefix}")`);
+  }
   const microsoftAppType = oneOf(env, 'MicrosoftAppType', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant');
   const microsoftAppTenantId = str(env, 'MicrosoftAppTenantId');
   if (microsoftAppType === 'SingleTenant' && !microsoftAppTenantId) {
     throw new ConfigError('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
   }
+  const port = int(env, 'PORT', 3978, 0, 65535);
+  const download = downloadSettings(env, port);
   return {
-    port: int(env, 'PORT', 3978, 0, 65535),
+    port,
     microsoftAppId: str(env, 'MicrosoftAppId'),
     microsoftAppPassword: str(env, 'MicrosoftAppPassword'),
     microsoftAppType,
     microsoftAppTenantId,
     redisUrl: redisUrl || null,
+    redisKeyPrefix,
+    sessionStateTtlDays: int(env, 'SESSION_STATE_TTL_DAYS', 30, 0, 3650),
     orgsFile: file(env, 'ORGS_FILE', 'data/orgs.sample.json'),
     profilesFile: file(env, 'PROFILES_FILE', 'data/profiles.sample.json'),
     oauthConnectionName: str(env, 'OAUTH_CONNECTION_NAME'),
@@ -115,6 +135,29 @@ export function loadConfig(env: Env = process.env): AppConfig {
       workerConcurrency: int(env, 'NOTICE_WORKER_CONCURRENCY', 50, 1, 1000),
       claimTtlSeconds: int(env, 'NOTICE_CLAIM_TTL_SECONDS', 600, 5, 86_400),
     },
+    ...download,
+  };
+}
+
+/**
+ * Download links are signed with DOWNLOAD_SIGNING_SECRET. In local mode a
+ * random secret per process is acceptable (links die with the process); with
+ * a MicrosoftAppId it must be set, the same on every bot process.
+ */
+function downloadSettings(env: Env, port: number): Pick<AppConfig, 'downloadSigningSecret' | 'downloadSigningSecretGenerated' | 'publicBaseUrl'> {
+  const secret = str(env, 'DOWNLOAD_SIGNING_SECRET');
+  if (secret && secret.length < 32) throw new ConfigError('DOWNLOAD_SIGNING_SECRET must be at least 32 characters');
+  if (!secret && str(env, 'MicrosoftAppId')) {
+    throw new ConfigError('DOWNLOAD_SIGNING_SECRET is required when MicrosoftAppId is set (e.g. openssl rand -base64 48)');
+  }
+  const publicBaseUrl = (str(env, 'PUBLIC_BASE_URL') || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+/.test(publicBaseUrl)) {
+    throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL (got "${publicBaseUrl}")`);
+  }
+  return {
+    downloadSigningSecret: secret || randomBytes(48).toString('base64url'),
+    downloadSigningSecretGenerated: !secret,
+    publicBaseUrl,
   };
 }
 

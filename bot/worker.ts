@@ -11,6 +11,7 @@ import { systemClock } from '../services/clock';
 import { loadOrgsFile } from '../services/directory/directoryFiles';
 import { OrgDirectory } from '../services/directory/orgDirectory';
 import { toCurrentAvailability } from '../services/notices/currentAvailability';
+import { createStores } from '../services/storeFactory';
 import { AppConfig, loadConfig } from './config';
 import { Notices, startNotices } from './proactive/startNotices';
 
@@ -37,24 +38,14 @@ export async function runNoticeWorkers(deps: NoticeWorkerProcessDeps): Promise<N
   });
 }
 
-interface StoreFactoryModule {
-  createStores(opts: { redisUrl: string | null; keyPrefix?: string }): Promise<{
-    associations: AssociationStore;
-    redis: Redis | null;
-    close(): Promise<void>;
-  }>;
-}
-
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.redisUrl) {
     console.error('npm run worker needs REDIS_URL: without Redis, notices run inside the bot process (RUN_NOTICE_WORKERS=true).');
     process.exit(2);
   }
-  // services/storeFactory.ts (branch "redis") opens the shared store; loaded at run time so this branch builds alone.
-  const factory = require('../services/storeFactory') as StoreFactoryModule;
-  const keyPrefix = (config as AppConfig & { redisKeyPrefix?: string }).redisKeyPrefix;
-  const stores = await factory.createStores({ redisUrl: config.redisUrl, keyPrefix });
+  const keyPrefix = config.redisKeyPrefix;
+  const stores = await createStores({ redisUrl: config.redisUrl, keyPrefix });
   if (!stores.redis) throw new Error('storeFactory returned no Redis connection');
   const notices = await runNoticeWorkers({
     config,

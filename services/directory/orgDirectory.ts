@@ -18,7 +18,7 @@ export class OrgDirectory {
     }
   }
 
-  forTenant(tenantId: string | undefined): Organization | null {
+  forTenant(tenantId: string | null | undefined): Organization | null {
     if (!tenantId) return null;
     return this.byTenantId.get(tenantId.toLowerCase()) ?? null;
   }

@@ -11,7 +11,10 @@ export class MemoryProfileStore implements ProfileStore {
 
   private put(profile: CertificationProfile): void {
     const old = this.byMcid.get(profile.mcid);
-    for (const email of old?.emails ?? []) this.byEmail.delete(normalizeEmail(email));
+    for (const email of old?.emails ?? []) {
+      // Only if it still names this profile: another profile may have taken the address since.
+      if (this.byEmail.get(normalizeEmail(email)) === profile.mcid) this.byEmail.delete(normalizeEmail(email));
+    }
     this.byMcid.set(profile.mcid, structuredClone(profile));
     for (const email of profile.emails) this.byEmail.set(normalizeEmail(email), profile.mcid);
   }

@@ -111,7 +111,8 @@ export class ConnectorStandIn {
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const match = /^\/v3\/conversations\/([^/]+)\/activities\/?$/.exec((req.url ?? '').split('?')[0]);
     if (req.method !== 'POST' || !match) {
-      res.writeHead(404).end();
+      res.statusCode = 404;
+      res.end();
       return;
     }
     const conversationId = decodeURIComponent(match[1]);
@@ -122,7 +123,8 @@ export class ConnectorStandIn {
       try {
         activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
       } catch {
-        res.writeHead(400).end();
+        res.statusCode = 400;
+        res.end();
         return;
       }
       const go = () => this.answer(conversationId, activity, req, res);
@@ -146,7 +148,8 @@ export class ConnectorStandIn {
     const now = Date.now();
     const reply = (status: number, headers: Record<string, string> = {}, body = '{}') => {
       this.attempts.push({ conversationId, tenantId, at: now, status });
-      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body);
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(body);
     };
     if (this.removed.has(conversationId)) return reply(403, {}, '{"error":{"code":"Forbidden","message":"removed"}}');
     const scripted = this.script.get(conversationId)?.shift();

@@ -1,0 +1,115 @@
+/**
+ * CertLink's own turns for `npm run bench`, on the real bot process (dist/bot/index.js)
+ * with Redis, member lookups at the connector stand-in, and cards: the same path as Teams.
+ * Bench data (one org, one profile per conversation) is generated into a temp folder.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Activity } from 'botbuilder';
+import type { Scenario } from './runScenario';
+import { spawnNode, teamsTurn } from './scenarios';
+
+const BENCH_TENANT = 'bench-tenant';
+/** One profile per link: each link turn links a new person, as a real roll-out would. */
+const PEOPLE = 20_000;
+
+function aadId(index: number): string {
+  return `00000000-0000-0000-0000-${String(index).padStart(12, '0')}`;
+}
+
+function writeBenchData(): { orgsFile: string; profilesFile: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'certlink-bench-'));
+  const orgsFile = path.join(dir, 'orgs.json');
+  const profilesFile = path.join(dir, 'profiles.json');
+  writeFileSync(orgsFile, JSON.stringify({ orgs: [{ mpnId: '5550001', name: 'Bench Org', tenantIds: [BENCH_TENANT], globalAdmins: [] }] }));
+  const profiles = Array.from({ length: PEOPLE }, (_, i) => ({
+    mcid: String(90000000 + i),
+    firstName: 'Bench',
+    lastName: `Person ${i}`,
+    emails: [`person${i}@bench.example`],
+    certifications: [
+      { number: 'AZ-104', title: 'Microsoft Certified: Azure Administrator Associate', type: 'certification', earnedOn: '2025-04-02', expiresOn: '2026-04-02' },
+      { number: 'AZ-900', title: 'Microsoft Certified: Azure Fundamentals', type: 'certification', earnedOn: '2024-01-10' },
+    ],
+  }));
+  writeFileSync(profilesFile, JSON.stringify({ profiles }));
+  return { orgsFile, profilesFile };
+}
+
+const data = writeBenchData();
+
+function certlink(env: Record<string, string> = {}) {
+  return (port: number) =>
+    spawnNode('bot/index.js', port, {
+      REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_KEY_PREFIX: `bench:${randomBytes(4).toString('hex')}:`,
+      ORGS_FILE: data.orgsFile,
+      PROFILES_FILE: data.profilesFile,
+      ...env,
+    });
+}
+
+let sent = 0;
+
+/** A unique activity id per post: CertLink (rightly) ignores a redelivered id, and warm-up reuses seq numbers. */
+function turn(index: number, seq: number, text: string): Partial<Activity> {
+  const a = teamsTurn(index, seq, text);
+  return { ...a, id: `${a.id}-${++sent}`, channelData: { tenant: { id: BENCH_TENANT } } };
+}
+
+const registerPeople: Scenario['prepare'] = (connector) => {
+  for (let i = 0; i < PEOPLE; i++) {
+    connector.setMember({ id: `29:bench-user-${i}`, aadObjectId: aadId(i), email: `person${i}@bench.example`, userPrincipalName: `person${i}@bench.example`, name: `Bench ${i}` } as never);
+  }
+};
+
+const cardText = (reply: Partial<Activity>): string => JSON.stringify(reply.attachments?.[0]?.content ?? reply.text ?? '');
+
+export const statusScenario: Scenario = {
+  name: 'certlink status',
+  spawn: certlink(),
+  prepare: registerPeople,
+  makeActivity: (index, seq) => turn(index, seq, 'when can I link again?'),
+  checkReply: (reply) => cardText(reply).includes('You can link now'),
+};
+
+/**
+ * The link turn, whole: "link my certification" (member lookup, profile, rules, confirmation
+ * card) then the Confirm click (compare-and-set on Redis, indexes, result card). Each pair
+ * links a new person; both activities are counted.
+ */
+const lastCardId = new Map<number, string>();
+const currentPerson = new Map<number, number>();
+let nextPerson = 0;
+/** A new person at each message (warm-up included), the same one for its Confirm click. */
+function personOf(index: number, seq: number, assign = false): number {
+  if (assign && seq % 2 === 0) currentPerson.set(index, nextPerson++ % PEOPLE);
+  return currentPerson.get(index) ?? 0;
+}
+
+function linkTurn(index: number, seq: number): Partial<Activity> {
+  const person = personOf(index, seq, true);
+  const base = turn(index, seq, 'link my certification');
+  const from = { id: `29:bench-user-${person}`, name: `Bench ${person}`, aadObjectId: aadId(person) };
+  const conversation = { ...base.conversation!, id: `a:bench-link-${index}` };
+  if (seq % 2 === 0) return { ...base, from, conversation };
+  const verb = 'link.confirm';
+  return { ...base, from, conversation, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data: { cardId: lastCardId.get(index) ?? 'none' } } } };
+}
+
+export const linkScenario: Scenario = {
+  name: 'certlink link (message + confirm)',
+  spawn: certlink(),
+  prepare: registerPeople,
+  makeActivity: linkTurn,
+  checkReply: (reply, index, seq) => {
+    const person = personOf(index, seq);
+    if (seq % 2 === 1) return JSON.stringify(reply.value ?? '').includes('Linked to Bench Org');
+    const actions = (reply.attachments?.[0]?.content as { actions?: { verb?: string; data?: { cardId?: string } }[] } | undefined)?.actions ?? [];
+    const confirm = actions.find((a) => a.verb === 'link.confirm');
+    if (confirm?.data?.cardId) lastCardId.set(index, confirm.data.cardId);
+    return cardText(reply).includes(`Use person${person}@bench.example to associate my Microsoft Learning account`);
+  },
+};

@@ -1,0 +1,56 @@
+/**
+ * The bench's scenarios, run in this order; 'echo' is the baseline every row is compared with.
+ *
+ * To add one (e.g. CertLink's "status" or "link" turn):
+ *   1. Write a Scenario: `spawn(port)` starts the real bot as a child process on that port, e.g.
+ *        spawnNode('dist/bot/index.js', port, { ORGS_FILE: ..., PROFILES_FILE: ... })
+ *      (the bot must serve GET /healthz; MicrosoftAppId is forced empty so it runs in local mode).
+ *   2. `makeActivity(conversationIndex, seq)` returns the incoming activity; give each
+ *      conversation its own conversation.id and from.id (see teamsTurn below); serviceUrl is
+ *      filled in by the harness.
+ *   3. If the turn looks people up, `prepare(connector)` registers them with connector.setMember().
+ *      If a turn sends more than one activity, set repliesPerTurn; use checkReply to make sure
+ *      the bot answered what it should (a fast wrong answer must not look good).
+ *   4. Add it to the list in bench/index.ts. Keep each run short: the whole bench should stay under ~60 s.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import type { Activity } from 'botbuilder';
+import { Scenario } from './runScenario';
+
+const distRoot = path.resolve(__dirname, '..');
+
+/**
+ * Spawns `node <dist-relative script>` listening on `port`, in local mode, logging only
+ * warnings. The child's stdout/stderr are shown only with BENCH_VERBOSE=1.
+ */
+export function spawnNode(script: string, port: number, env: Record<string, string> = {}): ChildProcess {
+  const verbose = process.env.BENCH_VERBOSE === '1';
+  return spawn(process.execPath, [path.join(distRoot, script)], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), MicrosoftAppId: '', MicrosoftAppPassword: '' },
+    stdio: ['ignore', verbose ? 'inherit' : 'ignore', verbose ? 'inherit' : 'ignore'],
+  });
+}
+
+/** A Teams personal-chat message for conversation `index`, turn `seq`. */
+export function teamsTurn(index: number, seq: number, text: string): Partial<Activity> {
+  return {
+    type: 'message',
+    id: `bench-${index}-${seq}`,
+    channelId: 'msteams',
+    from: { id: `29:bench-user-${index}`, name: `Bench User ${index}`, aadObjectId: `00000000-0000-0000-0000-${String(index).padStart(12, '0')}` },
+    recipient: { id: '28:bench-bot', name: 'CertLink' },
+    conversation: { id: `a:bench-conversation-${index}`, conversationType: 'personal', tenantId: 'bench-tenant', isGroup: false, name: '' },
+    text,
+    locale: 'en-US',
+  };
+}
+
+export const echoScenario: Scenario = {
+  name: 'echo',
+  spawn: (port) => spawnNode('bench/echoBot.js', port),
+  makeActivity: (index, seq) => teamsTurn(index, seq, `ping ${index}.${seq}`),
+  checkReply: (reply, index, seq) => reply.text === `echo: ping ${index}.${seq}`,
+};
+
+

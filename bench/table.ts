@@ -1,0 +1,32 @@
+/** Renders bench results as a Markdown table, each row compared with the echo baseline. */
+
+export interface TableRow {
+  scenario: string;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+function fixed(value: number, digits: number): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
+}
+
+/**
+ * "ratio to echo" is throughput relative to the baseline row (1.00 = as fast as a bare echo
+ * bot on the same stack; 0.25 = a quarter of its activities per second).
+ */
+export function renderTable(rows: TableRow[], baselineName = 'echo'): string {
+  const baseline = rows.find((r) => r.scenario === baselineName);
+  const lines = [
+    '| scenario | activities/s | p50 ms | p99 ms | ratio to echo | errors |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const row of rows) {
+    const ratio = baseline && baseline.perSecond > 0 ? row.perSecond / baseline.perSecond : NaN;
+    lines.push(
+      `| ${row.scenario} | ${fixed(row.perSecond, 0)} | ${fixed(row.p50, 1)} | ${fixed(row.p99, 1)} | ${fixed(ratio, 2)} | ${row.errors} |`,
+    );
+  }
+  return lines.join('\n');
+}

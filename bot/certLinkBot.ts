@@ -1,0 +1,299 @@
+/**
+ * The Teams activity handler: turns an activity into one handler call.
+ * Order for a message: drop redeliveries → continue a sign-in in progress →
+ * find the org of the tenant → recognise the intent → run its handler → reply.
+ * For a card click: re-check who clicked, where, and that the card is live →
+ * claim the click once → run the card's handler → replace the card.
+ */
+import {
+  ActivityTypes,
+  AdaptiveCardInvokeResponse,
+  AdaptiveCardInvokeValue,
+  CardFactory,
+  ConversationState,
+  INVOKE_RESPONSE_KEY,
+  InvokeResponse,
+  MessageFactory,
+  SigninStateVerificationQuery,
+  StatePropertyAccessor,
+  TeamsActivityHandler,
+  TurnContext,
+} from 'botbuilder';
+import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { statementCard } from '../cards/cardModels';
+import { AdaptiveCardAttachment } from '../cards/render';
+import { ConcurrentUpdateError } from '../services/association/associationService';
+import { Organization } from '../services/directory/types';
+import { isStoreUnavailable } from '../services/errors';
+import { Locale } from '../services/i18n/locale';
+import { emailFromToken } from './dialogs/tokenIdentity';
+import { SIGN_IN_DIALOG, SignInDialog } from './dialogs/signInDialog';
+import { employeeHandlers } from './handlers/employee';
+import { showHelp, welcomeCard } from './handlers/employee/helpHandler';
+import { previewAfterSignIn } from './handlers/employee/linkHandler';
+import { BotServices, CardActionHandler, FeatureHandlers, HandlerContext, MessageHandler, Reply } from './handlers/handlerTypes';
+import { PendingCards } from './handlers/pendingCards';
+import { TextKey } from './i18n/conversationText';
+import { say } from './i18n/say';
+import { IntentName } from './intents/intentPatterns';
+import { recognizeIntent } from './intents/recognizeIntent';
+import { hashUserId, Logger } from './logging';
+import { turnInfo, TurnInfo } from './turn/turnInfo';
+
+export interface CertLinkBotDeps {
+  services: BotServices;
+  conversationState: ConversationState;
+  log: Logger;
+  /** Feature handler sets beyond the employee's (admin, notices), checked in order. */
+  features?: FeatureHandlers[];
+  /** Told of every turn's outcome, for metrics. */
+  onTurn?: (intent: string, outcome: 'ok' | 'unavailable' | 'error' | 'duplicate') => void;
+}
+
+/** How long a processed activity id is remembered: Teams redelivers within seconds. */
+const ACTIVITY_MEMORY_SECONDS = 24 * 60 * 60;
+const MAX_VERB_LENGTH = 100;
+
+export class CertLinkBot extends TeamsActivityHandler {
+  private readonly messages = new Map<IntentName, MessageHandler>();
+  private readonly cardActions = new Map<string, CardActionHandler>();
+  private readonly personalOnly = new Set<IntentName>();
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogs: DialogSet;
+
+  constructor(private readonly deps: CertLinkBotDeps) {
+    super();
+    for (const feature of [employeeHandlers, ...(deps.features ?? [])]) {
+      for (const [intent, handler] of Object.entries(feature.messages)) if (handler) this.messages.set(intent as IntentName, handler);
+      for (const [verb, handler] of Object.entries(feature.cardActions)) this.cardActions.set(verb, handler);
+      for (const intent of feature.personalOnly ?? []) this.personalOnly.add(intent);
+    }
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogs = new DialogSet(this.dialogState);
+    if (deps.services.oauthConnectionName) {
+      this.dialogs.add(
+        new SignInDialog(
+          deps.services.oauthConnectionName,
+          (ctx) => {
+            const locale = turnInfo(ctx).locale;
+            return { title: say(locale, 'linkSignInPrompt'), text: say(locale, 'linkSignInPrompt') };
+          },
+          (ctx, token) => this.afterSignIn(ctx, token),
+        ),
+      );
+    }
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcome(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await this.welcome(context);
+      await next();
+    });
+  }
+
+  /** Every turn: run, then save conversation state; a store outage becomes a polite reply. */
+  override async run(context: TurnContext): Promise<void> {
+    try {
+      if (isMalformedCardAction(context)) {
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 400, body: badRequest('value.action must be an Action.Execute object') } });
+        return;
+      }
+      await super.run(context);
+      await this.deps.conversationState.saveChanges(context);
+    } catch (err) {
+      await this.handleFailure(context, err);
+    }
+  }
+
+  private async handleFailure(context: TurnContext, err: unknown): Promise<void> {
+    const info = turnInfo(context);
+    const unavailable = isStoreUnavailable(err);
+    const key: TextKey = unavailable ? 'unavailable' : err instanceof ConcurrentUpdateError ? 'tryAgain' : 'unavailable';
+    this.deps.log[unavailable ? 'warn' : 'error'](
+      { activityId: info.activityId, conversationId: info.conversationId, user: hashUserId(info.userId), err: unavailable ? String(err) : err },
+      unavailable ? 'store unavailable during turn' : 'turn failed',
+    );
+    this.deps.onTurn?.('unknown', unavailable ? 'unavailable' : 'error');
+    if (info.activityId && context.activity.type === ActivityTypes.Message) {
+      // Nothing was changed, so a redelivery of the same activity may act.
+      await this.deps.services.once.release(activityKey(info)).catch(() => undefined);
+    }
+    if (context.activity.type === ActivityTypes.Invoke) {
+      if (!context.turnState.get(INVOKE_RESPONSE_KEY)) {
+        const body = cardResponse(statementCard({ title: '', lines: [say(info.locale, key)] }));
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+      }
+      return;
+    }
+    if (context.activity.type === ActivityTypes.Message) await context.sendActivity(say(info.locale, key)).catch(() => undefined);
+  }
+
+  private handlerContext(context: TurnContext, info: TurnInfo, locale: Locale, org: Organization): HandlerContext {
+    return {
+      turn: context,
+      info,
+      locale,
+      org,
+      services: this.deps.services,
+      pending: new PendingCards(this.deps.conversationState.createProperty('pendingCards'), context, () => this.deps.services.clock.now()),
+      beginSignIn: async () => {
+        const dc = await this.dialogs.createContext(context);
+        await dc.cancelAllDialogs();
+        await dc.beginDialog(SIGN_IN_DIALOG);
+      },
+    };
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const info = turnInfo(context);
+    if (info.activityId && !(await this.deps.services.once.claim(activityKey(info), ACTIVITY_MEMORY_SECONDS))) {
+      this.deps.onTurn?.('duplicate', 'duplicate');
+      return;
+    }
+    if (this.deps.services.oauthConnectionName) {
+      const dc = await this.dialogs.createContext(context);
+      if (dc.activeDialog) {
+        const result = await dc.continueDialog();
+        if (result.status !== DialogTurnStatus.empty) return;
+      }
+    }
+    const recognized = recognizeIntent(context.activity.text);
+    const locale = !info.localeFromActivity && recognized.language ? recognized.language : info.locale;
+    const org = this.deps.services.orgs.forTenant(info.tenantId);
+    if (!org) {
+      await context.sendActivity(say(locale, 'unknownTenant', { tenantId: info.tenantId ?? '?' }));
+      this.deps.onTurn?.('unknownTenant', 'ok');
+      return;
+    }
+    const intent = recognized.intent;
+    if (intent && this.personalOnly.has(intent) && info.conversationType !== 'personal') {
+      await context.sendActivity(say(locale, 'personalOnly'));
+      return;
+    }
+    const handler = (intent && this.messages.get(intent)) || showHelp;
+    const reply = await handler(this.handlerContext(context, info, locale, org));
+    if (reply) await send(context, reply);
+    this.deps.onTurn?.(intent ?? 'help', 'ok');
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const info = turnInfo(context);
+    const verb: unknown = value?.action?.verb;
+    const cardId: unknown = (value?.action?.data as { cardId?: unknown } | undefined)?.cardId;
+    if (typeof verb !== 'string' || verb.length > MAX_VERB_LENGTH || typeof cardId !== 'string' || cardId.length > MAX_VERB_LENGTH) {
+      return badRequest('verb and data.cardId must be short strings');
+    }
+    const locale = info.locale;
+    const textCard = (key: TextKey, values: Record<string, string> = {}) => cardResponse(statementCard({ title: '', lines: [say(locale, key, values)] }));
+    const org = this.deps.services.orgs.forTenant(info.tenantId);
+    if (!org) return textCard('unknownTenant', { tenantId: info.tenantId ?? '?' });
+    const hc = this.handlerContext(context, info, locale, org);
+
+    const found = await hc.pending.lookup(cardId, verb, info.userId, info.tenantId);
+    if (found.kind === 'notYours') return textCard('notYourCard');
+    const handler = verb === 'card.cancel' ? null : this.cardActions.get(verb);
+    if (found.kind === 'stale' || (verb !== 'card.cancel' && !handler)) {
+      // A card already used looks stale here; tell a double click apart by its claim.
+      return textCard((await this.deps.services.once.claim(clickKey(cardId), 1)) ? 'staleCard' : 'alreadyDone');
+    }
+    if (!(await this.deps.services.once.claim(clickKey(cardId), ACTIVITY_MEMORY_SECONDS))) return textCard('alreadyDone');
+    try {
+      await hc.pending.consume(cardId);
+      if (!handler) {
+        this.deps.onTurn?.('card.cancel', 'ok');
+        return textCard('cancelled');
+      }
+      const reply = await handler(hc, found.card);
+      this.deps.onTurn?.(verb, 'ok');
+      return cardResponse(replyCard(reply));
+    } catch (err) {
+      // Nothing was written (each write is one atomic step), so the same card may be tried again.
+      await this.deps.services.once.release(clickKey(cardId)).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  protected override async handleTeamsSigninVerifyState(context: TurnContext, _query: SigninStateVerificationQuery): Promise<void> {
+    await this.continueSignIn(context);
+  }
+
+  protected override async handleTeamsSigninTokenExchange(context: TurnContext, _query: SigninStateVerificationQuery): Promise<void> {
+    await this.continueSignIn(context);
+  }
+
+  private async continueSignIn(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    await dc.continueDialog();
+  }
+
+  private async afterSignIn(context: TurnContext, token: string | null): Promise<void> {
+    const info = turnInfo(context);
+    const org = this.deps.services.orgs.forTenant(info.tenantId);
+    if (!org) return;
+    if (!token) {
+      await context.sendActivity(say(info.locale, 'linkSignInFailed'));
+      return;
+    }
+    const email = emailFromToken(token);
+    const profile = email ? await this.deps.services.profiles.findByEmail(email) : null;
+    if (!profile) {
+      await context.sendActivity(say(info.locale, 'linkSignInNoProfile'));
+      return;
+    }
+    await send(context, await previewAfterSignIn(this.handlerContext(context, info, info.locale, org), profile));
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const info = turnInfo(context);
+    // Teams sends both installationUpdate and conversationUpdate on install: welcome once.
+    if (!(await this.deps.services.once.claim(`welcome:${info.conversationId}`, ACTIVITY_MEMORY_SECONDS))) return;
+    const org = this.deps.services.orgs.forTenant(info.tenantId);
+    if (!org) {
+      await context.sendActivity(say(info.locale, 'unknownTenant', { tenantId: info.tenantId ?? '?' }));
+      return;
+    }
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(welcomeCard(info.locale, org.name).content)));
+  }
+}
+
+/** botbuilder itself would throw on these before our handler could answer. */
+function isMalformedCardAction(context: TurnContext): boolean {
+  const a = context.activity;
+  if (a.type !== ActivityTypes.Invoke || a.name !== 'adaptiveCard/action') return false;
+  const action = (a.value as { action?: unknown } | undefined)?.action;
+  return !action || typeof action !== 'object' || (action as { type?: unknown }).type !== 'Action.Execute';
+}
+
+function badRequest(message: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } } as AdaptiveCardInvokeResponse;
+}
+
+function activityKey(info: TurnInfo): string {
+  return `activity:${info.conversationId}:${info.activityId}`;
+}
+
+function clickKey(cardId: string): string {
+  return `click:${cardId}`;
+}
+
+function replyCard(reply: Reply): AdaptiveCardAttachment {
+  return 'card' in reply ? reply.card : statementCard({ title: '', lines: [reply.text] });
+}
+
+function cardResponse(card: AdaptiveCardAttachment): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: card.contentType, value: card.content } as AdaptiveCardInvokeResponse;
+}
+
+async function send(context: TurnContext, reply: Reply): Promise<void> {
+  if ('card' in reply) await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(reply.card.content)));
+  else await context.sendActivity(reply.text);
+}
+
+export type { InvokeResponse };

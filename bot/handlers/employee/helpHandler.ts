@@ -1,0 +1,52 @@
+/** Help, welcome and the seed's six FAQ answers. */
+import { menuCard } from '../../../cards/cardModels';
+import { AdaptiveCardAttachment } from '../../../cards/render';
+import { Locale } from '../../../services/i18n/locale';
+import { TextKey } from '../../i18n/conversationText';
+import { say } from '../../i18n/say';
+import { MessageHandler } from '../handlerTypes';
+
+function commands(locale: Locale): { title: string; text: string }[] {
+  return [
+    { title: say(locale, 'cmdLink'), text: locale === 'fr' ? 'lier ma certification' : 'link my certification' },
+    { title: say(locale, 'cmdStatus'), text: locale === 'fr' ? 'quand puis-je lier à nouveau' : 'when can I link again' },
+    { title: say(locale, 'cmdRemove'), text: locale === 'fr' ? 'supprimer ma certification' : 'remove my certification' },
+    { title: say(locale, 'cmdUniversity'), text: locale === 'fr' ? 'lier l’Université partenaire' : 'link Partner University' },
+  ];
+}
+
+export function helpCard(locale: Locale, extraLines: string[] = []): AdaptiveCardAttachment {
+  return menuCard({
+    title: say(locale, 'helpTitle'),
+    lines: [
+      say(locale, 'helpIntro'),
+      say(locale, 'helpLink'),
+      say(locale, 'helpRemove'),
+      say(locale, 'helpStatus'),
+      say(locale, 'helpUniversity'),
+      ...extraLines,
+      say(locale, 'helpFaq'),
+    ],
+    commands: commands(locale),
+  });
+}
+
+export function welcomeCard(locale: Locale, orgName: string): AdaptiveCardAttachment {
+  return menuCard({ title: say(locale, 'welcomeTitle'), lines: [say(locale, 'welcomeBody', { org: orgName })], commands: commands(locale) });
+}
+
+/** Lines other features add to the help card (notices, admin); set once at start. */
+export const helpExtras: Record<Locale, string[]> = { en: [], fr: [] };
+
+export const showHelp: MessageHandler = async (hc) => ({ card: helpCard(hc.locale, helpExtras[hc.locale]) });
+
+const faq = (key: TextKey): MessageHandler => async (hc) => ({ text: say(hc.locale, key) });
+
+export const faqHandlers = {
+  'faq.howLink': faq('faqHowLink'),
+  'faq.howUnlink': faq('faqHowUnlink'),
+  'faq.movedCompany': faq('faqMovedCompany'),
+  'faq.leftNoAccess': faq('faqLeftNoAccess'),
+  'faq.adminNoResponse': faq('faqAdminNoResponse'),
+  'faq.limited': faq('faqLimited'),
+} as const;

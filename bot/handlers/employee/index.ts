@@ -1,0 +1,25 @@
+import { FeatureHandlers } from '../handlerTypes';
+import { faqHandlers, showHelp } from './helpHandler';
+import { confirmLink, LINK_CONFIRM, LINK_SIGN_IN, signInFromCard, startLink } from './linkHandler';
+import { confirmRemove, startRemove, UNLINK_CONFIRM } from './removeHandler';
+import { showStatus } from './statusHandler';
+import { confirmUniversityLink, removeUniversity, startUniversityLink, UNIVERSITY_USE_EMAIL } from './universityHandler';
+
+export const employeeHandlers: FeatureHandlers = {
+  messages: {
+    link: startLink,
+    remove: startRemove,
+    status: showStatus,
+    'university.link': startUniversityLink,
+    'university.remove': removeUniversity,
+    help: showHelp,
+    ...faqHandlers,
+  },
+  cardActions: {
+    [LINK_CONFIRM]: confirmLink,
+    [LINK_SIGN_IN]: signInFromCard,
+    [UNLINK_CONFIRM]: confirmRemove,
+    [UNIVERSITY_USE_EMAIL]: confirmUniversityLink,
+  },
+  personalOnly: ['link', 'remove', 'status', 'university.link', 'university.remove'],
+};

@@ -1,0 +1,158 @@
+/**
+ * "link my certification": find the person's profile by their Teams email (or
+ * by signing in), show what linking will do, and link on their click (R1–R6, R8).
+ */
+import { confirmCard, ExecuteButton, statementCard } from '../../../cards/cardModels';
+import { LinkDecision, LinkRequest } from '../../../services/association/associationRules';
+import { blockingReasons, r4Message } from '../../../services/association/refusalMessage';
+import { McidRecord, OwnershipProof } from '../../../services/association/types';
+import { CertificationProfile } from '../../../services/directory/types';
+import { formatDate } from '../../../services/i18n/locale';
+import { say } from '../../i18n/say';
+import { CardActionHandler, HandlerContext, MessageHandler, Reply } from '../handlerTypes';
+
+export const LINK_CONFIRM = 'link.confirm';
+export const LINK_SIGN_IN = 'link.signIn';
+export const NOTIFY_ME = 'notices.notifyMe';
+
+function orgName(hc: HandlerContext, mpnId: string): string {
+  return hc.services.orgs.byMpnId(mpnId)?.name ?? mpnId;
+}
+
+function requestFor(hc: HandlerContext, proof: OwnershipProof): LinkRequest {
+  return { mpnId: hc.org.mpnId, tenantId: hc.info.tenantId ?? '', userId: hc.info.userId, proof };
+}
+
+async function signInButton(hc: HandlerContext): Promise<ExecuteButton[]> {
+  if (!hc.services.oauthConnectionName) return [];
+  const cardId = await hc.pending.issue({ verbs: [LINK_SIGN_IN], forUser: hc.info.userId, tenantId: hc.info.tenantId ?? '', payload: {} });
+  return [{ title: say(hc.locale, 'linkSignIn'), verb: LINK_SIGN_IN, cardId }];
+}
+
+/** The refusal card: R4's exact words, the date, what blocked, and "Notify me". */
+export async function refusalReply(hc: HandlerContext, mcid: string, decision: Extract<LinkDecision, { kind: 'refused' }>): Promise<Reply> {
+  const cardId = await hc.pending.issue({
+    verbs: [NOTIFY_ME],
+    forUser: hc.info.userId,
+    tenantId: hc.info.tenantId ?? '',
+    payload: { mcid, dueAt: decision.nextDate.toISOString() },
+  });
+  return {
+    card: statementCard({
+      title: say(hc.locale, 'refusedTitle'),
+      tone: 'attention',
+      lines: [r4Message(decision.nextDate, hc.locale), ...blockingReasons(decision, hc.services.associations.limits, hc.locale)],
+      buttons: [{ title: hc.locale === 'fr' ? 'Me prévenir' : 'Notify me', verb: NOTIFY_ME, cardId }],
+    }),
+  };
+}
+
+/** What to show for a decision before anything is written. */
+async function previewReply(hc: HandlerContext, profile: CertificationProfile, proof: OwnershipProof, confirmTitle: string): Promise<Reply> {
+  const { decision, record } = await hc.services.associations.preview(profile.mcid, requestFor(hc, proof));
+  const org = hc.org.name;
+  switch (decision.kind) {
+    case 'noop':
+      return { text: say(hc.locale, 'alreadyLinked', { mcid: profile.mcid, org }) };
+    case 'ownedByOther':
+      return { card: statementCard({ title: '', lines: [say(hc.locale, 'ownedByOther')], buttons: await signInButton(hc) }) };
+    case 'refused':
+      return refusalReply(hc, profile.mcid, decision);
+    case 'takeover':
+    case 'allowed': {
+      const lines = [say(hc.locale, 'confirmLinkBody', { org, count: profile.certifications.length })];
+      if (decision.kind === 'allowed') {
+        if (decision.switchFrom) lines.push(say(hc.locale, 'confirmLinkSwitch', { from: orgName(hc, decision.switchFrom) }));
+        lines.push(say(hc.locale, 'confirmLinkUsed', { used: decision.usedAfter, max: hc.services.associations.limits.maxPerWindow }));
+        lines.push(say(hc.locale, 'confirmLinkNext', { date: formatDate(decision.nextDateAfter, hc.locale) }));
+      }
+      const cardId = await hc.pending.issue({
+        verbs: [LINK_CONFIRM, 'card.cancel'],
+        forUser: hc.info.userId,
+        tenantId: hc.info.tenantId ?? '',
+        payload: { mcid: profile.mcid, mpnId: hc.org.mpnId, proof, version: String(record.version) },
+      });
+      return {
+        card: confirmCard({
+          title: say(hc.locale, 'confirmLinkTitle', { mcid: profile.mcid, org }),
+          lines,
+          facts: profile.certifications.slice(0, 8).map((c) => ({ label: c.number, value: c.title })),
+          confirmTitle,
+          cancelTitle: say(hc.locale, 'cancel'),
+          confirmVerb: LINK_CONFIRM,
+          cardId,
+          extraButtons: proof === 'email' ? await signInButton(hc) : [],
+        }),
+      };
+    }
+  }
+}
+
+/** One person links one MCID (R6): a different MCID must be removed first. */
+async function otherMcidReply(hc: HandlerContext, mcid: string | null): Promise<Reply | null> {
+  const mine: McidRecord | null = await hc.services.associations.recordOfPerson(hc.info.tenantId ?? '', hc.info.userId);
+  if (!mine?.link) return null;
+  if (mcid !== null && mine.mcid === mcid) return null;
+  return { text: say(hc.locale, 'otherMcidLinked', { mcid: mine.mcid, org: orgName(hc, mine.link.mpnId) }) };
+}
+
+export const startLink: MessageHandler = async (hc) => {
+  const email = await hc.services.memberEmail.emailOf(hc.turn);
+  const profile = email ? await hc.services.profiles.findByEmail(email) : null;
+  const blocked = await otherMcidReply(hc, profile?.mcid ?? null);
+  if (blocked) return blocked;
+  if (profile && email) return previewReply(hc, profile, 'email', say(hc.locale, 'linkUseEmail', { email }));
+  if (hc.services.oauthConnectionName) {
+    const text = email ? say(hc.locale, 'linkNoProfileSignIn', { email }) : say(hc.locale, 'linkSignInPrompt');
+    return { card: statementCard({ title: say(hc.locale, 'linkStartTitle', { org: hc.org.name }), lines: [text], buttons: await signInButton(hc) }) };
+  }
+  return { text: email ? say(hc.locale, 'linkNoProfile', { email }) : say(hc.locale, 'linkNoEmail') };
+};
+
+/** After a successful sign-in: the token led to this profile. */
+export async function previewAfterSignIn(hc: HandlerContext, profile: CertificationProfile): Promise<Reply> {
+  const blocked = await otherMcidReply(hc, profile.mcid);
+  if (blocked) return blocked;
+  return previewReply(hc, profile, 'signin', say(hc.locale, 'confirm'));
+}
+
+export const confirmLink: CardActionHandler = async (hc, card) => {
+  const { mcid, proof } = card.payload;
+  if (card.payload.mpnId !== hc.org.mpnId) return { text: say(hc.locale, 'staleCard') };
+  const blocked = await otherMcidReply(hc, mcid);
+  if (blocked) return blocked;
+  const { decision, record } = await hc.services.associations.link(mcid, requestFor(hc, proof === 'signin' ? 'signin' : 'email'));
+  const org = hc.org.name;
+  switch (decision.kind) {
+    case 'noop':
+      return { text: say(hc.locale, 'alreadyLinked', { mcid, org }) };
+    case 'ownedByOther':
+      return { text: say(hc.locale, 'ownedByOther') };
+    case 'refused':
+      return refusalReply(hc, mcid, decision);
+    case 'takeover':
+      return { card: statementCard({ title: say(hc.locale, 'linkedTitle', { org }), tone: 'good', lines: [say(hc.locale, 'takeoverBody', { mcid, org })] }) };
+    case 'allowed': {
+      const lines = [say(hc.locale, 'linkedBody', { mcid, org })];
+      if (decision.switchFrom) lines.push(say(hc.locale, 'linkedSwitched', { from: orgName(hc, decision.switchFrom) }));
+      lines.push(say(hc.locale, 'linkedDelay', { org }));
+      return {
+        card: statementCard({
+          title: say(hc.locale, 'linkedTitle', { org }),
+          tone: 'good',
+          lines,
+          facts: [
+            { label: 'MCID', value: mcid },
+            { label: hc.locale === 'fr' ? 'Depuis' : 'Since', value: formatDate(record.link?.since ?? hc.services.clock.now(), hc.locale) },
+          ],
+          notes: [say(hc.locale, 'confirmLinkNext', { date: formatDate(decision.nextDateAfter, hc.locale) })],
+        }),
+      };
+    }
+  }
+};
+
+export const signInFromCard: CardActionHandler = async (hc) => {
+  await hc.beginSignIn();
+  return { text: say(hc.locale, 'linkSignInPrompt') };
+};

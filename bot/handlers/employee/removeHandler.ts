@@ -1,0 +1,45 @@
+/** "remove my certification": the person ends their own link, after a confirmation (R5). */
+import { confirmCard, statementCard } from '../../../cards/cardModels';
+import { availability } from '../../../services/association/associationRules';
+import { formatDate } from '../../../services/i18n/locale';
+import { say } from '../../i18n/say';
+import { CardActionHandler, MessageHandler } from '../handlerTypes';
+
+export const UNLINK_CONFIRM = 'unlink.confirm';
+
+export const startRemove: MessageHandler = async (hc) => {
+  const record = await hc.services.associations.recordOfPerson(hc.info.tenantId ?? '', hc.info.userId);
+  if (!record?.link) return { text: say(hc.locale, 'removeNothing') };
+  const org = hc.services.orgs.byMpnId(record.link.mpnId)?.name ?? record.link.mpnId;
+  const cardId = await hc.pending.issue({
+    verbs: [UNLINK_CONFIRM, 'card.cancel'],
+    forUser: hc.info.userId,
+    tenantId: hc.info.tenantId ?? '',
+    payload: { mcid: record.mcid },
+  });
+  return {
+    card: confirmCard({
+      title: say(hc.locale, 'confirmRemoveTitle', { mcid: record.mcid, org }),
+      lines: [say(hc.locale, 'confirmRemoveBody', { org })],
+      confirmTitle: say(hc.locale, 'confirm'),
+      cancelTitle: say(hc.locale, 'cancel'),
+      confirmVerb: UNLINK_CONFIRM,
+      cardId,
+    }),
+  };
+};
+
+export const confirmRemove: CardActionHandler = async (hc, card) => {
+  const outcome = await hc.services.associations.unlink(card.payload.mcid, hc.info.userId);
+  if (outcome.kind === 'notLinked') return { text: say(hc.locale, 'removeNothing') };
+  if (outcome.kind === 'notOwner') return { text: say(hc.locale, 'removeNotOwner') };
+  const org = hc.services.orgs.byMpnId(outcome.ended.mpnId)?.name ?? outcome.ended.mpnId;
+  const next = availability(outcome.record.starts, hc.services.clock.now(), hc.services.associations.limits);
+  return {
+    card: statementCard({
+      title: say(hc.locale, 'removedTitle'),
+      lines: [say(hc.locale, 'removedBody', { mcid: outcome.record.mcid, org })],
+      notes: [next.blockedBy.length ? say(hc.locale, 'removedNext', { date: formatDate(next.date, hc.locale) }) : say(hc.locale, 'statusNextNow')],
+    }),
+  };
+};

@@ -1,0 +1,56 @@
+/**
+ * What every intent and card-action handler receives and returns. Handlers are
+ * registered by feature (employee, admin, notices) in bot/handlers/registry.ts.
+ */
+import { TurnContext } from 'botbuilder';
+import { AdaptiveCardAttachment } from '../../cards/render';
+import { AssociationService } from '../../services/association/associationService';
+import { Clock } from '../../services/clock';
+import { OrgDirectory } from '../../services/directory/orgDirectory';
+import { ProfileStore } from '../../services/directory/profileStore';
+import { Organization } from '../../services/directory/types';
+import { Locale } from '../../services/i18n/locale';
+import { OnceStore } from '../../services/kv/onceStore';
+import { UniversityService } from '../../services/university/universityService';
+import { IntentName } from '../intents/intentPatterns';
+import { MemberEmailLookup } from '../teams/memberEmail';
+import { TurnInfo } from '../turn/turnInfo';
+import { PendingCard, PendingCards } from './pendingCards';
+
+export interface BotServices {
+  associations: AssociationService;
+  profiles: ProfileStore;
+  orgs: OrgDirectory;
+  university: UniversityService;
+  once: OnceStore;
+  memberEmail: MemberEmailLookup;
+  clock: Clock;
+  /** Empty: "sign in with another Microsoft Learning account" is not offered. */
+  oauthConnectionName: string;
+}
+
+export interface HandlerContext {
+  turn: TurnContext;
+  info: TurnInfo;
+  locale: Locale;
+  /** The org of the person's tenant; handlers only run once it is known. */
+  org: Organization;
+  services: BotServices;
+  pending: PendingCards;
+  /** Starts the sign-in dialog (OAuthPrompt); only when oauthConnectionName is set. */
+  beginSignIn(): Promise<void>;
+}
+
+export type Reply = { card: AdaptiveCardAttachment } | { text: string };
+
+export type MessageHandler = (hc: HandlerContext) => Promise<Reply | null>;
+
+/** Runs after the card's owner, tenant and freshness were checked and the click was claimed once. */
+export type CardActionHandler = (hc: HandlerContext, card: PendingCard) => Promise<Reply>;
+
+export interface FeatureHandlers {
+  messages: Partial<Record<IntentName, MessageHandler>>;
+  cardActions: Record<string, CardActionHandler>;
+  /** Intents that may only be served in personal chat (they show one person's data). */
+  personalOnly?: IntentName[];
+}

@@ -1,0 +1,68 @@
+/**
+ * Cards waiting for a click, kept in botbuilder's conversation state (so on
+ * Redis, and visible to any bot process). A card's data carries only its id:
+ * what the click does, and for whom, is read back from here, never from the
+ * click's payload, so a forged payload can name nothing it was not given.
+ */
+import { randomUUID } from 'node:crypto';
+import { StatePropertyAccessor, TurnContext } from 'botbuilder';
+
+export interface PendingCard {
+  cardId: string;
+  /** Verbs this card may send back (its buttons). */
+  verbs: string[];
+  forUser: string;
+  tenantId: string;
+  expiresAt: string;
+  /** What the card is about, as the handler that issued it needs it back. */
+  payload: Record<string, string>;
+}
+
+export type PendingLookup =
+  | { kind: 'ok'; card: PendingCard }
+  | { kind: 'stale' }
+  | { kind: 'notYours' };
+
+export const CARD_LIFETIME_MINUTES = 15;
+const MAX_PENDING = 20;
+
+type PendingMap = Record<string, PendingCard>;
+
+export class PendingCards {
+  constructor(
+    private readonly accessor: StatePropertyAccessor<PendingMap>,
+    private readonly context: TurnContext,
+    private readonly now: () => Date,
+  ) {}
+
+  private async map(): Promise<PendingMap> {
+    return this.accessor.get(this.context, {});
+  }
+
+  async issue(card: Omit<PendingCard, 'cardId' | 'expiresAt'>): Promise<string> {
+    const map = await this.map();
+    const now = this.now().getTime();
+    const live = Object.values(map)
+      .filter((c) => new Date(c.expiresAt).getTime() > now)
+      .slice(-(MAX_PENDING - 1));
+    const cardId = randomUUID();
+    const next: PendingMap = {};
+    for (const c of live) next[c.cardId] = c;
+    next[cardId] = { ...card, cardId, expiresAt: new Date(now + CARD_LIFETIME_MINUTES * 60_000).toISOString() };
+    await this.accessor.set(this.context, next);
+    return cardId;
+  }
+
+  async lookup(cardId: string, verb: string, userId: string, tenantId: string | null): Promise<PendingLookup> {
+    const card = (await this.map())[cardId];
+    if (!card || new Date(card.expiresAt) <= this.now() || !card.verbs.includes(verb)) return { kind: 'stale' };
+    if (card.forUser !== userId || !tenantId || card.tenantId.toLowerCase() !== tenantId.toLowerCase()) return { kind: 'notYours' };
+    return { kind: 'ok', card };
+  }
+
+  async consume(cardId: string): Promise<void> {
+    const map = { ...(await this.map()) };
+    delete map[cardId];
+    await this.accessor.set(this.context, map);
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * GET /download/report and GET /download/audit: the files behind the report
+ * card's and audit card's buttons. A link is honoured only if its signature
+ * holds (else 403), it has not expired (else 410), and the admin it was made
+ * for is still an admin of that org (else 403). The file is streamed row by
+ * row; every download is audited.
+ */
+import type { ServerResponse } from 'node:http';
+import type * as restify from 'restify';
+import { auditRows, AUDIT_COLUMNS } from '../../services/audit/auditExport';
+import { AuditLog } from '../../services/audit/auditLog';
+import { Clock } from '../../services/clock';
+import { Organization } from '../../services/directory/types';
+import { isStoreUnavailable } from '../../services/errors';
+import { ExportRow, writeCsv, writeXlsx } from '../../services/report/exportWriters';
+import { REPORT_COLUMNS } from '../../services/report/reportColumns';
+import { ReportService } from '../../services/report/reportService';
+import { DOWNLOAD_PATHS, DownloadFormat, DownloadKind, DownloadLinkSigner } from '../../services/report/signedLink';
+import { RoleService } from '../../services/roles/roleService';
+
+export interface ReportDownloadDeps {
+  signer: DownloadLinkSigner;
+  roles: RoleService;
+  /** The org a link names, from ORGS_FILE (OrgDirectory.byMpnId). */
+  orgByMpnId: (mpnId: string) => Organization | null;
+  reports: ReportService;
+  audit: AuditLog;
+  clock: Clock;
+  /** For logging; called with no personal data beyond ids. */
+  onError?: (err: unknown, where: string) => void;
+}
+
+const CONTENT_TYPES: Record<DownloadFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+const FILE_STEMS: Record<DownloadKind, string> = { report: 'skills-report', audit: 'audit-log' };
+
+function plain(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(`${message}\n`);
+}
+
+/** Reads the first row before answering, so a store outage is a clean 503 rather than a cut-off file. */
+async function primed(rows: AsyncIterable<ExportRow>): Promise<AsyncIterable<ExportRow>> {
+  const it = rows[Symbol.asyncIterator]();
+  const first = await it.next();
+  return {
+    async *[Symbol.asyncIterator]() {
+      if (first.done) return;
+      yield first.value;
+      for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+    },
+  };
+}
+
+export function registerReportDownload(server: restify.Server, deps: ReportDownloadDeps): void {
+  for (const kind of ['report', 'audit'] as const) {
+    server.get(DOWNLOAD_PATHS[kind], async (req: restify.Request, res: restify.Response) => {
+      await serveDownload(kind, req.url ?? '', res, deps);
+    });
+  }
+}
+
+async function serveDownload(kind: DownloadKind, url: string, res: ServerResponse, deps: ReportDownloadDeps): Promise<void> {
+  const q = new URL(url, 'http://localhost').searchParams;
+  const param = (name: string) => q.get(name) ?? undefined;
+  const fmtParam = q.get('fmt') ?? 'csv';
+  if (fmtParam !== 'csv' && fmtParam !== 'xlsx') return plain(res, 400, 'Unknown format: use fmt=csv or fmt=xlsx.');
+  const fmt: DownloadFormat = fmtParam;
+
+  const verdict = deps.signer.verify({ kind, org: param('org'), by: param('by'), exp: param('exp'), sig: param('sig') });
+  if (verdict === 'tampered') return plain(res, 403, 'This download link is not valid.');
+  if (verdict === 'expired') return plain(res, 410, 'This download link has expired. Ask the bot for the report again to get a new link.');
+
+  const mpnId = q.get('org') as string;
+  const by = q.get('by') as string;
+  const org = deps.orgByMpnId(mpnId);
+  try {
+    if (!org || !(await deps.roles.isAdmin(org, by))) {
+      return plain(res, 403, 'Only the global admins and partner admins of this organization can download this file.');
+    }
+    const now = deps.clock.now();
+    const rows: AsyncIterable<ExportRow> = kind === 'report' ? deps.reports.rows(mpnId, now) : auditRows(deps.audit, mpnId);
+    const ready = await primed(rows);
+    await deps.audit.record({
+      at: now.toISOString(),
+      mpnId,
+      actorUserId: by,
+      action: kind === 'report' ? 'downloadReport' : 'downloadAudit',
+      details: { format: fmt },
+    });
+    res.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[fmt],
+      'Content-Disposition': `attachment; filename="${FILE_STEMS[kind]}-${mpnId}-${now.toISOString().slice(0, 10)}.${fmt}"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    const columns = kind === 'report' ? REPORT_COLUMNS : AUDIT_COLUMNS;
+    try {
+      if (fmt === 'csv') await writeCsv(ready, res, columns);
+      else await writeXlsx(ready, res, columns, kind === 'report' ? 'Skills report' : 'Audit log');
+    } catch (err) {
+      // Headers are gone: all we can do is cut the file short so the browser shows a failed download.
+      deps.onError?.(err, `download ${kind} ${mpnId} (streaming)`);
+      res.destroy();
+    }
+  } catch (err) {
+    deps.onError?.(err, `download ${kind} ${mpnId}`);
+    if (res.headersSent) return void res.destroy();
+    if (isStoreUnavailable(err)) return plain(res, 503, 'The report is temporarily unavailable. Please try again in a few minutes.');
+    return plain(res, 500, 'Something went wrong while preparing the file.');
+  }
+}

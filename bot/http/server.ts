@@ -1,0 +1,211 @@
+/**
+ * The bot's HTTP surface: POST /api/messages for the channel, /healthz and /readyz for the
+ * platform. Returns the restify server unstarted so other modules can add their own routes
+ * (server.get(...)) before calling server.listen().
+ *
+ * Bad input never becomes a 500: the body is read with a size cap, parsed and shape-checked
+ * here, and only a well-formed activity reaches the CloudAdapter. Every error body has the
+ * same form, `{ error: <code>, reason: <plain English> }`.
+ */
+import restify from 'restify';
+import type { Request, Response, Next } from 'restify';
+import { ActivityHandler, CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import { StoreHealth } from '../../services/kv/health';
+import { validateActivity } from './activityValidation';
+import { installTurnErrorGuard, summarizeError } from './turnErrorGuard';
+
+export type TurnLogic = (context: TurnContext) => Promise<void>;
+
+export interface HttpServerDeps {
+  adapter: CloudAdapter;
+  /** An ActivityHandler, or a plain logic function run for every turn. */
+  bot: ActivityHandler | TurnLogic;
+  health: StoreHealth;
+  log: Logger;
+  /** Largest accepted request body; larger ones get 413. Default 256 KiB. */
+  bodyLimitBytes?: number;
+  /** Text sent to the user when a message turn throws (see turnErrorGuard). */
+  turnErrorMessage?: (context: TurnContext) => string | undefined;
+  /** How long /readyz waits for health.ping() before answering 503. Default 2000 ms. */
+  readyTimeoutMs?: number;
+}
+
+export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
+export const MESSAGES_PATH = '/api/messages';
+
+interface ErrorBody {
+  error: string;
+  reason: string;
+}
+
+function sendError(res: Response, status: number, error: string, reason: string): void {
+  const body: ErrorBody = { error, reason };
+  res.send(status, body);
+}
+
+/**
+ * Collects what CloudAdapter.process() decides (status and body) instead of letting it write
+ * to restify directly, so that auth failures keep our error body and our logging.
+ */
+class CapturedResponse {
+  statusCode = 200;
+  body: unknown = undefined;
+  readonly socket: unknown = null;
+  status(code: number): void {
+    this.statusCode = code;
+  }
+  send(body?: unknown): void {
+    this.body = body;
+  }
+  header(): void {
+    // Headers botbuilder sets are not needed: we answer with JSON or nothing.
+  }
+  end(): void {
+    // Nothing to flush; the route writes the real response.
+  }
+}
+
+function bodyText(body: unknown): string | null {
+  if (typeof body === 'string') return body;
+  if (Buffer.isBuffer(body)) return body.toString('utf8');
+  return null;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function createHttpServer(deps: HttpServerDeps): restify.Server {
+  const { adapter, health, log } = deps;
+  const bodyLimit = deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const readyTimeoutMs = deps.readyTimeoutMs ?? 2000;
+  const bot = deps.bot;
+  const logic: TurnLogic = bot instanceof ActivityHandler ? (context) => bot.run(context) : bot;
+
+  installTurnErrorGuard(adapter, { log, userMessage: deps.turnErrorMessage });
+
+  const server = restify.createServer({ name: 'certlink' });
+
+  // restify's own errors (the body reader's 413, 404, 405) get the same body shape as ours.
+  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    const code =
+      status === 413
+        ? 'payload_too_large'
+        : err.name
+            .replace(/Error$/, '')
+            .replace(/([a-z])([A-Z])/g, '$1_$2')
+            .toLowerCase() || 'error';
+    const reason = status === 413 ? `The request body is larger than ${bodyLimit} bytes` : err.message;
+    Object.assign(err, { toJSON: (): ErrorBody => ({ error: code, reason }) });
+    callback();
+  });
+
+  /** Refuses a declared oversize body before reading it; chunked bodies are capped by bodyReader. */
+  const rejectDeclaredOversize = (req: Request, res: Response, next: Next): void => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > bodyLimit) {
+      sendError(res, 413, 'payload_too_large', `The request body is larger than ${bodyLimit} bytes`);
+      next(false);
+      return;
+    }
+    next();
+  };
+
+  const handleActivity = async (req: Request, res: Response): Promise<void> => {
+    // bodyReader leaves these bodies unread, so they would otherwise look empty.
+    const contentType = req.contentType();
+    if (contentType === 'application/octet-stream' || contentType === 'multipart/form-data') {
+      sendError(res, 415, 'unsupported_media_type', 'Send the activity as JSON (Content-Type: application/json)');
+      return;
+    }
+    const text = bodyText(req.body);
+    if (text === null || text.trim() === '') {
+      sendError(res, 400, 'invalid_json', 'The request body is empty; expected a JSON activity');
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (err) {
+      sendError(res, 400, 'invalid_json', `The request body is not valid JSON (${(err as Error).message})`);
+      return;
+    }
+    const checked = validateActivity(parsed);
+    if (!checked.ok) {
+      log.debug({ reason: checked.reason }, 'refused an invalid activity');
+      sendError(res, 400, 'invalid_activity', checked.reason);
+      return;
+    }
+
+    const captured = new CapturedResponse();
+    const ids = { activityId: checked.activity.id, conversationId: checked.activity.conversation.id };
+    try {
+      // process() authenticates the request (401 for a missing or bad channel token when an
+      // app id is configured), runs the turn, and reports the invoke response if any.
+      await adapter.process({ method: 'POST', headers: req.headers, body: parsed as Record<string, unknown> }, captured, logic);
+    } catch (err) {
+      // Only reached if the adapter itself throws outside a turn (the turn guard catches the rest).
+      log.error({ ...ids, err: summarizeError(err) }, 'adapter failed outside a turn');
+      captured.statusCode = 500;
+      captured.body = undefined;
+    }
+
+    const status = captured.statusCode;
+    if (status === 401 || status === 403) {
+      log.warn({ ...ids, status }, 'refused a request without a valid channel token');
+      sendError(res, status, 'unauthorized', 'The request does not carry a valid Bot Framework channel token');
+    } else if (status >= 500) {
+      sendError(res, status, 'internal_error', 'The bot could not process this activity');
+    } else if (status >= 400) {
+      sendError(res, status, 'rejected', typeof captured.body === 'string' ? captured.body : 'The activity was refused');
+    } else if (captured.body !== undefined) {
+      res.send(status, captured.body);
+    } else {
+      res.send(status);
+    }
+  };
+
+  server.post(
+    MESSAGES_PATH,
+    rejectDeclaredOversize,
+    restify.plugins.bodyReader({ maxBodySize: bodyLimit }),
+    handleActivity,
+  );
+
+  server.get('/healthz', (req: Request, res: Response, next: Next) => {
+    res.send(200, { status: 'ok' });
+    next();
+  });
+
+  server.get('/readyz', async (req: Request, res: Response) => {
+    const reachable = await withTimeout(
+      health.ping().catch(() => false),
+      readyTimeoutMs,
+      false,
+    );
+    if (reachable) res.send(200, { status: 'ok', store: health.kind });
+    else res.send(503, { status: 'unavailable', store: health.kind });
+  });
+
+  return server;
+}
+
+/** Starts listening; resolves with the bound port (useful with port 0). */
+export function listen(server: restify.Server, port: number, host?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    const onListening = (): void => {
+      server.removeListener('error', reject);
+      const address = server.address();
+      resolve(address.port);
+    };
+    if (host) server.listen(port, host, onListening);
+    else server.listen(port, onListening);
+  });
+}

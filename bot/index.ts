@@ -1,0 +1,36 @@
+/** `npm start`: read the config, start CertLink, stop cleanly on SIGTERM/SIGINT. */
+import { ConfigError, loadConfig } from './config';
+import { startCertLink } from './app';
+import { createLogger } from './logging';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`CertLink cannot start: ${err.message}. See .env.sample.`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  const app = await startCertLink(config, log).catch((err: unknown) => {
+    log.fatal({ err: String(err) }, 'CertLink could not start');
+    process.exit(1);
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping: finishing turns in flight');
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+void main();

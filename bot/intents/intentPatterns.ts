@@ -1,0 +1,152 @@
+/**
+ * What people say, in priority order: the first intent whose pattern matches
+ * wins. Specific phrases come before general ones ("remove alice@… from the
+ * report" before "remove my certification"; "unlink"/"délier"/"dissocier"
+ * before "link"/"lier"/"associer"; questions that start with how/comment before
+ * the commands they mention). Patterns run on normalizeText() output: no
+ * accents, lower case.
+ */
+import { Locale } from '../../services/i18n/locale';
+
+export type IntentName =
+  // admin (issue 3)
+  | 'admin.removeFromReport'
+  | 'admin.grantPartnerAdmin'
+  | 'admin.revokePartnerAdmin'
+  | 'admin.listAdmins'
+  | 'admin.auditLog'
+  | 'admin.report'
+  // notices (issue 4)
+  | 'notices.remindMembers'
+  | 'notices.stop'
+  | 'notices.start'
+  // employee FAQ (seed)
+  | 'faq.movedCompany'
+  | 'faq.leftNoAccess'
+  | 'faq.adminNoResponse'
+  | 'faq.limited'
+  | 'faq.howUnlink'
+  | 'faq.howLink'
+  // employee commands
+  | 'university.remove'
+  | 'university.link'
+  | 'status'
+  | 'remove'
+  | 'link'
+  | 'help';
+
+export interface IntentPattern {
+  intent: IntentName;
+  en: RegExp[];
+  fr: RegExp[];
+}
+
+const REMOVE_EN = /\b(remove|unlink|delete|disconnect|detach|disassociate|revoke)\b/;
+const REMOVE_FR = /\b(supprim\w*|retir\w*|dissoci\w*|delie\w*|enlev\w*|annul\w* (la|ma) liaison)\b/;
+
+export const intentPatterns: IntentPattern[] = [
+  {
+    intent: 'admin.removeFromReport',
+    en: [/\b(remove|delete)\b.*\bfrom (the |our )?(skills )?report\b/],
+    fr: [/\b(supprim\w*|retir\w*|enlev\w*)\b.*\b(du|de notre) rapport\b/],
+  },
+  {
+    intent: 'admin.revokePartnerAdmin',
+    en: [/\b(remove|revoke|delete)\b.*\bpartner admin\b/, /\bpartner admin\b.*\b(remove|revoke)\b/],
+    fr: [/\b(retir\w*|supprim\w*|revoqu\w*)\b.*\badmin\w* (de )?partenaire\b/],
+  },
+  {
+    intent: 'admin.grantPartnerAdmin',
+    en: [/\b(make|add|grant|set)\b.*\bpartner admin\b/],
+    fr: [/\b(nomm\w*|ajout\w*|fais|faire|rend\w*)\b.*\badmin\w* (de )?partenaire\b/],
+  },
+  { intent: 'admin.listAdmins', en: [/\b(list|show|who are)\b.*\badmins?\b/], fr: [/\b(liste\w*|affich\w*|qui sont)\b.*\badmin\w*/] },
+  { intent: 'admin.auditLog', en: [/\baudit\b/], fr: [/\bjournal d'audit\b|\baudit\b/] },
+  {
+    intent: 'admin.report',
+    en: [/\bskills? report\b/, /\b(certification|certifications|training) report\b/, /^report$/],
+    fr: [/\brapport (des|de) (competences|qualifications|certifications)\b/, /^rapport$/],
+  },
+  {
+    intent: 'notices.remindMembers',
+    en: [/\bremind\b.*\b(members|people|everyone|team|users)\b/],
+    fr: [/\b(relanc\w*|rappel\w*)\b.*\b(membres|personnes|equipe|utilisateurs)\b/],
+  },
+  {
+    intent: 'notices.stop',
+    en: [/\b(stop|turn off|disable|mute|no more)\b.*\b(notifications?|notices?|reminders?)\b/],
+    fr: [/\b(arret\w*|desactiv\w*|plus de|stop)\b.*\b(notifications?|rappels?)\b/],
+  },
+  {
+    intent: 'notices.start',
+    en: [/\b(start|turn on|enable|resume)\b.*\b(notifications?|notices?|reminders?)\b/, /\bnotify me\b/],
+    fr: [/\b(activ\w*|reactiv\w*|demarr\w*|reprend\w*)\b.*\b(notifications?|rappels?)\b/, /\bprevenez.moi\b/],
+  },
+  {
+    intent: 'faq.movedCompany',
+    en: [
+      /\bcompany a\b.*\bcompany b\b/,
+      /\b(moved|switched|changed|went)\b.*\b(company|companies|employer|jobs?|organi[sz]ation)\b/,
+      /\bnew (company|employer|job)\b/,
+    ],
+    fr: [/\bsociete a\b.*\bsociete b\b/, /\b(nouvelle|autre) (societe|entreprise)\b/, /\bchange\w* (de|d') ?(societe|entreprise|employeur)\b/],
+  },
+  {
+    intent: 'faq.leftNoAccess',
+    en: [/\b(left|quit|leaving|no longer work)\b.*\b(company|employer|job|organi[sz]ation)\b/, /\bno (longer )?(have )?access\b/],
+    fr: [/\b(quitte\w*|parti\w*)\b.*\b(societe|entreprise|employeur|organisation)\b/, /\bplus (d'|d )?acces\b/],
+  },
+  {
+    intent: 'faq.adminNoResponse',
+    en: [/\badmin\w*\b.*\b(no response|not respond\w*|no answer|sign.?in details)\b/],
+    fr: [/\badmin\w*\b.*\b(pas (de|obtenu de) reponse|aucune reponse|details de connexion|identifiants)\b/],
+  },
+  {
+    intent: 'faq.limited',
+    en: [/\b(limited|limit|limits|restricted)\b/, /\b30 days\b/, /\bwhy\b.*\b(refus\w*|den\w*|blocked|can'?t|cannot)\b/],
+    fr: [/\blimit\w*\b/, /\b30 jours\b/, /\bpourquoi\b.*\b(refus\w*|bloqu\w*|peux pas|ne peux)\b/],
+  },
+  { intent: 'faq.howUnlink', en: [/^how\b.*\b(unlink|remove|disconnect)\b/], fr: [/^comment\b.*\b(dissoci\w*|supprim\w*|delie\w*|retir\w*)\b/] },
+  { intent: 'faq.howLink', en: [/^how\b.*\b(link|associate|connect)\b/], fr: [/^comment\b.*\b(lie\w*|associ\w*|relie\w*)\b/] },
+  {
+    intent: 'university.remove',
+    en: [new RegExp(`${REMOVE_EN.source}.*\\bpartner university\\b`), /\bremove access\b/],
+    fr: [new RegExp(`${REMOVE_FR.source}.*\\buniversite partenaire\\b`), /\bsupprimer l'acces\b/],
+  },
+  { intent: 'university.link', en: [/\bpartner university\b/], fr: [/\buniversite partenaire\b/] },
+  {
+    intent: 'status',
+    en: [
+      /\bstatus\b/,
+      /\bwhen can i\b/,
+      /\b(next|my) (available |possible )?(date|association)\b/,
+      /\bam i linked\b/,
+      /\b(show|see|check) my (link|links|certifications?|mcid)\b/,
+    ],
+    fr: [
+      /\bstatut\b/,
+      /\b(etat|situation)\b/,
+      /\bquand (est-ce que je )?(puis|pourrai|peux|pourrais)\b/,
+      /\bprochaine date\b/,
+      /\bsuis.je lie\b/,
+      /\b(voir|afficher|verifier) ma (liaison|certification)\b/,
+    ],
+  },
+  { intent: 'remove', en: [REMOVE_EN], fr: [REMOVE_FR] },
+  {
+    intent: 'link',
+    en: [/\b(link|associate|connect|attach|add)\b/],
+    fr: [/\b(lie\w*|lier|associ\w*|relie\w*|rattach\w*|ajout\w*)\b/],
+  },
+  {
+    intent: 'help',
+    en: [/\b(help|hi|hello|hey|start|menu|commands?|what can you do)\b/, /^\?$/],
+    fr: [/\b(aide|aidez|bonjour|salut|commandes?|que sais.tu faire|que peux.tu faire)\b/],
+  },
+];
+
+export interface RecognizedIntent {
+  intent: IntentName | null;
+  /** The language the matching phrase was in, for when the activity carries no locale. */
+  language: Locale | null;
+}

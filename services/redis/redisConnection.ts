@@ -1,0 +1,125 @@
+/**
+ * One way to open Redis for CertLink: fail fast while Redis is down, heal by
+ * itself when it returns. A turn during an outage gets a StoreUnavailableError
+ * within about a second and a half instead of waiting in an offline queue, and
+ * the bot never needs a restart to recover.
+ */
+import Redis from 'ioredis';
+import { StoreUnavailableError } from '../errors';
+
+export const DEFAULT_KEY_PREFIX = 'certlink:';
+
+export interface RedisConnectionOptions {
+  /** A command that gets no answer within this many ms is failed (default 1500). */
+  commandTimeoutMs?: number;
+  /** Give up one connection attempt after this many ms (default 2000); reconnecting continues. */
+  connectTimeoutMs?: number;
+  /** Longest pause between reconnection attempts (default 2000). */
+  maxReconnectDelayMs?: number;
+  /** Shown by CLIENT LIST, to tell bot processes apart. */
+  connectionName?: string;
+  /** Connection errors while reconnecting; ioredis would otherwise print them to the console. */
+  onError?: (err: Error) => void;
+}
+
+export function createRedis(url: string, opts: RedisConnectionOptions = {}): Redis {
+  const maxDelay = opts.maxReconnectDelayMs ?? 2000;
+  const client = new Redis(url, {
+    // Queueing commands while disconnected is what makes a turn hang during an outage.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: opts.commandTimeoutMs ?? 1500,
+    connectTimeout: opts.connectTimeoutMs ?? 2000,
+    // A command caught by a dropped connection has already been reported as failed; do not replay it later behind the caller's back.
+    autoResendUnfulfilledCommands: false,
+    // Never stop reconnecting: the process must come back on its own when Redis does.
+    retryStrategy: (attempt: number) => Math.min(200 * attempt, maxDelay),
+    connectionName: opts.connectionName,
+  });
+  client.on('error', (err: Error) => opts.onError?.(err));
+  return client;
+}
+
+/** Resolves once the client can take commands; rejects with StoreUnavailableError after `timeoutMs`. */
+export function waitUntilReady(client: Redis, timeoutMs = 5000): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = (err?: Error) => {
+      clearTimeout(timer);
+      client.off('ready', onReady);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onReady = () => done();
+    const timer = setTimeout(
+      () => done(new StoreUnavailableError(`Redis not reachable after ${timeoutMs} ms (status ${client.status})`)),
+      timeoutMs,
+    );
+    client.on('ready', onReady);
+  });
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+
+/** Server replies that mean "not now" rather than "your command is wrong". */
+const UNAVAILABLE_REPLIES = /^(LOADING|BUSY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|READONLY)\b/;
+
+const UNAVAILABLE_MESSAGES = [
+  'Command timed out',
+  'Connection is closed',
+  "Stream isn't writeable",
+  'enableOfflineQueue',
+  'Reached the max retries per request limit',
+];
+
+export function isRedisUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (err instanceof StoreUnavailableError) return true;
+  if (err.name === 'MaxRetriesPerRequestError') return true;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  if (err.name === 'ReplyError') return UNAVAILABLE_REPLIES.test(err.message);
+  return UNAVAILABLE_MESSAGES.some((m) => err.message.includes(m));
+}
+
+/** Connection and timeout failures become StoreUnavailableError; anything else (a bug) is returned unchanged. */
+export function wrapRedisError(err: unknown, what = 'Redis call'): unknown {
+  if (err instanceof StoreUnavailableError) return err;
+  if (isRedisUnavailable(err)) return new StoreUnavailableError(`${what} failed: Redis unavailable (${(err as Error).message})`, err);
+  return err;
+}
+
+/** Runs one adapter step, so callers only ever see StoreUnavailableError for an outage. */
+export async function withStore<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw wrapRedisError(err, what);
+  }
+}
+
+type PipelineResults = [Error | null, unknown][] | null;
+
+/** Pipeline results with the first per-command error thrown, as a plain command would. */
+export function pipelineValues(results: PipelineResults): unknown[] {
+  if (!results) throw new StoreUnavailableError('Redis pipeline was discarded');
+  return results.map(([err, value]) => {
+    if (err) throw err;
+    return value;
+  });
+}
+
+/** Key prefixes end up before a hash tag, so a brace in one would move keys to the wrong slot. */
+export function checkKeyPrefix(prefix: string): string {
+  if (/[{}]/.test(prefix)) throw new Error(`Redis key prefix must not contain braces (got "${prefix}")`);
+  return prefix;
+}

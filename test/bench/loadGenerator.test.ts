@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { generateLoad, percentile } from '../../bench/loadGenerator';
+import { renderTable } from '../../bench/table';
+import { teamsTurn } from '../../bench/scenarios';
+import { EchoBot } from '../../bench/echoBot';
+import { BotHarness, startBotHarness } from '../support/httpBotHarness';
+
+describe('bench load generator', () => {
+  let h: BotHarness;
+  beforeEach(async () => {
+    h = await startBotHarness({ bot: new EchoBot() });
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('runs closed-loop turns over several conversations and counts each completed turn once', async () => {
+    const seen = new Set<string>();
+    const result = await generateLoad({
+      botUrl: h.botUrl,
+      connector: h.connector,
+      conversations: 3,
+      maxTurns: 12,
+      durationMs: 60_000,
+      makeActivity: (i, seq) => teamsTurn(i, seq, `ping ${i}.${seq}`),
+      checkReply: (reply, i, seq) => {
+        seen.add(`${i}.${seq}`);
+        return reply.text === `echo: ping ${i}.${seq}`;
+      },
+    });
+    assert.equal(result.errors, 0, result.errorSamples.join('; '));
+    assert.equal(result.count, 12);
+    assert.equal(seen.size, 12);
+    assert.ok(result.p50 <= result.p99);
+    assert.equal(h.connector.replies.length, 12);
+    assert.deepEqual(new Set(h.connector.replies.map((r) => r.conversationId)).size, 3);
+  });
+
+  it('counts wrong replies and refused posts as errors, not as turns', async () => {
+    const wrong = await generateLoad({
+      botUrl: h.botUrl,
+      connector: h.connector,
+      conversations: 1,
+      maxTurns: 2,
+      makeActivity: (i, seq) => teamsTurn(i, seq, 'x'),
+      checkReply: () => false,
+    });
+    assert.equal(wrong.count, 0);
+    assert.equal(wrong.errors, 2);
+    const refused = await generateLoad({
+      botUrl: h.botUrl,
+      connector: h.connector,
+      conversations: 1,
+      maxTurns: 1,
+      makeActivity: (i, seq) => ({ ...teamsTurn(i, seq, 'x'), channelId: undefined }),
+    });
+    assert.equal(refused.errors, 1);
+    assert.match(refused.errorSamples[0], /HTTP 400/);
+  });
+});
+
+describe('bench table', () => {
+  it('compares throughput with the echo row', () => {
+    const table = renderTable([
+      { scenario: 'echo', perSecond: 200, p50: 4, p99: 10, errors: 0 },
+      { scenario: 'status', perSecond: 50, p50: 16, p99: 40.25, errors: 1 },
+    ]);
+    const rows = table.split('\n');
+    assert.equal(rows[0], '| scenario | activities/s | p50 ms | p99 ms | ratio to echo | errors |');
+    assert.equal(rows[2], '| echo | 200 | 4.0 | 10.0 | 1.00 | 0 |');
+    assert.equal(rows[3], '| status | 50 | 16.0 | 40.3 | 0.25 | 1 |');
+  });
+
+  it('percentile uses the nearest rank', () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+    assert.equal(percentile(sorted, 50), 50);
+    assert.equal(percentile(sorted, 99), 99);
+    assert.equal(percentile([7], 99), 7);
+    assert.ok(Number.isNaN(percentile([], 50)));
+  });
+});

@@ -1,0 +1,35 @@
+import { strict as assert } from 'node:assert';
+import { ConfigError, isLocalMode, loadConfig } from '../../bot/config';
+
+describe('config: one module reads and checks every setting at start', () => {
+  it('has working defaults: local mode, embedded store, sample data, Partner Center limits', () => {
+    const c = loadConfig({});
+    assert.equal(c.port, 3978);
+    assert.equal(isLocalMode(c), true);
+    assert.equal(c.redisUrl, null);
+    assert.match(c.orgsFile, /data\/orgs\.sample\.json$/);
+    assert.deepEqual(c.limits, { maxPerWindow: 3, windowDays: 365, windowKind: 'rolling', cooldownDays: 30 });
+  });
+
+  it('reads the limits and the window kind', () => {
+    const c = loadConfig({ LIMIT_MAX_PER_WINDOW: '5', LIMIT_WINDOW_KIND: 'calendar', LIMIT_COOLDOWN_DAYS: '7', MicrosoftAppId: 'abc', DOWNLOAD_SIGNING_SECRET: 'x'.repeat(32) });
+    assert.deepEqual(c.limits, { maxPerWindow: 5, windowDays: 365, windowKind: 'calendar', cooldownDays: 7 });
+    assert.equal(isLocalMode(c), false);
+  });
+
+  for (const [name, value, pattern] of [
+    ['PORT', 'eighty', /PORT must be a whole number/],
+    ['REDIS_URL', 'localhost:6379', /REDIS_URL must start with redis:\/\//],
+    ['LIMIT_WINDOW_KIND', 'weekly', /LIMIT_WINDOW_KIND must be one of rolling, calendar/],
+    ['LIMIT_MAX_PER_WINDOW', '0', /LIMIT_MAX_PER_WINDOW must be a whole number from 1/],
+    ['MicrosoftAppType', 'Other', /MicrosoftAppType must be one of/],
+  ] as const) {
+    it(`stops with a clear message on a bad ${name}`, () => {
+      assert.throws(() => loadConfig({ [name]: value }), (err: unknown) => err instanceof ConfigError && pattern.test(err.message));
+    });
+  }
+
+  it('requires a tenant for a single-tenant app', () => {
+    assert.throws(() => loadConfig({ MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppTenantId is required/);
+  });
+});

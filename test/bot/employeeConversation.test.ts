@@ -1,0 +1,177 @@
+import { strict as assert } from 'node:assert';
+import { button, buttons, makeHarness, people, textOf } from '../support/conversationHarness';
+
+const R4_EN =
+  'You have attempted to associate with a partner organization. However, we require a period of 30 days between associations. Your next available date for a subsequent association is 4 February 2026 (UTC).';
+const R4_FR =
+  'Vous avez tenté de vous associer à une organisation partenaire. Toutefois, nous exigeons une période de 30 jours entre chaque association. La prochaine date disponible pour une association est 4 février 2026 (UTC)';
+
+describe('employee conversation: link, switch, refusal, status, remove', () => {
+  it('links in English after a confirmation card that says what will happen', async () => {
+    const h = makeHarness();
+    const replies = await h.say(people.alice, 'link my certification');
+    const text = textOf(replies);
+    assert.match(text, /Link MCID 10203040 to Contoso\?/);
+    assert.match(text, /association 1 of 3 in a year/);
+    assert.match(text, /next possible association is 4 February 2026 \(UTC\)/);
+    const confirm = button(replies, 'link.confirm');
+    assert.equal(confirm.title, 'Use alice@contoso.com to associate my Microsoft Learning account');
+    assert.equal(await h.associationStore.getRecord('10203040'), null, 'nothing is written before the click');
+
+    const result = await h.click(people.alice, confirm);
+    assert.equal(result.status, 200);
+    const resultText = textOf(result.body);
+    assert.match(resultText, /Linked to Contoso/);
+    assert.match(resultText, /within 72 hours; newly passed exams and assessments can take 7 to 10 days/);
+    assert.equal((await h.associationStore.getRecord('10203040'))?.link?.mpnId, '1234567');
+
+    const status = textOf(await h.say(people.alice, 'when can I link again?'));
+    assert.match(status, /MCID 10203040 is linked to Contoso since 5 January 2026 \(UTC\)/);
+    assert.match(status, /1 of 3 associations used/);
+    assert.match(status, /next available date for an association is 4 February 2026/);
+  });
+
+  it('speaks French to fr-FR and links with « lier ma certification »', async () => {
+    const h = makeHarness();
+    const replies = await h.say(people.alice, 'Lier ma certification', { locale: 'fr-FR' });
+    assert.match(textOf(replies), /Lier le MCID 10203040 à Contoso \?/);
+    const confirm = button(replies, 'link.confirm');
+    assert.equal(confirm.title, 'Utiliser alice@contoso.com pour associer mon compte Microsoft Learning');
+    const result = await h.click(people.alice, confirm, { locale: 'fr-FR' });
+    assert.match(textOf(result.body), /Lié à Contoso/);
+    assert.match(textOf(result.body), /dans les 72 heures/);
+  });
+
+  it('answers in the language of the phrase when the activity has no locale', async () => {
+    const h = makeHarness();
+    const replies = await h.say(people.alice, 'quand puis-je lier à nouveau ?', { locale: '' });
+    assert.match(textOf(replies), /Vous pouvez lier maintenant|n’est lié à aucune organisation/);
+  });
+
+  it('switches from Contoso to Fabrikam in one step, after refusing too early with the exact R4 text', async () => {
+    const h = makeHarness();
+    await h.click(people.hugoAtContoso, button(await h.say(people.hugoAtContoso, 'link my certification'), 'link.confirm'));
+
+    h.clock.set('2026-01-15T10:00:00Z');
+    const refused = await h.say(people.hugoAtFabrikam, 'link my certification');
+    const refusedText = textOf(refused);
+    assert.ok(refusedText.includes(R4_EN), refusedText);
+    assert.match(refusedText, /30 days must pass from the start of your last association/);
+    assert.ok(buttons(refused).some((b) => b.verb === 'notices.notifyMe'), 'the refusal offers "Notify me"');
+
+    const refusedFr = textOf(await h.say(people.hugoAtFabrikam, 'lier ma certification', { locale: 'fr-CA' }));
+    assert.ok(refusedFr.includes(R4_FR), refusedFr);
+
+    h.clock.set('2026-02-05T10:00:00Z');
+    const confirm = await h.say(people.hugoAtFabrikam, 'link my certification');
+    assert.match(textOf(confirm), /This ends your link to Contoso in the same step/);
+    assert.match(textOf(confirm), /association 2 of 3/);
+    const done = await h.click(people.hugoAtFabrikam, button(confirm, 'link.confirm'));
+    assert.match(textOf(done.body), /Your link to Contoso ended in the same step/);
+    const members: string[] = [];
+    for await (const batch of h.associationStore.scanOrgMembers('1234567')) members.push(...batch);
+    assert.deepEqual(members, [], 'Contoso no longer has Hugo');
+
+    const contosoStatus = textOf(await h.say(people.hugoAtContoso, 'status'));
+    assert.match(contosoStatus, /is linked to Fabrikam/);
+  });
+
+  it('removes a link after a confirmation, and removing gives no association back', async () => {
+    const h = makeHarness();
+    await h.click(people.alice, button(await h.say(people.alice, 'link my certification'), 'link.confirm'));
+    const confirm = await h.say(people.alice, 'remove my certification');
+    assert.match(textOf(confirm), /Remove the link between MCID 10203040 and Contoso\?/);
+    const removed = await h.click(people.alice, button(confirm, 'unlink.confirm'));
+    assert.match(textOf(removed.body), /MCID 10203040 is no longer linked to Contoso/);
+    assert.match(textOf(removed.body), /next available date for an association is 4 February 2026/);
+    assert.equal((await h.associationStore.getRecord('10203040'))?.link, null);
+    assert.match(textOf(await h.say(people.alice, 'remove my certification')), /no linked certification to remove/);
+  });
+
+  it('cancel changes nothing', async () => {
+    const h = makeHarness();
+    const confirm = await h.say(people.alice, 'link my certification');
+    const out = await h.click(people.alice, button(confirm, 'card.cancel'));
+    assert.match(textOf(out.body), /Cancelled\. Nothing was changed/);
+    assert.equal(await h.associationStore.getRecord('10203040'), null);
+  });
+
+  it('says what to do when no profile uses the person’s email and sign-in is off', async () => {
+    const h = makeHarness();
+    const text = textOf(await h.say(people.bob, 'link my certification'));
+    assert.match(text, /could not find a Microsoft Certification profile that uses bob@contoso.com/);
+    assert.match(text, /ask your CertLink administrator to enable sign-in/);
+  });
+
+  it('refuses to take an MCID another person in the org linked (R6)', async () => {
+    const h = makeHarness({
+      memberEmail: { emailOf: async () => 'alice@contoso.com' },
+    });
+    await h.click(people.alice, button(await h.say(people.alice, 'link my certification'), 'link.confirm'));
+    const text = textOf(await h.say(people.mallory, 'link my certification'));
+    assert.match(text, /already linked by another person in your organization/);
+    assert.equal((await h.associationStore.getRecord('10203040'))?.link?.userId, people.alice.userId);
+  });
+
+  it('tells a tenant without an organization what the admin must configure', async () => {
+    const h = makeHarness();
+    const text = textOf(await h.say(people.stranger, 'link my certification'));
+    assert.match(text, /not set up in CertLink/);
+    assert.match(text, /ORGS_FILE/);
+    assert.match(text, /00000000-dead-4000-8000-000000000000/);
+  });
+
+  it('keeps personal data out of channels', async () => {
+    const h = makeHarness();
+    const text = textOf(await h.say(people.alice, 'link my certification', { conversationType: 'channel' }));
+    assert.match(text, /only in our personal chat/);
+  });
+});
+
+describe('employee conversation: help, FAQ, Partner University, welcome', () => {
+  it('answers unknown input with help and buttons, in both languages', async () => {
+    const h = makeHarness();
+    const en = await h.say(people.alice, 'what is the weather like');
+    assert.match(textOf(en), /What I can do/);
+    const actions = (en[0].attachments?.[0].content as { actions: { data: { msteams: { text: string } } }[] }).actions;
+    assert.deepEqual(
+      actions.map((a) => a.data.msteams.text),
+      ['link my certification', 'when can I link again', 'remove my certification', 'link Partner University'],
+    );
+    assert.match(textOf(await h.say(people.alice, 'aide', { locale: 'fr-FR' })), /Ce que je sais faire/);
+  });
+
+  it('answers the six questions of the seed’s FAQ', async () => {
+    const h = makeHarness();
+    const ask = async (q: string, locale = 'en-US') => textOf(await h.say(people.alice, q, { locale }));
+    assert.match(await ask('How can I link my MCID to the organization I work for?'), /only you can link your own certifications/);
+    assert.match(await ask('How do I unlink my MCID?'), /only you can remove your own link/);
+    assert.match(await ask('I left company A and now work for company B'), /ends automatically in the same step/);
+    assert.match(await ask("I left the company and no longer have access"), /ask a global admin of company A to remove you/);
+    assert.match(await ask('The admin provided sign-in details to a user and got no response'), /check the email address used/);
+    assert.match(await ask('Why is my association limited?'), /at most 3 associations a year, with 30 days between/);
+    assert.match(await ask('Pourquoi mon association est-elle limitée ?', 'fr-FR'), /trois associations par an/);
+    assert.match(await ask("J'ai quitté la société A et je travaille maintenant pour la société B", 'fr-FR'), /automatiquement dans la même étape/);
+  });
+
+  it('links and removes a Partner University account with the email shortcut (R9)', async () => {
+    const h = makeHarness();
+    const start = await h.say(people.alice, 'link Partner University');
+    const use = button(start, 'university.useEmail');
+    assert.equal(use.title, 'Use alice@contoso.com to associate my Partner University account');
+    assert.match(textOf((await h.click(people.alice, use)).body), /Partner University account alice@contoso.com is linked/);
+    assert.match(textOf(await h.say(people.alice, 'link Partner University')), /already linked/);
+    assert.match(textOf(await h.say(people.alice, 'remove Partner University access')), /access removed for alice@contoso.com/);
+    assert.match(textOf(await h.say(people.alice, 'remove Partner University access')), /no Partner University account linked/);
+  });
+
+  it('welcomes once on install, naming the organization', async () => {
+    const h = makeHarness();
+    const install = h.activity(people.alice, { type: 'installationUpdate', action: 'add' }, {});
+    const first = await h.raw(install);
+    assert.match(textOf(first), /Welcome to CertLink/);
+    assert.match(textOf(first), /to Contoso/);
+    const again = await h.raw(h.activity(people.alice, { type: 'conversationUpdate', membersAdded: [{ id: '28:certlink', name: 'CertLink' }] }, {}));
+    assert.equal(again.length, 0);
+  });
+});

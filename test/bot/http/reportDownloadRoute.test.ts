@@ -1,0 +1,113 @@
+import { strict as assert } from 'node:assert';
+import { AddressInfo } from 'node:net';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import * as restify from 'restify';
+import { registerReportDownload } from '../../../bot/http/reportDownloadRoute';
+import { DownloadLinkSigner } from '../../../services/report/signedLink';
+import { collect, contoso, fabrikam, world } from '../../services/report/fixtures';
+
+const SECRET = 'route-test-secret-0123456789abcdef';
+
+describe('report download route (real restify server)', () => {
+  let server: restify.Server;
+  let base: string;
+  let w: ReturnType<typeof world>;
+  let signer: DownloadLinkSigner;
+
+  beforeEach(async () => {
+    w = world();
+    await w.link('10203040', contoso, 'alice');
+    await w.link('10204151', contoso, 'benoit');
+    await w.link('10206373', fabrikam, 'evil');
+    server = restify.createServer({ handleUncaughtExceptions: false });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    signer = new DownloadLinkSigner({ secret: SECRET, publicBaseUrl: base, clock: w.clock });
+    registerReportDownload(server, {
+      signer,
+      roles: w.roles,
+      orgByMpnId: (m) => w.orgs.get(m) ?? null,
+      reports: w.reports,
+      audit: w.audit,
+      clock: w.clock,
+    });
+  });
+
+  afterEach(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('streams the org CSV to one of its admins, with a filename, and audits the download', async () => {
+    const res = await fetch(signer.sign('report', contoso.mpnId, 'ga-contoso', 'csv').url);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'text/csv; charset=utf-8');
+    assert.equal(res.headers.get('content-disposition'), `attachment; filename="skills-report-${contoso.mpnId}-2026-03-01.csv"`);
+    const buf = Buffer.from(await res.arrayBuffer());
+    assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const rows = parse(buf.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
+    assert.deepEqual([...new Set(rows.map((r) => r.MCPID))].sort(), ['10203040', '10204151']);
+    assert.ok(rows.some((r) => r.IndividualLastName === 'Lefèvre'));
+    const [latest] = await w.audit.latest(contoso.mpnId, 1);
+    assert.deepEqual([latest.action, latest.actorUserId, latest.details], ['downloadReport', 'ga-contoso', { format: 'csv' }]);
+  });
+
+  it('serves Excel too', async () => {
+    const res = await fetch(signer.sign('report', contoso.mpnId, 'ga-contoso', 'xlsx').url);
+    assert.equal(res.status, 200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.arrayBuffer()) as ExcelJS.Buffer);
+    assert.equal(wb.worksheets[0].getRow(1).getCell(1).value, 'MCPID');
+    assert.equal(wb.worksheets[0].rowCount, 4, 'header + Alice x2 + Benoît x1');
+  });
+
+  it('answers 403 to a tampered link: org changed to another org', async () => {
+    const url = new URL(signer.sign('report', contoso.mpnId, 'ga-contoso', 'csv').url);
+    url.searchParams.set('org', fabrikam.mpnId);
+    const res = await fetch(url);
+    assert.equal(res.status, 403);
+    const body = await res.text();
+    assert.ok(!body.includes('10206373') && !body.includes('Fabrikam'));
+    assert.equal((await w.audit.latest(fabrikam.mpnId, 20)).filter((e) => e.action === 'downloadReport').length, 0);
+  });
+
+  it('answers 403 to a link for another org made for an admin of this one (cross-org)', async () => {
+    const res = await fetch(signer.sign('report', fabrikam.mpnId, 'ga-contoso', 'csv').url);
+    assert.equal(res.status, 403);
+    assert.ok(!(await res.text()).includes('10206373'));
+  });
+
+  it('answers 410 to an expired link', async () => {
+    const url = signer.sign('report', contoso.mpnId, 'ga-contoso', 'csv').url;
+    w.clock.set('2026-03-01T09:15:01Z');
+    const res = await fetch(url);
+    assert.equal(res.status, 410);
+  });
+
+  it('answers 403 once the requester is no longer an admin (partner admin revoked)', async () => {
+    await w.roles.grantPartnerAdmin(contoso, 'ga-contoso', 'pa-1');
+    const url = signer.sign('report', contoso.mpnId, 'pa-1', 'csv').url;
+    assert.equal((await fetch(url)).status, 200);
+    await w.roles.revokePartnerAdmin(contoso, 'ga-contoso', 'pa-1');
+    assert.equal((await fetch(url)).status, 403);
+  });
+
+  it('serves the audit log, and a report link does not open the audit log', async () => {
+    const reportLink = new URL(signer.sign('report', contoso.mpnId, 'ga-contoso', 'csv').url);
+    const asAudit = `${base}/download/audit${reportLink.search}`;
+    assert.equal((await fetch(asAudit)).status, 403);
+
+    const res = await fetch(signer.sign('audit', contoso.mpnId, 'ga-contoso', 'csv').url);
+    assert.equal(res.status, 200);
+    const rows = parse((await res.text()).slice(1), { columns: true }) as Record<string, string>[];
+    assert.deepEqual(rows.map((r) => r.Action), ['link', 'link']);
+    const entries = await collect(w.audit.stream(contoso.mpnId));
+    assert.equal(entries[entries.length - 1].action, 'downloadAudit');
+  });
+
+  it('rejects an unknown format', async () => {
+    const url = new URL(signer.sign('report', contoso.mpnId, 'ga-contoso', 'csv').url);
+    url.searchParams.set('fmt', 'pdf');
+    assert.equal((await fetch(url)).status, 400);
+  });
+});

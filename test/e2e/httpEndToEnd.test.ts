@@ -1,0 +1,150 @@
+/**
+ * The real server on real Redis, with a local stand-in for the Teams connector
+ * that records replies and answers member lookups: link → switch → refusal →
+ * remove, plus a non-JSON body, an unknown tenant and a forged card action.
+ */
+import { strict as assert } from 'node:assert';
+import type { Activity } from 'botbuilder';
+import pino from 'pino';
+import { startCertLink, RunningApp } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import { ManualClock } from '../../services/clock';
+import { FakeConnector, startFakeConnector } from '../support/fakeConnector';
+import { TEST_REDIS_URL, TestRedis } from '../helpers/testRedis';
+import { CONTOSO_TENANT, FABRIKAM_TENANT, UNKNOWN_TENANT, textOf, buttons } from '../support/conversationHarness';
+
+interface Teammate {
+  id: string;
+  aadObjectId: string;
+  tenantId: string;
+  email: string;
+  name: string;
+}
+
+const hugoA: Teammate = { id: '29:hugo-a', aadObjectId: 'aad-hugo-a', tenantId: CONTOSO_TENANT, email: 'hugo@contoso.com', name: 'Hugo Bernard' };
+const hugoB: Teammate = { id: '29:hugo-b', aadObjectId: 'aad-hugo-b', tenantId: FABRIKAM_TENANT, email: 'hugo.bernard@fabrikam.com', name: 'Hugo Bernard' };
+const mallory: Teammate = { id: '29:mallory', aadObjectId: 'aad-mallory', tenantId: CONTOSO_TENANT, email: 'mallory@contoso.com', name: 'Mallory' };
+
+describe('HTTP end to end: real server, Redis, Teams connector stand-in', function () {
+  this.timeout(30000);
+  const redis = new TestRedis();
+  const clock = new ManualClock('2026-01-05T09:00:00Z');
+  let connector: FakeConnector;
+  let app: RunningApp;
+  let base: string;
+  let seq = 0;
+
+  before(async () => {
+    await redis.connect();
+    connector = await startFakeConnector();
+    for (const t of [hugoA, hugoB, mallory]) connector.setMember({ id: t.id, aadObjectId: t.aadObjectId, email: t.email, userPrincipalName: t.email, name: t.name, tenantId: t.tenantId } as never);
+    const config = loadConfig({ PORT: '0', REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: redis.freshPrefix(), LOG_LEVEL: 'silent' });
+    app = await startCertLink(config, pino({ level: 'silent' }), { clock });
+    base = `http://127.0.0.1:${app.port}`;
+  });
+
+  after(async () => {
+    await app?.close();
+    await connector?.close();
+    await redis.cleanup();
+  });
+
+  function activity(who: Teammate, partial: Partial<Activity>): Partial<Activity> {
+    return {
+      id: `e2e-${++seq}`,
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      from: { id: who.id, aadObjectId: who.aadObjectId, name: who.name },
+      recipient: { id: '28:certlink', name: 'CertLink' },
+      conversation: { id: `a:personal-${who.aadObjectId}`, tenantId: who.tenantId, conversationType: 'personal', isGroup: false, name: '' },
+      channelData: { tenant: { id: who.tenantId } },
+      locale: 'en-US',
+      ...partial,
+    };
+  }
+
+  async function post(body: unknown, raw = false): Promise<{ status: number; json: unknown }> {
+    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw ? (body as string) : JSON.stringify(body) });
+    const text = await res.text();
+    return { status: res.status, json: text ? JSON.parse(text) : null };
+  }
+
+  /** Sends a message and returns the reply the bot posted to the connector. */
+  async function message(who: Teammate, text: string): Promise<Partial<Activity>> {
+    connector.clear();
+    const a = activity(who, { type: 'message', text });
+    const res = await post(a);
+    assert.ok(res.status < 300, `status ${res.status}`);
+    const [reply] = await connector.waitForReplies(1);
+    assert.equal(reply.conversationId, a.conversation?.id);
+    assert.equal(reply.replyToId, a.id);
+    return reply.activity;
+  }
+
+  async function click(who: Teammate, verb: string, cardId: string): Promise<{ status: number; json: unknown }> {
+    return post(activity(who, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { cardId } }, trigger: 'manual' } }));
+  }
+
+  function confirmButton(reply: Partial<Activity>) {
+    const b = buttons([reply]).find((x) => x.verb === 'link.confirm');
+    assert.ok(b, JSON.stringify(reply).slice(0, 400));
+    return b;
+  }
+
+  it('links at Contoso, refuses Fabrikam too early, switches on 5 Feb, then removes', async () => {
+    const first = await message(hugoA, 'link my certification');
+    assert.match(textOf([first]), /Link MCID 10210817 to Contoso\?/);
+    const b = confirmButton(first);
+    assert.equal(b.title, 'Use hugo@contoso.com to associate my Microsoft Learning account', 'email read from the member API');
+    const linked = await click(hugoA, b.verb, b.cardId);
+    assert.equal(linked.status, 200);
+    assert.match(textOf(linked.json), /Linked to Contoso/);
+
+    clock.set('2026-01-15T10:00:00Z');
+    const refused = await message(hugoB, 'link my certification');
+    assert.match(textOf([refused]), /Your next available date for a subsequent association is 4 February 2026 \(UTC\)\./);
+
+    clock.set('2026-02-05T10:00:00Z');
+    const switching = await message(hugoB, 'link my certification');
+    assert.match(textOf([switching]), /This ends your link to Contoso in the same step/);
+    const sb = confirmButton(switching);
+    const switched = await click(hugoB, sb.verb, sb.cardId);
+    assert.match(textOf(switched.json), /Linked to Fabrikam/);
+    assert.match(textOf(switched.json), /Your link to Contoso ended in the same step/);
+
+    const statusAtA = await message(hugoA, 'status');
+    assert.match(textOf([statusAtA]), /is linked to Fabrikam/);
+
+    const removing = await message(hugoB, 'remove my certification');
+    const rb = buttons([removing]).find((x) => x.verb === 'unlink.confirm');
+    assert.ok(rb);
+    const removed = await click(hugoB, rb.verb, rb.cardId);
+    assert.match(textOf(removed.json), /no longer linked to Fabrikam/);
+    assert.equal((await app.stores.associations.getRecord('10210817'))?.link, null);
+  });
+
+  it('answers a non-JSON body and an activity without a conversation with 400', async () => {
+    const bad = await post('{not json', true);
+    assert.equal(bad.status, 400);
+    assert.equal((bad.json as { error: string }).error, 'invalid_json');
+    const missing = await post({ type: 'message', text: 'hi', serviceUrl: connector.url, channelId: 'msteams', from: { id: 'x' } });
+    assert.equal(missing.status, 400);
+    assert.match((missing.json as { reason: string }).reason, /conversation/);
+  });
+
+  it('tells an unknown tenant what to configure', async () => {
+    const stranger: Teammate = { ...mallory, tenantId: UNKNOWN_TENANT, id: '29:stranger', aadObjectId: 'aad-stranger' };
+    const reply = await message(stranger, 'link my certification');
+    assert.match(textOf([reply]), /not set up in CertLink/);
+  });
+
+  it('refuses a forged card action and changes nothing', async () => {
+    clock.set('2026-06-01T10:00:00Z');
+    const reply = await message(hugoA, 'link my certification');
+    const b = confirmButton(reply);
+    const forged = await click(mallory, b.verb, b.cardId);
+    assert.equal(forged.status, 200);
+    assert.match(textOf(forged.json), /expired or was already used|for someone else/);
+    assert.equal((await app.stores.associations.getRecord('10210817'))?.link, null);
+  });
+});

@@ -1,0 +1,52 @@
+/** Redis-only behaviour of the association store; the shared behaviour is in the contract suite. */
+import { strict as assert } from 'node:assert';
+import type Redis from 'ioredis';
+import sinon from 'sinon';
+import { emptyRecord, McidRecord } from '../../../services/association/types';
+import { RedisAssociationKeys, RedisAssociationStore } from '../../../services/redis/redisAssociationStore';
+import { TestRedis } from '../../helpers/testRedis';
+
+const linked: McidRecord = {
+  ...emptyRecord('100'),
+  version: 1,
+  link: { mpnId: '1111111', tenantId: 'tenant-a', userId: 'alice', since: '2026-01-05T09:00:00.000Z', proof: 'email' },
+  starts: [{ mpnId: '1111111', at: '2026-01-05T09:00:00.000Z' }],
+};
+
+describe('RedisAssociationStore', () => {
+  const redis = new TestRedis();
+  let client: Redis;
+  before(async () => {
+    client = await redis.connect();
+  });
+  afterEach(() => sinon.restore());
+  after(() => redis.cleanup());
+
+  it('keeps each record and each index on its own hash tag', () => {
+    const keys = new RedisAssociationKeys('certlink:');
+    assert.equal(keys.record('123'), 'certlink:{mcid:123}:record');
+    assert.equal(keys.orgMembers('1111111'), 'certlink:{org:1111111}:members');
+    assert.equal(keys.person('TENANT', 'user'), 'certlink:{person:tenant|user}');
+  });
+
+  it('reports a save that happened even when the index update then fails, and repairs the indexes later', async () => {
+    const failures: string[] = [];
+    const store = new RedisAssociationStore(client, redis.freshPrefix(), { onIndexError: (_err, mcid) => failures.push(mcid) });
+    const realPipeline = client.pipeline.bind(client);
+    sinon.stub(client, 'pipeline').callsFake(() => {
+      const pipeline = realPipeline();
+      sinon.stub(pipeline, 'exec').rejects(new Error('Connection is closed.'));
+      return pipeline;
+    });
+
+    assert.equal(await store.saveRecord(emptyRecord('100'), linked), true);
+    sinon.restore();
+    assert.deepEqual(failures, ['100']);
+    assert.deepEqual(await store.getRecord('100'), linked);
+    assert.equal(await store.mcidForPerson('tenant-a', 'alice'), null, 'the index update really failed');
+
+    await store.repairIndexes('100');
+    assert.equal(await store.mcidForPerson('tenant-a', 'alice'), '100');
+    assert.equal(await store.countOrgMembers('1111111'), 1);
+  });
+});

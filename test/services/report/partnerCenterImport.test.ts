@@ -1,0 +1,101 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { MemoryProfileStore } from '../../../services/memory/memoryProfileStore';
+import { formatImportReport, importPartnerCenterExport, parseExportDate } from '../../../services/report/partnerCenterImport';
+
+const root = path.resolve(__dirname, '..', '..', '..', '..');
+const sample = readFileSync(path.join(root, 'data', 'partner-center-export.sample.csv'));
+const badRows = readFileSync(path.join(root, 'test', 'fixtures', 'partner-center-export.bad-rows.csv'));
+const ORG = '1234567';
+
+describe('Partner Center import', () => {
+  it('imports the shipped sample: every row, accents intact, grouped by MCPID', async () => {
+    const profiles = new MemoryProfileStore();
+    const report = await importPartnerCenterExport(sample, ORG, profiles);
+    assert.ok(report.ok);
+    assert.deepEqual([report.rowsRead, report.imported, report.rejected.length, report.profilesWritten], [15, 15, 0, 9]);
+    const elodie = await profiles.get('10206373');
+    assert.equal(elodie?.firstName, 'Élodie');
+    assert.equal(elodie?.certifications.length, 3);
+    const helene = await profiles.get('10209606');
+    assert.equal(helene?.lastName, 'Çelik');
+    assert.deepEqual(helene?.certifications.map((c) => [c.earnedOn, c.expiresOn]), [
+      ['2025-03-14', '2026-03-14'],
+      ['2025-08-01', '2026-08-01'],
+    ]);
+    assert.deepEqual((await profiles.get('10208595'))?.certifications, [], 'a person without training');
+    assert.deepEqual((await profiles.findByEmail('alice.martin@contoso.fr'))?.mcid, '10203040');
+    assert.equal((await profiles.get('10211828'))?.certifications.find((c) => c.type === 'exam')?.number, 'AZ-305');
+  });
+
+  it('rejects bad rows with their line numbers and reasons, and imports the rest', async () => {
+    const profiles = new MemoryProfileStore();
+    const report = await importPartnerCenterExport(badRows, ORG, profiles);
+    assert.ok(report.ok);
+    assert.equal(report.rowsRead, 9);
+    assert.equal(report.imported, 1);
+    assert.equal(report.imported + report.rejected.length, 9, 'the multi-line record counts once');
+    assert.deepEqual(
+      report.rejected.map((r) => r.line),
+      [3, 4, 5, 6, 7, 9, 10, 11],
+    );
+    const reason = (line: number) => report.rejected.find((r) => r.line === line)?.reason ?? '';
+    assert.match(reason(3), /MCPID/);
+    assert.match(reason(4), /TrainingCompletionDate/);
+    assert.match(reason(5), /another row of this MCPID/);
+    assert.match(reason(6), /MpnId 7654321 is not the organization/);
+    assert.match(reason(7), /not a valid address/);
+    assert.match(reason(9), /TrainingType/);
+    assert.match(reason(10), /expected 12 columns, found 4/);
+    assert.match(reason(11), /before TrainingCompletionDate/);
+    assert.equal(await profiles.get('10204151'), null, 'Benoît has a rejected row: not half-imported');
+    assert.equal(await profiles.get('10205262'), null, 'a row of another org is not imported');
+    assert.equal((await profiles.get('10203040'))?.certifications.length, 1);
+
+    const lines = formatImportReport(report, 'bad.csv');
+    assert.equal(lines[0], 'bad.csv: rows read 9, imported 1, rejected 8 (1 profiles written)');
+    assert.ok(lines.includes('  line 6: MpnId 7654321 is not the organization being imported (1234567)'));
+    assert.ok(!lines.join('\n').includes('@'), 'no emails in the printed report');
+  });
+
+  it('changes nothing for a malformed file: unparseable CSV or missing header columns', async () => {
+    const before = { mcid: '10203040', firstName: 'Alice', lastName: 'Martin', emails: ['alice@contoso.com'], certifications: [] };
+    const profiles = new MemoryProfileStore([before]);
+    const unclosed = `${sample.toString('utf8')}10203040,"Alice,Martin,alice@contoso.com\n`;
+    const r1 = await importPartnerCenterExport(unclosed, ORG, profiles);
+    assert.equal(r1.ok, false);
+    assert.match(formatImportReport(r1, 'x.csv')[0], /nothing imported.*not valid CSV/);
+
+    const noMpn = sample.toString('utf8').replace('MpnId,PartnerName', 'Org,PartnerName');
+    const r2 = await importPartnerCenterExport(noMpn, ORG, profiles);
+    assert.deepEqual(r2, { ok: false, error: 'The header is missing these columns: MpnId.' });
+    assert.deepEqual(await profiles.get('10203040'), before);
+    assert.equal(await profiles.get('10206373'), null);
+  });
+
+  it('keeps known sign-in emails and replaces certifications on refresh', async () => {
+    const profiles = new MemoryProfileStore([
+      { mcid: '10203040', firstName: 'Alice', lastName: 'Martin', emails: ['alice.perso@example.org'], certifications: [{ number: 'X', title: 'Old', type: 'exam', earnedOn: '2020-01-01' }] },
+    ]);
+    await importPartnerCenterExport(sample, ORG, profiles);
+    const alice = await profiles.get('10203040');
+    assert.deepEqual(alice?.emails, ['alice.perso@example.org', 'alice@contoso.com', 'alice.martin@contoso.fr']);
+    assert.ok(!alice?.certifications.some((c) => c.title === 'Old'));
+  });
+
+  it('reads our own neutralized export cells back', async () => {
+    const csv = `${sample.toString('utf8').split('\n')[0]}\n10203040,'=Alice,Martin,alice@contoso.com,,,,,,,1234567,Contoso\n`;
+    const profiles = new MemoryProfileStore();
+    await importPartnerCenterExport(csv, ORG, profiles);
+    assert.equal((await profiles.get('10203040'))?.firstName, '=Alice');
+  });
+
+  it('parses dates in both export formats and refuses impossible ones', () => {
+    assert.equal(parseExportDate('2026-03-01'), '2026-03-01');
+    assert.equal(parseExportDate('3/1/2026'), '2026-03-01');
+    assert.equal(parseExportDate('2026-03-01T10:00:00Z'), '2026-03-01');
+    assert.equal(parseExportDate('2026-02-30'), null);
+    assert.equal(parseExportDate('tomorrow'), null);
+  });
+});

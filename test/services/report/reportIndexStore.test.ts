@@ -1,0 +1,76 @@
+import { strict as assert } from 'node:assert';
+import type Redis from 'ioredis';
+import { MemoryReportIndexStore } from '../../../services/memory/memoryReportIndexStore';
+import { RedisReportIndexStore } from '../../../services/redis/redisReportIndexStore';
+import { ReportCounters, ReportIndexStore } from '../../../services/report/reportIndexStore';
+import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../../helpers/adminRedis';
+
+const ORG = '1234567';
+const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+const query = { pendingSince: day('2026-03-01'), expiringFrom: day('2026-03-10'), expiringTo: day('2026-06-08') };
+const AZ = 'Microsoft Certified: Azure Administrator Associate';
+const PIPE = 'Title | with a pipe';
+
+function sorted(c: ReportCounters): ReportCounters {
+  const by = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title);
+  return { ...c, byTitle: [...c.byTitle].sort(by), expiring: [...c.expiring].sort(by) };
+}
+
+function contract(name: string, make: () => ReportIndexStore) {
+  describe(`ReportIndexStore contract: ${name}`, () => {
+    it('counts members, pending credit, titles and expiring certifications', async () => {
+      const index = make();
+      assert.equal(await index.add(ORG, '1001', { since: day('2026-01-01'), certifications: [{ title: AZ, expiresAt: day('2026-04-01') }, { title: PIPE }] }), true);
+      assert.equal(await index.add(ORG, '1002', { since: day('2026-03-05'), certifications: [{ title: AZ, expiresAt: day('2027-04-01') }] }), true);
+      assert.equal(await index.add(ORG, '1003', { since: day('2026-02-01'), certifications: [{ title: PIPE, expiresAt: day('2026-05-01') }] }), true);
+      assert.equal(await index.add('7654321', '1004', { since: day('2026-03-05'), certifications: [{ title: AZ }] }), true);
+      assert.deepEqual(sorted(await index.counters(ORG, query)), {
+        linked: 3,
+        pendingCredit: 1,
+        byTitle: [
+          { title: AZ, count: 2 },
+          { title: PIPE, count: 2 },
+        ],
+        expiring: [
+          { title: AZ, count: 1 },
+          { title: PIPE, count: 1 },
+        ],
+      });
+    });
+
+    it('adds and removes idempotently, taking back exactly what was counted', async () => {
+      const index = make();
+      const member = { since: day('2026-03-05'), certifications: [{ title: AZ, expiresAt: day('2026-04-01') }] };
+      await index.add(ORG, '2001', member);
+      assert.equal(await index.add(ORG, '2001', { since: day('2026-03-06'), certifications: [{ title: 'Other' }] }), false);
+      assert.equal(await index.remove(ORG, '2001'), true);
+      assert.equal(await index.remove(ORG, '2001'), false);
+      assert.deepEqual(await index.counters(ORG, query), { linked: 0, pendingCredit: 0, byTitle: [], expiring: [] });
+    });
+
+    it('clears an org without touching another', async () => {
+      const index = make();
+      await index.add(ORG, '3001', { since: day('2026-01-01'), certifications: [{ title: AZ }] });
+      await index.add('7654321', '3002', { since: day('2026-01-01'), certifications: [] });
+      await index.clear(ORG);
+      assert.equal((await index.counters(ORG, query)).linked, 0);
+      assert.equal((await index.counters('7654321', query)).linked, 1);
+    });
+  });
+}
+
+contract('memory', () => new MemoryReportIndexStore());
+
+describe('ReportIndexStore on Redis', () => {
+  let redis: Redis;
+  const prefix = uniquePrefix('reportIndex');
+  let n = 0;
+  before(async () => {
+    redis = await connectTestRedis();
+  });
+  after(async () => {
+    await deleteByPrefix(redis, prefix);
+    redis.disconnect();
+  });
+  contract('redis', () => new RedisReportIndexStore(redis, `${prefix}${n++}:`));
+});

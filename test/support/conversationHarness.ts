@@ -1,0 +1,178 @@
+/**
+ * Drives CertLinkBot through botbuilder-testing's TestAdapter as Teams would:
+ * messages from named people in their tenants, and Action.Execute clicks on the
+ * cards the bot sent. Embedded stores and a manual clock by default.
+ */
+import { Activity, ConversationState, MemoryStorage, Storage, TestAdapter, TurnContext } from 'botbuilder';
+import pino from 'pino';
+import { CertLinkBot } from '../../bot/certLinkBot';
+import { BotServices, FeatureHandlers } from '../../bot/handlers/handlerTypes';
+import { MemberEmailLookup } from '../../bot/teams/memberEmail';
+import { AssociationService } from '../../services/association/associationService';
+import { AssociationStore } from '../../services/association/associationStore';
+import { DEFAULT_LIMITS } from '../../services/association/types';
+import { ManualClock } from '../../services/clock';
+import { loadOrgsFile, loadProfilesFile } from '../../services/directory/directoryFiles';
+import { OrgDirectory } from '../../services/directory/orgDirectory';
+import { DocumentStore } from '../../services/kv/documentStore';
+import { OnceStore } from '../../services/kv/onceStore';
+import { MemoryAssociationStore } from '../../services/memory/memoryAssociationStore';
+import { MemoryDocumentStore } from '../../services/memory/memoryDocumentStore';
+import { MemoryOnceStore } from '../../services/memory/memoryOnceStore';
+import { MemoryProfileStore } from '../../services/memory/memoryProfileStore';
+import { UniversityService } from '../../services/university/universityService';
+import path from 'node:path';
+
+export const CONTOSO_TENANT = '6c1f3c4e-2a5b-4c8d-9e0f-1a2b3c4d5e6f';
+export const FABRIKAM_TENANT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+export const UNKNOWN_TENANT = '00000000-dead-4000-8000-000000000000';
+
+export interface Person {
+  userId: string;
+  tenantId: string;
+  email: string | null;
+  name: string;
+}
+
+/** People of the sample data (data/*.sample.json), as Teams would present them. */
+export const people = {
+  alice: { userId: 'aad-alice', tenantId: CONTOSO_TENANT, email: 'alice@contoso.com', name: 'Alice Martin' },
+  benoit: { userId: 'aad-benoit', tenantId: CONTOSO_TENANT, email: 'benoit@contoso.com', name: 'Benoît Lefèvre' },
+  hugoAtContoso: { userId: 'aad-hugo-contoso', tenantId: CONTOSO_TENANT, email: 'hugo@contoso.com', name: 'Hugo Bernard' },
+  hugoAtFabrikam: { userId: 'aad-hugo-fabrikam', tenantId: FABRIKAM_TENANT, email: 'hugo.bernard@fabrikam.com', name: 'Hugo Bernard' },
+  bob: { userId: 'aad-bob', tenantId: CONTOSO_TENANT, email: 'bob@contoso.com', name: 'Bob NoProfile' },
+  mallory: { userId: 'aad-mallory', tenantId: CONTOSO_TENANT, email: 'mallory@contoso.com', name: 'Mallory' },
+  stranger: { userId: 'aad-stranger', tenantId: UNKNOWN_TENANT, email: 'x@unknown.example', name: 'Stranger' },
+} satisfies Record<string, Person>;
+
+export interface HarnessOptions {
+  clock?: ManualClock;
+  oauthConnectionName?: string;
+  storage?: Storage;
+  associationStore?: AssociationStore;
+  once?: OnceStore;
+  documents?: DocumentStore;
+  features?: FeatureHandlers[];
+  memberEmail?: MemberEmailLookup;
+}
+
+export interface SendOptions {
+  locale?: string;
+  conversationType?: 'personal' | 'groupChat' | 'channel';
+  conversationId?: string;
+  id?: string;
+}
+
+let counter = 0;
+
+export function makeHarness(opts: HarnessOptions = {}) {
+  const root = path.resolve(__dirname, '..', '..', '..');
+  const clock = opts.clock ?? new ManualClock('2026-01-05T09:00:00Z');
+  const associationStore = opts.associationStore ?? new MemoryAssociationStore();
+  const orgs = new OrgDirectory(loadOrgsFile(path.join(root, 'data/orgs.sample.json')));
+  const profiles = new MemoryProfileStore(loadProfilesFile(path.join(root, 'data/profiles.sample.json')));
+  const documents = opts.documents ?? new MemoryDocumentStore(clock);
+  const byUserId = new Map(Object.values(people).map((p) => [p.userId, p.email]));
+  const services: BotServices = {
+    associations: new AssociationService({ store: associationStore, clock, limits: DEFAULT_LIMITS }),
+    profiles,
+    orgs,
+    university: new UniversityService({ documents, clock }),
+    once: opts.once ?? new MemoryOnceStore(clock),
+    memberEmail: opts.memberEmail ?? { emailOf: async (ctx: TurnContext) => byUserId.get(ctx.activity.from.aadObjectId ?? '') ?? null },
+    clock,
+    oauthConnectionName: opts.oauthConnectionName ?? '',
+  };
+  const conversationState = new ConversationState(opts.storage ?? new MemoryStorage());
+  const log = pino({ level: 'silent' });
+  const bot = new CertLinkBot({ services, conversationState, log, features: opts.features });
+  const adapter = new TestAdapter(async (ctx) => bot.run(ctx));
+
+  function activity(person: Person, partial: Partial<Activity>, o: SendOptions): Partial<Activity> {
+    const conversationType = o.conversationType ?? 'personal';
+    return {
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.example.test/',
+      id: o.id ?? `act-${++counter}`,
+      from: { id: `29:${person.userId}`, aadObjectId: person.userId, name: person.name },
+      recipient: { id: '28:certlink', name: 'CertLink' },
+      conversation: {
+        id: o.conversationId ?? `conv-${person.userId}-${conversationType}`,
+        tenantId: person.tenantId,
+        conversationType,
+        isGroup: conversationType !== 'personal',
+        name: '',
+      },
+      channelData: { tenant: { id: person.tenantId } },
+      locale: o.locale ?? 'en-US',
+      ...partial,
+    };
+  }
+
+  async function run(a: Partial<Activity>): Promise<Partial<Activity>[]> {
+    adapter.activeQueue.splice(0);
+    await adapter.processActivity(a);
+    return adapter.activeQueue.splice(0);
+  }
+
+  return {
+    adapter,
+    bot,
+    clock,
+    services,
+    associationStore,
+    conversationState,
+    /** Sends a message; returns what the bot replied. */
+    say: (person: Person, text: string, o: SendOptions = {}) => run(activity(person, { type: 'message', text }, o)),
+    /** Sends an Action.Execute click; returns the invoke response's card (or error) body. */
+    click: async (person: Person, button: ClickTarget, o: SendOptions = {}) => {
+      const out = await run(
+        activity(person, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: button.verb, data: { cardId: button.cardId } }, trigger: 'manual' } }, o),
+      );
+      const response = out.find((x) => x.type === 'invokeResponse')?.value as { status: number; body: { statusCode: number; value: unknown } };
+      return { status: response?.status, body: response?.body, others: out.filter((x) => x.type !== 'invokeResponse') };
+    },
+    raw: run,
+    activity,
+  };
+}
+
+export interface ClickTarget {
+  verb: string;
+  cardId: string;
+}
+
+/** Every Action.Execute button on the cards of some replies. */
+export function buttons(replies: Partial<Activity>[] | unknown): (ClickTarget & { title: string })[] {
+  const out: (ClickTarget & { title: string })[] = [];
+  const cards = Array.isArray(replies)
+    ? replies.flatMap((r: Partial<Activity>) => (r.attachments ?? []).map((a) => a.content as { actions?: unknown[] }))
+    : [replies as { actions?: unknown[] }];
+  for (const card of cards) {
+    for (const action of (card?.actions ?? []) as { type: string; verb?: string; title: string; data?: { cardId?: string } }[]) {
+      if (action.type === 'Action.Execute' && action.verb && action.data?.cardId) out.push({ verb: action.verb, cardId: action.data.cardId, title: action.title });
+    }
+  }
+  return out;
+}
+
+export function button(replies: Partial<Activity>[] | unknown, verb: string): ClickTarget & { title: string } {
+  const found = buttons(replies).find((b) => b.verb === verb);
+  if (!found) throw new Error(`No ${verb} button in ${JSON.stringify(replies).slice(0, 600)}`);
+  return found;
+}
+
+/** All the visible text of some replies (plain text and card text), for assertions. */
+export function textOf(replies: Partial<Activity>[] | unknown): string {
+  const parts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      for (const key of ['text', 'title', 'value']) if (typeof o[key] === 'string') parts.push(o[key] as string);
+      for (const [k, v] of Object.entries(o)) if (k !== 'text' && typeof v === 'object') walk(v);
+    }
+  };
+  walk(replies);
+  return parts.join('\n');
+}
