@@ -18,6 +18,8 @@ import { say } from './i18n/say';
 import { Logger } from './logging';
 import { MemberEmailLookup } from './teams/memberEmail';
 import { MemberIdLookup } from './teams/mentions';
+import { toCurrentAvailability } from '../services/notices/currentAvailability';
+import { Notices, startNotices } from './proactive/startNotices';
 
 export interface AppOverrides {
   clock?: Clock;
@@ -27,6 +29,7 @@ export interface AppOverrides {
 
 export interface RunningApp extends ComposedBot {
   server: Server;
+  notices: Notices;
   port: number;
   stores: Stores;
   close(): Promise<void>;
@@ -50,6 +53,19 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     log.warn('DOWNLOAD_SIGNING_SECRET is not set: download links are signed with a random secret and stop working at restart.');
   }
 
+  // The notice worker re-reads the person's state when a notice comes due (it may have changed).
+  let associationsReady: ComposedBot['services']['associations'] | null = null;
+  const notices = await startNotices({
+    config,
+    clock,
+    redis: stores.redis ? { client: stores.redis, keyPrefix: config.redisKeyPrefix } : undefined,
+    currentAvailability: async (mcid) => {
+      if (!associationsReady) throw new Error('the bot is not composed yet');
+      return toCurrentAvailability(await associationsReady.status(mcid), config.limits, (mpnId) => orgs.byMpnId(mpnId)?.name ?? mpnId);
+    },
+    onError: (err) => log.warn({ err: String(err) }, 'notices: background error'),
+  });
+
   const composed = composeBot({
     stores,
     orgs,
@@ -63,7 +79,10 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     sessionStateTtlSeconds: config.sessionStateTtlDays * 86400 || undefined,
     memberEmail: overrides.memberEmail,
     memberIds: overrides.memberIds,
+    notices,
+    botAppId: config.microsoftAppId,
   });
+  associationsReady = composed.services.associations;
   const server = createHttpServer({
     adapter: createCloudAdapter(config, log),
     bot: composed.bot,
@@ -86,10 +105,12 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
   return {
     ...composed,
     server,
+    notices,
     port,
     stores,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await notices.stop();
       await stores.close();
     },
   };

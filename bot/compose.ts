@@ -24,6 +24,10 @@ import { Logger } from './logging';
 import { StoreBackedStorage } from './state/storeBackedStorage';
 import { MemberEmailLookup, teamsMemberEmail } from './teams/memberEmail';
 import { MemberIdLookup, teamsMemberIds } from './teams/mentions';
+import { statementCard } from '../cards/cardModels';
+import { noticeHandlers } from './handlers/notices/noticeHandlers';
+import { Notices } from './proactive/startNotices';
+import { TeamRoster, teamsRoster } from './teams/teamRoster';
 
 export interface ComposeOptions {
   stores: Stores;
@@ -41,6 +45,26 @@ export interface ComposeOptions {
   memberEmail?: MemberEmailLookup;
   memberIds?: MemberIdLookup;
   notifier?: PersonNotifier;
+  /** Proactive notices (bot/proactive/startNotices.ts); null = none (tests of other features). */
+  notices?: Notices | null;
+  /** The bot's app id, to open personal chats for admin reminders. */
+  botAppId?: string;
+  roster?: TeamRoster;
+}
+
+/** Tells a removed person in their own chat, through the notices' paced, once-only delivery. */
+export function noticeNotifier(notices: Notices, clock: Clock): PersonNotifier {
+  return {
+    async notify(tenantId, userId, text) {
+      const outcome = await notices.delivery.deliver({
+        key: `removedByAdmin:${tenantId}:${userId}:${clock.now().toISOString()}`,
+        tenantId,
+        userId,
+        card: (ref) => statementCard({ title: '', lines: [text(ref.locale)] }),
+      });
+      return outcome === 'sent';
+    },
+  };
 }
 
 export interface ComposedBot {
@@ -84,13 +108,18 @@ export function composeBot(o: ComposeOptions): ComposedBot {
     memberEmail: o.memberEmail ?? teamsMemberEmail,
     clock,
     oauthConnectionName: o.oauthConnectionName,
+    notices: o.notices ? { scheduler: o.notices.scheduler, prefs: o.notices.prefs } : null,
   };
+  const notifier = o.notifier ?? (o.notices ? noticeNotifier(o.notices, clock) : nobodyReachable);
+  const features = [adminHandlers({ admin, memberIds: o.memberIds ?? teamsMemberIds, notifier })];
+  if (o.notices) features.push(noticeHandlers({ notices: o.notices, admin, roster: o.roster ?? teamsRoster(o.botAppId ?? '') }));
   const conversationState = new ConversationState(o.storage ?? new StoreBackedStorage(stores.documents, { ttlSeconds: o.sessionStateTtlSeconds }));
   const bot = new CertLinkBot({
     services,
     conversationState,
     log,
-    features: [adminHandlers({ admin, memberIds: o.memberIds ?? teamsMemberIds, notifier: o.notifier ?? nobodyReachable })],
+    features,
+    conversationRefs: o.notices?.refs,
   });
   return { bot, services, conversationState, admin, adminStores, roles, reports, signer };
 }

@@ -9,7 +9,7 @@ function channel(): { conversationType: 'channel'; conversationId: string; entit
   return { conversationType: 'channel', conversationId: '19:general@thread.tacv2' };
 }
 
-async function linkAs(h: ReturnType<typeof makeHarness>, person: Person): Promise<void> {
+async function linkAs(h: Awaited<ReturnType<typeof makeHarness>>, person: Person): Promise<void> {
   const out = await h.click(person, button(await h.say(person, 'link my certification'), 'link.confirm'));
   assert.match(textOf(out.body), /Linked to/);
 }
@@ -25,7 +25,7 @@ function mentionEntities(person: Person, name: string): Partial<Activity> {
 
 describe('admin conversation (R7, R10)', () => {
   it('gives the R10 message when nobody is linked, then the report card with counts and downloads', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     assert.ok(textOf(await h.say(people.contosoAdmin, '<at>CertLink</at> skills report', channel())).includes(R10));
     await linkAs(h, people.alice);
     await linkAs(h, people.benoit);
@@ -40,7 +40,7 @@ describe('admin conversation (R7, R10)', () => {
   });
 
   it('renders the report card in French for « rapport des compétences »', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await linkAs(h, people.alice);
     const fr = textOf(await h.say(people.contosoAdmin, 'rapport des compétences', { locale: 'fr-FR' }));
     assert.match(fr, /Télécharger/);
@@ -48,7 +48,7 @@ describe('admin conversation (R7, R10)', () => {
   });
 
   it('refuses a non-admin politely, says who can help, and names no data', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await linkAs(h, people.alice);
     for (const ask of ['skills report', 'audit log', 'list admins', 'remove alice@contoso.com from the report']) {
       const text = textOf(await h.say(people.benoit, ask));
@@ -58,7 +58,7 @@ describe('admin conversation (R7, R10)', () => {
   });
 
   it('a global admin grants, then revokes, the partner admin role by @mention', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     assert.match(textOf(await h.say(people.benoit, 'skills report')), /global admin/i);
     const granted = await h.raw(h.activity(people.contosoAdmin, { type: 'message', text: 'make <at>Benoît</at> partner admin', ...mentionEntities(people.benoit, 'Benoît') }, {}));
     assert.match(textOf(granted), /Benoît is now a partner admin of Contoso/);
@@ -75,7 +75,7 @@ describe('admin conversation (R7, R10)', () => {
 
   it('removes a departed person after a confirmation: gone from the next report, kept in the audit', async () => {
     const notified: string[] = [];
-    const h = makeHarness({ notifier: { notify: async (_t, userId, text) => (notified.push(`${userId}: ${text('en')}`), true) } });
+    const h = await makeHarness({ notifier: { notify: async (_t, userId, text) => (notified.push(`${userId}: ${text('en')}`), true) } });
     await linkAs(h, people.alice);
     const confirm = await h.say(people.contosoAdmin, 'remove alice@contoso.com from the report');
     assert.match(textOf(confirm), /Alice Martin/);
@@ -95,7 +95,7 @@ describe('admin conversation (R7, R10)', () => {
   });
 
   it('finds the person by MCID too, and cancel changes nothing', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await linkAs(h, people.alice);
     const confirm = await h.say(people.contosoAdmin, 'remove 10203040 from the report');
     const out = await h.click(people.contosoAdmin, button(confirm, 'admin.remove.cancel'));
@@ -104,7 +104,7 @@ describe('admin conversation (R7, R10)', () => {
   });
 
   it('never reaches another org: not by email, not with a forged card', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await linkAs(h, people.alice);
     assert.match(textOf(await h.say(people.fabrikamAdmin, 'remove alice@contoso.com from the report')), /Nobody linked to Fabrikam matches/);
     const contosoCard = button(await h.say(people.contosoAdmin, 'remove alice@contoso.com from the report'), 'admin.remove.confirm');
@@ -114,7 +114,7 @@ describe('admin conversation (R7, R10)', () => {
   });
 
   it('an admin can remove but never link anyone (R5)', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const text = textOf(await h.say(people.contosoAdmin, 'link alice@contoso.com'));
     assert.doesNotMatch(text, /10203040/);
     assert.equal(await h.associationStore.getRecord('10203040'), null);

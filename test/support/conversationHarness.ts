@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { Activity, MemoryStorage, Storage, TestAdapter, TurnContext } from 'botbuilder';
 import pino from 'pino';
-import { composeBot } from '../../bot/compose';
+import { ComposedBot, composeBot } from '../../bot/compose';
 import { PersonNotifier } from '../../bot/handlers/admin/adminHandlers';
 import { MemberEmailLookup } from '../../bot/teams/memberEmail';
 import { MemberIdLookup } from '../../bot/teams/mentions';
@@ -22,6 +22,10 @@ import { MemoryDocumentStore } from '../../services/memory/memoryDocumentStore';
 import { MemoryOnceStore } from '../../services/memory/memoryOnceStore';
 import { MemoryProfileStore } from '../../services/memory/memoryProfileStore';
 import { Stores } from '../../services/storeFactory';
+import { loadConfig } from '../../bot/config';
+import { Notices, startNotices } from '../../bot/proactive/startNotices';
+import { toCurrentAvailability } from '../../services/notices/currentAvailability';
+import { ConversationRef, NoticeTransport, SendResult } from '../../services/notices/types';
 
 export const CONTOSO_TENANT = '6c1f3c4e-2a5b-4c8d-9e0f-1a2b3c4d5e6f';
 export const FABRIKAM_TENANT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -60,6 +64,15 @@ export interface HarnessOptions {
   memberEmail?: MemberEmailLookup;
   memberIds?: MemberIdLookup;
   notifier?: PersonNotifier;
+  /** Run the notice worker (in-process scheduler on real timers; use sinon fake timers to travel). */
+  noticeWorkers?: boolean;
+  /** Where notices go; default: recorded in `sentNotices`. */
+  noticeTransport?: NoticeTransport;
+}
+
+export interface SentNotice {
+  ref: ConversationRef;
+  card: { content: Record<string, unknown> };
 }
 
 export interface SendOptions {
@@ -78,7 +91,7 @@ export function sampleProfiles() {
   return loadProfilesFile(path.join(root, 'data/profiles.sample.json'));
 }
 
-export function makeHarness(opts: HarnessOptions = {}) {
+export async function makeHarness(opts: HarnessOptions = {}) {
   const clock = opts.clock ?? new ManualClock('2026-01-05T09:00:00Z');
   const orgs = new OrgDirectory(loadOrgsFile(path.join(root, 'data/orgs.sample.json')));
   const stores: Stores = opts.stores ?? {
@@ -92,6 +105,21 @@ export function makeHarness(opts: HarnessOptions = {}) {
     close: async () => undefined,
   };
   const byUserId = new Map(Object.values(people).map((p) => [p.userId, p.email]));
+  const sentNotices: SentNotice[] = [];
+  const recording: NoticeTransport = {
+    send: async (ref: ConversationRef, card: object): Promise<SendResult> => {
+      sentNotices.push({ ref, card: card as SentNotice['card'] });
+      return { ok: true };
+    },
+  };
+  let composedRef: ComposedBot | null = null;
+  const notices: Notices = await startNotices({
+    config: loadConfig({}),
+    clock,
+    transport: opts.noticeTransport ?? recording,
+    runWorkers: opts.noticeWorkers ?? false,
+    currentAvailability: async (mcid) => toCurrentAvailability(await composedRef!.services.associations.status(mcid), DEFAULT_LIMITS, (m) => orgs.byMpnId(m)?.name ?? m),
+  });
   const composed = composeBot({
     stores,
     orgs,
@@ -106,7 +134,9 @@ export function makeHarness(opts: HarnessOptions = {}) {
     memberEmail: opts.memberEmail ?? { emailOf: async (ctx: TurnContext) => byUserId.get(ctx.activity.from.aadObjectId ?? '') ?? null },
     memberIds: opts.memberIds ?? { aadObjectIdOf: async (_ctx: TurnContext, teamsId: string) => (teamsId.startsWith('29:') ? teamsId.slice(3) : null) },
     notifier: opts.notifier,
+    notices,
   });
+  composedRef = composed;
   const { bot, services, conversationState } = composed;
   const associationStore = stores.associations;
   const adapter = new TestAdapter(async (ctx) => bot.run(ctx));
@@ -144,6 +174,8 @@ export function makeHarness(opts: HarnessOptions = {}) {
     clock,
     services,
     composed,
+    notices,
+    sentNotices,
     stores,
     associationStore,
     conversationState,
