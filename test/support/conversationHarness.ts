@@ -26,6 +26,7 @@ import { loadConfig } from '../../bot/config';
 import { Notices, startNotices } from '../../bot/proactive/startNotices';
 import { toCurrentAvailability } from '../../services/notices/currentAvailability';
 import { ConversationRef, NoticeTransport, SendResult } from '../../services/notices/types';
+import { TeamRoster } from '../../bot/teams/teamRoster';
 
 export const CONTOSO_TENANT = '6c1f3c4e-2a5b-4c8d-9e0f-1a2b3c4d5e6f';
 export const FABRIKAM_TENANT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -68,6 +69,8 @@ export interface HarnessOptions {
   noticeWorkers?: boolean;
   /** Where notices go; default: recorded in `sentNotices`. */
   noticeTransport?: NoticeTransport;
+  /** The team roster for admin reminders; default none. */
+  roster?: TeamRoster;
 }
 
 export interface SentNotice {
@@ -135,6 +138,7 @@ export async function makeHarness(opts: HarnessOptions = {}) {
     memberIds: opts.memberIds ?? { aadObjectIdOf: async (_ctx: TurnContext, teamsId: string) => (teamsId.startsWith('29:') ? teamsId.slice(3) : null) },
     notifier: opts.notifier,
     notices,
+    roster: opts.roster,
   });
   composedRef = composed;
   const { bot, services, conversationState } = composed;
