@@ -20,6 +20,8 @@ import { MemberEmailLookup } from './teams/memberEmail';
 import { MemberIdLookup } from './teams/mentions';
 import { toCurrentAvailability } from '../services/notices/currentAvailability';
 import { Notices, startNotices } from './proactive/startNotices';
+import { registerPersonalDataDownload } from './http/personalDataRoute';
+import { sweepAuditRetention, startRetentionSweeps } from '../services/privacy/retentionSweep';
 
 export interface AppOverrides {
   clock?: Clock;
@@ -48,6 +50,9 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
   });
   if (stores.kind === 'memory') {
     log.warn('REDIS_URL is not set: using the embedded in-memory store. Data will NOT survive a restart.');
+  }
+  if (config.privacy.hashSecretGenerated) {
+    log.warn('PRIVACY_HASH_SECRET is not set: erased MCIDs are hashed with a random secret, so after a restart the abuse limits no longer recognise an erased MCID.');
   }
   if (config.downloadSigningSecretGenerated) {
     log.warn('DOWNLOAD_SIGNING_SECRET is not set: download links are signed with a random secret and stop working at restart.');
@@ -81,6 +86,10 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     memberIds: overrides.memberIds,
     notices,
     botAppId: config.microsoftAppId,
+    privacy: {
+      hashSecret: config.privacy.hashSecret,
+      retention: { startRetentionDays: config.privacy.startRetentionDays, auditRetentionDays: config.privacy.auditRetentionDays },
+    },
   });
   associationsReady = composed.services.associations;
   const server = createHttpServer({
@@ -99,6 +108,23 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     clock,
     onError: (err, where) => log.error({ err: String(err), where }, 'download failed'),
   });
+  registerPersonalDataDownload(server, {
+    signer: composed.signer,
+    exporter: composed.privacy.exporter,
+    documents: stores.documents,
+    orgForTenant: (tenantId) => orgs.forTenant(tenantId),
+    clock,
+    onError: (err) => log.error({ err: String(err) }, 'personal data download failed'),
+  });
+  // Audit entries past their retention are trimmed at start and then periodically (streams have no per-entry TTL).
+  const sweeps = startRetentionSweeps(
+    async () => {
+      const out = await sweepAuditRetention({ audit: composed.privacy.deps.audit, mpnIds: orgs.all().map((org) => org.mpnId), clock, policy: composed.privacy.deps.policy });
+      if (out.auditEntriesTrimmed > 0) log.info(out, 'audit retention sweep');
+    },
+    config.privacy.sweepIntervalHours * 3_600_000,
+    (err) => log.warn({ err: String(err) }, 'audit retention sweep failed; it runs again later'),
+  );
   const port = await listen(server, config.port);
   log.info({ port, store: stores.kind, orgs: orgs.all().length, profiles: profiles.length }, 'CertLink is listening on /api/messages');
 
@@ -109,6 +135,7 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     port,
     stores,
     async close() {
+      sweeps.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await notices.stop();
       await stores.close();

@@ -28,6 +28,17 @@ import { statementCard } from '../cards/cardModels';
 import { noticeHandlers } from './handlers/notices/noticeHandlers';
 import { Notices } from './proactive/startNotices';
 import { TeamRoster, teamsRoster } from './teams/teamRoster';
+import { randomBytes } from 'node:crypto';
+import { ErasureService } from '../services/privacy/erasureService';
+import { PersonalDataExporter } from '../services/privacy/personalDataExport';
+import { isPersonNotices } from '../services/privacy/personNotices';
+import { PrivacyDeps } from '../services/privacy/privacyDeps';
+import { createPrivacyStores } from '../services/privacy/privacyStores';
+import { PseudonymizedStarts } from '../services/privacy/pseudonymizedStarts';
+import { Pseudonymizer } from '../services/privacy/pseudonymizer';
+import { RemovalRetentionListener } from '../services/privacy/removalRetentionListener';
+import { defaultRetention, RetentionPolicy } from '../services/privacy/retention';
+import { privacyHandlers } from './handlers/privacy/privacyHandlers';
 
 export interface ComposeOptions {
   stores: Stores;
@@ -50,6 +61,8 @@ export interface ComposeOptions {
   /** The bot's app id, to open personal chats for admin reminders. */
   botAppId?: string;
   roster?: TeamRoster;
+  /** Erasure pseudonyms and retention (config.privacy); default: a random secret and the default retention (tests). */
+  privacy?: { hashSecret: string; retention: RetentionPolicy };
 }
 
 /** Tells a removed person in their own chat, through the notices' paced, once-only delivery. */
@@ -76,17 +89,28 @@ export interface ComposedBot {
   roles: RoleService;
   reports: ReportService;
   signer: DownloadLinkSigner;
+  privacy: { deps: PrivacyDeps; exporter: PersonalDataExporter; erasure: ErasureService };
 }
 
 export function composeBot(o: ComposeOptions): ComposedBot {
   const { stores, clock, log } = o;
-  const adminStores = createAdminStores(stores, o.keyPrefix);
+  const policy = o.privacy?.retention ?? defaultRetention(o.limits);
+  const adminStores = createAdminStores(stores, o.keyPrefix, { auditRetentionDays: policy.auditRetentionDays });
+  const privacyStores = createPrivacyStores(stores, adminStores.audit, o.keyPrefix, clock);
+  const pseudonymizer = new Pseudonymizer(o.privacy?.hashSecret ?? randomBytes(32).toString('base64url'));
+  const erasedStarts = new PseudonymizedStarts({ store: privacyStores.erasedStarts, pseudonymizer, policy, clock });
   const associations = new AssociationService({
     store: stores.associations,
     clock,
     limits: o.limits,
-    // The audit trail and the report's counters follow every link, switch and removal.
-    listeners: [new AuditTrailListener(adminStores.audit), new ReportIndexListener(adminStores.reportIndex, stores.profiles)],
+    erasedStarts,
+    // The audit trail and the report's counters follow every link, switch and removal;
+    // an admin's removal schedules the profile's erasure (cancelled if the person links again).
+    listeners: [
+      new AuditTrailListener(adminStores.audit),
+      new ReportIndexListener(adminStores.reportIndex, stores.profiles),
+      new RemovalRetentionListener({ profiles: privacyStores.profiles, records: privacyStores.records, policy }),
+    ],
     onListenerError: (err) => log.warn({ err: String(err) }, 'association listener failed; derived data can be rebuilt'),
   });
   const roles = new RoleService({ partnerAdmins: adminStores.partnerAdmins, audit: adminStores.audit, clock });
@@ -99,11 +123,12 @@ export function composeBot(o: ComposeOptions): ComposedBot {
   const signer = new DownloadLinkSigner({ secret: o.downloadSigningSecret, publicBaseUrl: o.publicBaseUrl, clock });
   const admin = new AdminActions({ roles, reports, audit: adminStores.audit, association: associations, associations: stores.associations, profiles: stores.profiles, signer, clock });
 
+  const university = new UniversityService({ documents: stores.documents, clock });
   const services: BotServices = {
     associations,
     profiles: stores.profiles,
     orgs: o.orgs,
-    university: new UniversityService({ documents: stores.documents, clock }),
+    university,
     once: stores.once,
     memberEmail: o.memberEmail ?? teamsMemberEmail,
     clock,
@@ -111,9 +136,39 @@ export function composeBot(o: ComposeOptions): ComposedBot {
     notices: o.notices ? { scheduler: o.notices.scheduler, prefs: o.notices.prefs } : null,
   };
   const notifier = o.notifier ?? (o.notices ? noticeNotifier(o.notices, clock) : nobodyReachable);
-  const features = [adminHandlers({ admin, memberIds: o.memberIds ?? teamsMemberIds, notifier })];
-  if (o.notices) features.push(noticeHandlers({ notices: o.notices, admin, roster: o.roster ?? teamsRoster(o.botAppId ?? '') }));
   const conversationState = new ConversationState(o.storage ?? new StoreBackedStorage(stores.documents, { ttlSeconds: o.sessionStateTtlSeconds }));
+  const privacyDeps: PrivacyDeps = {
+    associations,
+    records: privacyStores.records,
+    profiles: privacyStores.profiles,
+    audit: privacyStores.audit,
+    reportIndex: adminStores.reportIndex,
+    university,
+    refs: o.notices?.refs ?? null,
+    prefs: o.notices?.prefs ?? null,
+    notices: o.notices && isPersonNotices(o.notices.scheduler) ? o.notices.scheduler : null,
+    erasedStarts,
+    pseudonymizer,
+    orgs: o.orgs,
+    documents: stores.documents,
+    clock,
+    policy,
+  };
+  const exporter = new PersonalDataExporter(privacyDeps);
+  const erasure = new ErasureService(privacyDeps);
+  const features = [
+    privacyHandlers({
+      exporter,
+      erasure,
+      signer,
+      documents: stores.documents,
+      conversationState,
+      policy,
+      sessionStateDays: Math.round((o.sessionStateTtlSeconds ?? 0) / 86400),
+    }),
+    adminHandlers({ admin, memberIds: o.memberIds ?? teamsMemberIds, notifier }),
+  ];
+  if (o.notices) features.push(noticeHandlers({ notices: o.notices, admin, roster: o.roster ?? teamsRoster(o.botAppId ?? '') }));
   const bot = new CertLinkBot({
     services,
     conversationState,
@@ -121,5 +176,5 @@ export function composeBot(o: ComposeOptions): ComposedBot {
     features,
     conversationRefs: o.notices?.refs,
   });
-  return { bot, services, conversationState, admin, adminStores, roles, reports, signer };
+  return { bot, services, conversationState, admin, adminStores, roles, reports, signer, privacy: { deps: privacyDeps, exporter, erasure } };
 }

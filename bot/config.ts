@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { AssociationLimits } from '../services/association/types';
+import { DEFAULT_AUDIT_RETENTION_DAYS, minimumStartRetentionDays, START_RETENTION_MARGIN_DAYS } from '../services/privacy/retention';
 
 export interface AppConfig {
   port: number;
@@ -33,6 +34,21 @@ export interface AppConfig {
   /** Where browsers reach this bot, for download links (no trailing slash). */
   publicBaseUrl: string;
   notices: NoticeConfig;
+  privacy: PrivacyConfig;
+}
+
+/** Privacy: erasure pseudonyms and retention (services/privacy, PRIVACY.md). */
+export interface PrivacyConfig {
+  /** HMAC secret of the keyed hashes that replace an erased person's MCID and user id; required with a MicrosoftAppId. */
+  hashSecret: string;
+  /** True when no secret was set in local mode and a random one was made: log a warning at start. */
+  hashSecretGenerated: boolean;
+  /** Days start dates are kept after the latest start (default: limit window + 30). */
+  startRetentionDays: number;
+  /** Days audit entries are kept (default 730). */
+  auditRetentionDays: number;
+  /** Hours between two audit retention sweeps. */
+  sweepIntervalHours: number;
 }
 
 /** Proactive notices (services/notices, bot/proactive). */
@@ -110,6 +126,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const port = int(env, 'PORT', 3978, 0, 65535);
   const download = downloadSettings(env, port);
+  const limits: AssociationLimits = {
+    maxPerWindow: int(env, 'LIMIT_MAX_PER_WINDOW', 3, 1, 100),
+    windowDays: int(env, 'LIMIT_WINDOW_DAYS', 365, 1, 3660),
+    windowKind: oneOf(env, 'LIMIT_WINDOW_KIND', ['rolling', 'calendar'] as const, 'rolling'),
+    cooldownDays: int(env, 'LIMIT_COOLDOWN_DAYS', 30, 0, 365),
+  };
   return {
     port,
     microsoftAppId: str(env, 'MicrosoftAppId'),
@@ -122,12 +144,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     orgsFile: file(env, 'ORGS_FILE', 'data/orgs.sample.json'),
     profilesFile: file(env, 'PROFILES_FILE', 'data/profiles.sample.json'),
     oauthConnectionName: str(env, 'OAUTH_CONNECTION_NAME'),
-    limits: {
-      maxPerWindow: int(env, 'LIMIT_MAX_PER_WINDOW', 3, 1, 100),
-      windowDays: int(env, 'LIMIT_WINDOW_DAYS', 365, 1, 3660),
-      windowKind: oneOf(env, 'LIMIT_WINDOW_KIND', ['rolling', 'calendar'] as const, 'rolling'),
-      cooldownDays: int(env, 'LIMIT_COOLDOWN_DAYS', 30, 0, 365),
-    },
+    limits,
+    privacy: privacySettings(env, limits),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     notices: {
       tenantRatePerSecond: int(env, 'NOTICE_TENANT_RATE_PER_SECOND', 50, 1, 10_000),
@@ -136,6 +154,31 @@ export function loadConfig(env: Env = process.env): AppConfig {
       claimTtlSeconds: int(env, 'NOTICE_CLAIM_TTL_SECONDS', 600, 5, 86_400),
     },
     ...download,
+  };
+}
+
+/**
+ * The hash secret must stay the same for as long as pseudonymized start dates
+ * are kept: a new secret would make an erased MCID unrecognisable, and the
+ * abuse limits would forget its starts. Hence required outside local mode.
+ */
+function privacySettings(env: Env, limits: AssociationLimits): PrivacyConfig {
+  const secret = str(env, 'PRIVACY_HASH_SECRET');
+  if (secret && secret.length < 32) throw new ConfigError('PRIVACY_HASH_SECRET must be at least 32 characters');
+  if (!secret && str(env, 'MicrosoftAppId')) {
+    throw new ConfigError('PRIVACY_HASH_SECRET is required when MicrosoftAppId is set (e.g. openssl rand -base64 48); keep it for as long as the data it protects');
+  }
+  const minimum = minimumStartRetentionDays(limits);
+  const startRetentionDays = int(env, 'PRIVACY_START_RETENTION_DAYS', limits.windowDays + START_RETENTION_MARGIN_DAYS, 1, 36_500);
+  if (startRetentionDays < minimum) {
+    throw new ConfigError(`PRIVACY_START_RETENTION_DAYS must be at least ${minimum} (the limit window), or the abuse limits would forget starts they count (got ${startRetentionDays})`);
+  }
+  return {
+    hashSecret: secret || randomBytes(48).toString('base64url'),
+    hashSecretGenerated: !secret,
+    startRetentionDays,
+    auditRetentionDays: int(env, 'AUDIT_RETENTION_DAYS', DEFAULT_AUDIT_RETENTION_DAYS, 1, 36_500),
+    sweepIntervalHours: int(env, 'PRIVACY_SWEEP_INTERVAL_HOURS', 24, 1, 24 * 30),
   };
 }
 

@@ -77,10 +77,10 @@ function createMemoryStores(opts: CreateStoresOptions): Stores {
   const clock = opts.clock ?? systemClock;
   return {
     kind: 'memory',
-    associations: new MemoryAssociationStore(),
+    associations: new MemoryAssociationStore(clock),
     once: new MemoryOnceStore(clock),
     documents: new MemoryDocumentStore(clock),
-    profiles: new MemoryProfileStore(opts.profiles ?? []),
+    profiles: new MemoryProfileStore(opts.profiles ?? [], clock),
     health: { kind: 'memory', ping: async () => true },
     redis: null,
     close: async () => undefined,

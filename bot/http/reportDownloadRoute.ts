@@ -35,7 +35,7 @@ const CONTENT_TYPES: Record<DownloadFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-const FILE_STEMS: Record<DownloadKind, string> = { report: 'skills-report', audit: 'audit-log' };
+const FILE_STEMS: Record<DownloadKind, string> = { report: 'skills-report', audit: 'audit-log', personalData: 'my-data' };
 
 function plain(res: ServerResponse, status: number, message: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });

@@ -9,6 +9,9 @@
 import { Locale } from '../../services/i18n/locale';
 
 export type IntentName =
+  // privacy (issue 5)
+  | 'privacy.deleteMyData'
+  | 'privacy.myData'
   // admin (issue 3)
   | 'admin.removeFromReport'
   | 'admin.grantPartnerAdmin'
@@ -45,6 +48,17 @@ const REMOVE_EN = /\b(remove|unlink|delete|disconnect|detach|disassociate|revoke
 const REMOVE_FR = /\b(supprim\w*|retir\w*|dissoci\w*|delie\w*|enlev\w*|annul\w* (la|ma) liaison)\b/;
 
 export const intentPatterns: IntentPattern[] = [
+  // Before everything: "delete my data" must never read as "remove my certification".
+  {
+    intent: 'privacy.deleteMyData',
+    en: [/\b(delete|erase|remove|forget|wipe|purge)\b.*\bmy (personal )?(data|information|info)\b/, /\bforget me\b/, /\bright to (be forgotten|erasure)\b/],
+    fr: [/\b(supprim\w*|effac\w*|oubli\w*|retir\w*)\b.*\bmes (donnees|informations)\b/, /\boubliez.moi\b/, /\bdroit a l'oubli\b/],
+  },
+  {
+    intent: 'privacy.myData',
+    en: [/\bmy (personal )?data\b/, /\bwhat (data|information) do you (have|hold|keep|store)\b/, /\b(export|download) my (data|information)\b/],
+    fr: [/\bmes donnees\b/, /\bmes informations personnelles\b/, /\bquelles donnees\b/],
+  },
   {
     intent: 'admin.removeFromReport',
     en: [/\b(remove|delete)\b.*\bfrom (the |our )?(skills )?report\b/],

@@ -19,10 +19,10 @@ export interface AdminStores {
   partnerAdmins: PartnerAdminStore;
 }
 
-export function createAdminStores(stores: Stores, keyPrefix: string): AdminStores {
+export function createAdminStores(stores: Stores, keyPrefix: string, opts: { auditRetentionDays?: number } = {}): AdminStores {
   if (stores.redis) {
     return {
-      audit: new RedisAuditLog(stores.redis, { keyPrefix }),
+      audit: new RedisAuditLog(stores.redis, { keyPrefix, retentionDays: opts.auditRetentionDays }),
       reportIndex: new RedisReportIndexStore(stores.redis, keyPrefix),
       partnerAdmins: new RedisPartnerAdminStore(stores.redis, keyPrefix),
     };

@@ -17,6 +17,17 @@ import {
 import { AssociationLimits, CurrentLink, emptyRecord, LinkEndReason, McidRecord } from './types';
 
 /**
+ * Start dates kept, under a keyed hash, for an MCID whose record was erased at
+ * the person's request (services/privacy): the abuse limits (R3) still count them.
+ */
+export interface ErasedStarts {
+  startsFor(mcid: string): Promise<string[]>;
+}
+
+/** The org of a start kept through an erasure is not known any more: only its date was kept. */
+export const ERASED_START_ORG = '';
+
+/**
  * Told after every successful write of a record (link, switch, takeover, removal):
  * the audit log, the report's counters and the notices subscribe here.
  * The record is already saved when they run, so a failing listener must not undo
@@ -39,6 +50,8 @@ export interface AssociationServiceDeps {
   clock: Clock;
   limits: AssociationLimits;
   listeners?: AssociationListener[];
+  /** Consulted when an MCID has no record, so an erasure never gives associations back (R3). */
+  erasedStarts?: ErasedStarts;
   onListenerError?: (err: unknown, listenerIndex: number) => void;
 }
 
@@ -71,7 +84,11 @@ export class AssociationService {
   }
 
   private async load(mcid: string): Promise<McidRecord> {
-    return (await this.deps.store.getRecord(mcid)) ?? emptyRecord(mcid);
+    const stored = await this.deps.store.getRecord(mcid);
+    if (stored) return stored;
+    const kept = this.deps.erasedStarts ? await this.deps.erasedStarts.startsFor(mcid) : [];
+    // Version stays 0 (no record): the first save creates it, with these starts in it.
+    return { ...emptyRecord(mcid), starts: kept.map((at) => ({ mpnId: ERASED_START_ORG, at })) };
   }
 
   /** What linking would do now, without doing it: for the confirmation card. */

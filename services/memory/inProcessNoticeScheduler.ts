@@ -13,6 +13,7 @@ import {
   ScheduleResult,
 } from '../notices/noticeScheduler';
 import { DueNotice, NoticeRequest } from '../notices/types';
+import { PersonNotices } from '../privacy/personNotices';
 
 /** setTimeout overflows past 2^31-1 ms (24.8 days); longer waits are re-armed in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -32,7 +33,7 @@ export interface InProcessSchedulerOptions {
   onError?: (err: unknown, notice: DueNotice) => void;
 }
 
-export class InProcessNoticeScheduler implements NoticeScheduler {
+export class InProcessNoticeScheduler implements NoticeScheduler, PersonNotices {
   private readonly pending = new Map<string, Pending>();
   private handler: DueNoticeHandler | null = null;
   private readonly clock: Clock;
@@ -60,6 +61,16 @@ export class InProcessNoticeScheduler implements NoticeScheduler {
     if (entry.timer) clearTimeout(entry.timer);
     this.pending.delete(id);
     return true;
+  }
+
+  async pendingFor(tenantId: string, userId: string): Promise<DueNotice[]> {
+    return [...this.pending.values()].filter((e) => samePerson(e.notice, tenantId, userId)).map((e) => ({ ...e.notice }));
+  }
+
+  async cancelAllFor(tenantId: string, userId: string): Promise<number> {
+    let n = 0;
+    for (const entry of [...this.pending.values()]) if (samePerson(entry.notice, tenantId, userId) && (await this.cancel(entry.notice))) n++;
+    return n;
   }
 
   /** Starts handing due notices to `handler` (the worker). Notices already due fire at once. */
@@ -114,4 +125,8 @@ export class InProcessNoticeScheduler implements NoticeScheduler {
     this.running.add(run);
     void run.finally(() => this.running.delete(run));
   }
+}
+
+function samePerson(n: DueNotice, tenantId: string, userId: string): boolean {
+  return n.userId === userId && n.tenantId.toLowerCase() === tenantId.toLowerCase();
 }

@@ -1,14 +1,29 @@
 import { AssociationStore } from '../association/associationStore';
 import { indexDelta } from '../association/derivedIndexes';
 import { McidRecord } from '../association/types';
+import { Clock, systemClock } from '../clock';
+import { RecordRetention } from '../privacy/retentionStores';
 
 /** The embedded store: same contract as Redis, nothing survives a restart. */
-export class MemoryAssociationStore implements AssociationStore {
+export class MemoryAssociationStore implements AssociationStore, RecordRetention {
   private readonly records = new Map<string, string>();
   private readonly orgs = new Map<string, Set<string>>();
   private readonly people = new Map<string, string>();
+  /** Records that disappear at a time (epoch ms), as a Redis key with a TTL would. */
+  private readonly expiries = new Map<string, number>();
+
+  constructor(private readonly clock: Clock = systemClock) {}
+
+  private expire(mcid: string): void {
+    const at = this.expiries.get(mcid);
+    if (at !== undefined && at <= this.clock.now().getTime()) {
+      this.records.delete(mcid);
+      this.expiries.delete(mcid);
+    }
+  }
 
   async getRecord(mcid: string): Promise<McidRecord | null> {
+    this.expire(mcid);
     const json = this.records.get(mcid);
     return json ? (JSON.parse(json) as McidRecord) : null;
   }
@@ -18,10 +33,32 @@ export class MemoryAssociationStore implements AssociationStore {
   }
 
   async saveRecord(prev: McidRecord, next: McidRecord): Promise<boolean> {
+    this.expire(prev.mcid);
     const stored = this.records.get(prev.mcid);
     const storedVersion = stored ? (JSON.parse(stored) as McidRecord).version : 0;
     if (storedVersion !== prev.version) return false;
     this.records.set(next.mcid, JSON.stringify(next));
+    this.expiries.delete(next.mcid);
+    this.applyIndexes(prev, next);
+    return true;
+  }
+
+  async deleteRecord(prev: McidRecord): Promise<boolean> {
+    this.expire(prev.mcid);
+    const stored = this.records.get(prev.mcid);
+    const storedVersion = stored ? (JSON.parse(stored) as McidRecord).version : 0;
+    if (storedVersion !== prev.version) return false;
+    this.records.delete(prev.mcid);
+    this.expiries.delete(prev.mcid);
+    this.applyIndexes(prev, { ...prev, link: null });
+    return true;
+  }
+
+  async expireRecordAt(mcid: string, at: Date): Promise<void> {
+    if (this.records.has(mcid)) this.expiries.set(mcid, at.getTime());
+  }
+
+  private applyIndexes(prev: McidRecord, next: McidRecord): void {
     const delta = indexDelta(prev, next);
     if (delta.orgRemove) this.orgs.get(delta.orgRemove.mpnId)?.delete(delta.orgRemove.mcid);
     if (delta.orgAdd) {
@@ -34,7 +71,6 @@ export class MemoryAssociationStore implements AssociationStore {
       if (this.people.get(key) === prev.mcid) this.people.delete(key);
     }
     if (delta.personSet) this.people.set(personKey(delta.personSet.tenantId, delta.personSet.userId), delta.personSet.mcid);
-    return true;
   }
 
   async mcidForPerson(tenantId: string, userId: string): Promise<string | null> {

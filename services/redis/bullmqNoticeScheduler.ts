@@ -22,7 +22,8 @@ import {
   toPayload,
 } from '../notices/noticeScheduler';
 import { DueNoticeSource } from '../notices/noticeWorker';
-import { NoticeRequest } from '../notices/types';
+import { DueNotice, NoticeRequest } from '../notices/types';
+import { PersonNotices } from '../privacy/personNotices';
 import { redisCall } from './redisNoticeStores';
 
 export const DEFAULT_NOTICE_QUEUE = 'notices';
@@ -37,11 +38,11 @@ export interface BullmqNoticeOptions {
 
 const PENDING_STATES = new Set(['delayed', 'waiting', 'active', 'prioritized', 'waiting-children']);
 
-export class BullmqNoticeScheduler implements NoticeScheduler {
+export class BullmqNoticeScheduler implements NoticeScheduler, PersonNotices {
   readonly queue: Queue<NoticePayload>;
 
   constructor(
-    opts: BullmqNoticeOptions,
+    private readonly opts: BullmqNoticeOptions,
     private readonly clock: Clock = systemClock,
   ) {
     this.queue = new Queue<NoticePayload>(opts.queueName ?? DEFAULT_NOTICE_QUEUE, {
@@ -83,9 +84,60 @@ export class BullmqNoticeScheduler implements NoticeScheduler {
     });
   }
 
+  /**
+   * The person's jobs in any state, found by their job keys (`<prefix>:<queue>:notice|<tenant>|<user>|<day>`)
+   * with SCAN: job ids carry the person, so no index of them is needed. Erasures and exports are
+   * rare; a SCAN over the keyspace is their cost.
+   */
+  private async jobsOf(tenantId: string, userId: string): Promise<Job<NoticePayload>[]> {
+    // A Cluster would need a SCAN per node; CertLink runs its queue on one Redis.
+    const client = (await this.queue.client) as unknown as Redis;
+    const base = `${this.opts.prefix}:${this.opts.queueName ?? DEFAULT_NOTICE_QUEUE}:`;
+    const idPrefix = noticeJobId({ tenantId, userId, dueAt: new Date(0) }).replace(/[^|]*$/, '');
+    const exact = new RegExp(`^${escapeRegExp(base + idPrefix)}\\d{4}-\\d{2}-\\d{2}$`);
+    const ids = new Set<string>();
+    let cursor = '0';
+    do {
+      const [next, keys] = await client.scan(cursor, 'MATCH', `${escapeGlob(base + idPrefix)}*`, 'COUNT', 1000);
+      cursor = next;
+      for (const key of keys) if (exact.test(key)) ids.add(key.slice(base.length));
+    } while (cursor !== '0');
+    const jobs = await Promise.all([...ids].map((id) => this.queue.getJob(id)));
+    return jobs.filter((j): j is Job<NoticePayload> => j !== undefined && j !== null);
+  }
+
+  pendingFor(tenantId: string, userId: string): Promise<DueNotice[]> {
+    return redisCall('notices.pendingFor', async () => {
+      const out: DueNotice[] = [];
+      for (const job of await this.jobsOf(tenantId, userId)) if (PENDING_STATES.has(await job.getState())) out.push(fromPayload(job.data));
+      return out;
+    });
+  }
+
+  /** Removes the person's jobs whatever their state (failed ones too: they still hold the MCID). A job being sent now cannot be removed. */
+  cancelAllFor(tenantId: string, userId: string): Promise<number> {
+    return redisCall('notices.cancelAllFor', async () => {
+      let n = 0;
+      for (const job of await this.jobsOf(tenantId, userId)) {
+        if ((await job.getState()) === 'active') continue;
+        await job.remove();
+        n++;
+      }
+      return n;
+    });
+  }
+
   async close(): Promise<void> {
     await this.queue.close();
   }
+}
+
+function escapeGlob(s: string): string {
+  return s.replace(/[*?[\]\\]/g, '\\$&');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export interface BullmqWorkerOptions extends BullmqNoticeOptions {

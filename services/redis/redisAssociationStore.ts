@@ -10,6 +10,7 @@ import type { Result } from 'ioredis';
 import { AssociationStore } from '../association/associationStore';
 import { indexDelta } from '../association/derivedIndexes';
 import { McidRecord } from '../association/types';
+import { RecordRetention } from '../privacy/retentionStores';
 import { checkKeyPrefix, DEFAULT_KEY_PREFIX, pipelineValues, withStore } from './redisConnection';
 
 declare module 'ioredis' {
@@ -18,6 +19,8 @@ declare module 'ioredis' {
     certlinkSaveRecord(recordKey: string, expectedVersion: string, nextJson: string): Result<number, Context>;
     /** KEYS: person key. ARGV: mcid. Deletes the key only while it still names this MCID. */
     certlinkDelIfEquals(key: string, expected: string): Result<number, Context>;
+    /** KEYS: record. ARGV: expected version. 1 = deleted, 0 = someone wrote first. */
+    certlinkDeleteRecord(recordKey: string, expectedVersion: string): Result<number, Context>;
   }
 }
 
@@ -27,6 +30,15 @@ local version = 0
 if current then version = tonumber(cjson.decode(current).version) or 0 end
 if version ~= tonumber(ARGV[1]) then return 0 end
 redis.call('SET', KEYS[1], ARGV[2])
+return 1
+`;
+
+const DELETE_RECORD_LUA = `
+local current = redis.call('GET', KEYS[1])
+local version = 0
+if current then version = tonumber(cjson.decode(current).version) or 0 end
+if version ~= tonumber(ARGV[1]) then return 0 end
+redis.call('DEL', KEYS[1])
 return 1
 `;
 
@@ -64,7 +76,7 @@ export interface RedisAssociationStoreOptions {
   onIndexError?: (err: unknown, mcid: string) => void;
 }
 
-export class RedisAssociationStore implements AssociationStore {
+export class RedisAssociationStore implements AssociationStore, RecordRetention {
   private readonly keys: RedisAssociationKeys;
   private readonly onIndexError: (err: unknown, mcid: string) => void;
 
@@ -76,6 +88,7 @@ export class RedisAssociationStore implements AssociationStore {
     this.keys = new RedisAssociationKeys(keyPrefix);
     this.onIndexError = opts.onIndexError ?? (() => process.emitWarning('Association index update failed after a record was saved; run repairIndexes'));
     redis.defineCommand('certlinkSaveRecord', { numberOfKeys: 1, lua: SAVE_RECORD_LUA });
+    redis.defineCommand('certlinkDeleteRecord', { numberOfKeys: 1, lua: DELETE_RECORD_LUA });
     defineGuardedDelete(redis);
   }
 
@@ -101,6 +114,22 @@ export class RedisAssociationStore implements AssociationStore {
       // The record is saved: failing now would tell the person "nothing changed" when it did.
       await this.applyIndexes(prev, next).catch((err: unknown) => this.onIndexError(err, next.mcid));
       return true;
+    });
+  }
+
+  deleteRecord(prev: McidRecord): Promise<boolean> {
+    return withStore('deleteRecord', async () => {
+      const deleted = await this.redis.certlinkDeleteRecord(this.keys.record(prev.mcid), String(prev.version));
+      if (deleted !== 1) return false;
+      await this.applyIndexes(prev, { ...prev, link: null }).catch((err: unknown) => this.onIndexError(err, prev.mcid));
+      return true;
+    });
+  }
+
+  /** SET in the save script clears a key's TTL, so a later link cancels this expiry by itself. */
+  expireRecordAt(mcid: string, at: Date): Promise<void> {
+    return withStore('expireRecordAt', async () => {
+      await this.redis.pexpireat(this.keys.record(mcid), at.getTime());
     });
   }
 

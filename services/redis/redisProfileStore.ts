@@ -6,6 +6,7 @@
 import type Redis from 'ioredis';
 import { normalizeEmail, ProfileStore } from '../directory/profileStore';
 import { CertificationProfile } from '../directory/types';
+import { ProfileRetention } from '../privacy/retentionStores';
 import { defineGuardedDelete } from './redisAssociationStore';
 import { checkKeyPrefix, DEFAULT_KEY_PREFIX, pipelineValues, withStore } from './redisConnection';
 
@@ -21,7 +22,14 @@ export class RedisProfileKeys {
   }
 }
 
-export class RedisProfileStore implements ProfileStore {
+// KEYS[1] email key; ARGV[1] mcid, ARGV[2] expiry ms or '' to persist. Only while the address still names this MCID.
+const EMAIL_EXPIRY_LUA = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+if ARGV[2] == '' then return redis.call('PERSIST', KEYS[1]) end
+return redis.call('PEXPIREAT', KEYS[1], ARGV[2])
+`;
+
+export class RedisProfileStore implements ProfileStore, ProfileRetention {
   private readonly keys: RedisProfileKeys;
 
   constructor(
@@ -66,6 +74,37 @@ export class RedisProfileStore implements ProfileStore {
       }
       for (const email of kept) pipeline.set(this.keys.email(email), profile.mcid);
       if (pipeline.length > 0) pipelineValues(await pipeline.exec());
+    });
+  }
+
+  erase(mcid: string): Promise<boolean> {
+    return withStore('profiles.erase', async () => {
+      const old = parseProfile(await this.redis.getdel(this.keys.profile(mcid)));
+      if (!old) return false;
+      const pipeline = this.redis.pipeline();
+      for (const email of old.emails) pipeline.certlinkDelIfEquals(this.keys.email(email), mcid);
+      if (pipeline.length > 0) pipelineValues(await pipeline.exec());
+      return true;
+    });
+  }
+
+  expireProfileAt(mcid: string, at: Date): Promise<void> {
+    return this.setExpiry('profiles.expireAt', mcid, String(at.getTime()));
+  }
+
+  persistProfile(mcid: string): Promise<void> {
+    return this.setExpiry('profiles.persist', mcid, '');
+  }
+
+  private setExpiry(what: string, mcid: string, atMs: string): Promise<void> {
+    return withStore(what, async () => {
+      const profile = parseProfile(await this.redis.get(this.keys.profile(mcid)));
+      if (!profile) return;
+      const pipeline = this.redis.pipeline();
+      if (atMs) pipeline.pexpireat(this.keys.profile(mcid), Number(atMs));
+      else pipeline.persist(this.keys.profile(mcid));
+      for (const email of profile.emails) pipeline.eval(EMAIL_EXPIRY_LUA, 1, this.keys.email(email), mcid, atMs);
+      pipelineValues(await pipeline.exec());
     });
   }
 

@@ -7,7 +7,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Clock } from '../clock';
 
-export type DownloadKind = 'report' | 'audit';
+/** personalData: a person's own "my data" export; `org` is then their tenant id and `by` their user id. */
+export type DownloadKind = 'report' | 'audit' | 'personalData';
 export type DownloadFormat = 'csv' | 'xlsx';
 export type LinkVerdict = 'ok' | 'tampered' | 'expired';
 
@@ -35,7 +36,7 @@ export interface DownloadLinkSignerOptions {
   ttlMinutes?: number;
 }
 
-export const DOWNLOAD_PATHS: Record<DownloadKind, string> = { report: '/download/report', audit: '/download/audit' };
+export const DOWNLOAD_PATHS: Record<DownloadKind, string> = { report: '/download/report', audit: '/download/audit', personalData: '/download/my-data' };
 
 export class DownloadLinkSigner {
   private readonly baseUrl: string;
@@ -52,6 +53,17 @@ export class DownloadLinkSigner {
     const params: DownloadLinkParams = { kind, org, by, exp: Math.floor(expiresAt.getTime() / 1000) };
     const query = new URLSearchParams({ org, by, exp: String(params.exp), fmt, sig: this.signature(params) });
     return { url: `${this.baseUrl}${DOWNLOAD_PATHS[kind]}?${query.toString()}`, expiresAt };
+  }
+
+  /**
+   * The link to one person's own data export, bound to their tenant and user id:
+   * the signature covers both, so it cannot be turned into anyone else's.
+   */
+  signPersonalData(tenantId: string, userId: string): SignedLink {
+    const expiresAt = new Date(this.options.clock.now().getTime() + this.ttlMs);
+    const params: DownloadLinkParams = { kind: 'personalData', org: tenantId, by: userId, exp: Math.floor(expiresAt.getTime() / 1000) };
+    const query = new URLSearchParams({ tenant: tenantId, by: userId, exp: String(params.exp), sig: this.signature(params) });
+    return { url: `${this.baseUrl}${DOWNLOAD_PATHS.personalData}?${query.toString()}`, expiresAt };
   }
 
   /** Checks the signature first: an edited link is 'tampered' whatever its expiry says. */

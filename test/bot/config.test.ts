@@ -12,7 +12,7 @@ describe('config: one module reads and checks every setting at start', () => {
   });
 
   it('reads the limits and the window kind', () => {
-    const c = loadConfig({ LIMIT_MAX_PER_WINDOW: '5', LIMIT_WINDOW_KIND: 'calendar', LIMIT_COOLDOWN_DAYS: '7', MicrosoftAppId: 'abc', DOWNLOAD_SIGNING_SECRET: 'x'.repeat(32) });
+    const c = loadConfig({ LIMIT_MAX_PER_WINDOW: '5', LIMIT_WINDOW_KIND: 'calendar', LIMIT_COOLDOWN_DAYS: '7', MicrosoftAppId: 'abc', DOWNLOAD_SIGNING_SECRET: 'x'.repeat(32), PRIVACY_HASH_SECRET: 'p'.repeat(32) });
     assert.deepEqual(c.limits, { maxPerWindow: 5, windowDays: 365, windowKind: 'calendar', cooldownDays: 7 });
     assert.equal(isLocalMode(c), false);
   });

@@ -6,7 +6,7 @@ const secret = 'x'.repeat(40);
 describe('config: download links', () => {
   it('requires DOWNLOAD_SIGNING_SECRET when MicrosoftAppId is set', () => {
     assert.throws(() => loadConfig({ MicrosoftAppId: 'app' }), (e: unknown) => e instanceof ConfigError && /DOWNLOAD_SIGNING_SECRET/.test(e.message));
-    assert.equal(loadConfig({ MicrosoftAppId: 'app', DOWNLOAD_SIGNING_SECRET: secret }).downloadSigningSecret, secret);
+    assert.equal(loadConfig({ MicrosoftAppId: 'app', DOWNLOAD_SIGNING_SECRET: secret, PRIVACY_HASH_SECRET: secret }).downloadSigningSecret, secret);
   });
 
   it('makes a random per-process secret in local mode and says so', () => {
