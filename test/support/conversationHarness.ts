@@ -71,6 +71,10 @@ export interface HarnessOptions {
   noticeTransport?: NoticeTransport;
   /** The team roster for admin reminders; default none. */
   roster?: TeamRoster;
+  /** Prefix of the admin and privacy keys; pass the Redis stores' prefix (default 'test:'). */
+  keyPrefix?: string;
+  /** Notices on Redis (BullMQ, Redis refs and settings) under keyPrefix, at this URL; needs Redis `stores`. Call `notices.stop()` after. */
+  noticesRedisUrl?: string;
 }
 
 export interface SentNotice {
@@ -99,10 +103,10 @@ export async function makeHarness(opts: HarnessOptions = {}) {
   const orgs = new OrgDirectory(loadOrgsFile(path.join(root, 'data/orgs.sample.json')));
   const stores: Stores = opts.stores ?? {
     kind: 'memory',
-    associations: opts.associationStore ?? new MemoryAssociationStore(),
+    associations: opts.associationStore ?? new MemoryAssociationStore(clock),
     once: opts.once ?? new MemoryOnceStore(clock),
     documents: opts.documents ?? new MemoryDocumentStore(clock),
-    profiles: new MemoryProfileStore(sampleProfiles()),
+    profiles: new MemoryProfileStore(sampleProfiles(), clock),
     health: { kind: 'memory', ping: async () => true },
     redis: null,
     close: async () => undefined,
@@ -116,8 +120,11 @@ export async function makeHarness(opts: HarnessOptions = {}) {
     },
   };
   let composedRef: ComposedBot | null = null;
+  const keyPrefix = opts.keyPrefix ?? 'test:';
+  const redisNotices = opts.noticesRedisUrl && stores.redis ? { client: stores.redis, keyPrefix } : undefined;
   const notices: Notices = await startNotices({
-    config: loadConfig({}),
+    config: { ...loadConfig({}), redisUrl: redisNotices ? (opts.noticesRedisUrl ?? null) : null },
+    redis: redisNotices,
     clock,
     transport: opts.noticeTransport ?? recording,
     runWorkers: opts.noticeWorkers ?? false,
@@ -129,7 +136,7 @@ export async function makeHarness(opts: HarnessOptions = {}) {
     clock,
     log: pino({ level: 'silent' }),
     limits: DEFAULT_LIMITS,
-    keyPrefix: 'test:',
+    keyPrefix,
     oauthConnectionName: opts.oauthConnectionName ?? '',
     downloadSigningSecret: 'test-signing-secret-that-is-long-enough-000',
     publicBaseUrl: 'https://certlink.example.test',
