@@ -4,6 +4,10 @@
  * (window + 30 days by default), together with their per-MCID record, unless
  * they link again before. The expiry is a TTL on the keys; linking again
  * writes the record (which clears its TTL) and this listener persists the profile.
+ *
+ * When the person ends their own link, the profile stays (they may link again
+ * with the email shortcut), but the record, which then only serves the abuse
+ * limits, expires after the same period: by then no limit counts its starts.
  */
 import { AssociationListener, RecordChange } from '../association/associationService';
 import { addDays } from '../clock';
@@ -21,6 +25,8 @@ export class RemovalRetentionListener implements AssociationListener {
       const until = addDays(at, this.deps.policy.startRetentionDays);
       await this.deps.profiles.expireProfileAt(next.mcid, until);
       await this.deps.records.expireRecordAt(next.mcid, until);
+    } else if (prev.link && !next.link) {
+      await this.deps.records.expireRecordAt(next.mcid, addDays(at, this.deps.policy.startRetentionDays));
     } else if (next.link && !prev.link) {
       await this.deps.profiles.persistProfile(next.mcid);
     }

@@ -119,6 +119,12 @@ describe('privacy: retention and pseudonymization', () => {
       clock.advanceDays(40);
       await h.click(people.alice, button(await h.say(people.alice, 'link my certification'), 'link.confirm'));
       for (const k of keys) assert.equal(await client.pttl(k), -1, `${k} is kept again once she links`);
+
+      // Ending her own link: the profile stays for the email shortcut; the record, now only for the limits, expires.
+      clock.advanceDays(40);
+      await h.click(people.alice, button(await h.say(people.alice, 'remove my certification'), 'unlink.confirm'));
+      assert.equal(await client.pttl(keys[0]), -1);
+      assert.equal(await client.pexpiretime(keys[2]), clock.now().getTime() + 395 * DAY_MS);
     } finally {
       await stores.close();
     }
