@@ -21,10 +21,18 @@ import { StoreBackedStorage } from './state/storeBackedStorage';
 import { MemberEmailLookup, teamsMemberEmail } from './teams/memberEmail';
 import { pickLocale } from '../services/i18n/locale';
 import { say } from './i18n/say';
+import type { JWTVerifyGetKey } from 'jose';
+import { AdminServices, wireAdmin } from './adminWiring';
+import { registerReportDownload } from './http/reportDownloadRoute';
+import { registerTabApi } from './http/tabApi';
+import { createTabIdentityVerifier } from './http/tabIdentity';
+import { registerTabPages } from './http/tabPages';
 
 export interface AppOverrides {
   clock?: Clock;
   memberEmail?: MemberEmailLookup;
+  /** Signing keys for the tabs' SSO tokens (default: Entra ID's JWKS); tests pass a local key set. */
+  tabTokenKeys?: JWTVerifyGetKey;
 }
 
 export interface RunningApp {
@@ -32,6 +40,8 @@ export interface RunningApp {
   port: number;
   stores: Stores;
   bot: CertLinkBot;
+  associations: AssociationService;
+  admin: AdminServices;
   close(): Promise<void>;
 }
 
@@ -50,13 +60,24 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     log.warn('REDIS_URL is not set: using the embedded in-memory store. Data will NOT survive a restart.');
   }
 
+  const adminWiring = wireAdmin({
+    stores,
+    keyPrefix: config.redisKeyPrefix,
+    orgs,
+    clock,
+    downloadSigningSecret: config.downloadSigningSecret,
+    publicBaseUrl: config.publicBaseUrl,
+  });
+  const associations = new AssociationService({
+    store: stores.associations,
+    clock,
+    limits: config.limits,
+    listeners: adminWiring.listeners,
+    onListenerError: (err) => log.warn({ err: String(err) }, 'association listener failed'),
+  });
+  const admin = adminWiring.complete(associations);
   const services: BotServices = {
-    associations: new AssociationService({
-      store: stores.associations,
-      clock,
-      limits: config.limits,
-      onListenerError: (err) => log.warn({ err: String(err) }, 'association listener failed'),
-    }),
+    associations,
     profiles: stores.profiles,
     orgs,
     university: new UniversityService({ documents: stores.documents, clock }),
@@ -76,6 +97,30 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     log,
     turnErrorMessage: (ctx) => say(pickLocale(ctx.activity.locale), 'unavailable'),
   });
+  registerReportDownload(server, {
+    signer: admin.signer,
+    roles: admin.roles,
+    orgByMpnId: (mpnId) => orgs.byMpnId(mpnId),
+    reports: admin.reports,
+    audit: admin.audit,
+    clock,
+    onError: (err, where) => log.warn({ err: String(err), where }, 'download failed'),
+  });
+  registerTabApi(server, {
+    verify: createTabIdentityVerifier({
+      appId: config.microsoftAppId,
+      domain: new URL(config.publicBaseUrl).host,
+      keys: overrides.tabTokenKeys,
+      clock,
+      log,
+    }),
+    orgs,
+    associations,
+    profiles: stores.profiles,
+    admin: admin.actions,
+    log,
+  });
+  registerTabPages(server);
   const port = await listen(server, config.port);
   log.info({ port, store: stores.kind, orgs: orgs.all().length, profiles: profiles.length }, 'CertLink is listening on /api/messages');
 
@@ -84,6 +129,8 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     port,
     stores,
     bot,
+    associations,
+    admin,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stores.close();
