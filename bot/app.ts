@@ -1,29 +1,26 @@
 /**
- * Composition root: builds the stores, services, bot and HTTP server from the
- * config. `bot/index.ts` runs it as a process; tests and the bench start it in
- * process or as a child with their own settings.
+ * The running process: stores from the config, the bot from bot/compose.ts,
+ * and the HTTP server with its routes. `bot/index.ts` runs it; tests and the
+ * bench start it in process or as a child with their own settings.
  */
-import { ConversationState } from 'botbuilder';
 import type { Server } from 'restify';
-import { AssociationService } from '../services/association/associationService';
 import { Clock, systemClock } from '../services/clock';
 import { loadOrgsFile, loadProfilesFile } from '../services/directory/directoryFiles';
 import { OrgDirectory } from '../services/directory/orgDirectory';
-import { createStores, Stores } from '../services/storeFactory';
-import { UniversityService } from '../services/university/universityService';
-import { CertLinkBot } from './certLinkBot';
-import { AppConfig } from './config';
-import { BotServices } from './handlers/handlerTypes';
-import { createCloudAdapter } from './http/adapterFactory';
-import { createHttpServer, listen } from './http/server';
-import { Logger } from './logging';
-import { StoreBackedStorage } from './state/storeBackedStorage';
-import { MemberEmailLookup, teamsMemberEmail } from './teams/memberEmail';
 import { pickLocale } from '../services/i18n/locale';
-import { say } from './i18n/say';
-import type { JWTVerifyGetKey } from 'jose';
-import { AdminServices, wireAdmin } from './adminWiring';
+import { createStores, Stores } from '../services/storeFactory';
+import { ComposedBot, composeBot } from './compose';
+import { AppConfig } from './config';
+import { createCloudAdapter } from './http/adapterFactory';
 import { registerReportDownload } from './http/reportDownloadRoute';
+import { createHttpServer, listen } from './http/server';
+import { say } from './i18n/say';
+import { Logger } from './logging';
+import { MemberEmailLookup } from './teams/memberEmail';
+import { MemberIdLookup } from './teams/mentions';
+import { toCurrentAvailability } from '../services/notices/currentAvailability';
+import { Notices, startNotices } from './proactive/startNotices';
+import type { JWTVerifyGetKey } from 'jose';
 import { registerTabApi } from './http/tabApi';
 import { createTabIdentityVerifier } from './http/tabIdentity';
 import { registerTabPages } from './http/tabPages';
@@ -31,17 +28,16 @@ import { registerTabPages } from './http/tabPages';
 export interface AppOverrides {
   clock?: Clock;
   memberEmail?: MemberEmailLookup;
+  memberIds?: MemberIdLookup;
   /** Signing keys for the tabs' SSO tokens (default: Entra ID's JWKS); tests pass a local key set. */
   tabTokenKeys?: JWTVerifyGetKey;
 }
 
-export interface RunningApp {
+export interface RunningApp extends ComposedBot {
   server: Server;
+  notices: Notices;
   port: number;
   stores: Stores;
-  bot: CertLinkBot;
-  associations: AssociationService;
-  admin: AdminServices;
   close(): Promise<void>;
 }
 
@@ -59,52 +55,55 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
   if (stores.kind === 'memory') {
     log.warn('REDIS_URL is not set: using the embedded in-memory store. Data will NOT survive a restart.');
   }
+  if (config.downloadSigningSecretGenerated) {
+    log.warn('DOWNLOAD_SIGNING_SECRET is not set: download links are signed with a random secret and stop working at restart.');
+  }
 
-  const adminWiring = wireAdmin({
+  // The notice worker re-reads the person's state when a notice comes due (it may have changed).
+  let associationsReady: ComposedBot['services']['associations'] | null = null;
+  const notices = await startNotices({
+    config,
+    clock,
+    redis: stores.redis ? { client: stores.redis, keyPrefix: config.redisKeyPrefix } : undefined,
+    currentAvailability: async (mcid) => {
+      if (!associationsReady) throw new Error('the bot is not composed yet');
+      return toCurrentAvailability(await associationsReady.status(mcid), config.limits, (mpnId) => orgs.byMpnId(mpnId)?.name ?? mpnId);
+    },
+    onError: (err) => log.warn({ err: String(err) }, 'notices: background error'),
+  });
+
+  const composed = composeBot({
     stores,
-    keyPrefix: config.redisKeyPrefix,
     orgs,
     clock,
+    log,
+    limits: config.limits,
+    keyPrefix: config.redisKeyPrefix,
+    oauthConnectionName: config.oauthConnectionName,
     downloadSigningSecret: config.downloadSigningSecret,
     publicBaseUrl: config.publicBaseUrl,
+    sessionStateTtlSeconds: config.sessionStateTtlDays * 86400 || undefined,
+    memberEmail: overrides.memberEmail,
+    memberIds: overrides.memberIds,
+    notices,
+    botAppId: config.microsoftAppId,
   });
-  const associations = new AssociationService({
-    store: stores.associations,
-    clock,
-    limits: config.limits,
-    listeners: adminWiring.listeners,
-    onListenerError: (err) => log.warn({ err: String(err) }, 'association listener failed'),
-  });
-  const admin = adminWiring.complete(associations);
-  const services: BotServices = {
-    associations,
-    profiles: stores.profiles,
-    orgs,
-    university: new UniversityService({ documents: stores.documents, clock }),
-    once: stores.once,
-    memberEmail: overrides.memberEmail ?? teamsMemberEmail,
-    clock,
-    oauthConnectionName: config.oauthConnectionName,
-  };
-  const storage = new StoreBackedStorage(stores.documents, { ttlSeconds: config.sessionStateTtlDays * 86400 || undefined });
-  const conversationState = new ConversationState(storage);
-  const bot = new CertLinkBot({ services, conversationState, log });
-  const adapter = createCloudAdapter(config, log);
+  associationsReady = composed.services.associations;
   const server = createHttpServer({
-    adapter,
-    bot,
+    adapter: createCloudAdapter(config, log),
+    bot: composed.bot,
     health: stores.health,
     log,
     turnErrorMessage: (ctx) => say(pickLocale(ctx.activity.locale), 'unavailable'),
   });
   registerReportDownload(server, {
-    signer: admin.signer,
-    roles: admin.roles,
+    signer: composed.signer,
+    roles: composed.roles,
     orgByMpnId: (mpnId) => orgs.byMpnId(mpnId),
-    reports: admin.reports,
-    audit: admin.audit,
+    reports: composed.reports,
+    audit: composed.adminStores.audit,
     clock,
-    onError: (err, where) => log.warn({ err: String(err), where }, 'download failed'),
+    onError: (err, where) => log.error({ err: String(err), where }, 'download failed'),
   });
   registerTabApi(server, {
     verify: createTabIdentityVerifier({
@@ -115,9 +114,10 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
       log,
     }),
     orgs,
-    associations,
+    associations: composed.services.associations,
     profiles: stores.profiles,
-    admin: admin.actions,
+    admin: composed.admin,
+    noticePrefs: composed.services.notices?.prefs ?? null,
     log,
   });
   registerTabPages(server);
@@ -125,14 +125,14 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
   log.info({ port, store: stores.kind, orgs: orgs.all().length, profiles: profiles.length }, 'CertLink is listening on /api/messages');
 
   return {
+    ...composed,
     server,
+    notices,
     port,
     stores,
-    bot,
-    associations,
-    admin,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await notices.stop();
       await stores.close();
     },
   };

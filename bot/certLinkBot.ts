@@ -31,7 +31,17 @@ import { SIGN_IN_DIALOG, SignInDialog } from './dialogs/signInDialog';
 import { employeeHandlers } from './handlers/employee';
 import { showHelp, welcomeCard } from './handlers/employee/helpHandler';
 import { previewAfterSignIn } from './handlers/employee/linkHandler';
-import { BotServices, CardActionHandler, FeatureHandlers, HandlerContext, MessageHandler, Reply } from './handlers/handlerTypes';
+import {
+  BotServices,
+  CardActionHandler,
+  FeatureHandlers,
+  HandlerContext,
+  MessageHandler,
+  PublicCardActionHandler,
+  Reply,
+} from './handlers/handlerTypes';
+import { ConversationRefStore } from '../services/notices/conversationRefStore';
+import { personalConversationRef, RecentlySaved } from './teams/conversationRefs';
 import { PendingCards } from './handlers/pendingCards';
 import { TextKey } from './i18n/conversationText';
 import { say } from './i18n/say';
@@ -46,6 +56,8 @@ export interface CertLinkBotDeps {
   log: Logger;
   /** Feature handler sets beyond the employee's (admin, notices), checked in order. */
   features?: FeatureHandlers[];
+  /** Where personal-chat references are kept for proactive notices; none = not kept. */
+  conversationRefs?: Pick<ConversationRefStore, 'save' | 'forget'>;
   /** Told of every turn's outcome, for metrics. */
   onTurn?: (intent: string, outcome: 'ok' | 'unavailable' | 'error' | 'duplicate') => void;
 }
@@ -57,6 +69,8 @@ const MAX_VERB_LENGTH = 100;
 export class CertLinkBot extends TeamsActivityHandler {
   private readonly messages = new Map<IntentName, MessageHandler>();
   private readonly cardActions = new Map<string, CardActionHandler>();
+  private readonly publicCardActions = new Map<string, PublicCardActionHandler>();
+  private readonly savedRefs = new RecentlySaved();
   private readonly personalOnly = new Set<IntentName>();
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
@@ -66,6 +80,7 @@ export class CertLinkBot extends TeamsActivityHandler {
     for (const feature of [employeeHandlers, ...(deps.features ?? [])]) {
       for (const [intent, handler] of Object.entries(feature.messages)) if (handler) this.messages.set(intent as IntentName, handler);
       for (const [verb, handler] of Object.entries(feature.cardActions)) this.cardActions.set(verb, handler);
+      for (const [verb, handler] of Object.entries(feature.publicCardActions ?? {})) this.publicCardActions.set(verb, handler);
       for (const intent of feature.personalOnly ?? []) this.personalOnly.add(intent);
     }
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
@@ -89,6 +104,15 @@ export class CertLinkBot extends TeamsActivityHandler {
     });
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.welcome(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      // Uninstalled: the bot can no longer write there, so the reference is forgotten.
+      const ref = personalConversationRef(context);
+      if (ref) {
+        this.savedRefs.forget();
+        await this.deps.conversationRefs?.forget(ref.tenantId, ref.userId);
+      }
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -167,6 +191,7 @@ export class CertLinkBot extends TeamsActivityHandler {
     const recognized = recognizeIntent(context.activity.text);
     const locale = !info.localeFromActivity && recognized.language ? recognized.language : info.locale;
     const org = this.deps.services.orgs.forTenant(info.tenantId);
+    if (org) await this.rememberConversation(context);
     if (!org) {
       await context.sendActivity(say(locale, 'unknownTenant', { tenantId: info.tenantId ?? '?' }));
       this.deps.onTurn?.('unknownTenant', 'ok');
@@ -183,18 +208,31 @@ export class CertLinkBot extends TeamsActivityHandler {
     this.deps.onTurn?.(intent ?? 'help', 'ok');
   }
 
+  /** Keeps the person's personal-chat reference, so notices can reach them later. */
+  private async rememberConversation(context: TurnContext): Promise<void> {
+    const ref = personalConversationRef(context);
+    if (!ref || !this.deps.conversationRefs || !this.savedRefs.fresh(ref)) return;
+    await this.deps.conversationRefs.save(ref);
+  }
+
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const info = turnInfo(context);
     const verb: unknown = value?.action?.verb;
     const cardId: unknown = (value?.action?.data as { cardId?: unknown } | undefined)?.cardId;
-    if (typeof verb !== 'string' || verb.length > MAX_VERB_LENGTH || typeof cardId !== 'string' || cardId.length > MAX_VERB_LENGTH) {
-      return badRequest('verb and data.cardId must be short strings');
-    }
+    if (typeof verb !== 'string' || verb.length > MAX_VERB_LENGTH) return badRequest('action.verb must be a short string');
+    const publicAction = this.publicCardActions.get(verb);
+    if (!publicAction && (typeof cardId !== 'string' || cardId.length > MAX_VERB_LENGTH)) return badRequest('action.data.cardId must be a short string');
     const locale = info.locale;
     const textCard = (key: TextKey, values: Record<string, string> = {}) => cardResponse(statementCard({ title: '', lines: [say(locale, key, values)] }));
     const org = this.deps.services.orgs.forTenant(info.tenantId);
     if (!org) return textCard('unknownTenant', { tenantId: info.tenantId ?? '?' });
     const hc = this.handlerContext(context, info, locale, org);
+
+    if (publicAction) {
+      this.deps.onTurn?.(verb, 'ok');
+      return cardResponse(replyCard(await publicAction(hc)));
+    }
+    if (typeof cardId !== 'string') return badRequest('action.data.cardId must be a short string');
 
     const found = await hc.pending.lookup(cardId, verb, info.userId, info.tenantId);
     if (found.kind === 'notYours') return textCard('notYourCard');
@@ -259,6 +297,7 @@ export class CertLinkBot extends TeamsActivityHandler {
       await context.sendActivity(say(info.locale, 'unknownTenant', { tenantId: info.tenantId ?? '?' }));
       return;
     }
+    await this.rememberConversation(context);
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(welcomeCard(info.locale, org.name).content)));
   }
 }

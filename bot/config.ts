@@ -32,6 +32,19 @@ export interface AppConfig {
   downloadSigningSecretGenerated: boolean;
   /** Where browsers reach this bot, for download links (no trailing slash). */
   publicBaseUrl: string;
+  notices: NoticeConfig;
+}
+
+/** Proactive notices (services/notices, bot/proactive). */
+export interface NoticeConfig {
+  /** Proactive sends per second per tenant from one process (Teams allows 50 per app per tenant). */
+  tenantRatePerSecond: number;
+  /** Run the notice workers inside the bot process; false when `npm run worker` processes run them. */
+  runWorkers: boolean;
+  /** Notices one worker process handles at once. */
+  workerConcurrency: number;
+  /** How long a worker owns a notice it is sending before another may take over (exactly-once claim). */
+  claimTtlSeconds: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -65,6 +78,14 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
     throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
   }
   return raw as T;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = str(env, name).toLowerCase();
+  if (raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false (got "${raw}")`);
 }
 
 function file(env: Env, name: string, fallback: string): string {
@@ -108,6 +129,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       cooldownDays: int(env, 'LIMIT_COOLDOWN_DAYS', 30, 0, 365),
     },
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    notices: {
+      tenantRatePerSecond: int(env, 'NOTICE_TENANT_RATE_PER_SECOND', 50, 1, 10_000),
+      runWorkers: bool(env, 'RUN_NOTICE_WORKERS', true),
+      workerConcurrency: int(env, 'NOTICE_WORKER_CONCURRENCY', 50, 1, 1000),
+      claimTtlSeconds: int(env, 'NOTICE_CLAIM_TTL_SECONDS', 600, 5, 86_400),
+    },
     ...download,
   };
 }

@@ -20,7 +20,9 @@
       blocked: { cooldown: 'There must be 30 days between associations.', yearlyLimit: 'You have used every association allowed in the period.' },
       cooldownDays: function (d) { return 'There must be ' + d + ' days between associations.'; },
       noticesHeading: 'Notices',
-      noticesUnavailable: 'Notices are not available in this version of CertLink.',
+      noticesUnavailable: 'Notices are not running on this CertLink server.',
+      noticesOn: 'On: CertLink tells you in chat on the day you can link again. Say "stop notifications" to turn them off.',
+      noticesOff: 'Off: you said "stop notifications". Say "start notifications" to turn them back on.',
       howTo: 'To link, remove or switch, chat with CertLink: "link my certification", "remove my certification", "status".',
     }),
     fr: Object.assign({}, T.COMMON.fr, {
@@ -40,7 +42,9 @@
       blocked: { cooldown: 'Il faut 30 jours entre deux associations.', yearlyLimit: 'Vous avez utilisé toutes les associations permises sur la période.' },
       cooldownDays: function (d) { return 'Il faut ' + d + ' jours entre deux associations.'; },
       noticesHeading: 'Notifications',
-      noticesUnavailable: "Les notifications ne sont pas disponibles dans cette version de CertLink.",
+      noticesUnavailable: 'Les notifications ne tournent pas sur ce serveur CertLink.',
+      noticesOn: 'Activées : CertLink vous prévient dans la conversation le jour où vous pouvez lier à nouveau. Dites « arrêter les notifications » pour les couper.',
+      noticesOff: 'Désactivées : vous avez dit « arrêter les notifications ». Dites « activer les notifications » pour les remettre.',
       howTo: 'Pour lier, supprimer ou changer, écrivez à CertLink : « lier ma certification », « supprimer ma certification », « statut ».',
     }),
   };
@@ -89,9 +93,9 @@
     }
     content.appendChild(section(t.nextHeading, next, 'next'));
 
-    // The notices module (issue 4) is not on this branch: say so rather than show a switch that does nothing.
+    // Absent when the server runs without notices: say so rather than show a setting that does nothing.
     var notices = me.notices
-      ? T.el('p', { id: 'notices', text: me.notices.enabled ? '✓' : '✗' })
+      ? T.el('p', { id: 'notices', className: me.notices.enabled ? 'ok' : '', text: me.notices.enabled ? t.noticesOn : t.noticesOff })
       : T.el('p', { id: 'notices', className: 'muted', text: t.noticesUnavailable });
     content.appendChild(section(t.noticesHeading, [notices], 'notice-setting'));
     content.appendChild(T.el('p', { className: 'muted', text: t.howTo }));

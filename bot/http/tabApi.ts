@@ -16,6 +16,7 @@ import { Organization } from '../../services/directory/types';
 import { isStoreUnavailable } from '../../services/errors';
 import { EMPTY_REPORT_MESSAGE, REPORT_COLUMNS, ReportRow } from '../../services/report/reportColumns';
 import { ReportSummary } from '../../services/report/reportService';
+import { NoticePreferenceStore } from '../../services/notices/conversationRefStore';
 import { hashUserId, Logger } from '../logging';
 import { TabIdentity, TabIdentityVerifier } from './tabIdentity';
 
@@ -30,6 +31,8 @@ export interface TabApiDeps {
   associations: AssociationService;
   profiles: ProfileStore;
   admin: AdminActions;
+  /** Each person's notice setting ("stop notifications"); null when notices are not running. */
+  noticePrefs: Pick<NoticePreferenceStore, 'noticesEnabled'> | null;
   log: Logger;
   maxReportRows?: number;
 }
@@ -48,6 +51,8 @@ export interface MyCertificationView {
   nextAllowedDate: string | null;
   allowedNow: boolean;
   blockedBy: string[];
+  /** Whether CertLink tells the person in chat when they may link again; absent when notices are not running. */
+  notices?: { enabled: boolean };
 }
 
 export interface SkillsReportView {
@@ -160,6 +165,7 @@ async function myCertification(deps: TabApiDeps, identity: TabIdentity, org: Org
   const own = record?.link && record.link.userId === identity.userId && record.link.tenantId === identity.tenantId ? record.link : null;
   const orgName = (mpnId: string) => deps.orgs.byMpnId(mpnId)?.name ?? null;
   const limits = deps.associations.limits;
+  const notices = deps.noticePrefs ? { enabled: await deps.noticePrefs.noticesEnabled(identity.tenantId, identity.userId) } : undefined;
   return {
     identity: { via: identity.via },
     org: { mpnId: org.mpnId, name: org.name },
@@ -170,5 +176,6 @@ async function myCertification(deps: TabApiDeps, identity: TabIdentity, org: Org
     nextAllowedDate: status ? status.availability.date.toISOString().slice(0, 10) : null,
     allowedNow: status ? status.availability.blockedBy.length === 0 : true,
     blockedBy: status?.availability.blockedBy ?? [],
+    ...(notices ? { notices } : {}),
   };
 }

@@ -155,7 +155,7 @@ describe('Microsoft 365 Agents Playground drives a whole link flow (npm run dev 
     assert.match(text, /Linked to Contoso/);
     assert.match(text, /MCID 10203040 is now linked to Contoso/);
 
-    const record = await app.associations.recordOfPerson(CONTOSO, 'aad-alice');
+    const record = await app.services.associations.recordOfPerson(CONTOSO, 'aad-alice');
     assert.equal(record?.link?.mpnId, '1234567');
   });
 

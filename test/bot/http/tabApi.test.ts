@@ -36,8 +36,8 @@ describe('tab API (/api/tab/me, /api/tab/report) on the real composition root', 
     base = `http://127.0.0.1:${app.port}`;
     // Alice linked to Contoso on 1 February; Karen to Fabrikam.
     clock.set('2026-02-01T10:00:00Z');
-    await app.associations.link('10203040', { mpnId: '1234567', tenantId: CONTOSO, userId: 'aad-alice', proof: 'email' });
-    await app.associations.link('10214150', { mpnId: '7654321', tenantId: FABRIKAM, userId: 'aad-karen', proof: 'email' });
+    await app.services.associations.link('10203040', { mpnId: '1234567', tenantId: CONTOSO, userId: 'aad-alice', proof: 'email' });
+    await app.services.associations.link('10214150', { mpnId: '7654321', tenantId: FABRIKAM, userId: 'aad-karen', proof: 'email' });
     clock.set('2026-03-01T09:00:00Z');
   });
   after(() => app.close());
@@ -58,7 +58,14 @@ describe('tab API (/api/tab/me, /api/tab/report) on the real composition root', 
     assert.equal(me.allowedNow, false);
     assert.deepEqual(me.blockedBy, ['cooldown']);
     assert.equal(me.identity.via, 'sso');
-    assert.equal('notices' in me, false, 'no notices module on this branch');
+    assert.deepEqual(me.notices, { enabled: true });
+  });
+
+  it('shows the notice setting the person chose in chat ("stop notifications")', async () => {
+    await app.services.notices?.prefs.setNoticesEnabled(CONTOSO, 'aad-alice', false);
+    const r = await get('/api/tab/me', await tokenFor('aad-alice', CONTOSO));
+    assert.deepEqual((r.body as unknown as MyCertificationView).notices, { enabled: false });
+    await app.services.notices?.prefs.setNoticesEnabled(CONTOSO, 'aad-alice', true);
   });
 
   it('finds the profile of an unlinked person by their sign-in email, and says they can link today', async () => {
