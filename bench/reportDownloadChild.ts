@@ -32,6 +32,10 @@ function peakRssMb(): number {
   return process.memoryUsage().rss / 1024 / 1024;
 }
 
+function optionalInt(value: string | undefined): number | undefined {
+  return value ? Number.parseInt(value, 10) : undefined;
+}
+
 async function main(): Promise<void> {
   const prefix = process.env.BENCH_PREFIX as string;
   const org: Organization = JSON.parse(process.env.BENCH_ORG as string) as Organization;
@@ -43,6 +47,9 @@ async function main(): Promise<void> {
     profiles,
     index: new RedisReportIndexStore(redis, prefix),
     partnerName: (m) => (m === org.mpnId ? org.name : null),
+    // For trying other settings by hand; the bench itself runs the defaults.
+    batchSize: optionalInt(process.env.BENCH_BATCH_SIZE),
+    readAheadBatches: optionalInt(process.env.BENCH_READ_AHEAD),
   });
   const server = restify.createServer();
   registerReportDownload(server, {
