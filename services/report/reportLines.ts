@@ -25,11 +25,23 @@ export function verifiedPerson(mpnId: string, record: McidRecord | null, profile
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+const DAY_MS = 86_400_000;
+/** UTC day number -> "YYYY-MM-DD": every person's association start is an instant, and formatting one costs more than parsing it. */
+const dayNames = new Map<number, string>();
+
+/** The UTC day of a date or instant, as "YYYY-MM-DD"; a value that is neither is kept as typed. */
 export function isoDay(value: string | undefined): string {
   if (!value) return '';
   if (ISO_DAY.test(value)) return value;
   const t = Date.parse(value);
-  return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : value;
+  if (!Number.isFinite(t)) return value;
+  const day = Math.floor(t / DAY_MS);
+  let name = dayNames.get(day);
+  if (name === undefined) {
+    name = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayNames.size < 100_000) dayNames.set(day, name);
+  }
+  return name;
 }
 
 function activationStatus(c: Certification, nowMs: number): string {

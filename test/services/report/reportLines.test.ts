@@ -6,7 +6,7 @@ import { McidRecord } from '../../../services/association/types';
 import { CertificationProfile } from '../../../services/directory/types';
 import { writeCsv, writeCsvChunks } from '../../../services/report/exportWriters';
 import { REPORT_COLUMNS, ReportRow } from '../../../services/report/reportColumns';
-import { personRows, ReportCsvFormatter, ReportPerson, verifiedPerson } from '../../../services/report/reportLines';
+import { isoDay, personRows, ReportCsvFormatter, ReportPerson, verifiedPerson } from '../../../services/report/reportLines';
 import { ReportService } from '../../../services/report/reportService';
 import { collect, contoso, fabrikam, world } from './fixtures';
 
@@ -111,6 +111,24 @@ describe('report lines', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('isoDay gives the UTC day of any instant, the same as formatting it in full, and keeps what is not a date', () => {
+    const reference = (v: string) => {
+      const t = Date.parse(v);
+      return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : v;
+    };
+    const samples = ['2026-01-01T24:00:00.000Z', '2026-03-01T23:59:59.999+02:00', '1969-12-31T23:59:59.999Z', '2026-02-30T00:00:00Z', 'x', '-5'];
+    for (const v of samples) assert.equal(isoDay(v), reference(v), v);
+    fc.assert(
+      fc.property(fc.date({ min: new Date(-8.64e15), max: new Date(8.64e15) }), (d) => {
+        const v = d.toISOString();
+        assert.equal(isoDay(v), reference(v));
+        assert.equal(isoDay(v), isoDay(v), 'and again from the cache');
+      }),
+    );
+    assert.equal(isoDay('2026-03-01'), '2026-03-01');
+    assert.equal(isoDay(undefined), '');
   });
 
   it('verifiedPerson keeps only records that still name the org', () => {
