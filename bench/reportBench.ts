@@ -136,7 +136,8 @@ async function downloadCsv(url: string): Promise<{ seconds: number; lines: numbe
   let bytes = 0;
   for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
     bytes += chunk.length;
-    for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
+    // indexOf rather than a byte loop: this process shares the 2 cores with the bot process being measured.
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
   }
   return { seconds: (performance.now() - started) / 1000, lines, bytes };
 }
