@@ -17,7 +17,7 @@ import { createConnectorTransport } from '../bot/proactive/connectorTransport';
 import { Notices, startNotices } from '../bot/proactive/startNotices';
 import { noticeJobId, toPayload } from '../services/notices/noticeScheduler';
 import { BullmqNoticeScheduler } from '../services/redis/bullmqNoticeScheduler';
-import { deleteKeysByPrefix } from '../services/redis/redisNoticeStores';
+import { deleteKeysByPrefix } from '../services/redis/redisConnection';
 import { Attempt, Delivery, maxPerTenantPerSecond } from '../test/support/notices/connectorStandIn';
 
 export interface NoticeBenchResult {

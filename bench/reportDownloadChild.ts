@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
-import Redis from 'ioredis';
 import * as restify from 'restify';
 import { registerReportDownload } from '../bot/http/reportDownloadRoute';
 import { systemClock } from '../services/clock';
@@ -13,13 +12,17 @@ import { Organization } from '../services/directory/types';
 import { MemoryPartnerAdminStore } from '../services/memory/memoryPartnerAdminStore';
 import { RedisAssociationStore } from '../services/redis/redisAssociationStore';
 import { RedisAuditLog } from '../services/redis/redisAuditLog';
+import { createRedis, waitUntilReady } from '../services/redis/redisConnection';
 import { RedisProfileStore } from '../services/redis/redisProfileStore';
 import { RedisReportIndexStore } from '../services/redis/redisReportIndexStore';
 import { ReportService } from '../services/report/reportService';
 import { DownloadLinkSigner } from '../services/report/signedLink';
 import { RoleService } from '../services/roles/roleService';
 
-export type ChildMessage = { kind: 'ready'; port: number } | { kind: 'memory'; peakRssMb: number; rssMb: number };
+export type ChildMessage =
+  | { kind: 'ready'; port: number }
+  /** cpuSeconds: user + system CPU of this process (all its threads, GC included) since it said ready. */
+  | { kind: 'memory'; peakRssMb: number; rssMb: number; cpuSeconds: number };
 
 /** Peak resident set of this process since it started (VmHWM), in MB; falls back to the current RSS off Linux. */
 function peakRssMb(): number {
@@ -32,10 +35,16 @@ function peakRssMb(): number {
   return process.memoryUsage().rss / 1024 / 1024;
 }
 
+function optionalInt(value: string | undefined): number | undefined {
+  return value ? Number.parseInt(value, 10) : undefined;
+}
+
 async function main(): Promise<void> {
   const prefix = process.env.BENCH_PREFIX as string;
   const org: Organization = JSON.parse(process.env.BENCH_ORG as string) as Organization;
-  const redis = new Redis(process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379');
+  // Opened the way the bot opens it (command timeout, no offline queue), so the figures are the bot's.
+  const redis = createRedis(process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379', { connectionName: 'certlink-report-bench' });
+  await waitUntilReady(redis);
   const audit = new RedisAuditLog(redis, { keyPrefix: prefix });
   const profiles = new RedisProfileStore(redis, prefix);
   const reports = new ReportService({
@@ -43,6 +52,9 @@ async function main(): Promise<void> {
     profiles,
     index: new RedisReportIndexStore(redis, prefix),
     partnerName: (m) => (m === org.mpnId ? org.name : null),
+    // For trying other settings by hand; the bench itself runs the defaults.
+    batchSize: optionalInt(process.env.BENCH_BATCH_SIZE),
+    readAheadBatches: optionalInt(process.env.BENCH_READ_AHEAD),
   });
   const server = restify.createServer();
   registerReportDownload(server, {
@@ -54,11 +66,21 @@ async function main(): Promise<void> {
     clock: systemClock,
     onError: (err) => process.stderr.write(`download error: ${(err as Error).message}\n`),
   });
+  let cpuAtReady = process.cpuUsage();
   server.listen(0, '127.0.0.1', () => {
+    cpuAtReady = process.cpuUsage();
     process.send?.({ kind: 'ready', port: (server.address() as AddressInfo).port } satisfies ChildMessage);
   });
   process.on('message', (msg: { kind: string }) => {
-    if (msg.kind === 'memory') process.send?.({ kind: 'memory', peakRssMb: peakRssMb(), rssMb: process.memoryUsage().rss / 1024 / 1024 } satisfies ChildMessage);
+    if (msg.kind === 'memory') {
+      const cpu = process.cpuUsage(cpuAtReady);
+      process.send?.({
+        kind: 'memory',
+        peakRssMb: peakRssMb(),
+        rssMb: process.memoryUsage().rss / 1024 / 1024,
+        cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      } satisfies ChildMessage);
+    }
     if (msg.kind === 'stop') server.close(() => redis.quit().finally(() => process.exit(0)));
   });
 }

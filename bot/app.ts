@@ -22,11 +22,17 @@ import { toCurrentAvailability } from '../services/notices/currentAvailability';
 import { Notices, startNotices } from './proactive/startNotices';
 import { registerPersonalDataDownload } from './http/personalDataRoute';
 import { sweepAuditRetention, startRetentionSweeps } from '../services/privacy/retentionSweep';
+import type { JWTVerifyGetKey } from 'jose';
+import { registerTabApi } from './http/tabApi';
+import { createTabIdentityVerifier } from './http/tabIdentity';
+import { registerTabPages } from './http/tabPages';
 
 export interface AppOverrides {
   clock?: Clock;
   memberEmail?: MemberEmailLookup;
   memberIds?: MemberIdLookup;
+  /** Signing keys for the tabs' SSO tokens (default: Entra ID's JWKS); tests pass a local key set. */
+  tabTokenKeys?: JWTVerifyGetKey;
 }
 
 export interface RunningApp extends ComposedBot {
@@ -125,6 +131,22 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     config.privacy.sweepIntervalHours * 3_600_000,
     (err) => log.warn({ err: String(err) }, 'audit retention sweep failed; it runs again later'),
   );
+  registerTabApi(server, {
+    verify: createTabIdentityVerifier({
+      appId: config.microsoftAppId,
+      domain: new URL(config.publicBaseUrl).host,
+      keys: overrides.tabTokenKeys,
+      clock,
+      log,
+    }),
+    orgs,
+    associations: composed.services.associations,
+    profiles: stores.profiles,
+    admin: composed.admin,
+    noticePrefs: composed.services.notices?.prefs ?? null,
+    log,
+  });
+  registerTabPages(server);
   const port = await listen(server, config.port);
   log.info({ port, store: stores.kind, orgs: orgs.all().length, profiles: profiles.length }, 'CertLink is listening on /api/messages');
 

@@ -22,7 +22,7 @@ import { adminHandlers, nobodyReachable, PersonNotifier } from './handlers/admin
 import { BotServices } from './handlers/handlerTypes';
 import { Logger } from './logging';
 import { StoreBackedStorage } from './state/storeBackedStorage';
-import { MemberEmailLookup, teamsMemberEmail } from './teams/memberEmail';
+import { cachedMemberEmail, MemberEmailLookup, teamsMemberEmail } from './teams/memberEmail';
 import { MemberIdLookup, teamsMemberIds } from './teams/mentions';
 import { statementCard } from '../cards/cardModels';
 import { noticeHandlers } from './handlers/notices/noticeHandlers';
@@ -130,7 +130,7 @@ export function composeBot(o: ComposeOptions): ComposedBot {
     orgs: o.orgs,
     university,
     once: stores.once,
-    memberEmail: o.memberEmail ?? teamsMemberEmail,
+    memberEmail: o.memberEmail ?? cachedMemberEmail(teamsMemberEmail),
     clock,
     oauthConnectionName: o.oauthConnectionName,
     notices: o.notices ? { scheduler: o.notices.scheduler, prefs: o.notices.prefs } : null,

@@ -207,3 +207,37 @@ function downloadSettings(env: Env, port: number): Pick<AppConfig, 'downloadSign
 export function isLocalMode(config: AppConfig): boolean {
   return config.microsoftAppId === '';
 }
+
+/** What `npm run package` fills into manifest/manifest.template.json (issue 6). */
+export interface PackageConfig {
+  /** The bot's Entra app id (MicrosoftAppId); also the SSO app of the tabs. */
+  botId: string;
+  /** The Teams app id (TEAMS_APP_ID); defaults to the bot id. */
+  teamsAppId: string;
+  /** Where Teams loads the tabs from (PUBLIC_BASE_URL), no trailing slash. */
+  baseUrl: string;
+  /** Host (and port, if any) of baseUrl: validDomains and the SSO resource. */
+  domain: string;
+  /** True when no MicrosoftAppId is set: the package uses a placeholder id and only serves for validation. */
+  placeholderIds: boolean;
+}
+
+/** A GUID that is obviously not a real app: packages built without MicrosoftAppId validate but cannot be installed. */
+export const PLACEHOLDER_APP_ID = '00000000-0000-4000-8000-000000000000';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function loadPackageConfig(env: Env = process.env): PackageConfig {
+  const appId = str(env, 'MicrosoftAppId');
+  if (appId && !GUID.test(appId)) throw new ConfigError(`MicrosoftAppId must be a GUID to build the Teams package (got "${appId}")`);
+  const teamsAppId = str(env, 'TEAMS_APP_ID') || appId || PLACEHOLDER_APP_ID;
+  if (!GUID.test(teamsAppId)) throw new ConfigError(`TEAMS_APP_ID must be a GUID (got "${teamsAppId}")`);
+  const baseUrl = (str(env, 'PUBLIC_BASE_URL') || `http://localhost:${int(env, 'PORT', 3978, 0, 65535)}`).replace(/\/+$/, '');
+  let domain: string;
+  try {
+    domain = new URL(baseUrl).host;
+  } catch {
+    throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL (got "${baseUrl}")`);
+  }
+  return { botId: appId || PLACEHOLDER_APP_ID, teamsAppId, baseUrl, domain, placeholderIds: !appId };
+}

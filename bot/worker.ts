@@ -4,6 +4,7 @@
  * bots to keep sending out of the request path). Without REDIS_URL there is no
  * shared queue, so a separate worker has nothing to do and says so.
  */
+import { createLogger } from './logging';
 import Redis from 'ioredis';
 import { AssociationService } from '../services/association/associationService';
 import { AssociationStore } from '../services/association/associationStore';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     console.error('npm run worker needs REDIS_URL: without Redis, notices run inside the bot process (RUN_NOTICE_WORKERS=true).');
     process.exit(2);
   }
+  const log = createLogger(config.logLevel);
   const keyPrefix = config.redisKeyPrefix;
   const stores = await createStores({ redisUrl: config.redisUrl, keyPrefix });
   if (!stores.redis) throw new Error('storeFactory returned no Redis connection');
@@ -52,9 +54,9 @@ async function main(): Promise<void> {
     associationStore: stores.associations,
     redis: stores.redis,
     keyPrefix,
-    onError: (err) => console.error('notice worker:', err instanceof Error ? err.message : err),
+    onError: (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'notice worker error'),
   });
-  console.log(`notice worker running (concurrency ${config.notices.workerConcurrency}, ${config.notices.tenantRatePerSecond}/s per tenant)`);
+  log.info({ concurrency: config.notices.workerConcurrency, tenantRatePerSecond: config.notices.tenantRatePerSecond }, 'notice worker running');
   const shutdown = async () => {
     await notices.stop();
     await stores.close();

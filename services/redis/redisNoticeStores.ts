@@ -170,14 +170,4 @@ export class RedisNoticeLedger implements NoticeLedger {
   }
 }
 
-/** Deletes every key under `prefix` with SCAN (never FLUSHALL: the Redis is shared). For tests and the bench. */
-export async function deleteKeysByPrefix(redis: Redis, prefix: string): Promise<number> {
-  let cursor = '0';
-  let deleted = 0;
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) deleted += await redis.unlink(...keys);
-  } while (cursor !== '0');
-  return deleted;
-}
+export { deleteKeysByPrefix } from './redisConnection';

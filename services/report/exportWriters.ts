@@ -7,7 +7,6 @@
  * "CSV injection"): names and titles are data typed by people.
  */
 import { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { REPORT_COLUMNS } from './reportColumns';
 
 export type ExportRow = Readonly<Record<string, string>>;
@@ -59,31 +58,52 @@ function finished(out: Writable): Promise<void> {
 
 const CHUNK_CHARS = 64 * 1024;
 
-/** CSV with a UTF-8 BOM (so Excel reads accents right), CRLF line ends, a header row; ends `out`. */
-export async function writeCsv(rows: AsyncIterable<ExportRow>, out: Writable, columns: readonly string[] = REPORT_COLUMNS): Promise<void> {
-  let chunk = `\uFEFF${columns.map(csvField).join(',')}\r\n`;
-  const flush = async () => {
-    if (out.destroyed) throw new Error('The output closed before the export finished');
-    const ok = out.write(chunk, 'utf8');
-    chunk = '';
-    if (!ok) await waitForDrain(out);
-  };
+/** Groups rows into CSV text of about CHUNK_CHARS characters. */
+async function* csvText(rows: AsyncIterable<ExportRow>, columns: readonly string[]): AsyncIterable<string> {
+  let chunk = '';
   for await (const row of rows) {
     chunk += `${columns.map((c) => csvField(row[c] ?? '')).join(',')}\r\n`;
-    if (chunk.length >= CHUNK_CHARS) await flush();
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
   }
-  await flush();
+  if (chunk.length > 0) yield chunk;
+}
+
+/** CSV with a UTF-8 BOM (so Excel reads accents right), CRLF line ends, a header row; ends `out`. */
+export function writeCsv(rows: AsyncIterable<ExportRow>, out: Writable, columns: readonly string[] = REPORT_COLUMNS): Promise<void> {
+  return writeCsvChunks(csvText(rows, columns), out, columns);
+}
+
+/**
+ * The same file from text already formatted as whole CSV lines (each chunk
+ * ends with CRLF, cells quoted with csvField): BOM and header first, each
+ * chunk written as it comes, waiting for drain when `out` is full; ends `out`.
+ */
+export async function writeCsvChunks(chunks: AsyncIterable<string>, out: Writable, columns: readonly string[] = REPORT_COLUMNS): Promise<void> {
+  const write = async (text: string) => {
+    if (out.destroyed) throw new Error('The output closed before the export finished');
+    if (!out.write(text, 'utf8')) await waitForDrain(out);
+  };
+  await write(`\uFEFF${columns.map(csvField).join(',')}\r\n`);
+  for await (const chunk of chunks) if (chunk.length > 0) await write(chunk);
   out.end();
   await finished(out);
 }
 
-/** .xlsx through exceljs's streaming writer: rows are committed as they come; ends `out`. */
+/**
+ * .xlsx through exceljs's streaming writer: rows are committed as they come; ends `out`.
+ * exceljs is loaded on the first Excel download, not at start: it costs a bot
+ * process about 25 MB of memory that a process serving only CSV never needs.
+ */
 export async function writeXlsx(
   rows: AsyncIterable<ExportRow>,
   out: Writable,
   columns: readonly string[] = REPORT_COLUMNS,
   sheetName = 'Report',
 ): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow([...columns]).commit();

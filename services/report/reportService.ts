@@ -15,14 +15,27 @@ import { addDays } from '../clock';
 import { ProfileStore } from '../directory/profileStore';
 import { CertificationProfile } from '../directory/types';
 import { ReportRow } from './reportColumns';
+import { personRows, ReportCsvFormatter, ReportPerson, verifiedPerson } from './reportLines';
 import { indexedMember } from './reportIndexListener';
 import { ReportIndexStore, TitleCount } from './reportIndexStore';
 
 /** "Expiring soon" on the card. */
 export const EXPIRING_WITHIN_DAYS = 90;
 
-/** Batches fetched ahead of the one being written: hides Redis round trips without holding the org in memory. */
-const READ_AHEAD_BATCHES = 3;
+/**
+ * People per round trip when reading rows (two pipelined GETs each). Measured
+ * with bench/reportBench.ts (100,000 people): 250 to 2,000 cost the same CPU,
+ * while the bot's peak RSS grows with the batch (about 165 MB at 250, 175 at
+ * 500, 190-210 at 1,000, 245 at 2,000), because a batch in flight outlives
+ * young-generation collections and is promoted.
+ */
+export const DEFAULT_BATCH_SIZE = 500;
+/**
+ * Batches fetched while the current one is formatted and written. One is
+ * enough to hide a round trip (a batch takes ~10 ms to format and send);
+ * more only keeps more in memory (about +6 MB of peak RSS per extra batch).
+ */
+export const DEFAULT_READ_AHEAD_BATCHES = 1;
 
 export interface ReportSummary {
   mpnId: string;
@@ -44,8 +57,10 @@ export interface ReportServiceDeps {
   index: ReportIndexStore;
   /** The org's display name for the PartnerName column. */
   partnerName: (mpnId: string) => string | null;
-  /** People per round trip when reading rows (default 500). */
+  /** People per round trip when reading rows (default DEFAULT_BATCH_SIZE). */
   batchSize?: number;
+  /** Batches in flight ahead of the one being written (default DEFAULT_READ_AHEAD_BATCHES). */
+  readAheadBatches?: number;
 }
 
 interface Batch {
@@ -57,9 +72,11 @@ const byCountThenTitle = (a: TitleCount, b: TitleCount) => b.count - a.count || 
 
 export class ReportService {
   private readonly batchSize: number;
+  private readonly readAhead: number;
 
   constructor(private readonly deps: ReportServiceDeps) {
-    this.batchSize = deps.batchSize ?? 500;
+    this.batchSize = deps.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.readAhead = deps.readAheadBatches ?? DEFAULT_READ_AHEAD_BATCHES;
   }
 
   async summary(mpnId: string, now: Date): Promise<ReportSummary> {
@@ -80,20 +97,47 @@ export class ReportService {
   }
 
   /**
-   * Every row of the org's report, a few batches of people in memory at a time:
-   * the next batches are fetched while the current one is being written out.
+   * The org's verified people, one batch per round trip, a few batches in
+   * memory at a time: the next batches are fetched while the current one is
+   * being written out. Entries whose record no longer names this org are skipped.
    */
-  async *rows(mpnId: string, now: Date): AsyncIterable<ReportRow> {
-    const partnerName = this.deps.partnerName(mpnId) ?? '';
-    const ahead: Promise<Batch>[] = [];
+  async *people(mpnId: string): AsyncIterable<ReportPerson[]> {
+    const ahead: Promise<ReportPerson[]>[] = [];
+    const verified = async (mcids: string[]) => {
+      const { records, profiles } = await this.load(mcids);
+      const out: ReportPerson[] = [];
+      for (let i = 0; i < records.length; i++) {
+        const p = verifiedPerson(mpnId, records[i], profiles[i]);
+        if (p) out.push(p);
+      }
+      return out;
+    };
     for await (const mcids of this.deps.associations.scanOrgMembers(mpnId, this.batchSize)) {
-      const next = this.load(mcids);
+      const next = verified(mcids);
       // Awaited below; this only stops Node calling it unhandled while earlier batches are consumed.
       next.catch(() => undefined);
       ahead.push(next);
-      if (ahead.length > READ_AHEAD_BATCHES) yield* batchRows(await (ahead.shift() as Promise<Batch>), mpnId, partnerName, now);
+      if (ahead.length > this.readAhead) yield await (ahead.shift() as Promise<ReportPerson[]>);
     }
-    while (ahead.length > 0) yield* batchRows(await (ahead.shift() as Promise<Batch>), mpnId, partnerName, now);
+    while (ahead.length > 0) yield await (ahead.shift() as Promise<ReportPerson[]>);
+  }
+
+  /** Every row of the org's report as objects (the .xlsx download). */
+  async *rows(mpnId: string, now: Date): AsyncIterable<ReportRow> {
+    const partnerName = this.deps.partnerName(mpnId) ?? '';
+    for await (const batch of this.people(mpnId)) {
+      for (const p of batch) yield* personRows(p, mpnId, partnerName, now);
+    }
+  }
+
+  /**
+   * The report's CSV lines (no BOM, no header: see writeCsvChunks), one string
+   * per batch of people, so a 300,000-line report costs a few hundred writes
+   * and no object per line.
+   */
+  async *csvChunks(mpnId: string, now: Date): AsyncIterable<string> {
+    const formatter = new ReportCsvFormatter(mpnId, this.deps.partnerName(mpnId) ?? '', now);
+    for await (const batch of this.people(mpnId)) yield formatter.format(batch);
   }
 
   /** Recounts an org from the source of truth (after an import, or if the counters are suspected stale). */
@@ -115,47 +159,5 @@ export class ReportService {
   private async load(mcids: string[]): Promise<Batch> {
     const [records, profiles] = await Promise.all([this.deps.associations.getRecords(mcids), this.deps.profiles.getMany(mcids)]);
     return { records, profiles };
-  }
-}
-
-function isoDay(value: string | undefined): string {
-  if (!value) return '';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  const t = Date.parse(value);
-  return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : value;
-}
-
-function* batchRows(batch: Batch, mpnId: string, partnerName: string, now: Date): Generator<ReportRow> {
-  for (let i = 0; i < batch.records.length; i++) {
-    const record = batch.records[i];
-    // The org index is derived: only the record says whether the person is still linked here.
-    if (!record?.link || record.link.mpnId !== mpnId) continue;
-    const profile = batch.profiles[i];
-    const person = {
-      MCPID: record.mcid,
-      IndividualFirstName: profile?.firstName ?? '',
-      IndividualLastName: profile?.lastName ?? '',
-      Email: profile?.emails[0] ?? '',
-      CorpEmail: profile?.emails[1] ?? '',
-      MpnId: mpnId,
-      PartnerName: partnerName,
-      AssociationStartDate: isoDay(record.link.since),
-    };
-    const certifications = profile?.certifications ?? [];
-    if (certifications.length === 0) {
-      yield { ...person, TrainingTitle: '', TrainingType: '', TrainingCompletionDate: '', ExpirationDate: '', ActivationStatus: '' };
-      continue;
-    }
-    for (const c of certifications) {
-      const expired = c.expiresOn !== undefined && Date.parse(c.expiresOn) < now.getTime();
-      yield {
-        ...person,
-        TrainingTitle: c.title,
-        TrainingType: c.type,
-        TrainingCompletionDate: isoDay(c.earnedOn),
-        ExpirationDate: isoDay(c.expiresOn),
-        ActivationStatus: expired ? 'Expired' : 'Active',
-      };
-    }
   }
 }

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { TurnContext } from 'botbuilder';
-import { AssociationStore } from '../../services/association/associationStore';
-import { StoreUnavailableError } from '../../services/errors';
+import { unavailableWhen } from '../support/flakyStore';
 import { MemoryAssociationStore } from '../../services/memory/memoryAssociationStore';
 import { button, makeHarness, people, textOf, FABRIKAM_TENANT } from '../support/conversationHarness';
 
@@ -65,17 +64,7 @@ describe('redelivery and faults', () => {
 
   it('says "temporarily unavailable, nothing was changed" in the person’s language when the store is down, then recovers', async () => {
     let down = true;
-    const real = new MemoryAssociationStore();
-    const flaky = new Proxy(real, {
-      get(target, prop: keyof AssociationStore) {
-        const value = target[prop];
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          if (down) return Promise.reject(new StoreUnavailableError('connection refused'));
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    });
+    const flaky = unavailableWhen(new MemoryAssociationStore(), () => down);
     const h = await makeHarness({ associationStore: flaky });
     const fr = textOf(await h.say(people.alice, 'lier ma certification', { locale: 'fr-FR', id: 'retry-me' }));
     assert.match(fr, /momentanément indisponible\. Rien n’a été modifié/);
@@ -90,13 +79,7 @@ describe('redelivery and faults', () => {
   it('a click during an outage changes nothing and the same card works afterwards', async () => {
     let down = false;
     const real = new MemoryAssociationStore();
-    const flaky = new Proxy(real, {
-      get(target, prop: keyof AssociationStore) {
-        const value = target[prop];
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => (down ? Promise.reject(new StoreUnavailableError('down')) : (value as (...a: unknown[]) => unknown).apply(target, args));
-      },
-    });
+    const flaky = unavailableWhen(real, () => down);
     const h = await makeHarness({ associationStore: flaky });
     const confirm = button(await h.say(people.alice, 'link my certification'), 'link.confirm');
     down = true;

@@ -3,7 +3,9 @@ import { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import * as restify from 'restify';
+import sinon from 'sinon';
 import { registerReportDownload } from '../../../bot/http/reportDownloadRoute';
+import { StoreUnavailableError } from '../../../services/errors';
 import { DownloadLinkSigner } from '../../../services/report/signedLink';
 import { collect, contoso, fabrikam, world } from '../../services/report/fixtures';
 
@@ -35,6 +37,7 @@ describe('report download route (real restify server)', () => {
   });
 
   afterEach(async () => {
+    sinon.restore();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
@@ -50,6 +53,28 @@ describe('report download route (real restify server)', () => {
     assert.ok(rows.some((r) => r.IndividualLastName === 'Lefèvre'));
     const [latest] = await w.audit.latest(contoso.mpnId, 1);
     assert.deepEqual([latest.action, latest.actorUserId, latest.details], ['downloadReport', 'ga-contoso', { format: 'csv' }]);
+  });
+
+  it('neutralizes a formula typed as a name in the streamed CSV', async () => {
+    const res = await fetch(signer.sign('report', fabrikam.mpnId, 'ga-fabrikam', 'csv').url);
+    assert.equal(res.status, 200);
+    const buf = Buffer.from(await res.arrayBuffer());
+    assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const rows = parse(buf.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
+    assert.deepEqual(
+      rows.map((r) => [r.MCPID, r.IndividualFirstName, r.IndividualLastName, r.PartnerName]),
+      [['10206373', `'=HYPERLINK("http://evil.example","x")`, "'+Durand", 'Fabrikam']],
+    );
+  });
+
+  it('answers 503, not a cut-off file, when the store is down before the first line', async () => {
+    sinon.stub(w.associations, 'scanOrgMembers').callsFake(async function* () {
+      yield* [];
+      throw new StoreUnavailableError('Redis is down');
+    });
+    const res = await fetch(signer.sign('report', contoso.mpnId, 'ga-contoso', 'csv').url);
+    assert.equal(res.status, 503);
+    assert.equal((await w.audit.latest(contoso.mpnId, 20)).filter((e) => e.action === 'downloadReport').length, 0, 'nothing served, nothing audited');
   });
 
   it('serves Excel too', async () => {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { PassThrough, Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { csvField, neutralizeCell, writeCsv, writeXlsx } from '../../../services/report/exportWriters';
+import { csvField, neutralizeCell, writeCsv, writeCsvChunks, writeXlsx } from '../../../services/report/exportWriters';
 import { REPORT_COLUMNS, ReportRow } from '../../../services/report/reportColumns';
 
 function row(over: Partial<ReportRow>): ReportRow {
@@ -79,6 +79,41 @@ describe('export writers', () => {
     const lines = Buffer.concat(received).toString('utf8').split('\r\n');
     assert.equal(lines.length, 5002, 'header + rows + trailing empty');
     assert.ok(drains > 0, 'the writer waited for drain at least once');
+  });
+
+  it('writes preformatted chunks after the BOM and header, waiting for drain, each chunk whole', async () => {
+    const chunks = Array.from({ length: 40 }, (_, i) => `${i},${'y'.repeat(2000)}\r\n`);
+    const slow = new PassThrough({ highWaterMark: 1024 });
+    let drains = 0;
+    slow.on('drain', () => drains++);
+    const received: Buffer[] = [];
+    const reading = (async () => {
+      for await (const c of slow) {
+        received.push(c as Buffer);
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    await writeCsvChunks(from(['', ...chunks]), slow, ['a', '=b']);
+    await reading;
+    const text = Buffer.concat(received).toString('utf8');
+    assert.equal(text, `\uFEFFa,'=b\r\n${chunks.join('')}`, 'header cells neutralized too, empty chunks skipped');
+    assert.ok(drains > 0, 'the writer waited for drain at least once');
+  });
+
+  it('stops with an error when the output is destroyed mid-export (the client went away)', async () => {
+    const out = new PassThrough({ highWaterMark: 16 });
+    let pulled = 0;
+    async function* endless() {
+      for (;;) {
+        pulled++;
+        yield 'x\r\n'.repeat(100);
+      }
+    }
+    const writing = writeCsvChunks(endless(), out);
+    // Nobody reads: the writer is waiting for drain when the client disappears.
+    setImmediate(() => out.destroy());
+    await assert.rejects(writing, /closed before the export finished/);
+    assert.ok(pulled <= 1, `stopped pulling chunks (pulled ${pulled})`);
   });
 
   it('writes a readable .xlsx with the same neutralization', async () => {
