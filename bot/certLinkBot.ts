@@ -58,6 +58,8 @@ export interface CertLinkBotDeps {
   features?: FeatureHandlers[];
   /** Where personal-chat references are kept for proactive notices; none = not kept. */
   conversationRefs?: Pick<ConversationRefStore, 'save' | 'forget'>;
+  /** Which references were saved lately (shared with erasure, which must reset it). */
+  savedRefs?: RecentlySaved;
   /** Told of every turn's outcome, for metrics. */
   onTurn?: (intent: string, outcome: 'ok' | 'unavailable' | 'error' | 'duplicate') => void;
 }
@@ -70,13 +72,14 @@ export class CertLinkBot extends TeamsActivityHandler {
   private readonly messages = new Map<IntentName, MessageHandler>();
   private readonly cardActions = new Map<string, CardActionHandler>();
   private readonly publicCardActions = new Map<string, PublicCardActionHandler>();
-  private readonly savedRefs = new RecentlySaved();
+  private readonly savedRefs: RecentlySaved;
   private readonly personalOnly = new Set<IntentName>();
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
 
   constructor(private readonly deps: CertLinkBotDeps) {
     super();
+    this.savedRefs = deps.savedRefs ?? new RecentlySaved();
     for (const feature of [employeeHandlers, ...(deps.features ?? [])]) {
       for (const [intent, handler] of Object.entries(feature.messages)) if (handler) this.messages.set(intent as IntentName, handler);
       for (const [verb, handler] of Object.entries(feature.cardActions)) this.cardActions.set(verb, handler);
@@ -110,7 +113,7 @@ export class CertLinkBot extends TeamsActivityHandler {
       // Uninstalled: the bot can no longer write there, so the reference is forgotten.
       const ref = personalConversationRef(context);
       if (ref) {
-        this.savedRefs.forget();
+        this.savedRefs.forgetPerson(ref.tenantId, ref.userId);
         await this.deps.conversationRefs?.forget(ref.tenantId, ref.userId);
       }
       await next();

@@ -25,6 +25,7 @@ import { StoreBackedStorage } from './state/storeBackedStorage';
 import { cachedMemberEmail, MemberEmailLookup, teamsMemberEmail } from './teams/memberEmail';
 import { MemberIdLookup, teamsMemberIds } from './teams/mentions';
 import { statementCard } from '../cards/cardModels';
+import { RecentlySaved } from './teams/conversationRefs';
 import { noticeHandlers } from './handlers/notices/noticeHandlers';
 import { Notices } from './proactive/startNotices';
 import { TeamRoster, teamsRoster } from './teams/teamRoster';
@@ -124,16 +125,25 @@ export function composeBot(o: ComposeOptions): ComposedBot {
   const admin = new AdminActions({ roles, reports, audit: adminStores.audit, association: associations, associations: stores.associations, profiles: stores.profiles, signer, clock });
 
   const university = new UniversityService({ documents: stores.documents, clock });
+  // In-process memories of people, both forgotten when a person erases their data.
+  const emailCache = cachedMemberEmail(teamsMemberEmail);
+  const savedRefs = new RecentlySaved();
   const services: BotServices = {
     associations,
     profiles: stores.profiles,
     orgs: o.orgs,
     university,
     once: stores.once,
-    memberEmail: o.memberEmail ?? cachedMemberEmail(teamsMemberEmail),
+    memberEmail: o.memberEmail ?? emailCache,
     clock,
     oauthConnectionName: o.oauthConnectionName,
     notices: o.notices ? { scheduler: o.notices.scheduler, prefs: o.notices.prefs } : null,
+    caches: {
+      forgetPerson(tenantId, teamsUserId, userId) {
+        emailCache.forget(tenantId, teamsUserId);
+        savedRefs.forgetPerson(tenantId, userId);
+      },
+    },
   };
   const notifier = o.notifier ?? (o.notices ? noticeNotifier(o.notices, clock) : nobodyReachable);
   const conversationState = new ConversationState(o.storage ?? new StoreBackedStorage(stores.documents, { ttlSeconds: o.sessionStateTtlSeconds }));
@@ -175,6 +185,7 @@ export function composeBot(o: ComposeOptions): ComposedBot {
     log,
     features,
     conversationRefs: o.notices?.refs,
+    savedRefs,
   });
   return { bot, services, conversationState, admin, adminStores, roles, reports, signer, privacy: { deps: privacyDeps, exporter, erasure } };
 }

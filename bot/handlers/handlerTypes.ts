@@ -31,6 +31,12 @@ export interface BotServices {
   oauthConnectionName: string;
   /** Proactive notices (scheduling and each person's on/off setting); null when not running. */
   notices: NoticeControls | null;
+  /** What this process remembers about people for a few minutes; erasure clears it. */
+  caches: PersonCaches;
+}
+
+export interface PersonCaches {
+  forgetPerson(tenantId: string, teamsUserId: string, userId: string): void;
 }
 
 export interface NoticeControls {

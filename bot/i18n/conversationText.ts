@@ -17,6 +17,7 @@ export type TextKey =
   | 'helpStatus'
   | 'helpUniversity'
   | 'helpFaq'
+  | 'helpPrivacy'
   | 'cmdLink'
   | 'cmdRemove'
   | 'cmdStatus'
@@ -101,6 +102,7 @@ export const conversationText: Messages<TextKey> = {
     helpStatus: '"when can I link again": your link, your associations this year and your next available date.',
     helpUniversity: '"link Partner University" / "remove Partner University": your Partner University account.',
     helpFaq: 'Questions too: "I moved from company A to company B", "I left my company", "why is my association limited?"',
+    helpPrivacy: '"my data" / "delete my data": see, download or erase what CertLink keeps about you.',
     cmdLink: 'Link my certification',
     cmdRemove: 'Remove my certification',
     cmdStatus: 'When can I link again?',
@@ -195,6 +197,7 @@ export const conversationText: Messages<TextKey> = {
     helpStatus: '« quand puis-je lier à nouveau » : votre liaison, vos associations de l’année et votre prochaine date disponible.',
     helpUniversity: '« lier l’Université partenaire » / « supprimer l’Université partenaire » : votre compte Université partenaire.',
     helpFaq: 'Des questions aussi : « j’ai quitté la société A pour la société B », « j’ai quitté ma société », « pourquoi mon association est-elle limitée ? »',
+    helpPrivacy: '« mes données » / « supprimer mes données » : voir, télécharger ou effacer ce que CertLink garde sur vous.',
     cmdLink: 'Lier ma certification',
     cmdRemove: 'Supprimer ma certification',
     cmdStatus: 'Quand puis-je lier à nouveau ?',

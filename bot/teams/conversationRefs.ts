@@ -28,6 +28,7 @@ export class RecentlySaved {
 
   fresh(ref: ConversationRef, now = Date.now()): boolean {
     const key = `${ref.tenantId}|${ref.userId}|${ref.conversationId}|${ref.serviceUrl}|${ref.locale}`;
+    if (this.dropped.delete(`${ref.tenantId}|${ref.userId}`)) this.seen.delete(key);
     const until = this.seen.get(key);
     if (until !== undefined && until > now) return false;
     if (this.seen.size >= this.max) this.seen.clear();
@@ -35,7 +36,10 @@ export class RecentlySaved {
     return true;
   }
 
-  forget(): void {
-    this.seen.clear();
+  /** The person's reference was deleted (uninstall, erasure): save it again at their next message. */
+  forgetPerson(tenantId: string, userId: string): void {
+    this.dropped.add(`${tenantId}|${userId}`);
   }
+
+  private readonly dropped = new Set<string>();
 }

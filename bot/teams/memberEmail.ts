@@ -27,12 +27,21 @@ export const teamsMemberEmail: MemberEmailLookup = {
  * person checking status and then linking costs one member lookup, not two.
  * Misses (no email) are not remembered, so a fixed Teams account works at once.
  */
-export function cachedMemberEmail(inner: MemberEmailLookup, ttlMs = 5 * 60_000, max = 10_000): MemberEmailLookup {
+export interface CachedMemberEmail extends MemberEmailLookup {
+  /** Forgets one person (their data was erased). */
+  forget(tenantId: string, teamsUserId: string): void;
+}
+
+export function cachedMemberEmail(inner: MemberEmailLookup, ttlMs = 5 * 60_000, max = 10_000): CachedMemberEmail {
   const cache = new Map<string, { email: string; until: number }>();
+  const keyOf = (tenantId: string, teamsUserId: string) => `${tenantId}|${teamsUserId}`;
   return {
+    forget(tenantId, teamsUserId) {
+      cache.delete(keyOf(tenantId, teamsUserId));
+    },
     async emailOf(context) {
       const a = context.activity;
-      const key = `${a.conversation?.tenantId ?? ''}|${a.from?.id ?? ''}`;
+      const key = keyOf(a.conversation?.tenantId ?? '', a.from?.id ?? '');
       const hit = cache.get(key);
       const now = Date.now();
       if (hit && hit.until > now) return hit.email;

@@ -134,6 +134,7 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
     const en = await h.say(people.alice, 'what is the weather like');
     assert.match(textOf(en), /What I can do/);
     assert.match(textOf(en), /"stop notifications" \/ "start notifications"/);
+    assert.match(textOf(en), /"my data" \/ "delete my data"/);
     const actions = (en[0].attachments?.[0].content as { actions: { data: { msteams: { text: string } } }[] }).actions;
     assert.deepEqual(
       actions.map((a) => a.data.msteams.text),

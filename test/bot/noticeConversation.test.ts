@@ -94,6 +94,9 @@ describe('notices in the conversation', () => {
     assert.ok(await h.notices.refs.get(CONTOSO_TENANT, people.alice.userId));
     await h.raw(h.activity(people.alice, { type: 'installationUpdate', action: 'remove' }, {}));
     assert.equal(await h.notices.refs.get(CONTOSO_TENANT, people.alice.userId), null);
+    // Installed again: her next message saves the reference at once.
+    await h.say(people.alice, 'help');
+    assert.ok(await h.notices.refs.get(CONTOSO_TENANT, people.alice.userId));
   });
 });
 

@@ -26,6 +26,7 @@ export function helpCard(locale: Locale): AdaptiveCardAttachment {
       say(locale, 'helpStatus'),
       say(locale, 'helpUniversity'),
       noticeText[locale].helpNotices,
+      say(locale, 'helpPrivacy'),
       say(locale, 'helpFaq'),
     ],
     commands: commands(locale),

@@ -131,6 +131,7 @@ export function privacyHandlers(deps: PrivacyFeatureDeps): FeatureHandlers {
     const person = await personOf(hc);
     const summary = await deps.erasure.erase(person);
     await deps.conversationState.delete(hc.turn);
+    hc.services.caches.forgetPerson(hc.info.tenantId ?? '', hc.turn.activity.from.id, hc.info.userId);
     const l = hc.locale;
     const lines = [pt(l, 'erasedBody')];
     if (summary.linkEnded) lines.push(pt(l, 'erasedLinkEnded', { org: hc.services.orgs.byMpnId(summary.linkEnded.mpnId)?.name ?? summary.linkEnded.mpnId }));
