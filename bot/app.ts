@@ -21,6 +21,12 @@ import { StoreBackedStorage } from './state/storeBackedStorage';
 import { MemberEmailLookup, teamsMemberEmail } from './teams/memberEmail';
 import { pickLocale } from '../services/i18n/locale';
 import { say } from './i18n/say';
+import { PersonRateLimiter } from '../services/limits/personRateLimiter';
+import { BotMetrics } from './metrics/botMetrics';
+import { timedStore } from './metrics/timedStore';
+import { addDrainGate, addMetricsRoute } from './http/operationsRoutes';
+import { FileClock } from './fileClock';
+import { isLocalMode } from './config';
 
 export interface AppOverrides {
   clock?: Clock;
@@ -30,22 +36,51 @@ export interface AppOverrides {
 export interface RunningApp {
   server: Server;
   port: number;
+  /** The stores as the bot sees them (timed for /metrics). */
   stores: Stores;
   bot: CertLinkBot;
+  metrics: BotMetrics;
+  /** Requests being handled right now. */
+  inFlight(): number;
+  /**
+   * Stops accepting requests (new ones get 503), waits up to
+   * shutdownTimeoutSeconds for the ones in flight, then closes the stores.
+   */
   close(): Promise<void>;
 }
 
+function pickClock(config: AppConfig, overrides: AppOverrides, log: Logger): Clock {
+  if (overrides.clock) return overrides.clock;
+  if (config.fakeClockFile && isLocalMode(config)) {
+    log.warn({ file: config.fakeClockFile }, 'CERTLINK_FAKE_CLOCK_FILE is set: the bot reads the time from a file (test runs only)');
+    return new FileClock(config.fakeClockFile);
+  }
+  return systemClock;
+}
+
 export async function startCertLink(config: AppConfig, log: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
-  const clock = overrides.clock ?? systemClock;
+  const clock = pickClock(config, overrides, log);
+  const metrics = new BotMetrics();
   const orgs = new OrgDirectory(loadOrgsFile(config.orgsFile));
   const profiles = loadProfilesFile(config.profilesFile);
-  const stores = await createStores({
+  const rawStores = await createStores({
     redisUrl: config.redisUrl,
+    redisClusterNodes: config.redisClusterNodes,
     keyPrefix: config.redisKeyPrefix,
     clock,
     profiles,
     onIndexError: () => log.warn('derived index update failed after a save; readers verify against the record'),
   });
+  // Every store call is timed and its failures counted for /metrics.
+  const observe = metrics.onStoreCall;
+  const stores: Stores = {
+    ...rawStores,
+    associations: timedStore('associations', rawStores.associations, observe),
+    once: timedStore('once', rawStores.once, observe),
+    documents: timedStore('documents', rawStores.documents, observe),
+    profiles: timedStore('profiles', rawStores.profiles, observe),
+    counters: timedStore('counters', rawStores.counters, observe),
+  };
   if (stores.kind === 'memory') {
     log.warn('REDIS_URL is not set: using the embedded in-memory store. Data will NOT survive a restart.');
   }
@@ -67,7 +102,13 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
   };
   const storage = new StoreBackedStorage(stores.documents, { ttlSeconds: config.sessionStateTtlDays * 86400 || undefined });
   const conversationState = new ConversationState(storage);
-  const bot = new CertLinkBot({ services, conversationState, log });
+  const bot = new CertLinkBot({
+    services,
+    conversationState,
+    log,
+    onTurn: metrics.onTurn,
+    rateLimiter: new PersonRateLimiter(stores.counters, config.rateLimits, clock),
+  });
   const adapter = createCloudAdapter(config, log);
   const server = createHttpServer({
     adapter,
@@ -76,6 +117,8 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     log,
     turnErrorMessage: (ctx) => say(pickLocale(ctx.activity.locale), 'unavailable'),
   });
+  const gate = addDrainGate(server);
+  addMetricsRoute(server, metrics);
   const port = await listen(server, config.port);
   log.info({ port, store: stores.kind, orgs: orgs.all().length, profiles: profiles.length }, 'CertLink is listening on /api/messages');
 
@@ -84,8 +127,16 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     port,
     stores,
     bot,
+    metrics,
+    inFlight: () => gate.inFlight.size,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      gate.startDraining();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const drained = await gate.inFlight.idle(config.shutdownTimeoutSeconds * 1000);
+      if (!drained) log.warn({ inFlight: gate.inFlight.size }, 'shutdown timeout: closing with turns still in flight');
+      // Keep-alive connections with no request would hold server.close() open.
+      server.server.closeIdleConnections?.();
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
       await stores.close();
     },
   };

@@ -5,12 +5,11 @@
  * indexes on their own slots, written after the record (never in the same
  * command: that would be CROSSSLOT on a cluster) and verified by readers.
  */
-import type Redis from 'ioredis';
 import type { Result } from 'ioredis';
 import { AssociationStore } from '../association/associationStore';
 import { indexDelta } from '../association/derivedIndexes';
 import { McidRecord } from '../association/types';
-import { checkKeyPrefix, DEFAULT_KEY_PREFIX, pipelineValues, withStore } from './redisConnection';
+import { checkKeyPrefix, DEFAULT_KEY_PREFIX, RedisClient, withStore } from './redisConnection';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -18,6 +17,11 @@ declare module 'ioredis' {
     certlinkSaveRecord(recordKey: string, expectedVersion: string, nextJson: string): Result<number, Context>;
     /** KEYS: person key. ARGV: mcid. Deletes the key only while it still names this MCID. */
     certlinkDelIfEquals(key: string, expected: string): Result<number, Context>;
+    /**
+     * KEYS: org members set, its versions hash (same {org:} slot). ARGV: mcid, record version, '1' add / '0' remove.
+     * Applies the change only if no newer version of the record already changed this membership.
+     */
+    certlinkOrgMembership(membersKey: string, versionsKey: string, mcid: string, version: string, add: string): Result<number, Context>;
   }
 }
 
@@ -30,12 +34,27 @@ redis.call('SET', KEYS[1], ARGV[2])
 return 1
 `;
 
+/**
+ * Two bot processes may write versions 5 and 6 of a record within a
+ * millisecond and run their index steps in the other order; the org index
+ * must end as version 6 says. Each membership change carries the record
+ * version that made it, and an older one arriving late is ignored. Both keys
+ * share the org's hash tag, so this is one script on one slot.
+ */
+const ORG_MEMBERSHIP_LUA = `
+local seen = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')
+if tonumber(ARGV[2]) <= seen then return 0 end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+if ARGV[3] == '1' then redis.call('SADD', KEYS[1], ARGV[1]) else redis.call('SREM', KEYS[1], ARGV[1]) end
+return 1
+`;
+
 export const DEL_IF_EQUALS_LUA = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 `;
 
-export function defineGuardedDelete(redis: Redis): void {
+export function defineGuardedDelete(redis: RedisClient): void {
   redis.defineCommand('certlinkDelIfEquals', { numberOfKeys: 1, lua: DEL_IF_EQUALS_LUA });
 }
 
@@ -48,6 +67,10 @@ export class RedisAssociationKeys {
   }
   orgMembers(mpnId: string): string {
     return `${this.prefix}{org:${mpnId}}:members`;
+  }
+  /** Per MCID, the record version that last changed its membership of the org (see ORG_MEMBERSHIP_LUA). */
+  orgMemberVersions(mpnId: string): string {
+    return `${this.prefix}{org:${mpnId}}:memberVersions`;
   }
   /** Tenant ids are GUIDs Teams sends in either case; user ids are compared as given. */
   person(tenantId: string, userId: string): string {
@@ -69,13 +92,14 @@ export class RedisAssociationStore implements AssociationStore {
   private readonly onIndexError: (err: unknown, mcid: string) => void;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     keyPrefix: string = DEFAULT_KEY_PREFIX,
     opts: RedisAssociationStoreOptions = {},
   ) {
     this.keys = new RedisAssociationKeys(keyPrefix);
     this.onIndexError = opts.onIndexError ?? (() => process.emitWarning('Association index update failed after a record was saved; run repairIndexes'));
     redis.defineCommand('certlinkSaveRecord', { numberOfKeys: 1, lua: SAVE_RECORD_LUA });
+    redis.defineCommand('certlinkOrgMembership', { numberOfKeys: 2, lua: ORG_MEMBERSHIP_LUA });
     defineGuardedDelete(redis);
   }
 
@@ -85,11 +109,11 @@ export class RedisAssociationStore implements AssociationStore {
 
   getRecords(mcids: string[]): Promise<(McidRecord | null)[]> {
     if (mcids.length === 0) return Promise.resolve([]);
-    // Each record is on its own slot, so MGET would be CROSSSLOT on a cluster: one pipelined GET each.
+    // Each record is on its own slot, so MGET (or one explicit pipeline) would be CROSSSLOT on a cluster:
+    // parallel GETs, which ioredis writes back to back (and auto-pipelines per node on a cluster).
     return withStore('getRecords', async () => {
-      const pipeline = this.redis.pipeline();
-      for (const mcid of mcids) pipeline.get(this.keys.record(mcid));
-      return pipelineValues(await pipeline.exec()).map((v) => parseRecord(v as string | null));
+      const values = await Promise.all(mcids.map((mcid) => this.redis.get(this.keys.record(mcid))));
+      return values.map(parseRecord);
     });
   }
 
@@ -121,16 +145,19 @@ export class RedisAssociationStore implements AssociationStore {
    */
   private async applyIndexes(prev: McidRecord, next: McidRecord): Promise<void> {
     const delta = indexDelta(prev, next);
-    const pipeline = this.redis.pipeline();
-    if (delta.orgRemove) pipeline.srem(this.keys.orgMembers(delta.orgRemove.mpnId), delta.orgRemove.mcid);
-    if (delta.orgAdd) pipeline.sadd(this.keys.orgMembers(delta.orgAdd.mpnId), delta.orgAdd.mcid);
+    const version = String(next.version);
+    const steps: Promise<unknown>[] = [];
+    const membership = (mpnId: string, mcid: string, add: boolean) =>
+      this.redis.certlinkOrgMembership(this.keys.orgMembers(mpnId), this.keys.orgMemberVersions(mpnId), mcid, version, add ? '1' : '0');
+    if (delta.orgRemove) steps.push(membership(delta.orgRemove.mpnId, delta.orgRemove.mcid, false));
+    if (delta.orgAdd) steps.push(membership(delta.orgAdd.mpnId, delta.orgAdd.mcid, true));
+    // The person keys are on their own slots: separate commands, not one pipeline (CROSSSLOT on a cluster).
     if (delta.personClear) {
       // Only if it still names this MCID: the person may have linked another MCID since.
-      pipeline.certlinkDelIfEquals(this.keys.person(delta.personClear.tenantId, delta.personClear.userId), prev.mcid);
+      steps.push(this.redis.certlinkDelIfEquals(this.keys.person(delta.personClear.tenantId, delta.personClear.userId), prev.mcid));
     }
-    if (delta.personSet) pipeline.set(this.keys.person(delta.personSet.tenantId, delta.personSet.userId), delta.personSet.mcid);
-    if (pipeline.length === 0) return;
-    pipelineValues(await pipeline.exec());
+    if (delta.personSet) steps.push(this.redis.set(this.keys.person(delta.personSet.tenantId, delta.personSet.userId), delta.personSet.mcid));
+    await Promise.all(steps);
   }
 
   mcidForPerson(tenantId: string, userId: string): Promise<string | null> {

@@ -5,7 +5,7 @@
  * default: an audit log that forgets is not one. `maxLen` is there for
  * deployments that must bound it (approximate trimming, cheap).
  */
-import type Redis from 'ioredis';
+import type { RedisClient } from './redisConnection';
 import { AuditEntry, AuditLog } from '../audit/auditLog';
 import { DEFAULT_KEY_PREFIX, withStore } from './redisConnection';
 import { orgKey } from './redisOrgKeys';
@@ -23,7 +23,7 @@ export class RedisAuditLog implements AuditLog {
   private readonly pageSize: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: RedisAuditLogOptions = {},
   ) {
     this.keyPrefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;

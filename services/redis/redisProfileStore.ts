@@ -3,11 +3,10 @@
  * ({profile:<mcid>}) and one key per normalized email naming the MCID. The
  * email keys are derived: findByEmail checks the profile still lists the email.
  */
-import type Redis from 'ioredis';
 import { normalizeEmail, ProfileStore } from '../directory/profileStore';
 import { CertificationProfile } from '../directory/types';
 import { defineGuardedDelete } from './redisAssociationStore';
-import { checkKeyPrefix, DEFAULT_KEY_PREFIX, pipelineValues, withStore } from './redisConnection';
+import { checkKeyPrefix, DEFAULT_KEY_PREFIX, RedisClient, withStore } from './redisConnection';
 
 export class RedisProfileKeys {
   constructor(readonly prefix: string = DEFAULT_KEY_PREFIX) {
@@ -25,7 +24,7 @@ export class RedisProfileStore implements ProfileStore {
   private readonly keys: RedisProfileKeys;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     keyPrefix: string = DEFAULT_KEY_PREFIX,
   ) {
     this.keys = new RedisProfileKeys(keyPrefix);
@@ -39,9 +38,9 @@ export class RedisProfileStore implements ProfileStore {
   getMany(mcids: string[]): Promise<(CertificationProfile | null)[]> {
     if (mcids.length === 0) return Promise.resolve([]);
     return withStore('profiles.getMany', async () => {
-      const pipeline = this.redis.pipeline();
-      for (const mcid of mcids) pipeline.get(this.keys.profile(mcid));
-      return pipelineValues(await pipeline.exec()).map((v) => parseProfile(v as string | null));
+      // One slot per profile: parallel GETs rather than a cross-slot MGET or pipeline.
+      const values = await Promise.all(mcids.map((mcid) => this.redis.get(this.keys.profile(mcid))));
+      return values.map(parseProfile);
     });
   }
 
@@ -59,13 +58,13 @@ export class RedisProfileStore implements ProfileStore {
     return withStore('profiles.upsert', async () => {
       const old = parseProfile(await this.redis.set(this.keys.profile(profile.mcid), JSON.stringify(profile), 'GET'));
       const kept = new Set(profile.emails.map(normalizeEmail));
-      const pipeline = this.redis.pipeline();
+      const steps: Promise<unknown>[] = [];
       for (const email of old?.emails ?? []) {
         // Guarded: the address may belong to another profile by now.
-        if (!kept.has(normalizeEmail(email))) pipeline.certlinkDelIfEquals(this.keys.email(email), profile.mcid);
+        if (!kept.has(normalizeEmail(email))) steps.push(this.redis.certlinkDelIfEquals(this.keys.email(email), profile.mcid));
       }
-      for (const email of kept) pipeline.set(this.keys.email(email), profile.mcid);
-      if (pipeline.length > 0) pipelineValues(await pipeline.exec());
+      for (const email of kept) steps.push(this.redis.set(this.keys.email(email), profile.mcid));
+      await Promise.all(steps);
     });
   }
 
@@ -76,16 +75,10 @@ export class RedisProfileStore implements ProfileStore {
   seedMissing(profiles: CertificationProfile[]): Promise<number> {
     if (profiles.length === 0) return Promise.resolve(0);
     return withStore('profiles.seedMissing', async () => {
-      const pipeline = this.redis.pipeline();
-      for (const p of profiles) pipeline.set(this.keys.profile(p.mcid), JSON.stringify(p), 'NX');
-      const results = pipelineValues(await pipeline.exec());
+      const results = await Promise.all(profiles.map((p) => this.redis.set(this.keys.profile(p.mcid), JSON.stringify(p), 'NX')));
       const fresh = profiles.filter((_, i) => results[i] === 'OK');
-      if (fresh.length > 0) {
-        const emails = this.redis.pipeline();
-        // NX: an address an imported profile already owns stays with it.
-        for (const p of fresh) for (const e of p.emails) emails.set(this.keys.email(e), p.mcid, 'NX');
-        if (emails.length > 0) pipelineValues(await emails.exec());
-      }
+      // NX: an address an imported profile already owns stays with it.
+      await Promise.all(fresh.flatMap((p) => p.emails.map((e) => this.redis.set(this.keys.email(e), p.mcid, 'NX'))));
       return fresh.length;
     });
   }

@@ -26,18 +26,16 @@ describe('RedisAssociationStore', () => {
     const keys = new RedisAssociationKeys('certlink:');
     assert.equal(keys.record('123'), 'certlink:{mcid:123}:record');
     assert.equal(keys.orgMembers('1111111'), 'certlink:{org:1111111}:members');
+    assert.equal(keys.orgMemberVersions('1111111'), 'certlink:{org:1111111}:memberVersions');
     assert.equal(keys.person('TENANT', 'user'), 'certlink:{person:tenant|user}');
   });
 
   it('reports a save that happened even when the index update then fails, and repairs the indexes later', async () => {
     const failures: string[] = [];
     const store = new RedisAssociationStore(client, redis.freshPrefix(), { onIndexError: (_err, mcid) => failures.push(mcid) });
-    const realPipeline = client.pipeline.bind(client);
-    sinon.stub(client, 'pipeline').callsFake(() => {
-      const pipeline = realPipeline();
-      sinon.stub(pipeline, 'exec').rejects(new Error('Connection is closed.'));
-      return pipeline;
-    });
+    // The index step's commands fail (the record's own script is not stubbed).
+    sinon.stub(client, 'set').rejects(new Error('Connection is closed.'));
+    sinon.stub(client, 'certlinkOrgMembership').rejects(new Error('Connection is closed.'));
 
     assert.equal(await store.saveRecord(emptyRecord('100'), linked), true);
     sinon.restore();
@@ -47,6 +45,18 @@ describe('RedisAssociationStore', () => {
 
     await store.repairIndexes('100');
     assert.equal(await store.mcidForPerson('tenant-a', 'alice'), '100');
+    assert.equal(await store.countOrgMembers('1111111'), 1);
+  });
+
+  it('ends the org index as the newest record says when two index steps arrive out of order', async () => {
+    const prefix = redis.freshPrefix();
+    const store = new RedisAssociationStore(client, prefix);
+    const keys = new RedisAssociationKeys(prefix);
+    // Version 2 (a removal) applied first, then version 1's late "add": the add must be ignored.
+    assert.equal(await client.certlinkOrgMembership(keys.orgMembers('1111111'), keys.orgMemberVersions('1111111'), '200', '2', '0'), 1);
+    assert.equal(await client.certlinkOrgMembership(keys.orgMembers('1111111'), keys.orgMemberVersions('1111111'), '200', '1', '1'), 0);
+    assert.equal(await store.countOrgMembers('1111111'), 0);
+    assert.equal(await client.certlinkOrgMembership(keys.orgMembers('1111111'), keys.orgMemberVersions('1111111'), '200', '3', '1'), 1);
     assert.equal(await store.countOrgMembers('1111111'), 1);
   });
 });
