@@ -286,6 +286,17 @@ export class CertLinkBot extends TeamsActivityHandler {
     }
   }
 
+  /**
+   * botbuilder answers an invoke it has no handler for with 501; the channel (and a
+   * monitor counting 5xx) would read that as our failure. It is the caller's: 400.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    if (response?.status !== 501) return response;
+    this.note(context, 'invoke.unknown', 'refused');
+    return { status: 400, body: { code: 'BadRequest', message: 'This bot does not handle this invoke' } };
+  }
+
   protected override async handleTeamsSigninVerifyState(context: TurnContext, _query: SigninStateVerificationQuery): Promise<void> {
     await this.continueSignIn(context);
   }
