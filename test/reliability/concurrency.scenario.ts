@@ -73,9 +73,10 @@ export async function concurrencyScenario(redisEnv: Record<string, string>, clie
     });
     assert.equal(figures.status5xx, 0, 'no 5xx');
     assert.equal(crossSlot, 0, 'no CROSSSLOT');
-    assert.ok((figures.outcomes['link:linked'] ?? 0) + (figures.outcomes['link:switched'] ?? 0) > 100, 'links happened');
-    assert.ok((figures.outcomes['link:switched'] ?? 0) > 10, 'switches happened');
-    assert.ok((figures.outcomes['link:refusedCooldown'] ?? 0) > 10, 'the 30-day rule was exercised');
+    // The load must really exercise the rules, or zero violations proves nothing.
+    assert.ok((figures.outcomes['link:linked'] ?? 0) + (figures.outcomes['link:switched'] ?? 0) > figures.attempts / 20, 'links happened');
+    assert.ok((figures.outcomes['link:switched'] ?? 0) > figures.attempts / 200, 'switches happened');
+    assert.ok((figures.outcomes['link:refusedCooldown'] ?? 0) > figures.attempts / 200, 'the 30-day rule was exercised');
     assert.equal(totalViolations(report), 0, report.violations.slice(0, 20).join('\n'));
   } finally {
     await Promise.all(bots.map((b) => b.stop()));
