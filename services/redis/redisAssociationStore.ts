@@ -90,6 +90,8 @@ export interface RedisAssociationStoreOptions {
 export class RedisAssociationStore implements AssociationStore {
   private readonly keys: RedisAssociationKeys;
   private readonly onIndexError: (err: unknown, mcid: string) => void;
+  /** Saves whose index step failed (Redis dropped in between), oldest first, to apply again when Redis returns. */
+  private readonly unindexed: { prev: McidRecord; next: McidRecord }[] = [];
 
   constructor(
     private readonly redis: RedisClient,
@@ -99,6 +101,8 @@ export class RedisAssociationStore implements AssociationStore {
     this.keys = new RedisAssociationKeys(keyPrefix);
     this.onIndexError = opts.onIndexError ?? (() => process.emitWarning('Association index update failed after a record was saved; run repairIndexes'));
     redis.defineCommand('certlinkSaveRecord', { numberOfKeys: 1, lua: SAVE_RECORD_LUA });
+    // Redis is back: put right the indexes of the saves it missed (see saveRecord).
+    redis.on('ready', () => void this.retryUnindexed());
     redis.defineCommand('certlinkOrgMembership', { numberOfKeys: 2, lua: ORG_MEMBERSHIP_LUA });
     defineGuardedDelete(redis);
   }
@@ -123,9 +127,37 @@ export class RedisAssociationStore implements AssociationStore {
       const written = await this.redis.certlinkSaveRecord(this.keys.record(next.mcid), String(prev.version), JSON.stringify(next));
       if (written !== 1) return false;
       // The record is saved: failing now would tell the person "nothing changed" when it did.
-      await this.applyIndexes(prev, next).catch((err: unknown) => this.onIndexError(err, next.mcid));
+      await this.applyIndexes(prev, next).catch((err: unknown) => {
+        this.unindexed.push({ prev, next });
+        this.onIndexError(err, next.mcid);
+      });
       return true;
     });
+  }
+
+  /**
+   * Applies again the index steps that failed, in order. Safe to repeat: org
+   * membership changes carry their record version, so a late or repeated one
+   * never undoes a newer one. Those that fail again wait for the next 'ready'.
+   */
+  async retryUnindexed(): Promise<number> {
+    let done = 0;
+    while (this.unindexed.length > 0) {
+      const { prev, next } = this.unindexed[0];
+      try {
+        await this.applyIndexes(prev, next);
+      } catch {
+        return done;
+      }
+      this.unindexed.shift();
+      done += 1;
+    }
+    return done;
+  }
+
+  /** Index steps waiting for Redis (for diagnostics and tests). */
+  get unindexedCount(): number {
+    return this.unindexed.length;
   }
 
   /**

@@ -43,6 +43,10 @@ describe('RedisAssociationStore', () => {
     assert.deepEqual(await store.getRecord('100'), linked);
     assert.equal(await store.mcidForPerson('tenant-a', 'alice'), null, 'the index update really failed');
 
+    assert.equal(store.unindexedCount, 1, 'the failed index step is kept to apply again');
+    assert.equal(await store.retryUnindexed(), 1);
+    assert.equal(store.unindexedCount, 0);
+    assert.equal(await store.mcidForPerson('tenant-a', 'alice'), '100');
     await store.repairIndexes('100');
     assert.equal(await store.mcidForPerson('tenant-a', 'alice'), '100');
     assert.equal(await store.countOrgMembers('1111111'), 1);
