@@ -27,9 +27,8 @@ describe('reliability c: Redis Cluster (3 masters, started here)', function () {
   let two: Cluster;
   let n = 0;
   const prefix = () => `rel:${process.pid}:${++n}:`;
-  const started = Date.now();
-
   before(async () => {
+    const started = Date.now();
     cluster = await startRedisCluster(3);
     one = createRedisCluster(parseClusterNodes(cluster.nodes), { connectionName: 'certlink-cluster-1' });
     two = createRedisCluster(parseClusterNodes(cluster.nodes), { connectionName: 'certlink-cluster-2' });

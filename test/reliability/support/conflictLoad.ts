@@ -50,6 +50,7 @@ const OUTCOME_PATTERNS: [string, RegExp][] = [
   ['switched', /ended in the same step/],
   ['linked', /^Linked to /m],
   ['removed', /Link removed/],
+  ['nothingToRemove', /You have no linked certification to remove/],
   ['refusedYearly', /you have used \d+ of \d+ associations allowed in a year/],
   ['refusedCooldown', /we require a period of 30 days/],
   ['alreadyLinked', /already linked/i],
