@@ -3,12 +3,15 @@
  * printed as one Markdown table beside the echo baseline. 
  *
  * Knobs (environment): BENCH_CONVERSATIONS (default 10), BENCH_DURATION_MS (default 5000),
- * BENCH_WARMUP_MS (default 1000), BENCH_ONLY (comma-separated scenario names), BENCH_VERBOSE=1.
+ * BENCH_WARMUP_MS (default 1000), BENCH_ONLY (comma-separated names: echo, certlink status,
+ * certlink link (message + confirm), report, notices), BENCH_NOTICES (default 100000), BENCH_VERBOSE=1.
  */
 import { startFakeConnector } from '../test/support/fakeConnector';
 import { runScenario, ScenarioResult } from './runScenario';
 import { linkScenario, statusScenario } from './certlinkScenarios';
 import { echoScenario } from './scenarios';
+import { formatReportBench, runReportBench } from './reportBench';
+import { runNoticeBench } from './noticeBench';
 
 const scenarios = [echoScenario, statusScenario, linkScenario];
 import { renderTable } from './table';
@@ -47,6 +50,20 @@ async function main(): Promise<void> {
 
   console.log(`\n${conversations} concurrent conversations, ${durationMs / 1000} s per scenario, node ${process.version}\n`);
   console.log(renderTable(results.map((r) => ({ scenario: r.name, perSecond: r.perSecond, p50: r.p50, p99: r.p99, errors: r.errors }))));
+
+  // The admin report at scale (issue 3): 100,000 linked people on Redis. BENCH_ONLY skips it unless named.
+  if (!only || only.includes('report')) {
+    process.stderr.write('bench: report (100,000 linked people)...\n');
+    console.log(`\n${formatReportBench(await runReportBench()).join('\n')}`);
+  }
+
+  // Proactive notices (issue 4): 100,000 due notices to a connector stand-in. BENCH_NOTICES sets the count.
+  if (!only || only.includes('notices')) {
+    process.stderr.write('bench: notices...\n');
+    console.log('');
+    const notices = await runNoticeBench({ notices: envInt('BENCH_NOTICES', 100_000) });
+    if (notices.lost > 0 || notices.duplicated > 0) failed = true;
+  }
   if (failed) process.exitCode = 1;
 }
 

@@ -26,7 +26,9 @@ const distRoot = path.resolve(__dirname, '..');
  */
 export function spawnNode(script: string, port: number, env: Record<string, string> = {}): ChildProcess {
   const verbose = process.env.BENCH_VERBOSE === '1';
-  return spawn(process.execPath, [path.join(distRoot, script)], {
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the bot under test.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return spawn(process.execPath, [...nodeArgs, path.join(distRoot, script)], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), MicrosoftAppId: '', MicrosoftAppPassword: '' },
     stdio: ['ignore', verbose ? 'inherit' : 'ignore', verbose ? 'inherit' : 'ignore'],
   });

@@ -1,25 +1,20 @@
 /**
- * Composition root: builds the stores, services, bot and HTTP server from the
- * config. `bot/index.ts` runs it as a process; tests and the bench start it in
- * process or as a child with their own settings.
+ * The running process: stores from the config, the bot from bot/compose.ts,
+ * and the HTTP server with its routes. `bot/index.ts` runs it; tests and the
+ * bench start it in process or as a child with their own settings.
  */
-import { ConversationState } from 'botbuilder';
+import Redis from 'ioredis';
 import type { Server } from 'restify';
-import { AssociationService } from '../services/association/associationService';
 import { Clock, systemClock } from '../services/clock';
 import { loadOrgsFile, loadProfilesFile } from '../services/directory/directoryFiles';
 import { OrgDirectory } from '../services/directory/orgDirectory';
-import { createStores, Stores } from '../services/storeFactory';
-import { UniversityService } from '../services/university/universityService';
-import { CertLinkBot } from './certLinkBot';
-import { AppConfig } from './config';
-import { BotServices } from './handlers/handlerTypes';
-import { createCloudAdapter } from './http/adapterFactory';
-import { createHttpServer, listen } from './http/server';
-import { Logger } from './logging';
-import { StoreBackedStorage } from './state/storeBackedStorage';
-import { MemberEmailLookup, teamsMemberEmail } from './teams/memberEmail';
 import { pickLocale } from '../services/i18n/locale';
+import { createStores, Stores } from '../services/storeFactory';
+import { ComposedBot, composeBot } from './compose';
+import { AppConfig } from './config';
+import { createCloudAdapter } from './http/adapterFactory';
+import { registerReportDownload } from './http/reportDownloadRoute';
+import { createHttpServer, listen } from './http/server';
 import { say } from './i18n/say';
 import { PersonRateLimiter } from '../services/limits/personRateLimiter';
 import { BotMetrics } from './metrics/botMetrics';
@@ -27,24 +22,37 @@ import { timedStore } from './metrics/timedStore';
 import { addDrainGate, addMetricsRoute } from './http/operationsRoutes';
 import { FileClock } from './fileClock';
 import { isLocalMode } from './config';
+import { Logger } from './logging';
+import { MemberEmailLookup } from './teams/memberEmail';
+import { MemberIdLookup } from './teams/mentions';
+import { toCurrentAvailability } from '../services/notices/currentAvailability';
+import { Notices, startNotices } from './proactive/startNotices';
+import type { JWTVerifyGetKey } from 'jose';
+import { registerTabApi } from './http/tabApi';
+import { createTabIdentityVerifier } from './http/tabIdentity';
+import { registerTabPages } from './http/tabPages';
 
 export interface AppOverrides {
   clock?: Clock;
   memberEmail?: MemberEmailLookup;
+  memberIds?: MemberIdLookup;
+  /** Signing keys for the tabs' SSO tokens (default: Entra ID's JWKS); tests pass a local key set. */
+  tabTokenKeys?: JWTVerifyGetKey;
 }
 
-export interface RunningApp {
+export interface RunningApp extends ComposedBot {
   server: Server;
+  notices: Notices;
   port: number;
   /** The stores as the bot sees them (timed for /metrics). */
   stores: Stores;
-  bot: CertLinkBot;
   metrics: BotMetrics;
   /** Requests being handled right now. */
   inFlight(): number;
   /**
    * Stops accepting requests (new ones get 503), waits up to
-   * shutdownTimeoutSeconds for the ones in flight, then closes the stores.
+   * shutdownTimeoutSeconds for the ones in flight, stops the notice workers,
+   * then closes the stores.
    */
   close(): Promise<void>;
 }
@@ -84,49 +92,92 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
   if (stores.kind === 'memory') {
     log.warn('REDIS_URL is not set: using the embedded in-memory store. Data will NOT survive a restart.');
   }
+  if (config.downloadSigningSecretGenerated) {
+    log.warn('DOWNLOAD_SIGNING_SECRET is not set: download links are signed with a random secret and stop working at restart.');
+  }
 
-  const services: BotServices = {
-    associations: new AssociationService({
-      store: stores.associations,
-      clock,
-      limits: config.limits,
-      onListenerError: (err) => log.warn({ err: String(err) }, 'association listener failed'),
-    }),
-    profiles: stores.profiles,
-    orgs,
-    university: new UniversityService({ documents: stores.documents, clock }),
-    once: stores.once,
-    memberEmail: overrides.memberEmail ?? teamsMemberEmail,
+  // BullMQ and the notice stores are not ready for Redis Cluster yet (keys of one job on several slots).
+  const standaloneRedis = stores.redis instanceof Redis ? stores.redis : null;
+  if (stores.redis && !standaloneRedis) {
+    log.warn('REDIS_CLUSTER_NODES: proactive notices run in this process only and do not survive a restart (BullMQ on Redis Cluster is not wired yet)');
+  }
+  // The notice worker re-reads the person's state when a notice comes due (it may have changed).
+  let associationsReady: ComposedBot['services']['associations'] | null = null;
+  const notices = await startNotices({
+    config,
     clock,
-    oauthConnectionName: config.oauthConnectionName,
-  };
-  const storage = new StoreBackedStorage(stores.documents, { ttlSeconds: config.sessionStateTtlDays * 86400 || undefined });
-  const conversationState = new ConversationState(storage);
-  const bot = new CertLinkBot({
-    services,
-    conversationState,
+    redis: standaloneRedis ? { client: standaloneRedis, keyPrefix: config.redisKeyPrefix } : undefined,
+    currentAvailability: async (mcid) => {
+      if (!associationsReady) throw new Error('the bot is not composed yet');
+      return toCurrentAvailability(await associationsReady.status(mcid), config.limits, (mpnId) => orgs.byMpnId(mpnId)?.name ?? mpnId);
+    },
+    onError: (err) => log.warn({ err: String(err) }, 'notices: background error'),
+  });
+
+  metrics.watchNotices(() => ({ ...notices.stats() }));
+
+  const composed = composeBot({
+    stores,
+    orgs,
+    clock,
     log,
+    limits: config.limits,
+    keyPrefix: config.redisKeyPrefix,
+    oauthConnectionName: config.oauthConnectionName,
+    downloadSigningSecret: config.downloadSigningSecret,
+    publicBaseUrl: config.publicBaseUrl,
+    sessionStateTtlSeconds: config.sessionStateTtlDays * 86400 || undefined,
+    memberEmail: overrides.memberEmail,
+    memberIds: overrides.memberIds,
+    notices,
+    botAppId: config.microsoftAppId,
     onTurn: metrics.onTurn,
     rateLimiter: new PersonRateLimiter(stores.counters, config.rateLimits, clock),
   });
-  const adapter = createCloudAdapter(config, log);
+  associationsReady = composed.services.associations;
   const server = createHttpServer({
-    adapter,
-    bot,
+    adapter: createCloudAdapter(config, log),
+    bot: composed.bot,
     health: stores.health,
     log,
     turnErrorMessage: (ctx) => say(pickLocale(ctx.activity.locale), 'unavailable'),
   });
+  registerReportDownload(server, {
+    signer: composed.signer,
+    roles: composed.roles,
+    orgByMpnId: (mpnId) => orgs.byMpnId(mpnId),
+    reports: composed.reports,
+    audit: composed.adminStores.audit,
+    clock,
+    onError: (err, where) => log.error({ err: String(err), where }, 'download failed'),
+  });
+  registerTabApi(server, {
+    verify: createTabIdentityVerifier({
+      appId: config.microsoftAppId,
+      domain: new URL(config.publicBaseUrl).host,
+      keys: overrides.tabTokenKeys,
+      clock,
+      log,
+    }),
+    orgs,
+    associations: composed.services.associations,
+    profiles: stores.profiles,
+    admin: composed.admin,
+    noticePrefs: composed.services.notices?.prefs ?? null,
+    log,
+  });
+  registerTabPages(server);
   const gate = addDrainGate(server);
   addMetricsRoute(server, metrics);
   const port = await listen(server, config.port);
   log.info({ port, store: stores.kind, orgs: orgs.all().length, profiles: profiles.length }, 'CertLink is listening on /api/messages');
 
   return {
+    ...composed,
     server,
+    notices,
     port,
     stores,
-    bot,
     metrics,
     inFlight: () => gate.inFlight.size,
     async close() {
@@ -137,6 +188,7 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
       // Keep-alive connections with no request would hold server.close() open.
       server.server.closeIdleConnections?.();
       await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
+      await notices.stop();
       await stores.close();
     },
   };

@@ -33,7 +33,17 @@ import { showHelp, welcomeCard } from './handlers/employee/helpHandler';
 import { LINK_CONFIRM, previewAfterSignIn } from './handlers/employee/linkHandler';
 import { UNIVERSITY_USE_EMAIL } from './handlers/employee/universityHandler';
 import { summarizeError } from './http/turnErrorGuard';
-import { BotServices, CardActionHandler, FeatureHandlers, HandlerContext, MessageHandler, Reply } from './handlers/handlerTypes';
+import {
+  BotServices,
+  CardActionHandler,
+  FeatureHandlers,
+  HandlerContext,
+  MessageHandler,
+  PublicCardActionHandler,
+  Reply,
+} from './handlers/handlerTypes';
+import { ConversationRefStore } from '../services/notices/conversationRefStore';
+import { personalConversationRef, RecentlySaved } from './teams/conversationRefs';
 import { PendingCards } from './handlers/pendingCards';
 import { TextKey } from './i18n/conversationText';
 import { say } from './i18n/say';
@@ -51,6 +61,8 @@ export interface CertLinkBotDeps {
   log: Logger;
   /** Feature handler sets beyond the employee's (admin, notices), checked in order. */
   features?: FeatureHandlers[];
+  /** Where personal-chat references are kept for proactive notices; none = not kept. */
+  conversationRefs?: Pick<ConversationRefStore, 'save' | 'forget'>;
   /** Told once per turn, when it ends: its intent (or card verb), outcome and duration, for metrics. */
   onTurn?: (intent: string, outcome: TurnOutcome, durationMs: number) => void;
   /** Per-person limit on link attempts and admin commands; none = unlimited. */
@@ -75,6 +87,8 @@ const MAX_VERB_LENGTH = 100;
 export class CertLinkBot extends TeamsActivityHandler {
   private readonly messages = new Map<IntentName, MessageHandler>();
   private readonly cardActions = new Map<string, CardActionHandler>();
+  private readonly publicCardActions = new Map<string, PublicCardActionHandler>();
+  private readonly savedRefs = new RecentlySaved();
   private readonly personalOnly = new Set<IntentName>();
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
@@ -84,6 +98,7 @@ export class CertLinkBot extends TeamsActivityHandler {
     for (const feature of [employeeHandlers, ...(deps.features ?? [])]) {
       for (const [intent, handler] of Object.entries(feature.messages)) if (handler) this.messages.set(intent as IntentName, handler);
       for (const [verb, handler] of Object.entries(feature.cardActions)) this.cardActions.set(verb, handler);
+      for (const [verb, handler] of Object.entries(feature.publicCardActions ?? {})) this.publicCardActions.set(verb, handler);
       for (const intent of feature.personalOnly ?? []) this.personalOnly.add(intent);
     }
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
@@ -107,6 +122,15 @@ export class CertLinkBot extends TeamsActivityHandler {
     });
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.welcome(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      // Uninstalled: the bot can no longer write there, so the reference is forgotten.
+      const ref = personalConversationRef(context);
+      if (ref) {
+        this.savedRefs.forget();
+        await this.deps.conversationRefs?.forget(ref.tenantId, ref.userId);
+      }
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -218,6 +242,7 @@ export class CertLinkBot extends TeamsActivityHandler {
     const intent = recognized.intent;
     this.note(context, intent ?? 'help');
     const org = this.deps.services.orgs.forTenant(info.tenantId);
+    if (org) await this.rememberConversation(context);
     if (!org) {
       await context.sendActivity(say(locale, 'unknownTenant', { tenantId: info.tenantId ?? '?' }));
       this.note(context, 'unknownTenant', 'refused');
@@ -238,16 +263,28 @@ export class CertLinkBot extends TeamsActivityHandler {
     if (reply) await send(context, reply);
   }
 
+  /** Keeps the person's personal-chat reference, so notices can reach them later. */
+  private async rememberConversation(context: TurnContext): Promise<void> {
+    const ref = personalConversationRef(context);
+    if (!ref || !this.deps.conversationRefs || !this.savedRefs.fresh(ref)) return;
+    await this.deps.conversationRefs.save(ref);
+  }
+
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const info = turnInfo(context);
     const verb: unknown = value?.action?.verb;
     const cardId: unknown = (value?.action?.data as { cardId?: unknown } | undefined)?.cardId;
-    if (typeof verb !== 'string' || verb.length > MAX_VERB_LENGTH || typeof cardId !== 'string' || cardId.length > MAX_VERB_LENGTH) {
+    if (typeof verb !== 'string' || verb.length > MAX_VERB_LENGTH) {
       this.note(context, 'card.invalid', 'refused');
-      return badRequest('verb and data.cardId must be short strings');
+      return badRequest('action.verb must be a short string');
+    }
+    const publicAction = this.publicCardActions.get(verb);
+    if (!publicAction && (typeof cardId !== 'string' || cardId.length > MAX_VERB_LENGTH)) {
+      this.note(context, 'card.invalid', 'refused');
+      return badRequest('action.data.cardId must be a short string');
     }
     // Only verbs this bot registered become metric labels.
-    this.note(context, verb === 'card.cancel' || this.cardActions.has(verb) ? verb : 'card.unknown');
+    this.note(context, verb === 'card.cancel' || this.cardActions.has(verb) || publicAction ? verb : 'card.unknown');
     const locale = info.locale;
     const textCard = (key: TextKey, values: Record<string, string> = {}) => cardResponse(statementCard({ title: '', lines: [say(locale, key, values)] }));
     const org = this.deps.services.orgs.forTenant(info.tenantId);
@@ -256,6 +293,13 @@ export class CertLinkBot extends TeamsActivityHandler {
       return textCard('unknownTenant', { tenantId: info.tenantId ?? '?' });
     }
     const hc = this.handlerContext(context, info, locale, org);
+
+    if (publicAction) {
+      // The only public action today starts a link (from a notice card): a link attempt.
+      if (!(await this.withinRateLimit(context, 'link', info))) return textCard('rateLimited');
+      return cardResponse(replyCard(await publicAction(hc)));
+    }
+    if (typeof cardId !== 'string') return badRequest('action.data.cardId must be a short string');
 
     const found = await hc.pending.lookup(cardId, verb, info.userId, info.tenantId);
     if (found.kind === 'notYours') {
@@ -336,6 +380,7 @@ export class CertLinkBot extends TeamsActivityHandler {
       await context.sendActivity(say(info.locale, 'unknownTenant', { tenantId: info.tenantId ?? '?' }));
       return;
     }
+    await this.rememberConversation(context);
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(welcomeCard(info.locale, org.name).content)));
   }
 }

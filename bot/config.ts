@@ -42,6 +42,19 @@ export interface AppConfig {
   fakeClockFile: string | null;
   /** How long a stopping process waits for turns in flight before closing anyway. */
   shutdownTimeoutSeconds: number;
+  notices: NoticeConfig;
+}
+
+/** Proactive notices (services/notices, bot/proactive). */
+export interface NoticeConfig {
+  /** Proactive sends per second per tenant from one process (Teams allows 50 per app per tenant). */
+  tenantRatePerSecond: number;
+  /** Run the notice workers inside the bot process; false when `npm run worker` processes run them. */
+  runWorkers: boolean;
+  /** Notices one worker process handles at once. */
+  workerConcurrency: number;
+  /** How long a worker owns a notice it is sending before another may take over (exactly-once claim). */
+  claimTtlSeconds: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -75,6 +88,14 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
     throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
   }
   return raw as T;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = str(env, name).toLowerCase();
+  if (raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false (got "${raw}")`);
 }
 
 function file(env: Env, name: string, fallback: string): string {
@@ -119,6 +140,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       cooldownDays: int(env, 'LIMIT_COOLDOWN_DAYS', 30, 0, 365),
     },
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    notices: {
+      tenantRatePerSecond: int(env, 'NOTICE_TENANT_RATE_PER_SECOND', 50, 1, 10_000),
+      runWorkers: bool(env, 'RUN_NOTICE_WORKERS', true),
+      workerConcurrency: int(env, 'NOTICE_WORKER_CONCURRENCY', 50, 1, 1000),
+      claimTtlSeconds: int(env, 'NOTICE_CLAIM_TTL_SECONDS', 600, 5, 86_400),
+    },
     ...download,
     ...reliability,
   };
@@ -175,4 +202,38 @@ function downloadSettings(env: Env, port: number): Pick<AppConfig, 'downloadSign
 
 export function isLocalMode(config: AppConfig): boolean {
   return config.microsoftAppId === '';
+}
+
+/** What `npm run package` fills into manifest/manifest.template.json (issue 6). */
+export interface PackageConfig {
+  /** The bot's Entra app id (MicrosoftAppId); also the SSO app of the tabs. */
+  botId: string;
+  /** The Teams app id (TEAMS_APP_ID); defaults to the bot id. */
+  teamsAppId: string;
+  /** Where Teams loads the tabs from (PUBLIC_BASE_URL), no trailing slash. */
+  baseUrl: string;
+  /** Host (and port, if any) of baseUrl: validDomains and the SSO resource. */
+  domain: string;
+  /** True when no MicrosoftAppId is set: the package uses a placeholder id and only serves for validation. */
+  placeholderIds: boolean;
+}
+
+/** A GUID that is obviously not a real app: packages built without MicrosoftAppId validate but cannot be installed. */
+export const PLACEHOLDER_APP_ID = '00000000-0000-4000-8000-000000000000';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function loadPackageConfig(env: Env = process.env): PackageConfig {
+  const appId = str(env, 'MicrosoftAppId');
+  if (appId && !GUID.test(appId)) throw new ConfigError(`MicrosoftAppId must be a GUID to build the Teams package (got "${appId}")`);
+  const teamsAppId = str(env, 'TEAMS_APP_ID') || appId || PLACEHOLDER_APP_ID;
+  if (!GUID.test(teamsAppId)) throw new ConfigError(`TEAMS_APP_ID must be a GUID (got "${teamsAppId}")`);
+  const baseUrl = (str(env, 'PUBLIC_BASE_URL') || `http://localhost:${int(env, 'PORT', 3978, 0, 65535)}`).replace(/\/+$/, '');
+  let domain: string;
+  try {
+    domain = new URL(baseUrl).host;
+  } catch {
+    throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL (got "${baseUrl}")`);
+  }
+  return { botId: appId || PLACEHOLDER_APP_ID, teamsAppId, baseUrl, domain, placeholderIds: !appId };
 }

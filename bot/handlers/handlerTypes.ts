@@ -12,6 +12,8 @@ import { Organization } from '../../services/directory/types';
 import { Locale } from '../../services/i18n/locale';
 import { OnceStore } from '../../services/kv/onceStore';
 import { UniversityService } from '../../services/university/universityService';
+import { NoticePreferenceStore } from '../../services/notices/conversationRefStore';
+import { NoticeScheduler } from '../../services/notices/noticeScheduler';
 import { IntentName } from '../intents/intentPatterns';
 import { MemberEmailLookup } from '../teams/memberEmail';
 import { TurnInfo } from '../turn/turnInfo';
@@ -27,6 +29,13 @@ export interface BotServices {
   clock: Clock;
   /** Empty: "sign in with another Microsoft Learning account" is not offered. */
   oauthConnectionName: string;
+  /** Proactive notices (scheduling and each person's on/off setting); null when not running. */
+  notices: NoticeControls | null;
+}
+
+export interface NoticeControls {
+  scheduler: Pick<NoticeScheduler, 'schedule'>;
+  prefs: Pick<NoticePreferenceStore, 'noticesEnabled' | 'setNoticesEnabled'>;
 }
 
 export interface HandlerContext {
@@ -48,9 +57,16 @@ export type MessageHandler = (hc: HandlerContext) => Promise<Reply | null>;
 /** Runs after the card's owner, tenant and freshness were checked and the click was claimed once. */
 export type CardActionHandler = (hc: HandlerContext, card: PendingCard) => Promise<Reply>;
 
+export type PublicCardActionHandler = (hc: HandlerContext) => Promise<Reply>;
+
 export interface FeatureHandlers {
   messages: Partial<Record<IntentName, MessageHandler>>;
   cardActions: Record<string, CardActionHandler>;
+  /**
+   * Buttons on cards sent without a pending entry (proactive notices). They act only
+   * for the person who clicks, on their own data, so they need no owner check.
+   */
+  publicCardActions?: Record<string, PublicCardActionHandler>;
   /** Intents that may only be served in personal chat (they show one person's data). */
   personalOnly?: IntentName[];
 }

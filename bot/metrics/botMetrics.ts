@@ -32,6 +32,24 @@ export class BotMetrics {
     if (opts.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'certlink_' });
   }
 
+  /**
+   * Proactive notice delivery outcomes (sent, throttled, failed, …) as counters,
+   * read from the notices module's own tallies at each scrape.
+   */
+  watchNotices(stats: () => Record<string, number>): void {
+    new Counter({
+      name: 'certlink_notices_total',
+      help: 'Proactive notices by delivery outcome (sent, throttled = a 429 from Teams, retried, failed, dropped, stale, optedOut, duplicate, rescheduled)',
+      labelNames: ['outcome'],
+      registers: [this.registry],
+      collect() {
+        // The tallies are totals since start: mirror them (reset + inc keeps the counter type).
+        this.reset();
+        for (const [outcome, n] of Object.entries(stats())) this.inc({ outcome }, n);
+      },
+    });
+  }
+
   /** CertLinkBot's onTurn hook. */
   readonly onTurn = (intent: string, outcome: string, durationMs: number): void => {
     this.turns.inc({ intent, outcome });

@@ -21,3 +21,27 @@ export const teamsMemberEmail: MemberEmailLookup = {
     }
   },
 };
+
+/**
+ * Remembers each person's email for a few minutes, in this process only: a
+ * person checking status and then linking costs one member lookup, not two.
+ * Misses (no email) are not remembered, so a fixed Teams account works at once.
+ */
+export function cachedMemberEmail(inner: MemberEmailLookup, ttlMs = 5 * 60_000, max = 10_000): MemberEmailLookup {
+  const cache = new Map<string, { email: string; until: number }>();
+  return {
+    async emailOf(context) {
+      const a = context.activity;
+      const key = `${a.conversation?.tenantId ?? ''}|${a.from?.id ?? ''}`;
+      const hit = cache.get(key);
+      const now = Date.now();
+      if (hit && hit.until > now) return hit.email;
+      const email = await inner.emailOf(context);
+      if (email) {
+        if (cache.size >= max) cache.clear();
+        cache.set(key, { email, until: now + ttlMs });
+      }
+      return email;
+    },
+  };
+}

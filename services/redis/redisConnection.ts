@@ -165,3 +165,18 @@ export function checkKeyPrefix(prefix: string): string {
   if (/[{}]/.test(prefix)) throw new Error(`Redis key prefix must not contain braces (got "${prefix}")`);
   return prefix;
 }
+
+/**
+ * Deletes every key under a prefix with SCAN + UNLINK, for tests, benches and
+ * tooling. Never FLUSHALL: one Redis may serve several deployments or engineers.
+ */
+export async function deleteKeysByPrefix(redis: Redis, prefix: string): Promise<number> {
+  let cursor = '0';
+  let deleted = 0;
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) deleted += await redis.unlink(...keys);
+  } while (cursor !== '0');
+  return deleted;
+}

@@ -1,13 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { TurnContext } from 'botbuilder';
-import { AssociationStore } from '../../services/association/associationStore';
-import { StoreUnavailableError } from '../../services/errors';
+import { unavailableWhen } from '../support/flakyStore';
 import { MemoryAssociationStore } from '../../services/memory/memoryAssociationStore';
 import { button, makeHarness, people, textOf, FABRIKAM_TENANT } from '../support/conversationHarness';
 
 describe('card actions are re-checked on the server', () => {
   it('refuses a click by someone the card was not for, and changes nothing', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const confirm = button(await h.say(people.alice, 'link my certification', { conversationId: 'group-1', conversationType: 'groupChat' }).then(() => h.say(people.alice, 'link my certification')), 'link.confirm');
     const out = await h.click(people.mallory, confirm, { conversationId: `conv-${people.alice.userId}-personal` });
     assert.match(textOf(out.body), /This card was for someone else\. Nothing was changed/);
@@ -15,7 +14,7 @@ describe('card actions are re-checked on the server', () => {
   });
 
   it('refuses a click from another tenant', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const confirm = button(await h.say(people.alice, 'link my certification'), 'link.confirm');
     const forged = { ...people.alice, tenantId: FABRIKAM_TENANT };
     const out = await h.click(forged, confirm, { conversationId: `conv-${people.alice.userId}-personal` });
@@ -24,7 +23,7 @@ describe('card actions are re-checked on the server', () => {
   });
 
   it('refuses a forged card id, a verb the card does not carry, and an expired card', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const confirm = button(await h.say(people.alice, 'link my certification'), 'link.confirm');
     assert.match(textOf((await h.click(people.alice, { verb: 'link.confirm', cardId: 'forged-id' })).body), /expired or was already used/);
     assert.match(textOf((await h.click(people.alice, { verb: 'unlink.confirm', cardId: confirm.cardId })).body), /expired or was already used/);
@@ -34,7 +33,7 @@ describe('card actions are re-checked on the server', () => {
   });
 
   it('answers a malformed action payload with 400, not a crash', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const out = await h.raw(
       h.activity(people.alice, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 42, data: 'x' } } }, {}),
     );
@@ -43,7 +42,7 @@ describe('card actions are re-checked on the server', () => {
   });
 
   it('acts once on a double click of Confirm', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const confirm = button(await h.say(people.alice, 'link my certification'), 'link.confirm');
     const [first, second] = await Promise.all([h.click(people.alice, confirm), h.click(people.alice, confirm)]);
     const texts = [textOf(first.body), textOf(second.body)].sort();
@@ -56,7 +55,7 @@ describe('card actions are re-checked on the server', () => {
 
 describe('redelivery and faults', () => {
   it('acts once on a redelivered activity (same id, as Teams resends after 15 s)', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const first = await h.say(people.alice, 'link my certification', { id: 'same-activity' });
     const again = await h.say(people.alice, 'link my certification', { id: 'same-activity' });
     assert.equal(first.length, 1);
@@ -65,18 +64,8 @@ describe('redelivery and faults', () => {
 
   it('says "temporarily unavailable, nothing was changed" in the person’s language when the store is down, then recovers', async () => {
     let down = true;
-    const real = new MemoryAssociationStore();
-    const flaky = new Proxy(real, {
-      get(target, prop: keyof AssociationStore) {
-        const value = target[prop];
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          if (down) return Promise.reject(new StoreUnavailableError('connection refused'));
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    });
-    const h = makeHarness({ associationStore: flaky });
+    const flaky = unavailableWhen(new MemoryAssociationStore(), () => down);
+    const h = await makeHarness({ associationStore: flaky });
     const fr = textOf(await h.say(people.alice, 'lier ma certification', { locale: 'fr-FR', id: 'retry-me' }));
     assert.match(fr, /momentanément indisponible\. Rien n’a été modifié/);
     const en = textOf(await h.say(people.alice, 'status'));
@@ -90,14 +79,8 @@ describe('redelivery and faults', () => {
   it('a click during an outage changes nothing and the same card works afterwards', async () => {
     let down = false;
     const real = new MemoryAssociationStore();
-    const flaky = new Proxy(real, {
-      get(target, prop: keyof AssociationStore) {
-        const value = target[prop];
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => (down ? Promise.reject(new StoreUnavailableError('down')) : (value as (...a: unknown[]) => unknown).apply(target, args));
-      },
-    });
-    const h = makeHarness({ associationStore: flaky });
+    const flaky = unavailableWhen(real, () => down);
+    const h = await makeHarness({ associationStore: flaky });
     const confirm = button(await h.say(people.alice, 'link my certification'), 'link.confirm');
     down = true;
     assert.match(textOf((await h.click(people.alice, confirm)).body), /temporarily unavailable/);
@@ -114,7 +97,7 @@ describe('sign in with another Microsoft Learning account (OAuthPrompt)', () => 
   }
 
   it('links the profile the token leads to, with no password in chat', async () => {
-    const h = makeHarness({ oauthConnectionName: 'learn', memberEmail: { emailOf: async (_: TurnContext) => 'bob@contoso.com' } });
+    const h = await makeHarness({ oauthConnectionName: 'learn', memberEmail: { emailOf: async (_: TurnContext) => 'bob@contoso.com' } });
     h.adapter.addUserToken('learn', 'msteams', `29:${people.bob.userId}`, fakeJwt({ preferred_username: 'karen.smith@outlook.com' }), '123456');
     const start = await h.say(people.bob, 'link my certification');
     assert.match(textOf(start), /Sign in with the account you use for Microsoft Learning instead/);
@@ -133,7 +116,7 @@ describe('sign in with another Microsoft Learning account (OAuthPrompt)', () => 
 describe('malformed card actions', () => {
   for (const value of [undefined, {}, { action: null }, { action: 'x' }, { action: { type: 'Action.Submit' } }]) {
     it(`answers ${JSON.stringify(value)} with 400`, async () => {
-      const h = makeHarness();
+      const h = await makeHarness();
       const out = await h.raw(h.activity(people.alice, { type: 'invoke', name: 'adaptiveCard/action', value }, {}));
       const response = out.find((a) => a.type === 'invokeResponse')?.value as { status: number };
       assert.equal(response.status, 400);

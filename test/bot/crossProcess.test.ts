@@ -8,7 +8,7 @@ import { StoreBackedStorage } from '../../bot/state/storeBackedStorage';
 import { ManualClock } from '../../services/clock';
 import { createStores, Stores } from '../../services/storeFactory';
 import { TEST_REDIS_URL, TestRedis } from '../helpers/testRedis';
-import { button, makeHarness, people, textOf } from '../support/conversationHarness';
+import { button, makeHarness, people, sampleProfiles, textOf } from '../support/conversationHarness';
 
 describe('a conversation continues on another bot process (Redis)', () => {
   const redis = new TestRedis();
@@ -24,15 +24,9 @@ describe('a conversation continues on another bot process (Redis)', () => {
   });
 
   async function processOn(prefix: string, clock: ManualClock) {
-    const stores = await createStores({ redisUrl: TEST_REDIS_URL, keyPrefix: prefix });
+    const stores = await createStores({ redisUrl: TEST_REDIS_URL, keyPrefix: prefix, profiles: sampleProfiles() });
     opened.push(stores);
-    return makeHarness({
-      clock,
-      associationStore: stores.associations,
-      once: stores.once,
-      documents: stores.documents,
-      storage: new StoreBackedStorage(stores.documents),
-    });
+    return await makeHarness({ clock, stores, storage: new StoreBackedStorage(stores.documents) });
   }
 
   it('confirms on process B a card that process A issued, and B refuses A’s used card', async () => {

@@ -8,7 +8,7 @@ const R4_FR =
 
 describe('employee conversation: link, switch, refusal, status, remove', () => {
   it('links in English after a confirmation card that says what will happen', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const replies = await h.say(people.alice, 'link my certification');
     const text = textOf(replies);
     assert.match(text, /Link MCID 10203040 to Contoso\?/);
@@ -32,7 +32,7 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
   });
 
   it('speaks French to fr-FR and links with « lier ma certification »', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const replies = await h.say(people.alice, 'Lier ma certification', { locale: 'fr-FR' });
     assert.match(textOf(replies), /Lier le MCID 10203040 à Contoso \?/);
     const confirm = button(replies, 'link.confirm');
@@ -43,13 +43,13 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
   });
 
   it('answers in the language of the phrase when the activity has no locale', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const replies = await h.say(people.alice, 'quand puis-je lier à nouveau ?', { locale: '' });
     assert.match(textOf(replies), /Vous pouvez lier maintenant|n’est lié à aucune organisation/);
   });
 
   it('switches from Contoso to Fabrikam in one step, after refusing too early with the exact R4 text', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await h.click(people.hugoAtContoso, button(await h.say(people.hugoAtContoso, 'link my certification'), 'link.confirm'));
 
     h.clock.set('2026-01-15T10:00:00Z');
@@ -77,7 +77,7 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
   });
 
   it('removes a link after a confirmation, and removing gives no association back', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     await h.click(people.alice, button(await h.say(people.alice, 'link my certification'), 'link.confirm'));
     const confirm = await h.say(people.alice, 'remove my certification');
     assert.match(textOf(confirm), /Remove the link between MCID 10203040 and Contoso\?/);
@@ -89,7 +89,7 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
   });
 
   it('cancel changes nothing', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const confirm = await h.say(people.alice, 'link my certification');
     const out = await h.click(people.alice, button(confirm, 'card.cancel'));
     assert.match(textOf(out.body), /Cancelled\. Nothing was changed/);
@@ -97,14 +97,14 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
   });
 
   it('says what to do when no profile uses the person’s email and sign-in is off', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const text = textOf(await h.say(people.bob, 'link my certification'));
     assert.match(text, /could not find a Microsoft Certification profile that uses bob@contoso.com/);
     assert.match(text, /ask your CertLink administrator to enable sign-in/);
   });
 
   it('refuses to take an MCID another person in the org linked (R6)', async () => {
-    const h = makeHarness({
+    const h = await makeHarness({
       memberEmail: { emailOf: async () => 'alice@contoso.com' },
     });
     await h.click(people.alice, button(await h.say(people.alice, 'link my certification'), 'link.confirm'));
@@ -114,7 +114,7 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
   });
 
   it('tells a tenant without an organization what the admin must configure', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const text = textOf(await h.say(people.stranger, 'link my certification'));
     assert.match(text, /not set up in CertLink/);
     assert.match(text, /ORGS_FILE/);
@@ -122,7 +122,7 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
   });
 
   it('keeps personal data out of channels', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const text = textOf(await h.say(people.alice, 'link my certification', { conversationType: 'channel' }));
     assert.match(text, /only in our personal chat/);
   });
@@ -130,9 +130,10 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
 
 describe('employee conversation: help, FAQ, Partner University, welcome', () => {
   it('answers unknown input with help and buttons, in both languages', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const en = await h.say(people.alice, 'what is the weather like');
     assert.match(textOf(en), /What I can do/);
+    assert.match(textOf(en), /"stop notifications" \/ "start notifications"/);
     const actions = (en[0].attachments?.[0].content as { actions: { data: { msteams: { text: string } } }[] }).actions;
     assert.deepEqual(
       actions.map((a) => a.data.msteams.text),
@@ -142,7 +143,7 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
   });
 
   it('answers the six questions of the seed’s FAQ', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const ask = async (q: string, locale = 'en-US') => textOf(await h.say(people.alice, q, { locale }));
     assert.match(await ask('How can I link my MCID to the organization I work for?'), /only you can link your own certifications/);
     assert.match(await ask('How do I unlink my MCID?'), /only you can remove your own link/);
@@ -155,7 +156,7 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
   });
 
   it('links and removes a Partner University account with the email shortcut (R9)', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const start = await h.say(people.alice, 'link Partner University');
     const use = button(start, 'university.useEmail');
     assert.equal(use.title, 'Use alice@contoso.com to associate my Partner University account');
@@ -166,7 +167,7 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
   });
 
   it('welcomes once on install, naming the organization', async () => {
-    const h = makeHarness();
+    const h = await makeHarness();
     const install = h.activity(people.alice, { type: 'installationUpdate', action: 'add' }, {});
     const first = await h.raw(install);
     assert.match(textOf(first), /Welcome to CertLink/);

@@ -86,5 +86,6 @@ describe('observability: logs without personal data, /metrics', function () {
     assert.match(body, /^certlink_store_call_duration_seconds_count\{store="once",op="claim"\} [1-9]/m);
     assert.match(body, /^# TYPE certlink_store_errors_total counter$/m);
     assert.match(body, /^certlink_process_resident_memory_bytes [1-9]/m);
+    for (const outcome of ['sent', 'throttled', 'failed']) assert.match(body, new RegExp(`^certlink_notices_total\\{outcome="${outcome}"\\} 0$`, 'm'));
   });
 });

@@ -23,6 +23,7 @@ interface Teammate {
 
 const hugoA: Teammate = { id: '29:hugo-a', aadObjectId: 'aad-hugo-a', tenantId: CONTOSO_TENANT, email: 'hugo@contoso.com', name: 'Hugo Bernard' };
 const hugoB: Teammate = { id: '29:hugo-b', aadObjectId: 'aad-hugo-b', tenantId: FABRIKAM_TENANT, email: 'hugo.bernard@fabrikam.com', name: 'Hugo Bernard' };
+const contosoAdmin: Teammate = { id: '29:contoso-admin', aadObjectId: '00000000-0000-4000-8000-0000000000a1', tenantId: CONTOSO_TENANT, email: 'admin@contoso.com', name: 'Contoso Admin' };
 const mallory: Teammate = { id: '29:mallory', aadObjectId: 'aad-mallory', tenantId: CONTOSO_TENANT, email: 'mallory@contoso.com', name: 'Mallory' };
 
 describe('HTTP end to end: real server, Redis, Teams connector stand-in', function () {
@@ -37,7 +38,7 @@ describe('HTTP end to end: real server, Redis, Teams connector stand-in', functi
   before(async () => {
     await redis.connect();
     connector = await startFakeConnector();
-    for (const t of [hugoA, hugoB, mallory]) connector.setMember({ id: t.id, aadObjectId: t.aadObjectId, email: t.email, userPrincipalName: t.email, name: t.name, tenantId: t.tenantId } as never);
+    for (const t of [hugoA, hugoB, mallory, contosoAdmin]) connector.setMember({ id: t.id, aadObjectId: t.aadObjectId, email: t.email, userPrincipalName: t.email, name: t.name, tenantId: t.tenantId } as never);
     const config = loadConfig({ PORT: '0', REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: redis.freshPrefix(), LOG_LEVEL: 'silent' });
     app = await startCertLink(config, pino({ level: 'silent' }), { clock });
     base = `http://127.0.0.1:${app.port}`;
@@ -123,6 +124,32 @@ describe('HTTP end to end: real server, Redis, Teams connector stand-in', functi
     assert.equal((await app.stores.associations.getRecord('10210817'))?.link, null);
   });
 
+  it('an admin gets the report card and downloads the CSV from its signed link; a tampered link gets 403', async () => {
+    clock.set('2026-03-10T10:00:00Z');
+    const start = await message(hugoA, 'link my certification');
+    const linked = await click(hugoA, 'link.confirm', confirmButton(start).cardId);
+    assert.match(textOf(linked.json), /Linked to Contoso/);
+
+    const card = await message(contosoAdmin, 'skills report');
+    const actions = (card.attachments?.[0].content as { actions: { type: string; url: string }[] }).actions;
+    const csvUrl = actions.find((a) => a.type === 'Action.OpenUrl' && a.url.includes('fmt=csv'))?.url;
+    assert.ok(csvUrl, JSON.stringify(actions));
+    const local = csvUrl.replace(/^https?:\/\/[^/]+/, base);
+    const res = await fetch(local);
+    assert.equal(res.status, 200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM, so Excel reads accents right');
+    const csv = bytes.subarray(3).toString('utf8');
+    assert.ok(csv.startsWith('MCPID,IndividualFirstName,IndividualLastName,Email'), csv.slice(0, 80));
+    assert.match(csv, /10210817,Hugo,Bernard/);
+    assert.equal((await fetch(local.replace('org=1234567', 'org=7654321'))).status, 403);
+
+    const removing = await message(hugoA, 'remove my certification');
+    const rb = buttons([removing]).find((x) => x.verb === 'unlink.confirm');
+    assert.ok(rb);
+    await click(hugoA, rb.verb, rb.cardId);
+  });
+
   it('answers a non-JSON body and an activity without a conversation with 400', async () => {
     const bad = await post('{not json', true);
     assert.equal(bad.status, 400);
@@ -139,7 +166,7 @@ describe('HTTP end to end: real server, Redis, Teams connector stand-in', functi
   });
 
   it('refuses a forged card action and changes nothing', async () => {
-    clock.set('2026-06-01T10:00:00Z');
+    clock.set('2027-06-01T10:00:00Z'); // after the year's three associations above have left the window
     const reply = await message(hugoA, 'link my certification');
     const b = confirmButton(reply);
     const forged = await click(mallory, b.verb, b.cardId);

@@ -5,13 +5,45 @@
  * failure with instructions, never a skip.
  */
 import { randomBytes } from 'node:crypto';
-import type Redis from 'ioredis';
-import { createRedis, RedisConnectionOptions, waitUntilReady } from '../../services/redis/redisConnection';
+import Redis from 'ioredis';
+import { createRedis, deleteKeysByPrefix, RedisConnectionOptions, waitUntilReady } from '../../services/redis/redisConnection';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 const START_HINT =
   'redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log';
+
+export const START_REDIS_HINT = `Redis is not reachable at ${TEST_REDIS_URL}; these tests need it. Start it with: ${START_HINT}`;
+
+/** A key prefix of its own for one suite: `test:<label>:<random>:`. */
+export function uniquePrefix(label: string): string {
+  return `test:${label}:${randomBytes(4).toString('hex')}:`;
+}
+
+/**
+ * A plain client for suites that manage their own: fails with START_REDIS_HINT
+ * when Redis is down. `forBullmq` gives the blocking-command settings BullMQ needs.
+ */
+export async function connectTestRedis(opts: { forBullmq?: boolean } = {}): Promise<Redis> {
+  const client = new Redis(TEST_REDIS_URL, {
+    lazyConnect: true,
+    connectTimeout: 2000,
+    maxRetriesPerRequest: opts.forBullmq ? null : 1,
+    retryStrategy: (attempt) => (attempt > 3 ? null : 100),
+  });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+  } catch (err) {
+    client.disconnect();
+    throw new Error(`${START_REDIS_HINT} (${(err as Error).message})`);
+  }
+  return client;
+}
+
+/** Deletes the suite's keys (SCAN + UNLINK under its prefix). */
+export const deleteByPrefix = deleteKeysByPrefix;
 
 export class TestRedis {
   /** Every key this run writes starts with this. */
@@ -38,14 +70,7 @@ export class TestRedis {
   /** Deletes the run's keys and closes every client opened here. */
   async cleanup(): Promise<void> {
     const ready = this.clients.find((c) => c.status === 'ready');
-    if (ready) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await ready.scan(cursor, 'MATCH', `${this.runPrefix}*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length > 0) await ready.unlink(...keys);
-      } while (cursor !== '0');
-    }
+    if (ready) await deleteKeysByPrefix(ready, this.runPrefix);
     for (const c of this.clients) c.disconnect();
     this.clients.length = 0;
   }

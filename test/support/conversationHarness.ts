@@ -3,12 +3,13 @@
  * messages from named people in their tenants, and Action.Execute clicks on the
  * cards the bot sent. Embedded stores and a manual clock by default.
  */
-import { Activity, ConversationState, MemoryStorage, Storage, TestAdapter, TurnContext } from 'botbuilder';
+import path from 'node:path';
+import { Activity, MemoryStorage, Storage, TestAdapter, TurnContext } from 'botbuilder';
 import pino from 'pino';
-import { CertLinkBot } from '../../bot/certLinkBot';
-import { BotServices, FeatureHandlers } from '../../bot/handlers/handlerTypes';
+import { ComposedBot, composeBot } from '../../bot/compose';
+import { PersonNotifier } from '../../bot/handlers/admin/adminHandlers';
 import { MemberEmailLookup } from '../../bot/teams/memberEmail';
-import { AssociationService } from '../../services/association/associationService';
+import { MemberIdLookup } from '../../bot/teams/mentions';
 import { AssociationStore } from '../../services/association/associationStore';
 import { DEFAULT_LIMITS } from '../../services/association/types';
 import { ManualClock } from '../../services/clock';
@@ -19,9 +20,14 @@ import { OnceStore } from '../../services/kv/onceStore';
 import { MemoryAssociationStore } from '../../services/memory/memoryAssociationStore';
 import { MemoryDocumentStore } from '../../services/memory/memoryDocumentStore';
 import { MemoryOnceStore } from '../../services/memory/memoryOnceStore';
+import { MemoryCounterStore } from '../../services/memory/memoryCounterStore';
 import { MemoryProfileStore } from '../../services/memory/memoryProfileStore';
-import { UniversityService } from '../../services/university/universityService';
-import path from 'node:path';
+import { Stores } from '../../services/storeFactory';
+import { loadConfig } from '../../bot/config';
+import { Notices, startNotices } from '../../bot/proactive/startNotices';
+import { toCurrentAvailability } from '../../services/notices/currentAvailability';
+import { ConversationRef, NoticeTransport, SendResult } from '../../services/notices/types';
+import { TeamRoster } from '../../bot/teams/teamRoster';
 
 export const CONTOSO_TENANT = '6c1f3c4e-2a5b-4c8d-9e0f-1a2b3c4d5e6f';
 export const FABRIKAM_TENANT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -42,18 +48,35 @@ export const people = {
   hugoAtFabrikam: { userId: 'aad-hugo-fabrikam', tenantId: FABRIKAM_TENANT, email: 'hugo.bernard@fabrikam.com', name: 'Hugo Bernard' },
   bob: { userId: 'aad-bob', tenantId: CONTOSO_TENANT, email: 'bob@contoso.com', name: 'Bob NoProfile' },
   mallory: { userId: 'aad-mallory', tenantId: CONTOSO_TENANT, email: 'mallory@contoso.com', name: 'Mallory' },
+  contosoAdmin: { userId: '00000000-0000-4000-8000-0000000000a1', tenantId: CONTOSO_TENANT, email: 'admin@contoso.com', name: 'Contoso Admin' },
+  fabrikamAdmin: { userId: '00000000-0000-4000-8000-0000000000b1', tenantId: FABRIKAM_TENANT, email: 'admin@fabrikam.com', name: 'Fabrikam Admin' },
   stranger: { userId: 'aad-stranger', tenantId: UNKNOWN_TENANT, email: 'x@unknown.example', name: 'Stranger' },
 } satisfies Record<string, Person>;
 
 export interface HarnessOptions {
   clock?: ManualClock;
   oauthConnectionName?: string;
+  /** botbuilder Storage for conversation state; default MemoryStorage. */
   storage?: Storage;
+  /** Whole stores (e.g. Redis from createStores); the parts below override pieces of the default memory stores. */
+  stores?: Stores;
   associationStore?: AssociationStore;
   once?: OnceStore;
   documents?: DocumentStore;
-  features?: FeatureHandlers[];
   memberEmail?: MemberEmailLookup;
+  memberIds?: MemberIdLookup;
+  notifier?: PersonNotifier;
+  /** Run the notice worker (in-process scheduler on real timers; use sinon fake timers to travel). */
+  noticeWorkers?: boolean;
+  /** Where notices go; default: recorded in `sentNotices`. */
+  noticeTransport?: NoticeTransport;
+  /** The team roster for admin reminders; default none. */
+  roster?: TeamRoster;
+}
+
+export interface SentNotice {
+  ref: ConversationRef;
+  card: { content: Record<string, unknown> };
 }
 
 export interface SendOptions {
@@ -65,27 +88,63 @@ export interface SendOptions {
 
 let counter = 0;
 
-export function makeHarness(opts: HarnessOptions = {}) {
-  const root = path.resolve(__dirname, '..', '..', '..');
+const root = path.resolve(__dirname, '..', '..', '..');
+
+/** The sample profiles of data/profiles.sample.json, e.g. to seed Redis stores. */
+export function sampleProfiles() {
+  return loadProfilesFile(path.join(root, 'data/profiles.sample.json'));
+}
+
+export async function makeHarness(opts: HarnessOptions = {}) {
   const clock = opts.clock ?? new ManualClock('2026-01-05T09:00:00Z');
-  const associationStore = opts.associationStore ?? new MemoryAssociationStore();
   const orgs = new OrgDirectory(loadOrgsFile(path.join(root, 'data/orgs.sample.json')));
-  const profiles = new MemoryProfileStore(loadProfilesFile(path.join(root, 'data/profiles.sample.json')));
-  const documents = opts.documents ?? new MemoryDocumentStore(clock);
-  const byUserId = new Map(Object.values(people).map((p) => [p.userId, p.email]));
-  const services: BotServices = {
-    associations: new AssociationService({ store: associationStore, clock, limits: DEFAULT_LIMITS }),
-    profiles,
-    orgs,
-    university: new UniversityService({ documents, clock }),
+  const stores: Stores = opts.stores ?? {
+    kind: 'memory',
+    associations: opts.associationStore ?? new MemoryAssociationStore(),
     once: opts.once ?? new MemoryOnceStore(clock),
-    memberEmail: opts.memberEmail ?? { emailOf: async (ctx: TurnContext) => byUserId.get(ctx.activity.from.aadObjectId ?? '') ?? null },
-    clock,
-    oauthConnectionName: opts.oauthConnectionName ?? '',
+    documents: opts.documents ?? new MemoryDocumentStore(clock),
+    profiles: new MemoryProfileStore(sampleProfiles()),
+    counters: new MemoryCounterStore(clock),
+    health: { kind: 'memory', ping: async () => true },
+    redis: null,
+    close: async () => undefined,
   };
-  const conversationState = new ConversationState(opts.storage ?? new MemoryStorage());
-  const log = pino({ level: 'silent' });
-  const bot = new CertLinkBot({ services, conversationState, log, features: opts.features });
+  const byUserId = new Map(Object.values(people).map((p) => [p.userId, p.email]));
+  const sentNotices: SentNotice[] = [];
+  const recording: NoticeTransport = {
+    send: async (ref: ConversationRef, card: object): Promise<SendResult> => {
+      sentNotices.push({ ref, card: card as SentNotice['card'] });
+      return { ok: true };
+    },
+  };
+  let composedRef: ComposedBot | null = null;
+  const notices: Notices = await startNotices({
+    config: loadConfig({}),
+    clock,
+    transport: opts.noticeTransport ?? recording,
+    runWorkers: opts.noticeWorkers ?? false,
+    currentAvailability: async (mcid) => toCurrentAvailability(await composedRef!.services.associations.status(mcid), DEFAULT_LIMITS, (m) => orgs.byMpnId(m)?.name ?? m),
+  });
+  const composed = composeBot({
+    stores,
+    orgs,
+    clock,
+    log: pino({ level: 'silent' }),
+    limits: DEFAULT_LIMITS,
+    keyPrefix: 'test:',
+    oauthConnectionName: opts.oauthConnectionName ?? '',
+    downloadSigningSecret: 'test-signing-secret-that-is-long-enough-000',
+    publicBaseUrl: 'https://certlink.example.test',
+    storage: opts.storage ?? new MemoryStorage(),
+    memberEmail: opts.memberEmail ?? { emailOf: async (ctx: TurnContext) => byUserId.get(ctx.activity.from.aadObjectId ?? '') ?? null },
+    memberIds: opts.memberIds ?? { aadObjectIdOf: async (_ctx: TurnContext, teamsId: string) => (teamsId.startsWith('29:') ? teamsId.slice(3) : null) },
+    notifier: opts.notifier,
+    notices,
+    roster: opts.roster,
+  });
+  composedRef = composed;
+  const { bot, services, conversationState } = composed;
+  const associationStore = stores.associations;
   const adapter = new TestAdapter(async (ctx) => bot.run(ctx));
 
   function activity(person: Person, partial: Partial<Activity>, o: SendOptions): Partial<Activity> {
@@ -120,6 +179,10 @@ export function makeHarness(opts: HarnessOptions = {}) {
     bot,
     clock,
     services,
+    composed,
+    notices,
+    sentNotices,
+    stores,
     associationStore,
     conversationState,
     /** Sends a message; returns what the bot replied. */

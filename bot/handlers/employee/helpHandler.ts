@@ -3,6 +3,7 @@ import { menuCard } from '../../../cards/cardModels';
 import { AdaptiveCardAttachment } from '../../../cards/render';
 import { Locale } from '../../../services/i18n/locale';
 import { TextKey } from '../../i18n/conversationText';
+import { noticeText } from '../../i18n/noticeText';
 import { say } from '../../i18n/say';
 import { MessageHandler } from '../handlerTypes';
 
@@ -15,7 +16,7 @@ function commands(locale: Locale): { title: string; text: string }[] {
   ];
 }
 
-export function helpCard(locale: Locale, extraLines: string[] = []): AdaptiveCardAttachment {
+export function helpCard(locale: Locale): AdaptiveCardAttachment {
   return menuCard({
     title: say(locale, 'helpTitle'),
     lines: [
@@ -24,7 +25,7 @@ export function helpCard(locale: Locale, extraLines: string[] = []): AdaptiveCar
       say(locale, 'helpRemove'),
       say(locale, 'helpStatus'),
       say(locale, 'helpUniversity'),
-      ...extraLines,
+      noticeText[locale].helpNotices,
       say(locale, 'helpFaq'),
     ],
     commands: commands(locale),
@@ -35,10 +36,7 @@ export function welcomeCard(locale: Locale, orgName: string): AdaptiveCardAttach
   return menuCard({ title: say(locale, 'welcomeTitle'), lines: [say(locale, 'welcomeBody', { org: orgName })], commands: commands(locale) });
 }
 
-/** Lines other features add to the help card (notices, admin); set once at start. */
-export const helpExtras: Record<Locale, string[]> = { en: [], fr: [] };
-
-export const showHelp: MessageHandler = async (hc) => ({ card: helpCard(hc.locale, helpExtras[hc.locale]) });
+export const showHelp: MessageHandler = async (hc) => ({ card: helpCard(hc.locale) });
 
 const faq = (key: TextKey): MessageHandler => async (hc) => ({ text: say(hc.locale, key) });
 

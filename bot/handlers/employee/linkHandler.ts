@@ -8,6 +8,7 @@ import { blockingReasons, r4Message } from '../../../services/association/refusa
 import { McidRecord, OwnershipProof } from '../../../services/association/types';
 import { CertificationProfile } from '../../../services/directory/types';
 import { formatDate } from '../../../services/i18n/locale';
+import { noticeText } from '../../i18n/noticeText';
 import { say } from '../../i18n/say';
 import { CardActionHandler, HandlerContext, MessageHandler, Reply } from '../handlerTypes';
 
@@ -29,20 +30,33 @@ async function signInButton(hc: HandlerContext): Promise<ExecuteButton[]> {
   return [{ title: say(hc.locale, 'linkSignIn'), verb: LINK_SIGN_IN, cardId }];
 }
 
-/** The refusal card: R4's exact words, the date, what blocked, and "Notify me". */
-export async function refusalReply(hc: HandlerContext, mcid: string, decision: Extract<LinkDecision, { kind: 'refused' }>): Promise<Reply> {
+/** A "Notify me" button for the day a new link is allowed, when notices run. */
+export async function notifyMeButtons(hc: HandlerContext, mcid: string, dueAt: Date): Promise<ExecuteButton[]> {
+  if (!hc.services.notices) return [];
   const cardId = await hc.pending.issue({
     verbs: [NOTIFY_ME],
     forUser: hc.info.userId,
     tenantId: hc.info.tenantId ?? '',
-    payload: { mcid, dueAt: decision.nextDate.toISOString() },
+    payload: { mcid, dueAt: dueAt.toISOString() },
   });
+  return [{ title: noticeText[hc.locale].notifyMe, verb: NOTIFY_ME, cardId }];
+}
+
+/**
+ * The refusal card: R4's exact words, the date, what blocked, and "Notify me".
+ * Someone refused wanted to link, so a notice for the next date is scheduled
+ * right away (the worker checks again, and respects "stop notifications").
+ */
+export async function refusalReply(hc: HandlerContext, mcid: string, decision: Extract<LinkDecision, { kind: 'refused' }>): Promise<Reply> {
+  await hc.services.notices?.scheduler
+    .schedule({ tenantId: hc.info.tenantId ?? '', userId: hc.info.userId, mcid, dueAt: decision.nextDate, reason: 'refused' })
+    .catch(() => undefined); // a notice that could not be queued must not turn the refusal into an error
   return {
     card: statementCard({
       title: say(hc.locale, 'refusedTitle'),
       tone: 'attention',
       lines: [r4Message(decision.nextDate, hc.locale), ...blockingReasons(decision, hc.services.associations.limits, hc.locale)],
-      buttons: [{ title: hc.locale === 'fr' ? 'Me prévenir' : 'Notify me', verb: NOTIFY_ME, cardId }],
+      buttons: await notifyMeButtons(hc, mcid, decision.nextDate),
     }),
   };
 }

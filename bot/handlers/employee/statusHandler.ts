@@ -1,9 +1,9 @@
 /** "status" / "when can I link again": the link, the associations in the window, the next date. */
-import { ExecuteButton, statementCard } from '../../../cards/cardModels';
+import { statementCard } from '../../../cards/cardModels';
 import { creditMayBePending } from '../../../services/association/associationRules';
 import { formatDate } from '../../../services/i18n/locale';
 import { say } from '../../i18n/say';
-import { NOTIFY_ME } from './linkHandler';
+import { notifyMeButtons } from './linkHandler';
 import { MessageHandler } from '../handlerTypes';
 
 export const showStatus: MessageHandler = async (hc) => {
@@ -31,15 +31,6 @@ export const showStatus: MessageHandler = async (hc) => {
   const notes = [facts.length ? say(hc.locale, 'statusStarts') : say(hc.locale, 'statusNoStarts')];
   if (record.link && creditMayBePending(record.link, now)) notes.push(say(hc.locale, 'statusCreditPending'));
 
-  const buttons: ExecuteButton[] = [];
-  if (av.blockedBy.length) {
-    const cardId = await hc.pending.issue({
-      verbs: [NOTIFY_ME],
-      forUser: hc.info.userId,
-      tenantId: hc.info.tenantId ?? '',
-      payload: { mcid, dueAt: av.date.toISOString() },
-    });
-    buttons.push({ title: hc.locale === 'fr' ? 'Me prévenir' : 'Notify me', verb: NOTIFY_ME, cardId });
-  }
+  const buttons = av.blockedBy.length ? await notifyMeButtons(hc, mcid, av.date) : [];
   return { card: statementCard({ title: say(hc.locale, 'statusTitle'), lines, notes, facts, buttons }) };
 };

@@ -1,0 +1,181 @@
+/**
+ * The two tabs' data, as JSON:
+ *   GET /api/tab/me      the caller's own link, associations in the window, next allowed date
+ *   GET /api/tab/report  the caller's org's skills report (admins of that org only, R7)
+ * The caller is whoever the Teams SSO token (or, in local mode, the dev identity) says;
+ * the org is the one their own tenant belongs to, so nobody reads another tenant's data.
+ * Errors have the server's usual body: { error, reason }.
+ */
+import type * as restify from 'restify';
+import { AdminActions } from '../../services/admin/adminActions';
+import { AssociationService } from '../../services/association/associationService';
+import { McidRecord } from '../../services/association/types';
+import { OrgDirectory } from '../../services/directory/orgDirectory';
+import { ProfileStore } from '../../services/directory/profileStore';
+import { Organization } from '../../services/directory/types';
+import { isStoreUnavailable } from '../../services/errors';
+import { EMPTY_REPORT_MESSAGE, REPORT_COLUMNS, ReportRow } from '../../services/report/reportColumns';
+import { ReportSummary } from '../../services/report/reportService';
+import { NoticePreferenceStore } from '../../services/notices/conversationRefStore';
+import { hashUserId, Logger } from '../logging';
+import { TabIdentity, TabIdentityVerifier } from './tabIdentity';
+
+export const TAB_API_PATHS = { me: '/api/tab/me', report: '/api/tab/report' } as const;
+
+/** Rows sent to the tab at most; the downloads have them all. */
+export const DEFAULT_MAX_REPORT_ROWS = 5000;
+
+export interface TabApiDeps {
+  verify: TabIdentityVerifier;
+  orgs: OrgDirectory;
+  associations: AssociationService;
+  profiles: ProfileStore;
+  admin: AdminActions;
+  /** Each person's notice setting ("stop notifications"); null when notices are not running. */
+  noticePrefs: Pick<NoticePreferenceStore, 'noticesEnabled'> | null;
+  log: Logger;
+  maxReportRows?: number;
+}
+
+export interface MyCertificationView {
+  identity: { via: TabIdentity['via'] };
+  org: { mpnId: string; name: string };
+  /** The person's current link, when they have one (verified against the per-MCID record). */
+  link: { mcid: string; mpnId: string; orgName: string | null; since: string; proof: string } | null;
+  /** The MCID the view is about: the linked one, or the profile matching the person's sign-in email; null when neither. */
+  mcid: string | null;
+  /** Association starts that count against the limit now, oldest first. */
+  associations: { mpnId: string; orgName: string | null; at: string }[];
+  limits: { maxPerWindow: number; windowDays: number; windowKind: 'rolling' | 'calendar'; cooldownDays: number };
+  /** YYYY-MM-DD (UTC) of the first day a new association is allowed; today when allowed now. */
+  nextAllowedDate: string | null;
+  allowedNow: boolean;
+  blockedBy: string[];
+  /** Whether CertLink tells the person in chat when they may link again; absent when notices are not running. */
+  notices?: { enabled: boolean };
+}
+
+export interface SkillsReportView {
+  org: { mpnId: string; name: string };
+  summary: ReportSummary;
+  emptyMessage: { en: string; fr: string } | null;
+  downloads: { csv: string; xlsx: string; expiresAt: string };
+  columns: readonly string[];
+  rows: ReportRow[];
+  /** True when there were more rows than the tab shows; the downloads have them all. */
+  truncated: boolean;
+  at: string;
+}
+
+function send(res: restify.Response, status: number, body: unknown): void {
+  res.header('Cache-Control', 'no-store');
+  res.send(status, body);
+}
+
+function refuse(res: restify.Response, status: number, error: string, reason: string): void {
+  send(res, status, { error, reason });
+}
+
+export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
+  const maxRows = deps.maxReportRows ?? DEFAULT_MAX_REPORT_ROWS;
+
+  /** The caller and their org, or the response was already sent. */
+  async function caller(req: restify.Request, res: restify.Response): Promise<{ identity: TabIdentity; org: Organization } | null> {
+    const result = await deps.verify(req.headers);
+    if (!result.ok) {
+      res.header('WWW-Authenticate', 'Bearer');
+      refuse(res, 401, 'unauthorized', result.reason);
+      return null;
+    }
+    const org = deps.orgs.forTenant(result.identity.tenantId);
+    if (!org) {
+      refuse(res, 403, 'unknown_tenant', `Your organization's Microsoft 365 tenant (${result.identity.tenantId}) is not registered with CertLink. Ask your admin to add it to ORGS_FILE.`);
+      return null;
+    }
+    return { identity: result.identity, org };
+  }
+
+  function guarded(where: string, handler: (req: restify.Request, res: restify.Response) => Promise<void>) {
+    return async (req: restify.Request, res: restify.Response): Promise<void> => {
+      try {
+        await handler(req, res);
+      } catch (err) {
+        deps.log.warn({ err: String(err), where }, 'tab API failed');
+        if (isStoreUnavailable(err)) refuse(res, 503, 'unavailable', 'CertLink is temporarily unavailable. Please try again in a few minutes.');
+        else refuse(res, 500, 'internal_error', 'Something went wrong.');
+      }
+    };
+  }
+
+  server.get(
+    TAB_API_PATHS.me,
+    guarded('me', async (req, res) => {
+      const who = await caller(req, res);
+      if (!who) return;
+      send(res, 200, await myCertification(deps, who.identity, who.org));
+    }),
+  );
+
+  server.get(
+    TAB_API_PATHS.report,
+    guarded('report', async (req, res) => {
+      const who = await caller(req, res);
+      if (!who) return;
+      const { identity, org } = who;
+      const summary = await deps.admin.reportSummary(org, identity.userId);
+      const rows = summary.kind === 'ok' ? await deps.admin.reportRows(org, identity.userId) : summary;
+      if (summary.kind !== 'ok' || rows.kind !== 'ok') {
+        deps.log.info({ user: hashUserId(identity.userId), mpnId: org.mpnId }, 'tab API: report refused to a non-admin');
+        refuse(res, 403, 'not_admin', `Only the global admins and partner admins of ${org.name} can see its skills report. Ask one of them if you need it.`);
+        return;
+      }
+      const collected: ReportRow[] = [];
+      let truncated = false;
+      for await (const row of rows.rows) {
+        if (collected.length >= maxRows) {
+          truncated = true;
+          break;
+        }
+        collected.push(row);
+      }
+      const view: SkillsReportView = {
+        org: { mpnId: org.mpnId, name: org.name },
+        summary: summary.summary,
+        emptyMessage: summary.summary.empty ? { ...EMPTY_REPORT_MESSAGE } : null,
+        downloads: { csv: summary.links.csv.url, xlsx: summary.links.xlsx.url, expiresAt: summary.links.csv.expiresAt.toISOString() },
+        columns: REPORT_COLUMNS,
+        rows: collected,
+        truncated,
+        at: summary.at.toISOString(),
+      };
+      send(res, 200, view);
+    }),
+  );
+}
+
+async function myCertification(deps: TabApiDeps, identity: TabIdentity, org: Organization): Promise<MyCertificationView> {
+  let record: McidRecord | null = await deps.associations.recordOfPerson(identity.tenantId, identity.userId);
+  let mcid = record?.mcid ?? null;
+  if (!mcid && identity.email) {
+    // Not linked: the profile of their own sign-in email still tells them when they may link.
+    mcid = (await deps.profiles.findByEmail(identity.email))?.mcid ?? null;
+  }
+  const status = mcid ? await deps.associations.status(mcid) : null;
+  record = status?.record ?? null;
+  const own = record?.link && record.link.userId === identity.userId && record.link.tenantId === identity.tenantId ? record.link : null;
+  const orgName = (mpnId: string) => deps.orgs.byMpnId(mpnId)?.name ?? null;
+  const limits = deps.associations.limits;
+  const notices = deps.noticePrefs ? { enabled: await deps.noticePrefs.noticesEnabled(identity.tenantId, identity.userId) } : undefined;
+  return {
+    identity: { via: identity.via },
+    org: { mpnId: org.mpnId, name: org.name },
+    link: own && mcid ? { mcid, mpnId: own.mpnId, orgName: orgName(own.mpnId), since: own.since, proof: own.proof } : null,
+    mcid,
+    associations: (status?.availability.startsInWindow ?? []).map((s) => ({ mpnId: s.mpnId, orgName: orgName(s.mpnId), at: s.at })),
+    limits: { ...limits },
+    nextAllowedDate: status ? status.availability.date.toISOString().slice(0, 10) : null,
+    allowedNow: status ? status.availability.blockedBy.length === 0 : true,
+    blockedBy: status?.availability.blockedBy ?? [],
+    ...(notices ? { notices } : {}),
+  };
+}

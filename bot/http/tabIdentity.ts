@@ -1,0 +1,106 @@
+/**
+ * Who is calling the tab API. In Teams the tab pages send the Teams SSO token
+ * (authentication.getAuthToken()); it is an Entra ID access token for this app,
+ * checked here with jose against Entra ID's signing keys: signature, issuer of
+ * the token's own tenant (v2 login.microsoftonline.com or v1 sts.windows.net),
+ * audience (the app id or api://<domain>/<app id>) and expiry. The tenant and
+ * user come only from a verified token, so a token of one tenant can only ever
+ * name that tenant.
+ *
+ * In local mode (no MicrosoftAppId, the same switch as the bot) there is no app
+ * to issue tokens for, so a development identity is accepted instead, from the
+ * header X-CertLink-Dev-User: <aadObjectId>;<tenantId>[;<email>], and logged as such.
+ * Outside local mode that header is ignored.
+ */
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, JWTVerifyGetKey } from 'jose';
+import { Clock } from '../../services/clock';
+import { hashUserId, Logger } from '../logging';
+
+export const DEV_USER_HEADER = 'x-certlink-dev-user';
+/** Entra ID's signing keys, the same for every tenant (v1 and v2 tokens). */
+export const ENTRA_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
+
+export interface TabIdentity {
+  userId: string;
+  tenantId: string;
+  /** From the token (preferred_username/upn/email) or the dev header; used only to find the person's own profile. */
+  email: string | null;
+  via: 'sso' | 'dev';
+}
+
+export type IdentityResult = { ok: true; identity: TabIdentity } | { ok: false; reason: string };
+
+export interface TabIdentityOptions {
+  /** MicrosoftAppId; empty = local mode (dev identity only). */
+  appId: string;
+  /** Host the tabs are served from (PUBLIC_BASE_URL), for the api://<domain>/<appId> audience. */
+  domain: string;
+  /** Where the signing keys come from; tests pass a local key set. Default: Entra ID's JWKS. */
+  keys?: JWTVerifyGetKey;
+  clock: Clock;
+  log: Logger;
+}
+
+export type TabIdentityVerifier = (headers: Record<string, string | string[] | undefined>) => Promise<IdentityResult>;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function claim(payload: Record<string, unknown>, name: string): string | null {
+  const v = payload[name];
+  return typeof v === 'string' && v !== '' ? v : null;
+}
+
+export function createTabIdentityVerifier(opts: TabIdentityOptions): TabIdentityVerifier {
+  const localMode = opts.appId === '';
+  const keys = opts.keys ?? (localMode ? null : createRemoteJWKSet(new URL(ENTRA_JWKS_URL)));
+  const audience = localMode ? [] : [opts.appId, `api://${opts.domain}/${opts.appId}`];
+
+  const fromDevHeader = (raw: string): IdentityResult => {
+    const [userId, tenantId, email] = raw.split(';').map((s) => s.trim());
+    if (!userId || !tenantId) return { ok: false, reason: `${DEV_USER_HEADER} must be "<aadObjectId>;<tenantId>[;<email>]"` };
+    opts.log.warn({ user: hashUserId(userId), tenantId }, 'tab API: accepted a DEVELOPMENT identity (local mode, no MicrosoftAppId): never expose this server');
+    return { ok: true, identity: { userId, tenantId, email: email || null, via: 'dev' } };
+  };
+
+  return async (headers) => {
+    const auth = header(headers, 'authorization');
+    const bearer = auth && /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
+    if (!bearer) {
+      const dev = header(headers, DEV_USER_HEADER);
+      if (localMode && dev) return fromDevHeader(dev);
+      return { ok: false, reason: localMode ? `Send a Teams SSO token, or in local mode the ${DEV_USER_HEADER} header` : 'Send the Teams SSO token as "Authorization: Bearer <token>"' };
+    }
+    if (!keys) return { ok: false, reason: 'This server runs in local mode (no MicrosoftAppId): it cannot check SSO tokens' };
+    try {
+      const { payload } = await jwtVerify(bearer, keys, {
+        audience,
+        algorithms: ['RS256'],
+        currentDate: opts.clock.now(),
+        clockTolerance: 60,
+        requiredClaims: ['exp', 'iss', 'tid', 'oid'],
+      });
+      const tenantId = claim(payload, 'tid');
+      const userId = claim(payload, 'oid');
+      if (!tenantId || !GUID.test(tenantId) || !userId) return { ok: false, reason: 'The token does not name a tenant and a user' };
+      // The issuer must be the token's own tenant: a token minted by one tenant cannot claim another.
+      const issuers = [`https://login.microsoftonline.com/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`];
+      if (!issuers.includes(String(payload.iss))) return { ok: false, reason: 'The token was not issued by Entra ID for its tenant' };
+      const email = claim(payload, 'preferred_username') ?? claim(payload, 'upn') ?? claim(payload, 'email');
+      return { ok: true, identity: { userId, tenantId, email, via: 'sso' } };
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) return { ok: false, reason: 'The token has expired' };
+      if (err instanceof joseErrors.JWTClaimValidationFailed) return { ok: false, reason: `The token is not for this app (${err.claim})` };
+      if (err instanceof joseErrors.JOSEError) {
+        opts.log.info({ code: err.code }, 'tab API: refused a token');
+        return { ok: false, reason: 'The token is not valid' };
+      }
+      opts.log.warn({ err: String(err) }, 'tab API: could not check a token (signing keys unreachable?)');
+      return { ok: false, reason: 'The token could not be checked' };
+    }
+  };
+}

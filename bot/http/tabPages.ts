@@ -1,0 +1,68 @@
+/**
+ * GET /tab/<file>: the tab pages (tab/*.html, *.js, *.css) and Microsoft's
+ * teams-js library as /tab/teams-js.js, straight from node_modules. Only the
+ * files listed here are served (no directory walking). Pages may be framed by
+ * Teams and Microsoft 365 only.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type * as restify from 'restify';
+
+export const TAB_DIR = path.resolve(__dirname, '..', '..', '..', 'tab');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+export const TAB_FILES = [
+  'my-certification.html',
+  'myCertification.js',
+  'skills-report.html',
+  'skillsReport.js',
+  'config.html',
+  'config.js',
+  'about.html',
+  'tab.css',
+  'tabCommon.js',
+];
+
+/** Where Teams (web, desktop, mobile), Outlook and the Microsoft 365 app may frame the tabs. */
+export const FRAME_ANCESTORS = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://teams.cloud.microsoft',
+  'https://*.cloud.microsoft',
+  'https://*.office.com',
+  'https://*.microsoft365.com',
+  'https://outlook.office.com',
+  'http://localhost:*',
+];
+
+export function registerTabPages(server: restify.Server, dir = TAB_DIR): void {
+  const files = new Map<string, { body: Buffer; type: string }>();
+  for (const name of TAB_FILES) files.set(name, { body: readFileSync(path.join(dir, name)), type: TYPES[path.extname(name)] });
+  files.set('teams-js.js', { body: readFileSync(require.resolve('@microsoft/teams-js')), type: TYPES['.js'] });
+
+  server.get('/tab/:file', async (req: restify.Request, res: restify.Response) => {
+    const file = files.get(String(req.params.file));
+    if (!file) {
+      res.send(404, { error: 'not_found', reason: 'No such tab file' });
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': file.type,
+      'Content-Length': file.body.length,
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
+    });
+    res.end(file.body);
+  });
+  server.get('/tab', async (req: restify.Request, res: restify.Response) => {
+    res.writeHead(302, { Location: '/tab/my-certification.html' });
+    res.end();
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * `npm run worker`: a process that only runs the notice workers, next to any
+ * number of bot processes on the same Redis (set RUN_NOTICE_WORKERS=false on the
+ * bots to keep sending out of the request path). Without REDIS_URL there is no
+ * shared queue, so a separate worker has nothing to do and says so.
+ */
+import { createLogger } from './logging';
+import Redis from 'ioredis';
+import { AssociationService } from '../services/association/associationService';
+import { AssociationStore } from '../services/association/associationStore';
+import { systemClock } from '../services/clock';
+import { loadOrgsFile } from '../services/directory/directoryFiles';
+import { OrgDirectory } from '../services/directory/orgDirectory';
+import { toCurrentAvailability } from '../services/notices/currentAvailability';
+import { createStores } from '../services/storeFactory';
+import { AppConfig, loadConfig } from './config';
+import { Notices, startNotices } from './proactive/startNotices';
+
+export interface NoticeWorkerProcessDeps {
+  config: AppConfig;
+  associationStore: AssociationStore;
+  redis: Redis;
+  keyPrefix?: string;
+  onError?(err: unknown): void;
+}
+
+/** Runs the workers until stop(); the bot's composition root can call this too (in-process workers). */
+export async function runNoticeWorkers(deps: NoticeWorkerProcessDeps): Promise<Notices> {
+  const { config } = deps;
+  const associations = new AssociationService({ store: deps.associationStore, clock: systemClock, limits: config.limits });
+  const orgs = new OrgDirectory(loadOrgsFile(config.orgsFile));
+  return startNotices({
+    config,
+    redis: { client: deps.redis, keyPrefix: deps.keyPrefix },
+    runWorkers: true,
+    currentAvailability: async (mcid) =>
+      toCurrentAvailability(await associations.status(mcid), config.limits, (mpnId) => orgs.byMpnId(mpnId)?.name ?? mpnId),
+    onError: deps.onError,
+  });
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.redisUrl) {
+    console.error('npm run worker needs REDIS_URL: without Redis, notices run inside the bot process (RUN_NOTICE_WORKERS=true).');
+    process.exit(2);
+  }
+  const log = createLogger(config.logLevel);
+  const keyPrefix = config.redisKeyPrefix;
+  const stores = await createStores({ redisUrl: config.redisUrl, keyPrefix });
+  // The worker only reads REDIS_URL, so this is one Redis server, never a Cluster.
+  if (!(stores.redis instanceof Redis)) throw new Error('storeFactory returned no standalone Redis connection');
+  const notices = await runNoticeWorkers({
+    config,
+    associationStore: stores.associations,
+    redis: stores.redis,
+    keyPrefix,
+    onError: (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'notice worker error'),
+  });
+  log.info({ concurrency: config.notices.workerConcurrency, tenantRatePerSecond: config.notices.tenantRatePerSecond }, 'notice worker running');
+  const shutdown = async () => {
+    await notices.stop();
+    await stores.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown());
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,126 @@
+/* "Skills report": the org's report for its admins, with search, sort by column and the CSV/Excel downloads. */
+(function () {
+  'use strict';
+  var T = window.CertLinkTab;
+  var SHOWN = ['MCPID', 'IndividualFirstName', 'IndividualLastName', 'Email', 'TrainingTitle', 'TrainingType', 'TrainingCompletionDate', 'ExpirationDate', 'AssociationStartDate'];
+  var STRINGS = {
+    en: Object.assign({}, T.COMMON.en, {
+      title: 'Skills report',
+      subtitle: function (org, mpn) { return org + ' · MPN ID ' + mpn; },
+      notAdmin: 'Only the global admins and partner admins of your organization can see the skills report. Ask one of them if you need it.',
+      linked: 'People linked',
+      pending: 'Credit may still be pending',
+      expiring: 'Certifications expiring in 90 days',
+      search: 'Search the report',
+      csv: 'Download CSV',
+      xlsx: 'Download Excel',
+      linksExpire: function (d) { return 'Download links are valid until ' + d + '.'; },
+      shown: function (n, total) { return n === total ? total + ' rows' : n + ' of ' + total + ' rows'; },
+      truncated: 'The table shows the first rows only; the downloads have them all.',
+      noMatch: 'No row matches your search.',
+      columns: { MCPID: 'MCID', IndividualFirstName: 'First name', IndividualLastName: 'Last name', Email: 'Email', TrainingTitle: 'Certification', TrainingType: 'Type', TrainingCompletionDate: 'Earned', ExpirationDate: 'Expires', AssociationStartDate: 'Linked since' },
+    }),
+    fr: Object.assign({}, T.COMMON.fr, {
+      title: 'Rapport des compétences',
+      subtitle: function (org, mpn) { return org + ' · ID MPN ' + mpn; },
+      notAdmin: "Seuls les administrateurs généraux et les administrateurs partenaires de votre organisation peuvent voir le rapport des compétences. Demandez à l'un d'eux si vous en avez besoin.",
+      linked: 'Personnes liées',
+      pending: 'Crédit peut-être encore en attente',
+      expiring: 'Certifications expirant sous 90 jours',
+      search: 'Rechercher dans le rapport',
+      csv: 'Télécharger en CSV',
+      xlsx: 'Télécharger en Excel',
+      linksExpire: function (d) { return "Les liens de téléchargement sont valables jusqu'au " + d + '.'; },
+      shown: function (n, total) { return n === total ? total + ' lignes' : n + ' sur ' + total + ' lignes'; },
+      truncated: 'Le tableau ne montre que les premières lignes ; les téléchargements les contiennent toutes.',
+      noMatch: 'Aucune ligne ne correspond à votre recherche.',
+      columns: { MCPID: 'MCID', IndividualFirstName: 'Prénom', IndividualLastName: 'Nom', Email: 'E-mail', TrainingTitle: 'Certification', TrainingType: 'Type', TrainingCompletionDate: 'Obtenue le', ExpirationDate: 'Expire le', AssociationStartDate: 'Lié depuis' },
+    }),
+  };
+
+  function renderTable(page, report, container) {
+    var t = page.t;
+    var state = { query: '', column: null, dir: 1 };
+    var collator = new Intl.Collator(page.locale, { numeric: true, sensitivity: 'base' });
+    var search = T.el('input', { type: 'search', id: 'search', placeholder: t.search, 'aria-label': t.search });
+    var count = T.el('span', { className: 'muted', id: 'row-count' });
+    var csv = T.el('a', { className: 'button', id: 'download-csv', href: report.downloads.csv, text: t.csv });
+    var xlsx = T.el('a', { className: 'button', id: 'download-xlsx', href: report.downloads.xlsx, text: t.xlsx });
+    container.appendChild(T.el('div', { className: 'toolbar' }, [search, count, csv, xlsx]));
+    container.appendChild(T.el('p', { className: 'muted', text: t.linksExpire(new Date(report.downloads.expiresAt).toLocaleTimeString(page.locale, { hour: '2-digit', minute: '2-digit' })) }));
+    if (report.truncated) container.appendChild(T.el('p', { className: 'banner', text: t.truncated }));
+
+    var headRow = T.el('tr');
+    SHOWN.forEach(function (col) {
+      var button = T.el('button', { type: 'button', 'data-column': col, text: t.columns[col] || col });
+      button.addEventListener('click', function () {
+        state.dir = state.column === col ? -state.dir : 1;
+        state.column = col;
+        draw();
+      });
+      headRow.appendChild(T.el('th', { scope: 'col', 'data-column': col }, [button]));
+    });
+    var tbody = T.el('tbody', { id: 'rows' });
+    var empty = T.el('p', { className: 'muted', id: 'no-match', text: t.noMatch });
+    container.appendChild(T.el('div', { className: 'table-wrap' }, [T.el('table', { id: 'report' }, [T.el('thead', {}, [headRow]), tbody])]));
+    container.appendChild(empty);
+
+    function draw() {
+      var q = state.query.trim().toLowerCase();
+      var rows = report.rows.filter(function (r) {
+        return !q || SHOWN.some(function (c) { return String(r[c] || '').toLowerCase().indexOf(q) >= 0; });
+      });
+      if (state.column) {
+        var c = state.column;
+        rows = rows.slice().sort(function (a, b) { return state.dir * collator.compare(a[c] || '', b[c] || ''); });
+      }
+      Array.prototype.forEach.call(headRow.children, function (th) {
+        th.setAttribute('aria-sort', th.getAttribute('data-column') === state.column ? (state.dir > 0 ? 'ascending' : 'descending') : 'none');
+      });
+      tbody.textContent = '';
+      rows.forEach(function (r) {
+        tbody.appendChild(T.el('tr', {}, SHOWN.map(function (c) { return T.el('td', { 'data-column': c, text: r[c] || '' }); })));
+      });
+      count.textContent = t.shown(rows.length, report.rows.length);
+      empty.hidden = rows.length > 0 || report.rows.length === 0;
+    }
+    search.addEventListener('input', function () { state.query = search.value; draw(); });
+    draw();
+  }
+
+  async function main() {
+    var page = await T.start(STRINGS);
+    var t = page.t;
+    document.getElementById('title').textContent = t.title;
+    document.title = t.title + ' · CertLink';
+    var content = document.getElementById('content');
+    var result = await page.api('/api/tab/report');
+    content.textContent = '';
+    if (result.status !== 200) {
+      var text = result.status === 403 && result.body && result.body.error === 'not_admin' ? t.notAdmin : T.errorText(page, result);
+      content.appendChild(T.el('div', { className: 'card refusal', id: 'error', role: 'alert', text: text }));
+      document.body.setAttribute('data-ready', 'refused');
+      return;
+    }
+    var report = result.body;
+    document.getElementById('subtitle').textContent = t.subtitle(report.org.name, report.org.mpnId);
+    var s = report.summary;
+    content.appendChild(
+      T.el('section', { className: 'card summary', id: 'summary' }, [
+        T.el('div', {}, [T.el('strong', { id: 'linked-count', text: String(s.linked) }), t.linked]),
+        T.el('div', {}, [T.el('strong', { text: String(s.pendingCredit) }), t.pending]),
+        T.el('div', {}, [T.el('strong', { text: String(s.expiringSoonTotal) }), t.expiring]),
+      ]),
+    );
+    var card = T.el('section', { className: 'card' });
+    content.appendChild(card);
+    if (report.emptyMessage) card.appendChild(T.el('p', { id: 'empty-report', text: report.emptyMessage[page.lang] }));
+    renderTable(page, report, card);
+    document.body.setAttribute('data-ready', 'true');
+  }
+
+  main().catch(function (err) {
+    document.getElementById('content').textContent = String(err);
+    document.body.setAttribute('data-ready', 'error');
+  });
+})();

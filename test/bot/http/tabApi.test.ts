@@ -1,0 +1,162 @@
+import { strict as assert } from 'node:assert';
+import { RunningApp, startCertLink } from '../../../bot/app';
+import { loadConfig } from '../../../bot/config';
+import { DEV_USER_HEADER } from '../../../bot/http/tabIdentity';
+import { MyCertificationView, SkillsReportView } from '../../../bot/http/tabApi';
+import { ManualClock } from '../../../services/clock';
+import { captureLogger } from '../../support/httpBotHarness';
+import { FakeEntra, fakeEntra } from '../../support/tabTokens';
+
+const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+const CONTOSO = '6c1f3c4e-2a5b-4c8d-9e0f-1a2b3c4d5e6f';
+const FABRIKAM = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+const CONTOSO_ADMIN = '00000000-0000-4000-8000-0000000000a1';
+const FABRIKAM_ADMIN = '00000000-0000-4000-8000-0000000000b1';
+
+describe('tab API (/api/tab/me, /api/tab/report) on the real composition root', () => {
+  let app: RunningApp;
+  let base: string;
+  let entra: FakeEntra;
+  let logLines: string[];
+  const clock = new ManualClock('2026-03-01T09:00:00Z');
+
+  before(async () => {
+    entra = await fakeEntra(`api://certlink.contoso.com/${APP_ID}`);
+    const config = loadConfig({
+      PORT: '0',
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'not-used',
+      DOWNLOAD_SIGNING_SECRET: 'tab-api-test-secret-0123456789abcdef',
+      PUBLIC_BASE_URL: 'https://certlink.contoso.com',
+      LOG_LEVEL: 'debug',
+    });
+    const { log, lines } = captureLogger();
+    logLines = lines;
+    app = await startCertLink(config, log, { clock, tabTokenKeys: entra.keys });
+    base = `http://127.0.0.1:${app.port}`;
+    // Alice linked to Contoso on 1 February; Karen to Fabrikam.
+    clock.set('2026-02-01T10:00:00Z');
+    await app.services.associations.link('10203040', { mpnId: '1234567', tenantId: CONTOSO, userId: 'aad-alice', proof: 'email' });
+    await app.services.associations.link('10214150', { mpnId: '7654321', tenantId: FABRIKAM, userId: 'aad-karen', proof: 'email' });
+    clock.set('2026-03-01T09:00:00Z');
+  });
+  after(() => app.close());
+
+  async function get(path: string, token?: string, headers: Record<string, string> = {}) {
+    const res = await fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}`, ...headers } : headers });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  }
+  const tokenFor = (oid: string, tid: string, email?: string) => entra.token({ oid, tid, preferred_username: email }, clock.now());
+
+  it("shows the person their link, this year's associations with dates, and the next allowed date", async () => {
+    const r = await get('/api/tab/me', await tokenFor('aad-alice', CONTOSO));
+    assert.equal(r.status, 200);
+    const me = r.body as unknown as MyCertificationView;
+    assert.deepEqual(me.link, { mcid: '10203040', mpnId: '1234567', orgName: 'Contoso', since: '2026-02-01T10:00:00.000Z', proof: 'email' });
+    assert.deepEqual(me.associations, [{ mpnId: '1234567', orgName: 'Contoso', at: '2026-02-01T10:00:00.000Z' }]);
+    assert.equal(me.nextAllowedDate, '2026-03-03');
+    assert.equal(me.allowedNow, false);
+    assert.deepEqual(me.blockedBy, ['cooldown']);
+    assert.equal(me.identity.via, 'sso');
+    assert.deepEqual(me.notices, { enabled: true });
+  });
+
+  it('shows the notice setting the person chose in chat ("stop notifications")', async () => {
+    await app.services.notices?.prefs.setNoticesEnabled(CONTOSO, 'aad-alice', false);
+    const r = await get('/api/tab/me', await tokenFor('aad-alice', CONTOSO));
+    assert.deepEqual((r.body as unknown as MyCertificationView).notices, { enabled: false });
+    await app.services.notices?.prefs.setNoticesEnabled(CONTOSO, 'aad-alice', true);
+  });
+
+  it('finds the profile of an unlinked person by their sign-in email, and says they can link today', async () => {
+    const r = await get('/api/tab/me', await tokenFor('aad-benoit', CONTOSO, 'Benoit@Contoso.com'));
+    const me = r.body as unknown as MyCertificationView;
+    assert.equal(me.link, null);
+    assert.equal(me.mcid, '10204151');
+    assert.equal(me.allowedNow, true);
+    assert.deepEqual(me.associations, []);
+  });
+
+  it("never shows someone else's link: Alice's MCID seen by another person with her email is not their link", async () => {
+    const r = await get('/api/tab/me', await tokenFor('aad-mallory', CONTOSO, 'alice@contoso.com'));
+    assert.equal((r.body as unknown as MyCertificationView).link, null);
+  });
+
+  it("gives an admin their own org's report, rows and working download links", async () => {
+    const r = await get('/api/tab/report', await tokenFor(CONTOSO_ADMIN, CONTOSO));
+    assert.equal(r.status, 200);
+    const report = r.body as unknown as SkillsReportView;
+    assert.equal(report.org.name, 'Contoso');
+    assert.equal(report.summary.linked, 1);
+    assert.ok(report.rows.length >= 1);
+    assert.deepEqual([...new Set(report.rows.map((row) => row.MCPID))], ['10203040']);
+    assert.ok(report.rows.every((row) => row.MpnId === '1234567'));
+    assert.equal(report.emptyMessage, null);
+    const csvUrl = new URL(report.downloads.csv);
+    assert.equal(csvUrl.origin, 'https://certlink.contoso.com');
+    const csv = await fetch(`${base}${csvUrl.pathname}${csvUrl.search}`);
+    assert.equal(csv.status, 200);
+    assert.match(await csv.text(), /10203040/);
+  });
+
+  it("refuses the report to a non-admin with a clear 403, and gives them no data", async () => {
+    const r = await get('/api/tab/report', await tokenFor('aad-alice', CONTOSO));
+    assert.equal(r.status, 403);
+    assert.equal(r.body.error, 'not_admin');
+    assert.match(String(r.body.reason), /Only the global admins and partner admins of Contoso/);
+    assert.equal(r.body.rows, undefined);
+  });
+
+  it("never reads another tenant's data: Fabrikam's admin sees Fabrikam only, and Contoso's admin id in Fabrikam's tenant is nobody", async () => {
+    const fab = await get('/api/tab/report', await tokenFor(FABRIKAM_ADMIN, FABRIKAM));
+    assert.equal(fab.status, 200);
+    const report = fab.body as unknown as SkillsReportView;
+    assert.equal(report.org.name, 'Fabrikam');
+    assert.deepEqual([...new Set(report.rows.map((row) => row.MCPID))], ['10214150']);
+    const crossed = await get('/api/tab/report', await tokenFor(CONTOSO_ADMIN, FABRIKAM));
+    assert.equal(crossed.status, 403);
+  });
+
+  it('answers 401 without a token, with a forged or expired one, and to the dev identity (an app id is set)', async () => {
+    assert.equal((await get('/api/tab/me')).status, 401);
+    assert.equal((await get('/api/tab/me', await entra.forged({ oid: CONTOSO_ADMIN, tid: CONTOSO }, clock.now()))).status, 401);
+    assert.equal((await get('/api/tab/report', await entra.token({ oid: CONTOSO_ADMIN, tid: CONTOSO, expiresIn: -120 }, clock.now()))).status, 401);
+    const dev = await get('/api/tab/report', undefined, { [DEV_USER_HEADER]: `${CONTOSO_ADMIN};${CONTOSO}` });
+    assert.equal(dev.status, 401);
+    assert.ok(!logLines.some((l) => l.includes('DEVELOPMENT identity')));
+  });
+
+  it('answers 403 for a tenant no organization lists', async () => {
+    const r = await get('/api/tab/me', await tokenFor('someone', '11111111-2222-4333-8444-555555555555'));
+    assert.equal(r.status, 403);
+    assert.equal(r.body.error, 'unknown_tenant');
+  });
+
+  it('serves the tab pages and teams-js, and nothing else under /tab', async () => {
+    const page = await fetch(`${base}/tab/my-certification.html`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors .*teams\.microsoft\.com/);
+    assert.match(await page.text(), /teams-js\.js/);
+    const lib = await fetch(`${base}/tab/teams-js.js`);
+    assert.equal(lib.status, 200);
+    assert.match(await lib.text(), /authentication/);
+    assert.equal((await fetch(`${base}/tab/..%2Fpackage.json`)).status, 404);
+  });
+});
+
+describe('tab API in local mode (no MicrosoftAppId)', () => {
+  it('accepts the development identity and logs it as such', async () => {
+    const { log, lines } = captureLogger();
+    const app = await startCertLink(loadConfig({ PORT: '0' }), log);
+    try {
+      const res = await fetch(`http://127.0.0.1:${app.port}/api/tab/me`, { headers: { [DEV_USER_HEADER]: 'aad-alice;6c1f3c4e-2a5b-4c8d-9e0f-1a2b3c4d5e6f;alice@contoso.com' } });
+      assert.equal(res.status, 200);
+      const me = (await res.json()) as MyCertificationView;
+      assert.equal(me.identity.via, 'dev');
+      assert.equal(me.mcid, '10203040');
+      assert.ok(lines.some((l) => l.includes('DEVELOPMENT identity')));
+    } finally {
+      await app.close();
+    }
+  });
+});

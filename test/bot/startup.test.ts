@@ -1,0 +1,31 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { startCertLink } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import { createLogger } from '../../bot/logging';
+
+describe('start-up', () => {
+  it('says the embedded store is not durable and local mode has no channel authentication', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+    const app = await startCertLink(loadConfig({ PORT: '0' }), createLogger('info', sink));
+    try {
+      const logged = lines.join('');
+      assert.match(logged, /Data will NOT survive a restart/);
+      assert.match(logged, /local mode: channel authentication is off/);
+      const health = await fetch(`http://127.0.0.1:${app.port}/readyz`);
+      assert.equal(health.status, 200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('stops at once with a message naming the bad setting', () => {
+    const index = path.resolve(__dirname, '../../bot/index.js');
+    const out = spawnSync(process.execPath, [index], { env: { ...process.env, PORT: '3978', LIMIT_WINDOW_KIND: 'weekly' }, encoding: 'utf8', timeout: 15000 });
+    assert.equal(out.status, 1);
+    assert.match(out.stderr, /CertLink cannot start: LIMIT_WINDOW_KIND must be one of rolling, calendar/);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * The two tabs in headless Chromium against a real CertLink server (local mode, embedded
+ * store, sample data, people linked through the service), outside Teams: the pages must say
+ * they run in local mode and use the dev identity from ?devUser=. Screenshots in light and
+ * dark themes go to test-artifacts/ (not committed).
+ */
+import { strict as assert } from 'node:assert';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { RunningApp, startCertLink } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import { ManualClock } from '../../services/clock';
+import { launchChromium } from '../support/chromium';
+import { captureLogger } from '../support/httpBotHarness';
+import { freePort } from '../support/freePort';
+
+const CONTOSO = '6c1f3c4e-2a5b-4c8d-9e0f-1a2b3c4d5e6f';
+const CONTOSO_ADMIN = '00000000-0000-4000-8000-0000000000a1';
+export const ARTIFACTS = path.resolve(__dirname, '..', '..', '..', 'test-artifacts');
+
+describe('tabs in headless Chromium (local mode, sample data)', function () {
+  this.timeout(60_000);
+  let app: RunningApp;
+  let browser: Browser;
+  let base: string;
+  const clock = new ManualClock('2026-02-01T10:00:00Z');
+
+  before(async () => {
+    browser = await launchChromium();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const { log } = captureLogger();
+    // Download links are absolute (PUBLIC_BASE_URL), so the port is chosen before start.
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    app = await startCertLink(loadConfig({ PORT: String(port), PUBLIC_BASE_URL: base, LOG_LEVEL: 'warn' }), log, { clock });
+    await app.services.associations.link('10203040', { mpnId: '1234567', tenantId: CONTOSO, userId: 'aad-alice', proof: 'email' });
+    await app.services.associations.link('10204151', { mpnId: '1234567', tenantId: CONTOSO, userId: 'aad-benoit', proof: 'email' });
+    clock.set('2026-03-01T09:00:00Z');
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function open(file: string, devUser: string, extra = ''): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 760 }, locale: 'en-US', timezoneId: 'Europe/Paris' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${base}/tab/${file}?devUser=${encodeURIComponent(devUser)}${extra}`);
+    await page.waitForSelector('body[data-ready]', { timeout: 20_000 });
+    assert.deepEqual(errors, [], `script errors on ${file}`);
+    return page;
+  }
+  const text = (page: Page, selector: string) => page.locator(selector).innerText();
+
+  it('"My certification" shows the link, the associations with dates and the next allowed date, in local mode', async () => {
+    const page = await open('my-certification.html', `aad-alice;${CONTOSO}`);
+    assert.equal(await page.getAttribute('body', 'data-mode'), 'local');
+    assert.match(await text(page, '#banner'), /Local mode: this page is not running inside Teams/);
+    assert.equal(await text(page, '#link-status'), 'MCID 10203040 is linked to Contoso since February 1, 2026 (UTC).');
+    assert.deepEqual(await page.locator('#associations li').allInnerTexts(), ['February 1, 2026 (UTC): Contoso']);
+    assert.equal(await text(page, '#used'), '1 of 3 used');
+    assert.equal(await text(page, '#next-date'), 'Your next available date for a subsequent association is March 3, 2026 (UTC).');
+    assert.match(await text(page, '#notices'), /^On: CertLink tells you in chat on the day you can link again/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'my-certification-light.png'), fullPage: true });
+    await page.close();
+
+    const dark = await open('my-certification.html', `aad-alice;${CONTOSO}`, '&theme=dark');
+    assert.equal(await dark.getAttribute('body', 'data-theme'), 'dark');
+    const bg = await dark.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(bg, 'rgb(31, 31, 31)');
+    await dark.screenshot({ path: path.join(ARTIFACTS, 'my-certification-dark.png'), fullPage: true });
+    await dark.close();
+  });
+
+  it('"My certification" speaks French when the locale is French', async () => {
+    const page = await open('my-certification.html', `aad-alice;${CONTOSO}`, '&locale=fr-FR&theme=contrast');
+    assert.equal(await text(page, '#title'), 'Ma certification');
+    assert.equal(await text(page, '#next-date'), 'La prochaine date disponible pour une association est 3 mars 2026 (UTC).');
+    assert.match(await text(page, '#banner'), /Mode local/);
+    assert.equal(await page.getAttribute('body', 'data-theme'), 'contrast');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'my-certification-fr-contrast.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('"Skills report" gives an admin the table with search, sort by column and the CSV/Excel downloads', async () => {
+    const page = await open('skills-report.html', `${CONTOSO_ADMIN};${CONTOSO}`);
+    assert.equal(await text(page, '#linked-count'), '2');
+    const mcids = async () => page.locator('#rows td[data-column=MCPID]').allInnerTexts();
+    const all = await mcids();
+    assert.deepEqual([...new Set(all)].sort(), ['10203040', '10204151']);
+    assert.match(await text(page, '#row-count'), new RegExp(`^${all.length} rows$`));
+
+    await page.fill('#search', 'benoît');
+    assert.deepEqual([...new Set(await mcids())], ['10204151']);
+    await page.fill('#search', 'nobody-matches-this');
+    assert.equal((await mcids()).length, 0);
+    assert.equal(await page.isVisible('#no-match'), true);
+    await page.fill('#search', '');
+
+    await page.click('th[data-column=IndividualFirstName] button');
+    assert.equal(await page.getAttribute('th[data-column=IndividualFirstName]', 'aria-sort'), 'ascending');
+    const firstNames = await page.locator('#rows td[data-column=IndividualFirstName]').allInnerTexts();
+    assert.equal(firstNames[0], 'Alice');
+    assert.equal(firstNames[firstNames.length - 1], 'Benoît');
+    await page.click('th[data-column=IndividualFirstName] button');
+    assert.equal(await page.getAttribute('th[data-column=IndividualFirstName]', 'aria-sort'), 'descending');
+    assert.equal((await page.locator('#rows td[data-column=IndividualFirstName]').allInnerTexts())[0], 'Benoît');
+
+    const csv = await page.getAttribute('#download-csv', 'href');
+    const xlsx = await page.getAttribute('#download-xlsx', 'href');
+    assert.match(csv ?? '', /\/download\/report\?.*fmt=csv/);
+    assert.match(xlsx ?? '', /\/download\/report\?.*fmt=xlsx/);
+    const res = await page.request.get(csv as string);
+    assert.equal(res.status(), 200);
+    assert.match(await res.text(), /10204151/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'skills-report-light.png'), fullPage: true });
+    await page.close();
+
+    const dark = await open('skills-report.html', `${CONTOSO_ADMIN};${CONTOSO}`, '&theme=dark');
+    assert.equal(await dark.getAttribute('body', 'data-theme'), 'dark');
+    await dark.screenshot({ path: path.join(ARTIFACTS, 'skills-report-dark.png'), fullPage: true });
+    await dark.close();
+  });
+
+  it('"Skills report" refuses a non-admin clearly, with no table', async () => {
+    const page = await open('skills-report.html', `aad-alice;${CONTOSO}`);
+    assert.equal(await page.getAttribute('body', 'data-ready'), 'refused');
+    assert.equal(
+      await text(page, '#error'),
+      'Only the global admins and partner admins of your organization can see the skills report. Ask one of them if you need it.',
+    );
+    assert.equal(await page.locator('#report').count(), 0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'skills-report-refused-light.png'), fullPage: true });
+    await page.close();
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Stand-in for Entra ID in tests: an RSA key pair whose public half is served
+ * as a local JWKS (what the tab API checks tokens against), and a function
+ * that mints Teams-SSO-like access tokens with it.
+ */
+import { createLocalJWKSet, exportJWK, generateKeyPair, JWTVerifyGetKey, KeyLike, SignJWT } from 'jose';
+
+export interface TokenClaims {
+  oid: string;
+  tid: string;
+  aud?: string;
+  /** Default: the v2 issuer of `tid`. */
+  iss?: string;
+  preferred_username?: string;
+  /** Seconds from `now`; negative = already expired. Default 3600. */
+  expiresIn?: number;
+}
+
+export interface FakeEntra {
+  keys: JWTVerifyGetKey;
+  token(claims: TokenClaims, now?: Date): Promise<string>;
+  /** Signed with a key that is NOT in the JWKS: a forgery. */
+  forged(claims: TokenClaims, now?: Date): Promise<string>;
+}
+
+async function sign(key: KeyLike, kid: string, claims: TokenClaims, defaultAud: string, now: Date): Promise<string> {
+  const iat = Math.floor(now.getTime() / 1000);
+  const { oid, tid, preferred_username } = claims;
+  return new SignJWT({ oid, tid, ...(preferred_username ? { preferred_username } : {}) })
+    .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+    .setIssuer(claims.iss ?? `https://login.microsoftonline.com/${tid}/v2.0`)
+    .setAudience(claims.aud ?? defaultAud)
+    .setSubject(oid)
+    .setIssuedAt(iat)
+    .setNotBefore(iat - 5)
+    .setExpirationTime(iat + (claims.expiresIn ?? 3600))
+    .sign(key);
+}
+
+export async function fakeEntra(defaultAudience: string): Promise<FakeEntra> {
+  const real = await generateKeyPair('RS256');
+  const other = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(real.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
+  return {
+    keys: createLocalJWKSet({ keys: [jwk] }),
+    token: (claims, now = new Date()) => sign(real.privateKey, 'test-key', claims, defaultAudience, now),
+    // Same kid as the real key, so only the signature gives it away.
+    forged: (claims, now = new Date()) => sign(other.privateKey, 'test-key', claims, defaultAudience, now),
+  };
+}
