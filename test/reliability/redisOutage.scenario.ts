@@ -4,7 +4,8 @@
  * Every turn that starts and ends inside the outage gets "temporarily
  * unavailable, nothing was changed"; no 5xx reaches the channel; the records
  * are whole (invariants) and every link acknowledged before the kill is still
- * there; the bot answers normally again within 5 s of Redis returning.
+ * there; notices scheduled before the kill (BullMQ delayed jobs) are still
+ * scheduled after; the bot answers normally again within 5 s of Redis returning.
  */
 import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
@@ -28,6 +29,9 @@ interface Turn {
 }
 
 const UNAVAILABLE = say('en', 'unavailable');
+/** People 0..479 make the load; 480..499 asked for a notice before it. */
+const LOAD_PEOPLE = 480;
+const NOTICE_PEOPLE = 20;
 
 describe('reliability b: Redis killed mid-load and restarted (throwaway redis-server, appendonly yes)', function () {
   this.timeout(5 * 60 * 1000);
@@ -59,7 +63,7 @@ describe('reliability b: Redis killed mid-load and restarted (throwaway redis-se
       };
       const worker = async (w: number) => {
         for (let n = 0; !stopping; n++) {
-          const i = (w * 9973 + n * 31) % data.mcids.length;
+          const i = (w * 9973 + n * 31) % LOAD_PEOPLE;
           const t = (w + n) % data.orgs.length;
           const who: Member = data.people[i][t];
           const message = activityFrom(who, connector.url, { type: 'message', text: n % 4 === 3 ? 'status' : 'link my certification' });
@@ -82,6 +86,26 @@ describe('reliability b: Redis killed mid-load and restarted (throwaway redis-se
           await new Promise((r) => setTimeout(r, 100));
         }
       };
+      // Scheduled notices: link at org 1, get refused at org 2 (30 days), tap "Notify me".
+      const noticeKeys = { delayed: `${prefix}bull:notices:delayed` };
+      for (let i = LOAD_PEOPLE; i < LOAD_PEOPLE + NOTICE_PEOPLE; i++) {
+        const [atFirst, atSecond] = data.people[i];
+        const preview = activityFrom(atFirst, connector.url, { type: 'message', text: 'link my certification' });
+        await post('message', preview);
+        const confirm = buttons([replies.get(preview.id as string)]).find((b) => b.verb === 'link.confirm');
+        assert.ok(confirm, 'a confirm button');
+        await post('click', clickActivity(atFirst, connector.url, confirm.verb, confirm.cardId));
+        const refused = activityFrom(atSecond, connector.url, { type: 'message', text: 'link my certification' });
+        await post('message', refused);
+        const notify = buttons([replies.get(refused.id as string)]).find((b) => b.verb === 'notices.notifyMe');
+        assert.ok(notify, `a Notify me button on the refusal: ${textOf([replies.get(refused.id as string)]).slice(0, 200)}`);
+        await post('click', clickActivity(atSecond, connector.url, notify.verb, notify.cardId));
+      }
+      const probeClient = createRedis(redis.url);
+      await waitUntilReady(probeClient, 5000);
+      const scheduledBefore = (await probeClient.zrange(noticeKeys.delayed, 0, -1)).sort();
+      probeClient.disconnect();
+
       const load = Promise.all([...Array.from({ length: 12 }, (_, w) => worker(w)), probe()]);
 
       await new Promise((r) => setTimeout(r, 3000));
@@ -109,6 +133,8 @@ describe('reliability b: Redis killed mid-load and restarted (throwaway redis-se
       const report = await checkInvariants(client, prefix, data.mcids, data.orgs.map((o) => o.mpnId));
       const records = new Map((await Promise.all(data.mcids.map(async (m) => [m, await client.get(`${prefix}{mcid:${m}}:record`)] as const))).map(([m, v]) => [m, v ? (JSON.parse(v) as { starts: { mpnId: string }[] }) : null]));
       const lost = acknowledged.filter((a) => a.at < killAt && !records.get(a.mcid)?.starts.some((s) => s.mpnId === a.mpnId));
+      const scheduledAfter = (await client.zrange(noticeKeys.delayed, 0, -1)).sort();
+      const jobsWhole = (await Promise.all(scheduledAfter.map((id) => client.exists(`${prefix}bull:notices:${id}`)))).filter((x) => x === 1).length;
       client.disconnect();
 
       printFigures('b. Redis killed mid-load, restarted with its AOF', {
@@ -123,13 +149,17 @@ describe('reliability b: Redis killed mid-load and restarted (throwaway redis-se
         'acknowledged links lost': lost.length,
         'records after restart': report.records,
         'invariant violations (R1, R3, link/start, index)': totalViolations(report),
-        'scheduled notices survive': 'not tested: the notices module is not on this branch',
+        'notices scheduled before the kill (BullMQ delayed jobs)': scheduledBefore.length,
+        'of which still scheduled after the restart, job data whole': `${scheduledBefore.filter((id) => scheduledAfter.includes(id)).length}, ${jobsWhole}`,
       });
       assert.ok(during.length >= 20, `enough turns fell inside the outage (${during.length})`);
       assert.deepEqual(notUnavailable.map((t) => `${t.kind} ${t.status} ${t.text.slice(0, 80)}`), []);
       assert.equal(status5xx, 0);
       assert.ok(recoveryMs <= 5000, `recovered in ${recoveryMs} ms`);
       assert.equal(lost.length, 0);
+      assert.equal(scheduledBefore.length, NOTICE_PEOPLE, 'each refused person has a notice scheduled');
+      assert.deepEqual(scheduledAfter, scheduledBefore, 'the scheduled notices survived the restart');
+      assert.equal(jobsWhole, NOTICE_PEOPLE);
       assert.equal(totalViolations(report), 0, report.violations.slice(0, 10).join('\n'));
     } finally {
       stopping = true;
