@@ -25,7 +25,11 @@ const TENANT = 'f0f0f0f0-0000-4000-8000-000000000001';
 function family(rest: string): string {
   const m = /^\{(\w+):/.exec(rest) ?? /^(\w+):/.exec(rest);
   if (!m) return 'other';
-  if (m[1] === 'org') return rest.endsWith(':memberVersions') ? 'org index versions' : 'org index';
+  if (m[1] === 'org') {
+    const suffix = rest.slice(rest.indexOf('}:') + 2);
+    return { members: 'org members index', memberVersions: 'org members index versions', audit: 'org audit log (stream)' }[suffix] ?? `org ${suffix}`;
+  }
+  if (m[1] === 'person' && rest.endsWith(':convref')) return 'conversation reference (notices)';
   return (
     { mcid: 'association record', person: 'person → MCID', profile: 'profile', email: 'email → MCID', doc: 'session state (TTL 30 d)', once: 'redelivery claims (TTL 24 h)', count: 'rate counters (TTL)' }[m[1]] ?? m[1]
   );
