@@ -51,6 +51,7 @@ const OUTCOME_PATTERNS: [string, RegExp][] = [
   ['linked', /^Linked to /m],
   ['removed', /Link removed/],
   ['nothingToRemove', /You have no linked certification to remove/],
+  ['notOwner', /Only the person who linked this MCID can remove it/],
   ['refusedYearly', /you have used \d+ of \d+ associations allowed in a year/],
   ['refusedCooldown', /we require a period of 30 days/],
   ['alreadyLinked', /already linked/i],
