@@ -3,6 +3,7 @@
  * and the HTTP server with its routes. `bot/index.ts` runs it; tests and the
  * bench start it in process or as a child with their own settings.
  */
+import Redis from 'ioredis';
 import type { Server } from 'restify';
 import { Clock, systemClock } from '../services/clock';
 import { loadOrgsFile, loadProfilesFile } from '../services/directory/directoryFiles';
@@ -15,6 +16,12 @@ import { createCloudAdapter } from './http/adapterFactory';
 import { registerReportDownload } from './http/reportDownloadRoute';
 import { createHttpServer, listen } from './http/server';
 import { say } from './i18n/say';
+import { PersonRateLimiter } from '../services/limits/personRateLimiter';
+import { BotMetrics } from './metrics/botMetrics';
+import { timedStore } from './metrics/timedStore';
+import { addDrainGate, addMetricsRoute } from './http/operationsRoutes';
+import { FileClock } from './fileClock';
+import { isLocalMode } from './config';
 import { Logger } from './logging';
 import { MemberEmailLookup } from './teams/memberEmail';
 import { MemberIdLookup } from './teams/mentions';
@@ -39,21 +46,51 @@ export interface RunningApp extends ComposedBot {
   server: Server;
   notices: Notices;
   port: number;
+  /** The stores as the bot sees them (timed for /metrics). */
   stores: Stores;
+  metrics: BotMetrics;
+  /** Requests being handled right now. */
+  inFlight(): number;
+  /**
+   * Stops accepting requests (new ones get 503), waits up to
+   * shutdownTimeoutSeconds for the ones in flight, stops the notice workers,
+   * then closes the stores.
+   */
   close(): Promise<void>;
 }
 
+function pickClock(config: AppConfig, overrides: AppOverrides, log: Logger): Clock {
+  if (overrides.clock) return overrides.clock;
+  if (config.fakeClockFile && isLocalMode(config)) {
+    log.warn({ file: config.fakeClockFile }, 'CERTLINK_FAKE_CLOCK_FILE is set: the bot reads the time from a file (test runs only)');
+    return new FileClock(config.fakeClockFile);
+  }
+  return systemClock;
+}
+
 export async function startCertLink(config: AppConfig, log: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
-  const clock = overrides.clock ?? systemClock;
+  const clock = pickClock(config, overrides, log);
+  const metrics = new BotMetrics();
   const orgs = new OrgDirectory(loadOrgsFile(config.orgsFile));
   const profiles = loadProfilesFile(config.profilesFile);
-  const stores = await createStores({
+  const rawStores = await createStores({
     redisUrl: config.redisUrl,
+    redisClusterNodes: config.redisClusterNodes,
     keyPrefix: config.redisKeyPrefix,
     clock,
     profiles,
     onIndexError: () => log.warn('derived index update failed after a save; readers verify against the record'),
   });
+  // Every store call is timed and its failures counted for /metrics.
+  const observe = metrics.onStoreCall;
+  const stores: Stores = {
+    ...rawStores,
+    associations: timedStore('associations', rawStores.associations, observe),
+    once: timedStore('once', rawStores.once, observe),
+    documents: timedStore('documents', rawStores.documents, observe),
+    profiles: timedStore('profiles', rawStores.profiles, observe),
+    counters: timedStore('counters', rawStores.counters, observe),
+  };
   if (stores.kind === 'memory') {
     log.warn('REDIS_URL is not set: using the embedded in-memory store. Data will NOT survive a restart.');
   }
@@ -64,18 +101,25 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     log.warn('DOWNLOAD_SIGNING_SECRET is not set: download links are signed with a random secret and stop working at restart.');
   }
 
+  // BullMQ and the notice stores are not ready for Redis Cluster yet (keys of one job on several slots).
+  const standaloneRedis = stores.redis instanceof Redis ? stores.redis : null;
+  if (stores.redis && !standaloneRedis) {
+    log.warn('REDIS_CLUSTER_NODES: proactive notices run in this process only and do not survive a restart (BullMQ on Redis Cluster is not wired yet)');
+  }
   // The notice worker re-reads the person's state when a notice comes due (it may have changed).
   let associationsReady: ComposedBot['services']['associations'] | null = null;
   const notices = await startNotices({
     config,
     clock,
-    redis: stores.redis ? { client: stores.redis, keyPrefix: config.redisKeyPrefix } : undefined,
+    redis: standaloneRedis ? { client: standaloneRedis, keyPrefix: config.redisKeyPrefix } : undefined,
     currentAvailability: async (mcid) => {
       if (!associationsReady) throw new Error('the bot is not composed yet');
       return toCurrentAvailability(await associationsReady.status(mcid), config.limits, (mpnId) => orgs.byMpnId(mpnId)?.name ?? mpnId);
     },
     onError: (err) => log.warn({ err: String(err) }, 'notices: background error'),
   });
+
+  metrics.watchNotices(() => ({ ...notices.stats() }));
 
   const composed = composeBot({
     stores,
@@ -96,6 +140,8 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
       hashSecret: config.privacy.hashSecret,
       retention: { startRetentionDays: config.privacy.startRetentionDays, auditRetentionDays: config.privacy.auditRetentionDays },
     },
+    onTurn: metrics.onTurn,
+    rateLimiter: new PersonRateLimiter(stores.counters, config.rateLimits, clock),
   });
   associationsReady = composed.services.associations;
   const server = createHttpServer({
@@ -147,6 +193,8 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     log,
   });
   registerTabPages(server);
+  const gate = addDrainGate(server);
+  addMetricsRoute(server, metrics);
   const port = await listen(server, config.port);
   log.info({ port, store: stores.kind, orgs: orgs.all().length, profiles: profiles.length }, 'CertLink is listening on /api/messages');
 
@@ -156,9 +204,17 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     notices,
     port,
     stores,
+    metrics,
+    inFlight: () => gate.inFlight.size,
     async close() {
       sweeps.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      gate.startDraining();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const drained = await gate.inFlight.idle(config.shutdownTimeoutSeconds * 1000);
+      if (!drained) log.warn({ inFlight: gate.inFlight.size }, 'shutdown timeout: closing with turns still in flight');
+      // Keep-alive connections with no request would hold server.close() open.
+      server.server.closeIdleConnections?.();
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
       await notices.stop();
       await stores.close();
     },

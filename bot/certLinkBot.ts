@@ -30,7 +30,9 @@ import { emailFromToken } from './dialogs/tokenIdentity';
 import { SIGN_IN_DIALOG, SignInDialog } from './dialogs/signInDialog';
 import { employeeHandlers } from './handlers/employee';
 import { showHelp, welcomeCard } from './handlers/employee/helpHandler';
-import { previewAfterSignIn } from './handlers/employee/linkHandler';
+import { LINK_CONFIRM, previewAfterSignIn } from './handlers/employee/linkHandler';
+import { UNIVERSITY_USE_EMAIL } from './handlers/employee/universityHandler';
+import { summarizeError } from './http/turnErrorGuard';
 import {
   BotServices,
   CardActionHandler,
@@ -49,6 +51,9 @@ import { IntentName } from './intents/intentPatterns';
 import { recognizeIntent } from './intents/recognizeIntent';
 import { hashUserId, Logger } from './logging';
 import { turnInfo, TurnInfo } from './turn/turnInfo';
+import type { PersonRateLimiter } from '../services/limits/personRateLimiter';
+
+export type TurnOutcome = 'ok' | 'unavailable' | 'error' | 'duplicate' | 'refused' | 'rateLimited';
 
 export interface CertLinkBotDeps {
   services: BotServices;
@@ -60,9 +65,22 @@ export interface CertLinkBotDeps {
   conversationRefs?: Pick<ConversationRefStore, 'save' | 'forget'>;
   /** Which references were saved lately (shared with erasure, which must reset it). */
   savedRefs?: RecentlySaved;
-  /** Told of every turn's outcome, for metrics. */
-  onTurn?: (intent: string, outcome: 'ok' | 'unavailable' | 'error' | 'duplicate') => void;
+  /** Told once per turn, when it ends: its intent (or card verb), outcome and duration, for metrics. */
+  onTurn?: (intent: string, outcome: TurnOutcome, durationMs: number) => void;
+  /** Per-person limit on link attempts and admin commands; none = unlimited. */
+  rateLimiter?: Pick<PersonRateLimiter, 'allow'>;
 }
+
+/** What one turn was about and how it ended; filled in as the turn goes, logged and reported at its end. */
+interface TurnNote {
+  intent: string;
+  outcome: TurnOutcome;
+}
+
+const TURN_NOTE = Symbol('certlink.turnNote');
+
+/** Activity types as metric labels: a fixed set, so a caller cannot invent new series. */
+const KNOWN_TYPES = new Set(['message', 'invoke', 'conversationUpdate', 'installationUpdate', 'messageReaction', 'typing', 'event', 'endOfConversation']);
 
 /** How long a processed activity id is remembered: Teams redelivers within seconds. */
 const ACTIVITY_MEMORY_SECONDS = 24 * 60 * 60;
@@ -125,10 +143,15 @@ export class CertLinkBot extends TeamsActivityHandler {
     });
   }
 
-  /** Every turn: run, then save conversation state; a store outage becomes a polite reply. */
+  /** Every turn: run, then save conversation state; a store outage becomes a polite reply. One log line and one metric per turn. */
   override async run(context: TurnContext): Promise<void> {
+    const started = performance.now();
+    const type = context.activity?.type;
+    const note: TurnNote = { intent: typeof type === 'string' && KNOWN_TYPES.has(type) ? type : 'other', outcome: 'ok' };
+    context.turnState.set(TURN_NOTE, note);
     try {
       if (isMalformedCardAction(context)) {
+        note.outcome = 'refused';
         await context.sendActivity({ type: 'invokeResponse', value: { status: 400, body: badRequest('value.action must be an Action.Execute object') } });
         return;
       }
@@ -136,7 +159,33 @@ export class CertLinkBot extends TeamsActivityHandler {
       await this.deps.conversationState.saveChanges(context);
     } catch (err) {
       await this.handleFailure(context, err);
+    } finally {
+      const durationMs = performance.now() - started;
+      const info = turnInfo(context);
+      // Ids only: the user is a keyed hash, never a name or an email (see logging.ts).
+      this.deps.log.info(
+        { activityId: info.activityId, conversationId: info.conversationId, user: hashUserId(info.userId), intent: note.intent, outcome: note.outcome, ms: Math.round(durationMs) },
+        'turn',
+      );
+      this.deps.onTurn?.(note.intent, note.outcome, durationMs);
     }
+  }
+
+  private note(context: TurnContext, intent: string | null, outcome?: TurnOutcome): void {
+    const note = context.turnState.get(TURN_NOTE) as TurnNote | undefined;
+    if (!note) return;
+    if (intent !== null) note.intent = intent;
+    if (outcome) note.outcome = outcome;
+  }
+
+  /** True when the person may go on; otherwise they are told, in their language, and nothing is done. */
+  private async withinRateLimit(context: TurnContext, kind: 'link' | 'admin', info: TurnInfo): Promise<boolean> {
+    const limiter = this.deps.rateLimiter;
+    if (!limiter || !info.tenantId || !info.userId) return true;
+    if (await limiter.allow(kind, info.tenantId, info.userId)) return true;
+    this.note(context, null, 'rateLimited');
+    this.deps.log.warn({ activityId: info.activityId, user: hashUserId(info.userId), kind }, 'rate limit reached');
+    return false;
   }
 
   private async handleFailure(context: TurnContext, err: unknown): Promise<void> {
@@ -144,10 +193,10 @@ export class CertLinkBot extends TeamsActivityHandler {
     const unavailable = isStoreUnavailable(err);
     const key: TextKey = unavailable ? 'unavailable' : err instanceof ConcurrentUpdateError ? 'tryAgain' : 'unavailable';
     this.deps.log[unavailable ? 'warn' : 'error'](
-      { activityId: info.activityId, conversationId: info.conversationId, user: hashUserId(info.userId), err: unavailable ? String(err) : err },
+      { activityId: info.activityId, conversationId: info.conversationId, user: hashUserId(info.userId), err: summarizeError(err) },
       unavailable ? 'store unavailable during turn' : 'turn failed',
     );
-    this.deps.onTurn?.('unknown', unavailable ? 'unavailable' : 'error');
+    this.note(context, null, unavailable ? 'unavailable' : 'error');
     if (info.activityId && context.activity.type === ActivityTypes.Message) {
       // Nothing was changed, so a redelivery of the same activity may act.
       await this.deps.services.once.release(activityKey(info)).catch(() => undefined);
@@ -181,7 +230,7 @@ export class CertLinkBot extends TeamsActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const info = turnInfo(context);
     if (info.activityId && !(await this.deps.services.once.claim(activityKey(info), ACTIVITY_MEMORY_SECONDS))) {
-      this.deps.onTurn?.('duplicate', 'duplicate');
+      this.note(context, 'duplicate', 'duplicate');
       return;
     }
     if (this.deps.services.oauthConnectionName) {
@@ -193,22 +242,28 @@ export class CertLinkBot extends TeamsActivityHandler {
     }
     const recognized = recognizeIntent(context.activity.text);
     const locale = !info.localeFromActivity && recognized.language ? recognized.language : info.locale;
+    const intent = recognized.intent;
+    this.note(context, intent ?? 'help');
     const org = this.deps.services.orgs.forTenant(info.tenantId);
     if (org) await this.rememberConversation(context);
     if (!org) {
       await context.sendActivity(say(locale, 'unknownTenant', { tenantId: info.tenantId ?? '?' }));
-      this.deps.onTurn?.('unknownTenant', 'ok');
+      this.note(context, 'unknownTenant', 'refused');
       return;
     }
-    const intent = recognized.intent;
     if (intent && this.personalOnly.has(intent) && info.conversationType !== 'personal') {
       await context.sendActivity(say(locale, 'personalOnly'));
+      this.note(context, null, 'refused');
+      return;
+    }
+    const limited = intent === 'link' || intent === 'university.link' ? 'link' : intent?.startsWith('admin.') ? 'admin' : null;
+    if (limited && !(await this.withinRateLimit(context, limited, info))) {
+      await context.sendActivity(say(locale, 'rateLimited'));
       return;
     }
     const handler = (intent && this.messages.get(intent)) || showHelp;
     const reply = await handler(this.handlerContext(context, info, locale, org));
     if (reply) await send(context, reply);
-    this.deps.onTurn?.(intent ?? 'help', 'ok');
   }
 
   /** Keeps the person's personal-chat reference, so notices can reach them later. */
@@ -222,43 +277,71 @@ export class CertLinkBot extends TeamsActivityHandler {
     const info = turnInfo(context);
     const verb: unknown = value?.action?.verb;
     const cardId: unknown = (value?.action?.data as { cardId?: unknown } | undefined)?.cardId;
-    if (typeof verb !== 'string' || verb.length > MAX_VERB_LENGTH) return badRequest('action.verb must be a short string');
+    if (typeof verb !== 'string' || verb.length > MAX_VERB_LENGTH) {
+      this.note(context, 'card.invalid', 'refused');
+      return badRequest('action.verb must be a short string');
+    }
     const publicAction = this.publicCardActions.get(verb);
-    if (!publicAction && (typeof cardId !== 'string' || cardId.length > MAX_VERB_LENGTH)) return badRequest('action.data.cardId must be a short string');
+    if (!publicAction && (typeof cardId !== 'string' || cardId.length > MAX_VERB_LENGTH)) {
+      this.note(context, 'card.invalid', 'refused');
+      return badRequest('action.data.cardId must be a short string');
+    }
+    // Only verbs this bot registered become metric labels.
+    this.note(context, verb === 'card.cancel' || this.cardActions.has(verb) || publicAction ? verb : 'card.unknown');
     const locale = info.locale;
     const textCard = (key: TextKey, values: Record<string, string> = {}) => cardResponse(statementCard({ title: '', lines: [say(locale, key, values)] }));
     const org = this.deps.services.orgs.forTenant(info.tenantId);
-    if (!org) return textCard('unknownTenant', { tenantId: info.tenantId ?? '?' });
+    if (!org) {
+      this.note(context, null, 'refused');
+      return textCard('unknownTenant', { tenantId: info.tenantId ?? '?' });
+    }
     const hc = this.handlerContext(context, info, locale, org);
 
     if (publicAction) {
-      this.deps.onTurn?.(verb, 'ok');
+      // The only public action today starts a link (from a notice card): a link attempt.
+      if (!(await this.withinRateLimit(context, 'link', info))) return textCard('rateLimited');
       return cardResponse(replyCard(await publicAction(hc)));
     }
     if (typeof cardId !== 'string') return badRequest('action.data.cardId must be a short string');
 
     const found = await hc.pending.lookup(cardId, verb, info.userId, info.tenantId);
-    if (found.kind === 'notYours') return textCard('notYourCard');
+    if (found.kind === 'notYours') {
+      this.note(context, null, 'refused');
+      return textCard('notYourCard');
+    }
     const handler = verb === 'card.cancel' ? null : this.cardActions.get(verb);
     if (found.kind === 'stale' || (verb !== 'card.cancel' && !handler)) {
+      this.note(context, null, 'refused');
       // A card already used looks stale here; tell a double click apart by its claim.
       return textCard((await this.deps.services.once.claim(clickKey(cardId), 1)) ? 'staleCard' : 'alreadyDone');
     }
-    if (!(await this.deps.services.once.claim(clickKey(cardId), ACTIVITY_MEMORY_SECONDS))) return textCard('alreadyDone');
+    const limited = verb === LINK_CONFIRM || verb === UNIVERSITY_USE_EMAIL ? 'link' : verb.startsWith('admin.') ? 'admin' : null;
+    if (limited && !(await this.withinRateLimit(context, limited, info))) return textCard('rateLimited');
+    if (!(await this.deps.services.once.claim(clickKey(cardId), ACTIVITY_MEMORY_SECONDS))) {
+      this.note(context, null, 'duplicate');
+      return textCard('alreadyDone');
+    }
     try {
       await hc.pending.consume(cardId);
-      if (!handler) {
-        this.deps.onTurn?.('card.cancel', 'ok');
-        return textCard('cancelled');
-      }
+      if (!handler) return textCard('cancelled');
       const reply = await handler(hc, found.card);
-      this.deps.onTurn?.(verb, 'ok');
       return cardResponse(replyCard(reply));
     } catch (err) {
       // Nothing was written (each write is one atomic step), so the same card may be tried again.
       await this.deps.services.once.release(clickKey(cardId)).catch(() => undefined);
       throw err;
     }
+  }
+
+  /**
+   * botbuilder answers an invoke it has no handler for with 501; the channel (and a
+   * monitor counting 5xx) would read that as our failure. It is the caller's: 400.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    if (response?.status !== 501) return response;
+    this.note(context, 'invoke.unknown', 'refused');
+    return { status: 400, body: { code: 'BadRequest', message: 'This bot does not handle this invoke' } };
   }
 
   protected override async handleTeamsSigninVerifyState(context: TurnContext, _query: SigninStateVerificationQuery): Promise<void> {

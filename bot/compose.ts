@@ -17,7 +17,7 @@ import { DownloadLinkSigner } from '../services/report/signedLink';
 import { RoleService } from '../services/roles/roleService';
 import { Stores } from '../services/storeFactory';
 import { UniversityService } from '../services/university/universityService';
-import { CertLinkBot } from './certLinkBot';
+import { CertLinkBot, CertLinkBotDeps } from './certLinkBot';
 import { adminHandlers, nobodyReachable, PersonNotifier } from './handlers/admin/adminHandlers';
 import { BotServices } from './handlers/handlerTypes';
 import { Logger } from './logging';
@@ -64,6 +64,10 @@ export interface ComposeOptions {
   roster?: TeamRoster;
   /** Erasure pseudonyms and retention (config.privacy); default: a random secret and the default retention (tests). */
   privacy?: { hashSecret: string; retention: RetentionPolicy };
+  /** Told once per turn (intent, outcome, duration), for /metrics. */
+  onTurn?: CertLinkBotDeps['onTurn'];
+  /** Per-person limit on link attempts and admin commands. */
+  rateLimiter?: CertLinkBotDeps['rateLimiter'];
 }
 
 /** Tells a removed person in their own chat, through the notices' paced, once-only delivery. */
@@ -186,6 +190,8 @@ export function composeBot(o: ComposeOptions): ComposedBot {
     features,
     conversationRefs: o.notices?.refs,
     savedRefs,
+    onTurn: o.onTurn,
+    rateLimiter: o.rateLimiter,
   });
   return { bot, services, conversationState, admin, adminStores, roles, reports, signer, privacy: { deps: privacyDeps, exporter, erasure } };
 }

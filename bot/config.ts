@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { AssociationLimits } from '../services/association/types';
 import { DEFAULT_AUDIT_RETENTION_DAYS, minimumStartRetentionDays, START_RETENTION_MARGIN_DAYS } from '../services/privacy/retention';
+import { RateLimitSettings } from '../services/limits/personRateLimiter';
+import { parseClusterNodes } from '../services/redis/redisConnection';
 
 export interface AppConfig {
   port: number;
@@ -33,6 +35,14 @@ export interface AppConfig {
   downloadSigningSecretGenerated: boolean;
   /** Where browsers reach this bot, for download links (no trailing slash). */
   publicBaseUrl: string;
+  /** "host:port,…" of Redis Cluster nodes; when set, used instead of REDIS_URL. */
+  redisClusterNodes: string | null;
+  /** Per-person limits on link attempts and admin commands (0 = off). */
+  rateLimits: RateLimitSettings;
+  /** Local mode only: the bot's clock reads an ISO time from this file (reliability scenarios travel in time). */
+  fakeClockFile: string | null;
+  /** How long a stopping process waits for turns in flight before closing anyway. */
+  shutdownTimeoutSeconds: number;
   notices: NoticeConfig;
   privacy: PrivacyConfig;
 }
@@ -132,6 +142,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     windowKind: oneOf(env, 'LIMIT_WINDOW_KIND', ['rolling', 'calendar'] as const, 'rolling'),
     cooldownDays: int(env, 'LIMIT_COOLDOWN_DAYS', 30, 0, 365),
   };
+  const reliability = reliabilitySettings(env);
   return {
     port,
     microsoftAppId: str(env, 'MicrosoftAppId'),
@@ -154,6 +165,34 @@ export function loadConfig(env: Env = process.env): AppConfig {
       claimTtlSeconds: int(env, 'NOTICE_CLAIM_TTL_SECONDS', 600, 5, 86_400),
     },
     ...download,
+    ...reliability,
+  };
+}
+
+/** Settings added for operations (issue 7): Cluster, rate limits, the test clock, shutdown. */
+function reliabilitySettings(env: Env): Pick<AppConfig, 'redisClusterNodes' | 'rateLimits' | 'fakeClockFile' | 'shutdownTimeoutSeconds'> {
+  const clusterNodes = str(env, 'REDIS_CLUSTER_NODES');
+  if (clusterNodes) {
+    try {
+      if (parseClusterNodes(clusterNodes).length === 0) throw new Error('no node');
+    } catch {
+      throw new ConfigError(`REDIS_CLUSTER_NODES must be host:port[,host:port…] (got "${clusterNodes}")`);
+    }
+  }
+  const fakeClockFile = str(env, 'CERTLINK_FAKE_CLOCK_FILE');
+  if (fakeClockFile && str(env, 'MicrosoftAppId')) {
+    // A clock anyone with file access can move would let them skip the 30-day rule.
+    throw new ConfigError('CERTLINK_FAKE_CLOCK_FILE is for local test runs only and cannot be used with a MicrosoftAppId');
+  }
+  return {
+    redisClusterNodes: clusterNodes || null,
+    rateLimits: {
+      linkAttempts: int(env, 'RATE_LIMIT_LINK_ATTEMPTS', 10, 0, 1_000_000),
+      adminCommands: int(env, 'RATE_LIMIT_ADMIN_COMMANDS', 30, 0, 1_000_000),
+      windowSeconds: int(env, 'RATE_LIMIT_WINDOW_SECONDS', 600, 1, 86400),
+    },
+    fakeClockFile: fakeClockFile ? path.resolve(fakeClockFile) : null,
+    shutdownTimeoutSeconds: int(env, 'SHUTDOWN_TIMEOUT_SECONDS', 20, 0, 600),
   };
 }
 

@@ -24,9 +24,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping: finishing turns in flight');
+    // close() refuses new requests, waits for the turns in flight, then closes Redis.
     app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => {
+        log.info({ signal }, 'stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        log.error({ err: String(err) }, 'could not stop cleanly');
+        process.exit(1);
+      },
     );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

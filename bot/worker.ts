@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const keyPrefix = config.redisKeyPrefix;
   const stores = await createStores({ redisUrl: config.redisUrl, keyPrefix });
-  if (!stores.redis) throw new Error('storeFactory returned no Redis connection');
+  // The worker only reads REDIS_URL, so this is one Redis server, never a Cluster.
+  if (!(stores.redis instanceof Redis)) throw new Error('storeFactory returned no standalone Redis connection');
   const notices = await runNoticeWorkers({
     config,
     associationStore: stores.associations,

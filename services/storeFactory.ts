@@ -2,20 +2,30 @@
  * Picks the stores once at start: Redis when REDIS_URL is set, the embedded
  * in-memory adapters otherwise. Everything above sees only the interfaces.
  */
-import type Redis from 'ioredis';
 import { AssociationStore } from './association/associationStore';
 import { Clock, systemClock } from './clock';
 import { ProfileStore } from './directory/profileStore';
 import { CertificationProfile } from './directory/types';
 import { DocumentStore } from './kv/documentStore';
 import { StoreHealth } from './kv/health';
+import { CounterStore } from './kv/counterStore';
 import { OnceStore } from './kv/onceStore';
 import { MemoryAssociationStore } from './memory/memoryAssociationStore';
+import { MemoryCounterStore } from './memory/memoryCounterStore';
 import { MemoryDocumentStore } from './memory/memoryDocumentStore';
 import { MemoryOnceStore } from './memory/memoryOnceStore';
 import { MemoryProfileStore } from './memory/memoryProfileStore';
 import { RedisAssociationStore } from './redis/redisAssociationStore';
-import { createRedis, DEFAULT_KEY_PREFIX, RedisConnectionOptions, waitUntilReady } from './redis/redisConnection';
+import { RedisCounterStore } from './redis/redisCounterStore';
+import {
+  createRedis,
+  createRedisCluster,
+  DEFAULT_KEY_PREFIX,
+  parseClusterNodes,
+  RedisClient,
+  RedisConnectionOptions,
+  waitUntilReady,
+} from './redis/redisConnection';
 import { RedisDocumentStore } from './redis/redisDocumentStore';
 import { RedisHealth } from './redis/redisHealth';
 import { RedisOnceStore } from './redis/redisOnceStore';
@@ -27,15 +37,19 @@ export interface Stores {
   once: OnceStore;
   documents: DocumentStore;
   profiles: ProfileStore;
+  /** Expiring counters (per-person rate limits). */
+  counters: CounterStore;
   health: StoreHealth;
   /** The shared connection (for BullMQ settings, diagnostics); null on the embedded store. */
-  redis: Redis | null;
+  redis: RedisClient | null;
   close(): Promise<void>;
 }
 
 export interface CreateStoresOptions {
-  /** null = embedded in-memory store: nothing survives a restart. */
+  /** null = embedded in-memory store: nothing survives a restart (unless redisClusterNodes is set). */
   redisUrl: string | null;
+  /** "host:port,host:port" of Redis Cluster nodes; when set, used instead of redisUrl. */
+  redisClusterNodes?: string | null;
   /** Prefix for every Redis key (default "certlink:"); tests use a unique one per run. */
   keyPrefix?: string;
   /** Time for the embedded stores' expiries; Redis expires keys on its own clock. */
@@ -50,8 +64,12 @@ export interface CreateStoresOptions {
 }
 
 export async function createStores(opts: CreateStoresOptions): Promise<Stores> {
-  if (!opts.redisUrl) return createMemoryStores(opts);
-  const redis = createRedis(opts.redisUrl, opts.redisOptions);
+  const redis: RedisClient | null = opts.redisClusterNodes
+    ? createRedisCluster(parseClusterNodes(opts.redisClusterNodes), opts.redisOptions)
+    : opts.redisUrl
+      ? createRedis(opts.redisUrl, opts.redisOptions)
+      : null;
+  if (!redis) return createMemoryStores(opts);
   try {
     await waitUntilReady(redis, opts.connectWaitMs ?? 5000);
     const prefix = opts.keyPrefix ?? DEFAULT_KEY_PREFIX;
@@ -63,6 +81,7 @@ export async function createStores(opts: CreateStoresOptions): Promise<Stores> {
       once: new RedisOnceStore(redis, prefix),
       documents: new RedisDocumentStore(redis, prefix),
       profiles,
+      counters: new RedisCounterStore(redis, prefix),
       health: new RedisHealth(redis),
       redis,
       close: () => closeRedis(redis),
@@ -81,6 +100,7 @@ function createMemoryStores(opts: CreateStoresOptions): Stores {
     once: new MemoryOnceStore(clock),
     documents: new MemoryDocumentStore(clock),
     profiles: new MemoryProfileStore(opts.profiles ?? [], clock),
+    counters: new MemoryCounterStore(clock),
     health: { kind: 'memory', ping: async () => true },
     redis: null,
     close: async () => undefined,
@@ -88,7 +108,7 @@ function createMemoryStores(opts: CreateStoresOptions): Stores {
 }
 
 /** QUIT when Redis answers; otherwise just drop the socket so shutdown never waits on an outage. */
-export async function closeRedis(redis: Redis): Promise<void> {
+export async function closeRedis(redis: RedisClient): Promise<void> {
   if (redis.status === 'end') return;
   if (redis.status !== 'ready') {
     redis.disconnect();

@@ -54,7 +54,9 @@ export class PendingCards {
   }
 
   async lookup(cardId: string, verb: string, userId: string, tenantId: string | null): Promise<PendingLookup> {
-    const card = (await this.map())[cardId];
+    const map = await this.map();
+    // Own keys only: a card id such as "valueOf" or "__proto__" must not find Object.prototype's members.
+    const card = Object.prototype.hasOwnProperty.call(map, cardId) ? map[cardId] : undefined;
     if (!card || new Date(card.expiresAt) <= this.now() || !card.verbs.includes(verb)) return { kind: 'stale' };
     if (card.forUser !== userId || !tenantId || card.tenantId.toLowerCase() !== tenantId.toLowerCase()) return { kind: 'notYours' };
     return { kind: 'ok', card };

@@ -35,11 +35,20 @@ function checkString(value: unknown, field: string, max: number): string | null 
   return null;
 }
 
+/** Optional fields botbuilder copies into every reply: the connector client refuses to send a reply whose copy has the wrong type. */
+function checkOptional(owner: Json, fields: readonly string[], where: string, type: 'string' | 'boolean'): string | null {
+  for (const field of fields) {
+    const value = owner[field];
+    if (value !== undefined && value !== null && typeof value !== type) return `${where}${field} must be a ${type}`;
+  }
+  return null;
+}
+
 function checkAccount(body: Json, field: 'from' | 'recipient', required: boolean): string | null {
   const account = body[field];
   if (account === undefined && !required) return null;
   if (!isObject(account)) return `${field} must be an object with an id`;
-  return checkString(account.id, `${field}.id`, ACTIVITY_LIMITS.idChars);
+  return checkString(account.id, `${field}.id`, ACTIVITY_LIMITS.idChars) ?? checkOptional(account, ['name', 'aadObjectId', 'role'], `${field}.`, 'string');
 }
 
 function checkServiceUrl(value: unknown): string | null {
@@ -77,8 +86,11 @@ export function validateActivity(body: unknown): ActivityValidation {
     checkServiceUrl(body.serviceUrl) ??
     checkString(body.channelId, 'channelId', ACTIVITY_LIMITS.channelIdChars) ??
     (isObject(conversation)
-      ? checkString(conversation.id, 'conversation.id', ACTIVITY_LIMITS.idChars)
+      ? (checkString(conversation.id, 'conversation.id', ACTIVITY_LIMITS.idChars) ??
+        checkOptional(conversation, ['name', 'conversationType', 'tenantId'], 'conversation.', 'string') ??
+        checkOptional(conversation, ['isGroup'], 'conversation.', 'boolean'))
       : 'conversation must be an object with an id') ??
+    checkOptional(body, ['locale'], '', 'string') ??
     checkAccount(body, 'from', true) ??
     checkAccount(body, 'recipient', false) ??
     (body.id === undefined ? null : checkString(body.id, 'id', ACTIVITY_LIMITS.idChars)) ??

@@ -6,7 +6,15 @@
  * (Agents Playground, the tests' connector stand-in) need, and it must never happen by
  * accident in production, hence the warning at start.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+
+/** Bot Framework public-cloud endpoints (botframework-connector's AuthenticationConstants, not re-exported by botbuilder). */
+const PUBLIC_CLOUD = {
+  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+  OAuthUrl: 'https://api.botframework.com',
+  ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+};
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 
@@ -15,23 +23,43 @@ type AuthSettings = Pick<
   'microsoftAppId' | 'microsoftAppPassword' | 'microsoftAppType' | 'microsoftAppTenantId'
 >;
 
-export function createBotFrameworkAuthentication(config: AuthSettings): ConfigurationBotFrameworkAuthentication {
+/**
+ * Where channel tokens are checked against: the OpenID configuration (and so the
+ * signing keys) and the issuer. Unset = Bot Framework's public cloud. Tests point
+ * it at a local OpenID document to prove the 401s with real signed tokens.
+ */
+export interface ChannelTrust {
+  openIdMetadataUrl: string;
+  tokenIssuer: string;
+}
+
+export function createBotFrameworkAuthentication(config: AuthSettings, trust?: ChannelTrust): ConfigurationBotFrameworkAuthentication {
   // ConfigurationBotFrameworkAuthentication reads these exact keys (and builds the
   // password/tenant credentials factory from the same object).
-  return new ConfigurationBotFrameworkAuthentication({
+  const credentials = {
     MicrosoftAppId: config.microsoftAppId,
     MicrosoftAppPassword: config.microsoftAppPassword,
     MicrosoftAppType: config.microsoftAppType,
     MicrosoftAppTenantId: config.microsoftAppTenantId,
+  };
+  if (!trust) return new ConfigurationBotFrameworkAuthentication(credentials);
+  // Setting any of these switches botbuilder to "all parameters given": the public cloud's values for the rest.
+  return new ConfigurationBotFrameworkAuthentication({
+    ...credentials,
+    ValidateAuthority: true,
+    ...PUBLIC_CLOUD,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+    ToBotFromChannelOpenIdMetadataUrl: trust.openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: trust.tokenIssuer,
   });
 }
 
-export function createCloudAdapter(config: AuthSettings, log: Logger): CloudAdapter {
+export function createCloudAdapter(config: AuthSettings, log: Logger, trust?: ChannelTrust): CloudAdapter {
   // Same test as isLocalMode() in config.ts, on the auth subset only.
   if (config.microsoftAppId === '') {
     log.warn('local mode: channel authentication is off (MicrosoftAppId is empty); do not expose this endpoint');
   } else {
     log.info({ appType: config.microsoftAppType }, 'channel authentication is on');
   }
-  return new CloudAdapter(createBotFrameworkAuthentication(config));
+  return new CloudAdapter(createBotFrameworkAuthentication(config, trust));
 }

@@ -145,10 +145,15 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
 
     const captured = new CapturedResponse();
     const ids = { activityId: checked.activity.id, conversationId: checked.activity.conversation.id };
+    let turnStarted = false;
+    const run: TurnLogic = (context) => {
+      turnStarted = true;
+      return logic(context);
+    };
     try {
       // process() authenticates the request (401 for a missing or bad channel token when an
       // app id is configured), runs the turn, and reports the invoke response if any.
-      await adapter.process({ method: 'POST', headers: req.headers, body: parsed as Record<string, unknown> }, captured, logic);
+      await adapter.process({ method: 'POST', headers: req.headers, body: parsed as Record<string, unknown> }, captured, run);
     } catch (err) {
       // Only reached if the adapter itself throws outside a turn (the turn guard catches the rest).
       log.error({ ...ids, err: summarizeError(err) }, 'adapter failed outside a turn');
@@ -156,6 +161,10 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
       captured.body = undefined;
     }
 
+    // botbuilder reports a token with a bad signature (jsonwebtoken's error, not its own
+    // AuthenticationError) as 500. Nothing but authentication runs before the turn, so a
+    // failure there with a token present is an unauthenticated request, not our fault.
+    if (captured.statusCode >= 500 && !turnStarted && req.headers.authorization) captured.statusCode = 401;
     const status = captured.statusCode;
     if (status === 401 || status === 403) {
       log.warn({ ...ids, status }, 'refused a request without a valid channel token');

@@ -8,6 +8,7 @@ export type TextKey =
   | 'unknownTenant'
   | 'unavailable'
   | 'tryAgain'
+  | 'rateLimited'
   | 'welcomeTitle'
   | 'welcomeBody'
   | 'helpTitle'
@@ -92,6 +93,7 @@ export const conversationText: Messages<TextKey> = {
       'Your organization is not set up in CertLink yet, so nothing can be linked from this Microsoft 365 tenant ({tenantId}). Ask your CertLink administrator to add this tenant id to the organization in the orgs file (ORGS_FILE).',
     unavailable: 'CertLink is temporarily unavailable. Nothing was changed. Please try again in a minute.',
     tryAgain: 'Someone else changed this record at the same moment. Nothing was changed; please try again.',
+    rateLimited: 'You have made too many requests in a short time. Nothing was changed. Please wait a few minutes and try again.',
     welcomeTitle: 'Welcome to CertLink',
     welcomeBody:
       'I link your Microsoft Certification Profile ID (MCID) to {org}, so your certifications count for your organization. Only you can link your own certifications. Say "link my certification" to start, or "help" to see everything I can do.',
@@ -187,6 +189,7 @@ export const conversationText: Messages<TextKey> = {
       'Votre organisation n’est pas encore configurée dans CertLink : rien ne peut être lié depuis ce locataire Microsoft 365 ({tenantId}). Demandez à votre administrateur CertLink d’ajouter cet identifiant de locataire à l’organisation dans le fichier des organisations (ORGS_FILE).',
     unavailable: 'CertLink est momentanément indisponible. Rien n’a été modifié. Réessayez dans une minute.',
     tryAgain: 'Quelqu’un a modifié ce dossier au même moment. Rien n’a été modifié ; réessayez.',
+    rateLimited: 'Vous avez fait trop de demandes en peu de temps. Rien n’a été modifié. Attendez quelques minutes et réessayez.',
     welcomeTitle: 'Bienvenue dans CertLink',
     welcomeBody:
       'Je lie votre ID de profil de certification Microsoft (MCID) à {org}, pour que vos certifications comptent pour votre organisation. Vous seul pouvez lier vos propres certifications. Dites « lier ma certification » pour commencer, ou « aide » pour tout voir.',

@@ -14,16 +14,22 @@ export interface TurnInfo {
   activityId: string | null;
 }
 
+/** The channel's JSON is not trusted to match botbuilder's types: a number where a string belongs is ignored. */
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
 export function turnInfo(context: TurnContext): TurnInfo {
   const a = context.activity;
   const channelTenant = (a.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
-  const tenantId = a.conversation?.tenantId ?? (typeof channelTenant === 'string' ? channelTenant : null);
+  const tenantId = text(a.conversation?.tenantId) ?? text(channelTenant);
   const type = a.conversation?.conversationType;
+  const locale = text(a.locale);
   return {
-    userId: a.from?.aadObjectId || a.from?.id,
-    tenantId: tenantId || null,
-    locale: pickLocale(a.locale),
-    localeFromActivity: typeof a.locale === 'string' && a.locale.length > 0,
+    userId: text(a.from?.aadObjectId) ?? a.from?.id,
+    tenantId,
+    locale: pickLocale(locale ?? undefined),
+    localeFromActivity: locale !== null,
     conversationId: a.conversation?.id,
     conversationType: type === 'channel' || type === 'groupChat' ? type : 'personal',
     activityId: a.id ?? null,

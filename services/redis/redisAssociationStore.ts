@@ -5,13 +5,12 @@
  * indexes on their own slots, written after the record (never in the same
  * command: that would be CROSSSLOT on a cluster) and verified by readers.
  */
-import type Redis from 'ioredis';
 import type { Result } from 'ioredis';
 import { AssociationStore } from '../association/associationStore';
 import { indexDelta } from '../association/derivedIndexes';
 import { McidRecord } from '../association/types';
 import { RecordRetention } from '../privacy/retentionStores';
-import { checkKeyPrefix, DEFAULT_KEY_PREFIX, pipelineValues, withStore } from './redisConnection';
+import { checkKeyPrefix, DEFAULT_KEY_PREFIX, RedisClient, withStore } from './redisConnection';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -21,6 +20,12 @@ declare module 'ioredis' {
     certlinkDelIfEquals(key: string, expected: string): Result<number, Context>;
     /** KEYS: record. ARGV: expected version. 1 = deleted, 0 = someone wrote first. */
     certlinkDeleteRecord(recordKey: string, expectedVersion: string): Result<number, Context>;
+    /**
+     * KEYS: org members set, the MCID's membership version key (same {org:} slot).
+     * ARGV: mcid, record version, '1' add / '0' remove, version TTL in seconds.
+     * Applies the change only if no newer version of the record already changed this membership.
+     */
+    certlinkOrgMembership(membersKey: string, versionKey: string, mcid: string, version: string, add: string, ttlSeconds: string): Result<number, Context>;
   }
 }
 
@@ -42,12 +47,34 @@ redis.call('DEL', KEYS[1])
 return 1
 `;
 
+/**
+ * Two bot processes may write versions 5 and 6 of a record within a
+ * millisecond and run their index steps in the other order; the org index
+ * must end as version 6 says. Each membership change carries the record
+ * version that made it, and an older one arriving late is ignored. Both keys
+ * share the org's hash tag, so this is one script on one slot.
+ */
+const ORG_MEMBERSHIP_LUA = `
+local seen = tonumber(redis.call('GET', KEYS[2]) or '0')
+if tonumber(ARGV[2]) <= seen then return 0 end
+redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[4])
+if ARGV[3] == '1' then redis.call('SADD', KEYS[1], ARGV[1]) else redis.call('SREM', KEYS[1], ARGV[1]) end
+return 1
+`;
+
+/**
+ * How long a membership version is remembered: long enough to order index
+ * steps that race by milliseconds or wait for Redis to come back, short
+ * enough that an org's keys do not keep every MCID that ever left it.
+ */
+export const MEMBER_VERSION_TTL_SECONDS = 24 * 60 * 60;
+
 export const DEL_IF_EQUALS_LUA = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 `;
 
-export function defineGuardedDelete(redis: Redis): void {
+export function defineGuardedDelete(redis: RedisClient): void {
   redis.defineCommand('certlinkDelIfEquals', { numberOfKeys: 1, lua: DEL_IF_EQUALS_LUA });
 }
 
@@ -60,6 +87,11 @@ export class RedisAssociationKeys {
   }
   orgMembers(mpnId: string): string {
     return `${this.prefix}{org:${mpnId}}:members`;
+  }
+  /** Per MCID, the record version that last changed its membership of the org (see ORG_MEMBERSHIP_LUA). */
+  /** The record version that last changed one MCID's membership of an org (same {org:} slot as the set). */
+  orgMemberVersion(mpnId: string, mcid: string): string {
+    return `${this.prefix}{org:${mpnId}}:memberVersion:${mcid}`;
   }
   /** Tenant ids are GUIDs Teams sends in either case; user ids are compared as given. */
   person(tenantId: string, userId: string): string {
@@ -79,9 +111,11 @@ export interface RedisAssociationStoreOptions {
 export class RedisAssociationStore implements AssociationStore, RecordRetention {
   private readonly keys: RedisAssociationKeys;
   private readonly onIndexError: (err: unknown, mcid: string) => void;
+  /** Saves whose index step failed (Redis dropped in between), oldest first, to apply again when Redis returns. */
+  private readonly unindexed: { prev: McidRecord; next: McidRecord }[] = [];
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     keyPrefix: string = DEFAULT_KEY_PREFIX,
     opts: RedisAssociationStoreOptions = {},
   ) {
@@ -89,6 +123,9 @@ export class RedisAssociationStore implements AssociationStore, RecordRetention 
     this.onIndexError = opts.onIndexError ?? (() => process.emitWarning('Association index update failed after a record was saved; run repairIndexes'));
     redis.defineCommand('certlinkSaveRecord', { numberOfKeys: 1, lua: SAVE_RECORD_LUA });
     redis.defineCommand('certlinkDeleteRecord', { numberOfKeys: 1, lua: DELETE_RECORD_LUA });
+    // Redis is back: put right the indexes of the saves it missed (see saveRecord).
+    redis.on('ready', () => void this.retryUnindexed());
+    redis.defineCommand('certlinkOrgMembership', { numberOfKeys: 2, lua: ORG_MEMBERSHIP_LUA });
     defineGuardedDelete(redis);
   }
 
@@ -98,11 +135,11 @@ export class RedisAssociationStore implements AssociationStore, RecordRetention 
 
   getRecords(mcids: string[]): Promise<(McidRecord | null)[]> {
     if (mcids.length === 0) return Promise.resolve([]);
-    // Each record is on its own slot, so MGET would be CROSSSLOT on a cluster: one pipelined GET each.
+    // Each record is on its own slot, so MGET (or one explicit pipeline) would be CROSSSLOT on a cluster:
+    // parallel GETs, which ioredis writes back to back (and auto-pipelines per node on a cluster).
     return withStore('getRecords', async () => {
-      const pipeline = this.redis.pipeline();
-      for (const mcid of mcids) pipeline.get(this.keys.record(mcid));
-      return pipelineValues(await pipeline.exec()).map((v) => parseRecord(v as string | null));
+      const values = await Promise.all(mcids.map((mcid) => this.redis.get(this.keys.record(mcid))));
+      return values.map(parseRecord);
     });
   }
 
@@ -112,7 +149,10 @@ export class RedisAssociationStore implements AssociationStore, RecordRetention 
       const written = await this.redis.certlinkSaveRecord(this.keys.record(next.mcid), String(prev.version), JSON.stringify(next));
       if (written !== 1) return false;
       // The record is saved: failing now would tell the person "nothing changed" when it did.
-      await this.applyIndexes(prev, next).catch((err: unknown) => this.onIndexError(err, next.mcid));
+      await this.applyIndexes(prev, next).catch((err: unknown) => {
+        this.unindexed.push({ prev, next });
+        this.onIndexError(err, next.mcid);
+      });
       return true;
     });
   }
@@ -122,6 +162,9 @@ export class RedisAssociationStore implements AssociationStore, RecordRetention 
       const deleted = await this.redis.certlinkDeleteRecord(this.keys.record(prev.mcid), String(prev.version));
       if (deleted !== 1) return false;
       await this.applyIndexes(prev, { ...prev, link: null }).catch((err: unknown) => this.onIndexError(err, prev.mcid));
+      // A new record starts again at version 1: no remembered version may hold back its index, or name the MCID.
+      const orgs = new Set([...prev.starts.map((s) => s.mpnId), ...prev.ended.map((e) => e.mpnId), ...(prev.link ? [prev.link.mpnId] : [])]);
+      await Promise.all([...orgs].filter(Boolean).map((mpnId) => this.redis.del(this.keys.orgMemberVersion(mpnId, prev.mcid))));
       return true;
     });
   }
@@ -131,6 +174,31 @@ export class RedisAssociationStore implements AssociationStore, RecordRetention 
     return withStore('expireRecordAt', async () => {
       await this.redis.pexpireat(this.keys.record(mcid), at.getTime());
     });
+  }
+
+  /**
+   * Applies again the index steps that failed, in order. Safe to repeat: org
+   * membership changes carry their record version, so a late or repeated one
+   * never undoes a newer one. Those that fail again wait for the next 'ready'.
+   */
+  async retryUnindexed(): Promise<number> {
+    let done = 0;
+    while (this.unindexed.length > 0) {
+      const { prev, next } = this.unindexed[0];
+      try {
+        await this.applyIndexes(prev, next);
+      } catch {
+        return done;
+      }
+      this.unindexed.shift();
+      done += 1;
+    }
+    return done;
+  }
+
+  /** Index steps waiting for Redis (for diagnostics and tests). */
+  get unindexedCount(): number {
+    return this.unindexed.length;
   }
 
   /**
@@ -150,16 +218,19 @@ export class RedisAssociationStore implements AssociationStore, RecordRetention 
    */
   private async applyIndexes(prev: McidRecord, next: McidRecord): Promise<void> {
     const delta = indexDelta(prev, next);
-    const pipeline = this.redis.pipeline();
-    if (delta.orgRemove) pipeline.srem(this.keys.orgMembers(delta.orgRemove.mpnId), delta.orgRemove.mcid);
-    if (delta.orgAdd) pipeline.sadd(this.keys.orgMembers(delta.orgAdd.mpnId), delta.orgAdd.mcid);
+    const version = String(next.version);
+    const steps: Promise<unknown>[] = [];
+    const membership = (mpnId: string, mcid: string, add: boolean) =>
+      this.redis.certlinkOrgMembership(this.keys.orgMembers(mpnId), this.keys.orgMemberVersion(mpnId, mcid), mcid, version, add ? '1' : '0', String(MEMBER_VERSION_TTL_SECONDS));
+    if (delta.orgRemove) steps.push(membership(delta.orgRemove.mpnId, delta.orgRemove.mcid, false));
+    if (delta.orgAdd) steps.push(membership(delta.orgAdd.mpnId, delta.orgAdd.mcid, true));
+    // The person keys are on their own slots: separate commands, not one pipeline (CROSSSLOT on a cluster).
     if (delta.personClear) {
       // Only if it still names this MCID: the person may have linked another MCID since.
-      pipeline.certlinkDelIfEquals(this.keys.person(delta.personClear.tenantId, delta.personClear.userId), prev.mcid);
+      steps.push(this.redis.certlinkDelIfEquals(this.keys.person(delta.personClear.tenantId, delta.personClear.userId), prev.mcid));
     }
-    if (delta.personSet) pipeline.set(this.keys.person(delta.personSet.tenantId, delta.personSet.userId), delta.personSet.mcid);
-    if (pipeline.length === 0) return;
-    pipelineValues(await pipeline.exec());
+    if (delta.personSet) steps.push(this.redis.set(this.keys.person(delta.personSet.tenantId, delta.personSet.userId), delta.personSet.mcid));
+    await Promise.all(steps);
   }
 
   mcidForPerson(tenantId: string, userId: string): Promise<string | null> {

@@ -11,7 +11,7 @@
  * stream nobody writes to any more also expires as a whole that long after
  * its last entry. rewrite() replaces entries in place for pseudonymization.
  */
-import type Redis from 'ioredis';
+import type { RedisClient } from './redisConnection';
 import { AuditEntry, AuditLog } from '../audit/auditLog';
 import { AuditRetention } from '../privacy/retentionStores';
 import { DEFAULT_KEY_PREFIX, withStore } from './redisConnection';
@@ -59,7 +59,7 @@ export class RedisAuditLog implements AuditLog, AuditRetention {
   private readonly pageSize: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: RedisAuditLogOptions = {},
   ) {
     this.keyPrefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;

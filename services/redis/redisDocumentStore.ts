@@ -5,10 +5,9 @@
  * again never hands out an etag an old reader still holds.
  */
 import { randomUUID } from 'node:crypto';
-import type Redis from 'ioredis';
 import type { Result } from 'ioredis';
 import { DocumentStore, StoredDocument, WriteResult } from '../kv/documentStore';
-import { checkKeyPrefix, DEFAULT_KEY_PREFIX, pipelineValues, withStore } from './redisConnection';
+import { checkKeyPrefix, DEFAULT_KEY_PREFIX, RedisClient, withStore } from './redisConnection';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -29,7 +28,7 @@ export class RedisDocumentStore implements DocumentStore {
   private readonly prefix: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     keyPrefix: string = DEFAULT_KEY_PREFIX,
   ) {
     this.prefix = `${checkKeyPrefix(keyPrefix)}doc:`;
@@ -40,9 +39,8 @@ export class RedisDocumentStore implements DocumentStore {
     const out = new Map<string, StoredDocument>();
     if (keys.length === 0) return Promise.resolve(out);
     return withStore('documents.read', async () => {
-      const pipeline = this.redis.pipeline();
-      for (const key of keys) pipeline.hmget(this.prefix + key, 'etag', 'json');
-      const values = pipelineValues(await pipeline.exec()) as [string | null, string | null][];
+      // Documents are on different slots: parallel single-key reads, never one cross-slot pipeline.
+      const values = await Promise.all(keys.map((key) => this.redis.hmget(this.prefix + key, 'etag', 'json')));
       values.forEach(([etag, json], i) => {
         if (etag !== null && json !== null) out.set(keys[i], { etag, value: JSON.parse(json) });
       });
@@ -65,9 +63,7 @@ export class RedisDocumentStore implements DocumentStore {
     if (keys.length === 0) return Promise.resolve();
     // One DEL per key: the keys need not share a slot.
     return withStore('documents.delete', async () => {
-      const pipeline = this.redis.pipeline();
-      for (const key of keys) pipeline.del(this.prefix + key);
-      pipelineValues(await pipeline.exec());
+      await Promise.all(keys.map((key) => this.redis.del(this.prefix + key)));
     });
   }
 }

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from './redisConnection';
 import { StoreHealth } from '../kv/health';
 
 /** For /readyz: a PING answered in time. Never throws; a dead Redis is simply "not ready". */
@@ -6,7 +6,7 @@ export class RedisHealth implements StoreHealth {
   readonly kind = 'redis' as const;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly timeoutMs = 1000,
   ) {}
 

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from './redisConnection';
 import { OnceStore } from '../kv/onceStore';
 import { checkKeyPrefix, DEFAULT_KEY_PREFIX, withStore } from './redisConnection';
 
@@ -7,7 +7,7 @@ export class RedisOnceStore implements OnceStore {
   private readonly prefix: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     keyPrefix: string = DEFAULT_KEY_PREFIX,
   ) {
     this.prefix = `${checkKeyPrefix(keyPrefix)}once:`;

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from './redisConnection';
 import { PartnerAdminStore } from '../roles/partnerAdminStore';
 import { DEFAULT_KEY_PREFIX, withStore } from './redisConnection';
 import { orgKey } from './redisOrgKeys';
@@ -6,7 +6,7 @@ import { orgKey } from './redisOrgKeys';
 /** One SET per org: `<prefix>{org:<mpnId>}:partnerAdmins`. */
 export class RedisPartnerAdminStore implements PartnerAdminStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keyPrefix: string = DEFAULT_KEY_PREFIX,
   ) {}
 

@@ -3,12 +3,11 @@
  * ({profile:<mcid>}) and one key per normalized email naming the MCID. The
  * email keys are derived: findByEmail checks the profile still lists the email.
  */
-import type Redis from 'ioredis';
 import { normalizeEmail, ProfileStore } from '../directory/profileStore';
 import { CertificationProfile } from '../directory/types';
 import { ProfileRetention } from '../privacy/retentionStores';
 import { defineGuardedDelete } from './redisAssociationStore';
-import { checkKeyPrefix, DEFAULT_KEY_PREFIX, pipelineValues, withStore } from './redisConnection';
+import { checkKeyPrefix, DEFAULT_KEY_PREFIX, RedisClient, withStore } from './redisConnection';
 
 export class RedisProfileKeys {
   constructor(readonly prefix: string = DEFAULT_KEY_PREFIX) {
@@ -33,7 +32,7 @@ export class RedisProfileStore implements ProfileStore, ProfileRetention {
   private readonly keys: RedisProfileKeys;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     keyPrefix: string = DEFAULT_KEY_PREFIX,
   ) {
     this.keys = new RedisProfileKeys(keyPrefix);
@@ -47,9 +46,9 @@ export class RedisProfileStore implements ProfileStore, ProfileRetention {
   getMany(mcids: string[]): Promise<(CertificationProfile | null)[]> {
     if (mcids.length === 0) return Promise.resolve([]);
     return withStore('profiles.getMany', async () => {
-      const pipeline = this.redis.pipeline();
-      for (const mcid of mcids) pipeline.get(this.keys.profile(mcid));
-      return pipelineValues(await pipeline.exec()).map((v) => parseProfile(v as string | null));
+      // One slot per profile: parallel GETs rather than a cross-slot MGET or pipeline.
+      const values = await Promise.all(mcids.map((mcid) => this.redis.get(this.keys.profile(mcid))));
+      return values.map(parseProfile);
     });
   }
 
@@ -67,13 +66,13 @@ export class RedisProfileStore implements ProfileStore, ProfileRetention {
     return withStore('profiles.upsert', async () => {
       const old = parseProfile(await this.redis.set(this.keys.profile(profile.mcid), JSON.stringify(profile), 'GET'));
       const kept = new Set(profile.emails.map(normalizeEmail));
-      const pipeline = this.redis.pipeline();
+      const steps: Promise<unknown>[] = [];
       for (const email of old?.emails ?? []) {
         // Guarded: the address may belong to another profile by now.
-        if (!kept.has(normalizeEmail(email))) pipeline.certlinkDelIfEquals(this.keys.email(email), profile.mcid);
+        if (!kept.has(normalizeEmail(email))) steps.push(this.redis.certlinkDelIfEquals(this.keys.email(email), profile.mcid));
       }
-      for (const email of kept) pipeline.set(this.keys.email(email), profile.mcid);
-      if (pipeline.length > 0) pipelineValues(await pipeline.exec());
+      for (const email of kept) steps.push(this.redis.set(this.keys.email(email), profile.mcid));
+      await Promise.all(steps);
     });
   }
 
@@ -81,9 +80,8 @@ export class RedisProfileStore implements ProfileStore, ProfileRetention {
     return withStore('profiles.erase', async () => {
       const old = parseProfile(await this.redis.getdel(this.keys.profile(mcid)));
       if (!old) return false;
-      const pipeline = this.redis.pipeline();
-      for (const email of old.emails) pipeline.certlinkDelIfEquals(this.keys.email(email), mcid);
-      if (pipeline.length > 0) pipelineValues(await pipeline.exec());
+      // One command per key (keys of other slots never share a pipeline: Redis Cluster).
+      await Promise.all(old.emails.map((email) => this.redis.certlinkDelIfEquals(this.keys.email(email), mcid)));
       return true;
     });
   }
@@ -100,11 +98,11 @@ export class RedisProfileStore implements ProfileStore, ProfileRetention {
     return withStore(what, async () => {
       const profile = parseProfile(await this.redis.get(this.keys.profile(mcid)));
       if (!profile) return;
-      const pipeline = this.redis.pipeline();
-      if (atMs) pipeline.pexpireat(this.keys.profile(mcid), Number(atMs));
-      else pipeline.persist(this.keys.profile(mcid));
-      for (const email of profile.emails) pipeline.eval(EMAIL_EXPIRY_LUA, 1, this.keys.email(email), mcid, atMs);
-      pipelineValues(await pipeline.exec());
+      const key = this.keys.profile(mcid);
+      await Promise.all([
+        atMs ? this.redis.pexpireat(key, Number(atMs)) : this.redis.persist(key),
+        ...profile.emails.map((email) => this.redis.eval(EMAIL_EXPIRY_LUA, 1, this.keys.email(email), mcid, atMs)),
+      ]);
     });
   }
 
@@ -115,16 +113,10 @@ export class RedisProfileStore implements ProfileStore, ProfileRetention {
   seedMissing(profiles: CertificationProfile[]): Promise<number> {
     if (profiles.length === 0) return Promise.resolve(0);
     return withStore('profiles.seedMissing', async () => {
-      const pipeline = this.redis.pipeline();
-      for (const p of profiles) pipeline.set(this.keys.profile(p.mcid), JSON.stringify(p), 'NX');
-      const results = pipelineValues(await pipeline.exec());
+      const results = await Promise.all(profiles.map((p) => this.redis.set(this.keys.profile(p.mcid), JSON.stringify(p), 'NX')));
       const fresh = profiles.filter((_, i) => results[i] === 'OK');
-      if (fresh.length > 0) {
-        const emails = this.redis.pipeline();
-        // NX: an address an imported profile already owns stays with it.
-        for (const p of fresh) for (const e of p.emails) emails.set(this.keys.email(e), p.mcid, 'NX');
-        if (emails.length > 0) pipelineValues(await emails.exec());
-      }
+      // NX: an address an imported profile already owns stays with it.
+      await Promise.all(fresh.flatMap((p) => p.emails.map((e) => this.redis.set(this.keys.email(e), p.mcid, 'NX'))));
       return fresh.length;
     });
   }

@@ -3,9 +3,8 @@
  * `<prefix>{pstarts:<hash>}`, a JSON array of ISO dates, expiring on its own
  * (PXAT) when the limit window no longer needs the latest date.
  */
-import type Redis from 'ioredis';
 import { PseudonymizedStartStore } from '../privacy/pseudonymizedStarts';
-import { checkKeyPrefix, DEFAULT_KEY_PREFIX, withStore } from './redisConnection';
+import { checkKeyPrefix, DEFAULT_KEY_PREFIX, RedisClient, withStore } from './redisConnection';
 
 // KEYS[1] key; ARGV[1] JSON array of dates, ARGV[2] expiry ms. A union with what is there, in one step.
 const KEEP_LUA = `
@@ -24,7 +23,7 @@ export class RedisPseudonymizedStartStore implements PseudonymizedStartStore {
   private readonly prefix: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     keyPrefix: string = DEFAULT_KEY_PREFIX,
   ) {
     this.prefix = checkKeyPrefix(keyPrefix);

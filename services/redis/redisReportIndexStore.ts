@@ -8,6 +8,7 @@
  * member hash; the card's read is one pipeline.
  */
 import type Redis from 'ioredis';
+import type { RedisClient } from './redisConnection';
 import type { Result } from 'ioredis';
 import { CounterQuery, IndexedMember, ReportCounters, ReportIndexStore, TitleCount } from '../report/reportIndexStore';
 import { DEFAULT_KEY_PREFIX, pipelineValues, withStore } from './redisConnection';
@@ -62,7 +63,7 @@ return out
 
 export class RedisReportIndexStore implements ReportIndexStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keyPrefix: string = DEFAULT_KEY_PREFIX,
   ) {
     redis.defineCommand('certlinkReportAdd', { numberOfKeys: 4, lua: ADD_LUA });

@@ -32,6 +32,15 @@ describe('card actions are re-checked on the server', () => {
     assert.equal(await h.associationStore.getRecord('10203040'), null);
   });
 
+  it('refuses card ids named like Object.prototype members (found by the hostile-input property test)', async () => {
+    const h = await makeHarness();
+    await h.say(people.alice, 'link my certification');
+    for (const cardId of ['valueOf', 'toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      assert.match(textOf((await h.click(people.alice, { verb: 'link.confirm', cardId })).body), /expired or was already used/, cardId);
+    }
+    assert.equal(await h.associationStore.getRecord('10203040'), null);
+  });
+
   it('answers a malformed action payload with 400, not a crash', async () => {
     const h = await makeHarness();
     const out = await h.raw(

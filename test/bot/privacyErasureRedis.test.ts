@@ -5,6 +5,7 @@
  * other people's data is untouched, and the abuse limits still refuse a
  * too-early link of the same MCID (R4).
  */
+import Redis from 'ioredis';
 import { strict as assert } from 'node:assert';
 import { StoreBackedStorage } from '../../bot/state/storeBackedStorage';
 import { ManualClock } from '../../services/clock';
@@ -38,7 +39,7 @@ describe('privacy: erasure on Redis leaves no trace of the person', () => {
     opened.push(stores);
     const h = await makeHarness({ clock, stores, storage: new StoreBackedStorage(stores.documents), keyPrefix: prefix, noticesRedisUrl: TEST_REDIS_URL });
     stops.push(() => h.notices.stop());
-    const client = stores.redis!;
+    const client = stores.redis as Redis; // standalone in these tests: createStores without cluster nodes
 
     // Alice leaves data in every category: link, Partner University, a pending notice, a notice setting, an export link.
     await h.click(people.alice, button(await h.say(people.alice, 'link my certification'), 'link.confirm'));

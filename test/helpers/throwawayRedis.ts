@@ -26,14 +26,22 @@ export function freePort(): Promise<number> {
   });
 }
 
+export interface ThrowawayRedisOptions {
+  /** appendonly yes in its own directory, so a restart after a kill keeps the data (default off). */
+  appendOnly?: boolean;
+}
+
 export class ThrowawayRedis {
   private child: ChildProcess | null = null;
   private readonly dir = mkdtempSync(path.join(tmpdir(), 'certlink-redis-'));
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly options: ThrowawayRedisOptions = {},
+  ) {}
 
-  static async start(): Promise<ThrowawayRedis> {
-    const server = new ThrowawayRedis(await freePort());
+  static async start(options: ThrowawayRedisOptions = {}): Promise<ThrowawayRedis> {
+    const server = new ThrowawayRedis(await freePort(), options);
     await server.start();
     return server;
   }
@@ -45,7 +53,7 @@ export class ThrowawayRedis {
   /** (Re)starts the server on the same port and waits until it answers. */
   async start(): Promise<void> {
     if (this.child) throw new Error('already running');
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir];
+    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', this.options.appendOnly ? 'yes' : 'no', '--dir', this.dir];
     const child = spawn('redis-server', args, { stdio: 'ignore' });
     this.child = child;
     running.add(child);

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { Activity, MemoryStorage, Storage, TestAdapter, TurnContext } from 'botbuilder';
+import Redis from 'ioredis';
 import pino from 'pino';
 import { ComposedBot, composeBot } from '../../bot/compose';
 import { PersonNotifier } from '../../bot/handlers/admin/adminHandlers';
@@ -20,6 +21,7 @@ import { OnceStore } from '../../services/kv/onceStore';
 import { MemoryAssociationStore } from '../../services/memory/memoryAssociationStore';
 import { MemoryDocumentStore } from '../../services/memory/memoryDocumentStore';
 import { MemoryOnceStore } from '../../services/memory/memoryOnceStore';
+import { MemoryCounterStore } from '../../services/memory/memoryCounterStore';
 import { MemoryProfileStore } from '../../services/memory/memoryProfileStore';
 import { Stores } from '../../services/storeFactory';
 import { loadConfig } from '../../bot/config';
@@ -107,6 +109,7 @@ export async function makeHarness(opts: HarnessOptions = {}) {
     once: opts.once ?? new MemoryOnceStore(clock),
     documents: opts.documents ?? new MemoryDocumentStore(clock),
     profiles: new MemoryProfileStore(sampleProfiles(), clock),
+    counters: new MemoryCounterStore(clock),
     health: { kind: 'memory', ping: async () => true },
     redis: null,
     close: async () => undefined,
@@ -121,7 +124,8 @@ export async function makeHarness(opts: HarnessOptions = {}) {
   };
   let composedRef: ComposedBot | null = null;
   const keyPrefix = opts.keyPrefix ?? 'test:';
-  const redisNotices = opts.noticesRedisUrl && stores.redis ? { client: stores.redis, keyPrefix } : undefined;
+  // Notices run on standalone Redis only (BullMQ): a cluster client keeps them in process.
+  const redisNotices = opts.noticesRedisUrl && stores.redis instanceof Redis ? { client: stores.redis, keyPrefix } : undefined;
   const notices: Notices = await startNotices({
     config: { ...loadConfig({}), redisUrl: redisNotices ? (opts.noticesRedisUrl ?? null) : null },
     redis: redisNotices,

@@ -47,6 +47,11 @@ describe('validateActivity', () => {
     ['missing conversation', (b) => delete b.conversation, /^conversation must be an object/],
     ['numeric conversation.id', (b) => (b.conversation = { id: 7 }), /^conversation\.id must be a string/],
     ['missing from', (b) => delete b.from, /^from must be an object/],
+    // Found by the hostile-input property test: botbuilder copies these into the reply, which then cannot be sent.
+    ['boolean locale', (b) => (b.locale = true), /^locale must be a string/],
+    ['numeric from.name', (b) => (b.from = { id: '29:x', name: 5 }), /^from\.name must be a string/],
+    ['numeric conversation.tenantId', (b) => (b.conversation = { id: 'c', tenantId: 1 }), /^conversation\.tenantId must be a string/],
+    ['string conversation.isGroup', (b) => (b.conversation = { id: 'c', isGroup: 'no' }), /^conversation\.isGroup must be a boolean/],
     ['from without id', (b) => (b.from = { name: 'x' }), /^from\.id/],
     ['recipient without id', (b) => (b.recipient = {}), /^recipient\.id/],
     ['numeric text', (b) => (b.text = 5), /^text must be a string/],

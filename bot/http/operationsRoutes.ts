@@ -1,0 +1,47 @@
+/**
+ * Routes for operators, added to the bot's restify server by the composition
+ * root: GET /metrics (Prometheus text format), and the drain gate a stopping
+ * process puts in front of every request.
+ */
+import type { Next, Request, Response, Server } from 'restify';
+import type { BotMetrics } from '../metrics/botMetrics';
+import { InFlight } from './inFlight';
+
+export function addMetricsRoute(server: Server, metrics: BotMetrics): void {
+  server.get('/metrics', async (req: Request, res: Response) => {
+    const body = await metrics.text();
+    res.setHeader('content-type', metrics.contentType);
+    res.writeHead(200);
+    res.end(body);
+  });
+}
+
+export interface DrainGate {
+  inFlight: InFlight;
+  /** From now on new requests get 503 (the channel retries them on another process). */
+  startDraining(): void;
+}
+
+/** Counts every request until its response is done; refuses new ones once draining. */
+export function addDrainGate(server: Server): DrainGate {
+  const inFlight = new InFlight();
+  let draining = false;
+  server.pre((req: Request, res: Response, next: Next) => {
+    if (draining) {
+      res.setHeader('connection', 'close');
+      res.send(503, { error: 'shutting_down', reason: 'This bot process is stopping; retry on another one' });
+      next(false);
+      return;
+    }
+    const end = inFlight.begin();
+    res.once('finish', end);
+    res.once('close', end);
+    next();
+  });
+  return {
+    inFlight,
+    startDraining: () => {
+      draining = true;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Wraps a store so every method call is timed and its failures counted,
+ * without the adapters knowing about metrics. Applied once, in the composition
+ * root (bot/app.ts), to whatever stores createStores returned.
+ */
+export type StoreCallObserver = (store: string, op: string, durationMs: number, error: unknown) => void;
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/**
+ * Returns `target` behind a Proxy that times each method returning a promise.
+ * Methods returning anything else (async iterators such as scanOrgMembers) pass
+ * through untimed: their cost is spread over the caller's loop.
+ */
+export function timedStore<T extends object>(storeName: string, target: T, observe: StoreCallObserver): T {
+  return new Proxy(target, {
+    get(obj, prop) {
+      const value: unknown = Reflect.get(obj, prop, obj);
+      if (typeof value !== 'function' || typeof prop !== 'string') return value;
+      const method = value as (...args: unknown[]) => unknown;
+      return (...args: unknown[]): unknown => {
+        const started = performance.now();
+        let result: unknown;
+        try {
+          result = method.apply(obj, args);
+        } catch (err) {
+          observe(storeName, prop, performance.now() - started, err);
+          throw err;
+        }
+        if (!isPromiseLike(result)) return result;
+        return Promise.resolve(result).then(
+          (v) => {
+            observe(storeName, prop, performance.now() - started, null);
+            return v;
+          },
+          (err: unknown) => {
+            observe(storeName, prop, performance.now() - started, err ?? new Error('rejected'));
+            throw err;
+          },
+        );
+      };
+    },
+  });
+}
