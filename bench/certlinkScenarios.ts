@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import type { Scenario } from './runScenario';
 import { spawnNode, teamsTurn } from './scenarios';
+import { createRedis, deleteKeysByPrefix, waitUntilReady } from '../services/redis/redisConnection';
 
 const BENCH_TENANT = 'bench-tenant';
 /** One profile per link: each link turn links a new person, as a real roll-out would. */
@@ -40,15 +41,24 @@ function writeBenchData(): { orgsFile: string; profilesFile: string } {
 
 const data = writeBenchData();
 
-function certlink(env: Record<string, string> = {}) {
-  return (port: number) =>
-    spawnNode('bot/index.js', port, {
-      REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
-      REDIS_KEY_PREFIX: `bench:${randomBytes(4).toString('hex')}:`,
-      ORGS_FILE: data.orgsFile,
-      PROFILES_FILE: data.profilesFile,
-      ...env,
-    });
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** The bot on its own key prefix, which cleanup() deletes once the bot has stopped. */
+function certlink(env: Record<string, string> = {}): Pick<Scenario, 'spawn' | 'cleanup'> {
+  const prefix = `bench:${randomBytes(4).toString('hex')}:`;
+  return {
+    spawn: (port: number) =>
+      spawnNode('bot/index.js', port, { REDIS_URL, REDIS_KEY_PREFIX: prefix, ORGS_FILE: data.orgsFile, PROFILES_FILE: data.profilesFile, ...env }),
+    cleanup: async () => {
+      const redis = createRedis(REDIS_URL);
+      try {
+        await waitUntilReady(redis);
+        await deleteKeysByPrefix(redis, prefix);
+      } finally {
+        redis.disconnect();
+      }
+    },
+  };
 }
 
 let sent = 0;
@@ -69,7 +79,7 @@ const cardText = (reply: Partial<Activity>): string => JSON.stringify(reply.atta
 
 export const statusScenario: Scenario = {
   name: 'certlink status',
-  spawn: certlink(),
+  ...certlink(),
   prepare: registerPeople,
   makeActivity: (index, seq) => turn(index, seq, 'when can I link again?'),
   checkReply: (reply) => cardText(reply).includes('You can link now'),
@@ -101,7 +111,7 @@ function linkTurn(index: number, seq: number): Partial<Activity> {
 
 export const linkScenario: Scenario = {
   name: 'certlink link (message + confirm)',
-  spawn: certlink(),
+  ...certlink(),
   prepare: registerPeople,
   makeActivity: linkTurn,
   checkReply: (reply, index, seq) => {

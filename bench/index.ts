@@ -2,7 +2,7 @@
  * `npm run bench`: every scenario listed below against the same connector stand-in,
  * printed as one Markdown table beside the echo baseline. 
  *
- * Knobs (environment): BENCH_CONVERSATIONS (default 10), BENCH_DURATION_MS (default 5000),
+ * Knobs (environment): BENCH_CONVERSATIONS (default 10), BENCH_DURATION_MS (default 5000), BENCH_ROUNDS (default 3),
  * BENCH_WARMUP_MS (default 1000), BENCH_ONLY (comma-separated names: echo, certlink status,
  * certlink link (message + confirm), report, notices), BENCH_NOTICES (default 100000), BENCH_VERBOSE=1.
  */
@@ -32,23 +32,37 @@ async function main(): Promise<void> {
 
   // Replies are counted through onReply, not kept: a 5 s run would otherwise hold every one.
   const connector = await startFakeConnector({ keepReplies: false });
-  const results: ScenarioResult[] = [];
+  // Several rounds, each running every scenario in turn, so a moment of noise on a shared machine
+  // hits one round, not one scenario; the table shows each scenario's median over the rounds.
+  const rounds = envInt('BENCH_ROUNDS', 3);
+  const perScenario = new Map<string, ScenarioResult[]>();
   let failed = false;
   try {
-    for (const scenario of selected) {
-      process.stderr.write(`bench: ${scenario.name} (${conversations} conversations, ${durationMs} ms)...\n`);
-      const result = await runScenario(scenario, { connector, conversations, durationMs, warmupMs });
-      results.push(result);
-      if (result.errors > 0) {
-        failed = true;
-        process.stderr.write(`bench: ${scenario.name}: ${result.errors} failed turns, e.g.\n  ${result.errorSamples.join('\n  ')}\n`);
+    for (let round = 1; round <= rounds; round++) {
+      for (const scenario of selected) {
+        process.stderr.write(`bench: round ${round}/${rounds}: ${scenario.name} (${conversations} conversations, ${durationMs} ms)...\n`);
+        const result = await runScenario(scenario, { connector, conversations, durationMs, warmupMs });
+        perScenario.set(scenario.name, [...(perScenario.get(scenario.name) ?? []), result]);
+        process.stderr.write(`bench:   ${result.perSecond.toFixed(0)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms\n`);
+        if (result.errors > 0) {
+          failed = true;
+          process.stderr.write(`bench: ${scenario.name}: ${result.errors} failed turns, e.g.\n  ${result.errorSamples.join('\n  ')}\n`);
+        }
       }
     }
   } finally {
     await connector.close();
   }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const results = [...perScenario].map(([name, runs]) => ({
+    name,
+    perSecond: median(runs.map((r) => r.perSecond)),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+  }));
 
-  console.log(`\n${conversations} concurrent conversations, ${durationMs / 1000} s per scenario, node ${process.version}\n`);
+  console.log(`\n${conversations} concurrent conversations, ${durationMs / 1000} s per scenario, median of ${rounds} rounds, node ${process.version}\n`);
   console.log(renderTable(results.map((r) => ({ scenario: r.name, perSecond: r.perSecond, p50: r.p50, p99: r.p99, errors: r.errors }))));
 
   // The admin report at scale (issue 3): 100,000 linked people on Redis. BENCH_ONLY skips it unless named.

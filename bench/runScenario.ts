@@ -27,6 +27,8 @@ export interface Scenario {
   checkReply?: (reply: Partial<Activity>, conversationIndex: number, seq: number) => boolean;
   /** One-time setup at the connector before the run, e.g. connector.setMember(...) for email lookups. */
   prepare?: (connector: FakeConnector) => void | Promise<void>;
+  /** Runs after the bot under test has stopped, e.g. to delete the data it wrote. */
+  cleanup?: () => Promise<void>;
 }
 
 export interface RunOptions {
@@ -101,5 +103,6 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     return { name: scenario.name, ...result };
   } finally {
     if (child) await stop(child);
+    await scenario.cleanup?.();
   }
 }

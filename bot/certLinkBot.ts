@@ -245,7 +245,16 @@ export class CertLinkBot extends TeamsActivityHandler {
     const intent = recognized.intent;
     this.note(context, intent ?? 'help');
     const org = this.deps.services.orgs.forTenant(info.tenantId);
-    if (org) await this.rememberConversation(context);
+    // Saved beside the turn, not before it: the reply does not wait for this write.
+    const remembered = org ? this.rememberConversation(context) : Promise.resolve();
+    try {
+      await this.answerMessage(context, info, locale, intent, org);
+    } finally {
+      await remembered.catch((err: unknown) => this.deps.log.warn({ err: String(err) }, 'could not save the conversation reference'));
+    }
+  }
+
+  private async answerMessage(context: TurnContext, info: TurnInfo, locale: Locale, intent: IntentName | null, org: Organization | null): Promise<void> {
     if (!org) {
       await context.sendActivity(say(locale, 'unknownTenant', { tenantId: info.tenantId ?? '?' }));
       this.note(context, 'unknownTenant', 'refused');
@@ -312,12 +321,20 @@ export class CertLinkBot extends TeamsActivityHandler {
     const handler = verb === 'card.cancel' ? null : this.cardActions.get(verb);
     if (found.kind === 'stale' || (verb !== 'card.cancel' && !handler)) {
       this.note(context, null, 'refused');
-      // A card already used looks stale here; tell a double click apart by its claim.
-      return textCard((await this.deps.services.once.claim(clickKey(cardId), 1)) ? 'staleCard' : 'alreadyDone');
+      // A card already used looks stale here; tell a double click apart by its claim (looking takes none).
+      return textCard((await this.deps.services.once.isClaimed(clickKey(cardId))) ? 'alreadyDone' : 'staleCard');
     }
     const limited = verb === LINK_CONFIRM || verb === UNIVERSITY_USE_EMAIL ? 'link' : verb.startsWith('admin.') ? 'admin' : null;
-    if (limited && !(await this.withinRateLimit(context, limited, info))) return textCard('rateLimited');
-    if (!(await this.deps.services.once.claim(clickKey(cardId), ACTIVITY_MEMORY_SECONDS))) {
+    // The rate limit and the once-only claim are asked together; a refused click gives its claim back.
+    const [allowed, claimed] = await Promise.all([
+      limited ? this.withinRateLimit(context, limited, info) : Promise.resolve(true),
+      this.deps.services.once.claim(clickKey(cardId), ACTIVITY_MEMORY_SECONDS),
+    ]);
+    if (!allowed) {
+      if (claimed) await this.deps.services.once.release(clickKey(cardId));
+      return textCard('rateLimited');
+    }
+    if (!claimed) {
       this.note(context, null, 'duplicate');
       return textCard('alreadyDone');
     }

@@ -7,4 +7,6 @@ export interface OnceStore {
   claim(key: string, ttlSeconds: number): Promise<boolean>;
   /** Gives a claim back, so a turn that failed before changing anything can be retried. */
   release(key: string): Promise<void>;
+  /** Whether a live claim exists, without taking one. */
+  isClaimed(key: string): Promise<boolean>;
 }

@@ -18,6 +18,11 @@ export class MemoryOnceStore implements OnceStore {
     this.claims.delete(key);
   }
 
+  async isClaimed(key: string): Promise<boolean> {
+    const until = this.claims.get(key);
+    return until !== undefined && until > this.clock.now().getTime();
+  }
+
   private sweep(now: number): void {
     for (const [key, until] of this.claims) if (until <= now) this.claims.delete(key);
   }

@@ -35,6 +35,8 @@ function clientOptions(opts: RedisConnectionOptions): RedisOptions {
   return {
     // Queueing commands while disconnected is what makes a turn hang during an outage.
     enableOfflineQueue: false,
+    // Commands issued in the same tick (many turns at once, parallel reads) go out in one write.
+    enableAutoPipelining: true,
     maxRetriesPerRequest: 1,
     commandTimeout: opts.commandTimeoutMs ?? 1500,
     connectTimeout: opts.connectTimeoutMs ?? 2000,

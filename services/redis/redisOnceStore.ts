@@ -23,4 +23,8 @@ export class RedisOnceStore implements OnceStore {
       await this.redis.del(this.prefix + key);
     });
   }
+
+  isClaimed(key: string): Promise<boolean> {
+    return withStore('once.isClaimed', async () => (await this.redis.exists(this.prefix + key)) === 1);
+  }
 }

@@ -41,6 +41,13 @@ describe('card actions are re-checked on the server', () => {
     assert.equal(await h.associationStore.getRecord('10203040'), null);
   });
 
+  it('a forged click with the wrong verb does not hold back the real click', async () => {
+    const h = await makeHarness();
+    const confirm = button(await h.say(people.alice, 'link my certification'), 'link.confirm');
+    assert.match(textOf((await h.click(people.alice, { verb: 'unlink.confirm', cardId: confirm.cardId })).body), /expired or was already used/);
+    assert.match(textOf((await h.click(people.alice, confirm)).body), /Linked to Contoso/);
+  });
+
   it('answers a malformed action payload with 400, not a crash', async () => {
     const h = await makeHarness();
     const out = await h.raw(

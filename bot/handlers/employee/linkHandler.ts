@@ -103,17 +103,23 @@ async function previewReply(hc: HandlerContext, profile: CertificationProfile, p
 }
 
 /** One person links one MCID (R6): a different MCID must be removed first. */
-async function otherMcidReply(hc: HandlerContext, mcid: string | null): Promise<Reply | null> {
-  const mine: McidRecord | null = await hc.services.associations.recordOfPerson(hc.info.tenantId ?? '', hc.info.userId);
+function otherMcidLinked(hc: HandlerContext, mine: McidRecord | null, mcid: string | null): Reply | null {
   if (!mine?.link) return null;
   if (mcid !== null && mine.mcid === mcid) return null;
   return { text: say(hc.locale, 'otherMcidLinked', { mcid: mine.mcid, org: orgName(hc, mine.link.mpnId) }) };
 }
 
+async function otherMcidReply(hc: HandlerContext, mcid: string | null): Promise<Reply | null> {
+  return otherMcidLinked(hc, await hc.services.associations.recordOfPerson(hc.info.tenantId ?? '', hc.info.userId), mcid);
+}
+
 export const startLink: MessageHandler = async (hc) => {
-  const email = await hc.services.memberEmail.emailOf(hc.turn);
-  const profile = email ? await hc.services.profiles.findByEmail(email) : null;
-  const blocked = await otherMcidReply(hc, profile?.mcid ?? null);
+  // The profile (Teams email → profile) and the person's current link are read at the same time.
+  const [{ email, profile }, mine] = await Promise.all([
+    hc.services.memberEmail.emailOf(hc.turn).then(async (email) => ({ email, profile: email ? await hc.services.profiles.findByEmail(email) : null })),
+    hc.services.associations.recordOfPerson(hc.info.tenantId ?? '', hc.info.userId),
+  ]);
+  const blocked = otherMcidLinked(hc, mine, profile?.mcid ?? null);
   if (blocked) return blocked;
   if (profile && email) return previewReply(hc, profile, 'email', say(hc.locale, 'linkUseEmail', { email }));
   if (hc.services.oauthConnectionName) {

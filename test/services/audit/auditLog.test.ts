@@ -3,7 +3,7 @@ import type Redis from 'ioredis';
 import { AuditEntry, AuditLog } from '../../../services/audit/auditLog';
 import { MemoryAuditLog } from '../../../services/memory/memoryAuditLog';
 import { RedisAuditLog } from '../../../services/redis/redisAuditLog';
-import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../../helpers/adminRedis';
+import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../../helpers/testRedis';
 
 function entry(i: number, mpnId = '1111111'): AuditEntry {
   return { at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(), mpnId, actorUserId: `u${i}`, action: 'link', mcid: String(10000 + i) };

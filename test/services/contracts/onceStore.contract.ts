@@ -20,6 +20,15 @@ export function describeOnceStoreContract(name: string, make: () => Promise<Once
       assert.equal(await f.store.claim('activity-2', 60), true);
     });
 
+    it('tells whether a key is claimed without claiming it', async () => {
+      assert.equal(await f.store.isClaimed('peek'), false);
+      assert.equal(await f.store.isClaimed('peek'), false);
+      assert.equal(await f.store.claim('peek', 60), true, 'looking took no claim');
+      assert.equal(await f.store.isClaimed('peek'), true);
+      await f.store.release('peek');
+      assert.equal(await f.store.isClaimed('peek'), false);
+    });
+
     it('grants the claim again after release', async () => {
       await f.store.claim('k', 60);
       await f.store.release('k');

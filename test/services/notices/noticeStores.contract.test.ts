@@ -14,7 +14,7 @@ import {
   RedisNoticeLedger,
   RedisNoticePreferenceStore,
 } from '../../../services/redis/redisNoticeStores';
-import { cleanUp, connectTestRedis, uniquePrefix } from '../../support/notices/testRedis';
+import { deleteByPrefix, connectTestRedis, uniquePrefix } from '../../helpers/testRedis';
 
 interface Stores {
   refs: ConversationRefStore;
@@ -108,7 +108,7 @@ describe('notice stores on Redis', () => {
     redis = await connectTestRedis();
   });
   after(async () => {
-    await cleanUp(redis, prefix);
+    await deleteByPrefix(redis, prefix);
     redis.disconnect();
   });
   let n = 0;

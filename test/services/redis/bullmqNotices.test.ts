@@ -11,7 +11,7 @@ import { createConnectorTransport } from '../../../bot/proactive/connectorTransp
 import { noticeJobId, toPayload } from '../../../services/notices/noticeScheduler';
 import { BullmqNoticeScheduler } from '../../../services/redis/bullmqNoticeScheduler';
 import { ConnectorStandIn } from '../../support/notices/connectorStandIn';
-import { cleanUp, connectTestRedis, REDIS_URL, uniquePrefix } from '../../support/notices/testRedis';
+import { deleteByPrefix, connectTestRedis, TEST_REDIS_URL, uniquePrefix } from '../../helpers/testRedis';
 import { waitFor } from '../../support/notices/waitFor';
 
 const localApp = { microsoftAppId: '', microsoftAppPassword: '', microsoftAppType: 'MultiTenant' as const, microsoftAppTenantId: '' };
@@ -37,14 +37,14 @@ describe('notices on BullMQ + Redis', function () {
     child = null;
     for (const n of running.splice(0)) await n.stop();
     await standIn.stop();
-    await cleanUp(redis, prefix);
+    await deleteByPrefix(redis, prefix);
     redis.disconnect();
   });
 
   async function start(over: Partial<StartNoticesDeps> = {}): Promise<Notices> {
     const notices = await startNotices({
       config: {
-        redisUrl: REDIS_URL,
+        redisUrl: TEST_REDIS_URL,
         ...localApp,
         notices: { tenantRatePerSecond: 10_000, runWorkers: true, workerConcurrency: 8, claimTtlSeconds: 600 },
       },
@@ -129,7 +129,7 @@ describe('notices on BullMQ + Redis', function () {
     const queueName = 'notices';
     standIn.holdAfter(20); // after 20 deliveries, every send hangs: the worker is caught mid-send
     child = fork(path.join(__dirname, '../../support/notices/noticeWorkerChild.js'), [], {
-      env: { ...process.env, REDIS_URL, NOTICE_PREFIX: prefix, NOTICE_QUEUE: queueName, NOTICE_CLAIM_TTL_MS: '2000', NOTICE_CONCURRENCY: '4' },
+      env: { ...process.env, TEST_REDIS_URL, NOTICE_PREFIX: prefix, NOTICE_QUEUE: queueName, NOTICE_CLAIM_TTL_MS: '2000', NOTICE_CONCURRENCY: '4' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     await new Promise<void>((resolve, reject) => {

@@ -3,7 +3,7 @@ import type Redis from 'ioredis';
 import { MemoryReportIndexStore } from '../../../services/memory/memoryReportIndexStore';
 import { RedisReportIndexStore } from '../../../services/redis/redisReportIndexStore';
 import { ReportCounters, ReportIndexStore } from '../../../services/report/reportIndexStore';
-import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../../helpers/adminRedis';
+import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../../helpers/testRedis';
 
 const ORG = '1234567';
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);

@@ -3,7 +3,7 @@ import type Redis from 'ioredis';
 import { MemoryPartnerAdminStore } from '../../../services/memory/memoryPartnerAdminStore';
 import { RedisPartnerAdminStore } from '../../../services/redis/redisPartnerAdminStore';
 import { PartnerAdminStore } from '../../../services/roles/partnerAdminStore';
-import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../../helpers/adminRedis';
+import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../../helpers/testRedis';
 
 function contract(name: string, make: () => PartnerAdminStore) {
   describe(`PartnerAdminStore contract: ${name}`, () => {
