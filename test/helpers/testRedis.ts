@@ -75,3 +75,29 @@ export class TestRedis {
     this.clients.length = 0;
   }
 }
+
+/**
+ * For a suite that runs a contract on real Redis: connects before, deletes the
+ * suite's keys and disconnects after. `client()` is the connection (valid inside
+ * tests), `freshPrefix()` a new prefix per store so each test starts empty.
+ */
+export function useSuiteRedis(label: string): { client: () => Redis; freshPrefix: () => string } {
+  let redis: Redis | null = null;
+  const prefix = uniquePrefix(label);
+  let n = 0;
+  before(async () => {
+    redis = await connectTestRedis();
+  });
+  after(async () => {
+    if (!redis) return;
+    await deleteByPrefix(redis, prefix);
+    redis.disconnect();
+  });
+  return {
+    client: () => {
+      if (!redis) throw new Error('useSuiteRedis: the client is only there inside tests');
+      return redis;
+    },
+    freshPrefix: () => `${prefix}${n++}:`,
+  };
+}

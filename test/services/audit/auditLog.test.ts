@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
-import type Redis from 'ioredis';
 import { AuditEntry, AuditLog } from '../../../services/audit/auditLog';
 import { MemoryAuditLog } from '../../../services/memory/memoryAuditLog';
 import { RedisAuditLog } from '../../../services/redis/redisAuditLog';
-import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../../helpers/testRedis';
+import { useSuiteRedis } from '../../helpers/testRedis';
 
 function entry(i: number, mpnId = '1111111'): AuditEntry {
   return { at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(), mpnId, actorUserId: `u${i}`, action: 'link', mcid: String(10000 + i) };
@@ -41,16 +40,7 @@ function contract(name: string, make: () => AuditLog) {
 contract('memory', () => new MemoryAuditLog());
 
 describe('AuditLog on Redis', () => {
-  let redis: Redis;
-  const prefix = uniquePrefix('audit');
-  let n = 0;
-  before(async () => {
-    redis = await connectTestRedis();
-  });
-  after(async () => {
-    await deleteByPrefix(redis, prefix);
-    redis.disconnect();
-  });
+  const r = useSuiteRedis('audit');
   // A page size smaller than the entry count makes the paging path run.
-  contract('redis', () => new RedisAuditLog(redis, { keyPrefix: `${prefix}${n++}:`, pageSize: 7 }));
+  contract('redis', () => new RedisAuditLog(r.client(), { keyPrefix: r.freshPrefix(), pageSize: 7 }));
 });

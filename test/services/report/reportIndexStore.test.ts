@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
-import type Redis from 'ioredis';
 import { MemoryReportIndexStore } from '../../../services/memory/memoryReportIndexStore';
 import { RedisReportIndexStore } from '../../../services/redis/redisReportIndexStore';
 import { ReportCounters, ReportIndexStore } from '../../../services/report/reportIndexStore';
-import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../../helpers/testRedis';
+import { useSuiteRedis } from '../../helpers/testRedis';
 
 const ORG = '1234567';
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -62,15 +61,6 @@ function contract(name: string, make: () => ReportIndexStore) {
 contract('memory', () => new MemoryReportIndexStore());
 
 describe('ReportIndexStore on Redis', () => {
-  let redis: Redis;
-  const prefix = uniquePrefix('reportIndex');
-  let n = 0;
-  before(async () => {
-    redis = await connectTestRedis();
-  });
-  after(async () => {
-    await deleteByPrefix(redis, prefix);
-    redis.disconnect();
-  });
-  contract('redis', () => new RedisReportIndexStore(redis, `${prefix}${n++}:`));
+  const r = useSuiteRedis('reportIndex');
+  contract('redis', () => new RedisReportIndexStore(r.client(), r.freshPrefix()));
 });

@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
-import type Redis from 'ioredis';
 import { MemoryPartnerAdminStore } from '../../../services/memory/memoryPartnerAdminStore';
 import { RedisPartnerAdminStore } from '../../../services/redis/redisPartnerAdminStore';
 import { PartnerAdminStore } from '../../../services/roles/partnerAdminStore';
-import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../../helpers/testRedis';
+import { useSuiteRedis } from '../../helpers/testRedis';
 
 function contract(name: string, make: () => PartnerAdminStore) {
   describe(`PartnerAdminStore contract: ${name}`, () => {
@@ -32,15 +31,6 @@ function contract(name: string, make: () => PartnerAdminStore) {
 contract('memory', () => new MemoryPartnerAdminStore());
 
 describe('PartnerAdminStore on Redis', () => {
-  let redis: Redis;
-  const prefix = uniquePrefix('partnerAdmins');
-  let n = 0;
-  before(async () => {
-    redis = await connectTestRedis();
-  });
-  after(async () => {
-    await deleteByPrefix(redis, prefix);
-    redis.disconnect();
-  });
-  contract('redis', () => new RedisPartnerAdminStore(redis, `${prefix}${n++}:`));
+  const r = useSuiteRedis('partnerAdmins');
+  contract('redis', () => new RedisPartnerAdminStore(r.client(), r.freshPrefix()));
 });
