@@ -44,7 +44,7 @@ import {
 } from './handlers/handlerTypes';
 import { ConversationRefStore } from '../services/notices/conversationRefStore';
 import { personalConversationRef, RecentlySaved } from './teams/conversationRefs';
-import { PendingCards } from './handlers/pendingCards';
+import { PendingCards, PendingCardsProperty } from './handlers/pendingCards';
 import { TextKey } from './i18n/conversationText';
 import { say } from './i18n/say';
 import { IntentName } from './intents/intentPatterns';
@@ -93,6 +93,7 @@ export class CertLinkBot extends TeamsActivityHandler {
   private readonly savedRefs: RecentlySaved;
   private readonly personalOnly = new Set<IntentName>();
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly pendingCards: PendingCardsProperty;
   private readonly dialogs: DialogSet;
 
   constructor(private readonly deps: CertLinkBotDeps) {
@@ -105,6 +106,7 @@ export class CertLinkBot extends TeamsActivityHandler {
       for (const intent of feature.personalOnly ?? []) this.personalOnly.add(intent);
     }
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.pendingCards = deps.conversationState.createProperty('pendingCards');
     this.dialogs = new DialogSet(this.dialogState);
     if (deps.services.oauthConnectionName) {
       this.dialogs.add(
@@ -218,7 +220,7 @@ export class CertLinkBot extends TeamsActivityHandler {
       locale,
       org,
       services: this.deps.services,
-      pending: new PendingCards(this.deps.conversationState.createProperty('pendingCards'), context, () => this.deps.services.clock.now()),
+      pending: new PendingCards(this.pendingCards, context, () => this.deps.services.clock.now()),
       beginSignIn: async () => {
         const dc = await this.dialogs.createContext(context);
         await dc.cancelAllDialogs();

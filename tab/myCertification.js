@@ -54,19 +54,12 @@
   }
 
   async function main() {
-    var page = await T.start(STRINGS);
-    var t = page.t;
-    document.getElementById('title').textContent = t.title;
-    document.title = t.title + ' · CertLink';
-    var content = document.getElementById('content');
-    var result = await page.api('/api/tab/me');
-    content.textContent = '';
-    if (result.status !== 200) {
-      content.appendChild(T.el('div', { className: 'card refusal', id: 'error', role: 'alert', text: T.errorText(page, result) }));
-      document.body.setAttribute('data-ready', 'refused');
-      return;
-    }
-    var me = result.body;
+    var opened = await T.open(STRINGS, '/api/tab/me');
+    if (!opened) return;
+    var page = opened.page;
+    var t = opened.t;
+    var content = opened.content;
+    var me = opened.body;
     document.getElementById('subtitle').textContent = t.subtitle(me.org.name);
 
     var link = me.link

@@ -89,20 +89,14 @@
   }
 
   async function main() {
-    var page = await T.start(STRINGS);
-    var t = page.t;
-    document.getElementById('title').textContent = t.title;
-    document.title = t.title + ' · CertLink';
-    var content = document.getElementById('content');
-    var result = await page.api('/api/tab/report');
-    content.textContent = '';
-    if (result.status !== 200) {
-      var text = result.status === 403 && result.body && result.body.error === 'not_admin' ? t.notAdmin : T.errorText(page, result);
-      content.appendChild(T.el('div', { className: 'card refusal', id: 'error', role: 'alert', text: text }));
-      document.body.setAttribute('data-ready', 'refused');
-      return;
-    }
-    var report = result.body;
+    var opened = await T.open(STRINGS, '/api/tab/report', function (page, result) {
+      return result.status === 403 && result.body && result.body.error === 'not_admin' ? page.t.notAdmin : null;
+    });
+    if (!opened) return;
+    var page = opened.page;
+    var t = opened.t;
+    var content = opened.content;
+    var report = opened.body;
     document.getElementById('subtitle').textContent = t.subtitle(report.org.name, report.org.mpnId);
     var s = report.summary;
     content.appendChild(

@@ -114,5 +114,25 @@
     return (result.body && result.body.reason) || page.t.unavailable;
   }
 
-  window.CertLinkTab = { start: start, el: el, COMMON: COMMON, errorText: errorText, applyTheme: applyTheme };
+  /**
+   * What every tab does first: start, title the page, call its API. A refused call shows
+   * `refusalText(result)` (or the common error text) and resolves to null.
+   */
+  async function open(strings, apiPath, refusalText) {
+    var page = await start(strings);
+    document.getElementById('title').textContent = page.t.title;
+    document.title = page.t.title + ' · CertLink';
+    var content = document.getElementById('content');
+    var result = await page.api(apiPath);
+    content.textContent = '';
+    if (result.status !== 200) {
+      var text = (refusalText && refusalText(page, result)) || errorText(page, result);
+      content.appendChild(el('div', { className: 'card refusal', id: 'error', role: 'alert', text: text }));
+      document.body.setAttribute('data-ready', 'refused');
+      return null;
+    }
+    return { page: page, t: page.t, content: content, body: result.body };
+  }
+
+  window.CertLinkTab = { start: start, open: open, el: el, COMMON: COMMON, errorText: errorText, applyTheme: applyTheme };
 })();

@@ -28,6 +28,9 @@ const MAX_PENDING = 20;
 
 type PendingMap = Record<string, PendingCard>;
 
+/** The conversation-state property the cards live in; the bot creates it once. */
+export type PendingCardsProperty = StatePropertyAccessor<PendingMap>;
+
 export class PendingCards {
   constructor(
     private readonly accessor: StatePropertyAccessor<PendingMap>,

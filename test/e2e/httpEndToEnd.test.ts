@@ -10,16 +10,11 @@ import { startCertLink, RunningApp } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { ManualClock } from '../../services/clock';
 import { FakeConnector, startFakeConnector } from '../support/fakeConnector';
+import { activityFrom, clickActivity, Member, postActivity } from '../support/liveBot';
 import { TEST_REDIS_URL, TestRedis } from '../helpers/testRedis';
 import { CONTOSO_TENANT, FABRIKAM_TENANT, UNKNOWN_TENANT, textOf, buttons } from '../support/conversationHarness';
 
-interface Teammate {
-  id: string;
-  aadObjectId: string;
-  tenantId: string;
-  email: string;
-  name: string;
-}
+type Teammate = Member;
 
 const hugoA: Teammate = { id: '29:hugo-a', aadObjectId: 'aad-hugo-a', tenantId: CONTOSO_TENANT, email: 'hugo@contoso.com', name: 'Hugo Bernard' };
 const hugoB: Teammate = { id: '29:hugo-b', aadObjectId: 'aad-hugo-b', tenantId: FABRIKAM_TENANT, email: 'hugo.bernard@fabrikam.com', name: 'Hugo Bernard' };
@@ -33,7 +28,6 @@ describe('HTTP end to end: real server, Redis, Teams connector stand-in', functi
   let connector: FakeConnector;
   let app: RunningApp;
   let base: string;
-  let seq = 0;
 
   before(async () => {
     await redis.connect();
@@ -50,25 +44,8 @@ describe('HTTP end to end: real server, Redis, Teams connector stand-in', functi
     await redis.cleanup();
   });
 
-  function activity(who: Teammate, partial: Partial<Activity>): Partial<Activity> {
-    return {
-      id: `e2e-${++seq}`,
-      channelId: 'msteams',
-      serviceUrl: connector.url,
-      from: { id: who.id, aadObjectId: who.aadObjectId, name: who.name },
-      recipient: { id: '28:certlink', name: 'CertLink' },
-      conversation: { id: `a:personal-${who.aadObjectId}`, tenantId: who.tenantId, conversationType: 'personal', isGroup: false, name: '' },
-      channelData: { tenant: { id: who.tenantId } },
-      locale: 'en-US',
-      ...partial,
-    };
-  }
-
-  async function post(body: unknown, raw = false): Promise<{ status: number; json: unknown }> {
-    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw ? (body as string) : JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, json: text ? JSON.parse(text) : null };
-  }
+  const activity = (who: Teammate, partial: Partial<Activity>) => activityFrom(who, connector.url, partial);
+  const post = (body: unknown, raw = false) => postActivity(base, raw ? (body as string) : body);
 
   /** Sends a message and returns the reply the bot posted to the connector. */
   async function message(who: Teammate, text: string): Promise<Partial<Activity>> {
@@ -82,9 +59,7 @@ describe('HTTP end to end: real server, Redis, Teams connector stand-in', functi
     return reply.activity;
   }
 
-  async function click(who: Teammate, verb: string, cardId: string): Promise<{ status: number; json: unknown }> {
-    return post(activity(who, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { cardId } }, trigger: 'manual' } }));
-  }
+  const click = (who: Teammate, verb: string, cardId: string) => postActivity(base, clickActivity(who, connector.url, verb, cardId));
 
   function confirmButton(reply: Partial<Activity>) {
     const b = buttons([reply]).find((x) => x.verb === 'link.confirm');
