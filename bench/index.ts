@@ -43,7 +43,7 @@ async function main(): Promise<void> {
         process.stderr.write(`bench: round ${round}/${rounds}: ${scenario.name} (${conversations} conversations, ${durationMs} ms)...\n`);
         const result = await runScenario(scenario, { connector, conversations, durationMs, warmupMs });
         perScenario.set(scenario.name, [...(perScenario.get(scenario.name) ?? []), result]);
-        process.stderr.write(`bench:   ${result.perSecond.toFixed(0)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms\n`);
+        process.stderr.write(`bench:   ${result.perSecond.toFixed(0)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, bot CPU ${result.botCpuMsPerActivity.toFixed(2)} ms/activity\n`);
         if (result.errors > 0) {
           failed = true;
           process.stderr.write(`bench: ${scenario.name}: ${result.errors} failed turns, e.g.\n  ${result.errorSamples.join('\n  ')}\n`);
@@ -59,11 +59,12 @@ async function main(): Promise<void> {
     perSecond: median(runs.map((r) => r.perSecond)),
     p50: median(runs.map((r) => r.p50)),
     p99: median(runs.map((r) => r.p99)),
+    botCpuMs: median(runs.map((r) => r.botCpuMsPerActivity)),
     errors: runs.reduce((n, r) => n + r.errors, 0),
   }));
 
   console.log(`\n${conversations} concurrent conversations, ${durationMs / 1000} s per scenario, median of ${rounds} rounds, node ${process.version}\n`);
-  console.log(renderTable(results.map((r) => ({ scenario: r.name, perSecond: r.perSecond, p50: r.p50, p99: r.p99, errors: r.errors }))));
+  console.log(renderTable(results.map((r) => ({ scenario: r.name, perSecond: r.perSecond, p50: r.p50, p99: r.p99, botCpuMs: r.botCpuMs, errors: r.errors }))));
 
   // The admin report at scale (issue 3): 100,000 linked people on Redis. BENCH_ONLY skips it unless named.
   if (!only || only.includes('report')) {

@@ -4,6 +4,7 @@
  * POST start are timed on the same clock.
  */
 import { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Activity } from 'botbuilder';
@@ -42,6 +43,22 @@ export interface RunOptions {
 
 export interface ScenarioResult extends LoadResult {
   name: string;
+  /** CPU time (user + system) the bot process spent per completed activity, in ms; NaN when unknown. */
+  botCpuMsPerActivity: number;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. */
+export function processCpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields after the command name (which may hold spaces) start at ") ": utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticksPerSecond = 100; // USER_HZ on Linux
+    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  } catch {
+    return null;
+  }
 }
 
 export function freePort(): Promise<number> {
@@ -99,8 +116,11 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     };
     // Warm-up: JIT, connection pools, first-use caches. Its numbers are thrown away.
     await generateLoad({ ...load, durationMs: options.warmupMs ?? 1000 });
+    const cpuBefore = processCpuSeconds(child?.pid);
     const result = await generateLoad({ ...load, durationMs: options.durationMs ?? 5000 });
-    return { name: scenario.name, ...result };
+    const cpuAfter = processCpuSeconds(child?.pid);
+    const botCpuMsPerActivity = cpuBefore !== null && cpuAfter !== null && result.count > 0 ? ((cpuAfter - cpuBefore) * 1000) / result.count : NaN;
+    return { name: scenario.name, ...result, botCpuMsPerActivity };
   } finally {
     if (child) await stop(child);
     await scenario.cleanup?.();

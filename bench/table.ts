@@ -6,6 +6,8 @@ export interface TableRow {
   p50: number;
   p99: number;
   errors: number;
+  /** The bot process's CPU time per activity (ms), when the harness could read it. */
+  botCpuMs?: number;
 }
 
 function fixed(value: number, digits: number): string {
@@ -19,13 +21,13 @@ function fixed(value: number, digits: number): string {
 export function renderTable(rows: TableRow[], baselineName = 'echo'): string {
   const baseline = rows.find((r) => r.scenario === baselineName);
   const lines = [
-    '| scenario | activities/s | p50 ms | p99 ms | ratio to echo | errors |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| scenario | activities/s | p50 ms | p99 ms | ratio to echo | bot CPU ms/activity | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const row of rows) {
     const ratio = baseline && baseline.perSecond > 0 ? row.perSecond / baseline.perSecond : NaN;
     lines.push(
-      `| ${row.scenario} | ${fixed(row.perSecond, 0)} | ${fixed(row.p50, 1)} | ${fixed(row.p99, 1)} | ${fixed(ratio, 2)} | ${row.errors} |`,
+      `| ${row.scenario} | ${fixed(row.perSecond, 0)} | ${fixed(row.p50, 1)} | ${fixed(row.p99, 1)} | ${fixed(ratio, 2)} | ${fixed(row.botCpuMs ?? NaN, 2)} | ${row.errors} |`,
     );
   }
   return lines.join('\n');

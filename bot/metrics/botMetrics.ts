@@ -17,6 +17,7 @@ export class BotMetrics {
   private readonly turnSeconds: Histogram<'intent'>;
   private readonly storeSeconds: Histogram<'store' | 'op'>;
   private readonly storeErrors: Counter<'store' | 'op' | 'kind'>;
+  private readonly storeChildren = new Map<string, { observe(value: number): void }>();
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {
     const registers = [this.registry];
@@ -58,7 +59,14 @@ export class BotMetrics {
 
   /** The timing decorator's observer (see timedStore.ts). */
   readonly onStoreCall = (store: string, op: string, durationMs: number, error: unknown): void => {
-    this.storeSeconds.observe({ store, op }, durationMs / 1000);
+    // The labelled child is looked up once per store method, not hashed from labels on every call.
+    const key = `${store}\u0000${op}`;
+    let child = this.storeChildren.get(key);
+    if (!child) {
+      child = this.storeSeconds.labels({ store, op });
+      this.storeChildren.set(key, child);
+    }
+    child.observe(durationMs / 1000);
     if (error !== null) this.storeErrors.inc({ store, op, kind: isStoreUnavailable(error) ? 'unavailable' : 'other' });
   };
 

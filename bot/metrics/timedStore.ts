@@ -15,32 +15,42 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
  * through untimed: their cost is spread over the caller's loop.
  */
 export function timedStore<T extends object>(storeName: string, target: T, observe: StoreCallObserver): T {
+  // One wrapper per method, made on first use: a store is called a dozen times a turn.
+  type Method = (...args: unknown[]) => unknown;
+  const wrappers = new Map<string, { method: Method; wrapper: Method }>();
+  const wrap = (prop: string, method: Method): Method => {
+    const wrapper = (...args: unknown[]): unknown => {
+      const started = performance.now();
+      let result: unknown;
+      try {
+        result = method.apply(target, args);
+      } catch (err) {
+        observe(storeName, prop, performance.now() - started, err);
+        throw err;
+      }
+      if (!isPromiseLike(result)) return result;
+      return Promise.resolve(result).then(
+        (v) => {
+          observe(storeName, prop, performance.now() - started, null);
+          return v;
+        },
+        (err: unknown) => {
+          observe(storeName, prop, performance.now() - started, err ?? new Error('rejected'));
+          throw err;
+        },
+      );
+    };
+    wrappers.set(prop, { method, wrapper });
+    return wrapper;
+  };
   return new Proxy(target, {
     get(obj, prop) {
       const value: unknown = Reflect.get(obj, prop, obj);
       if (typeof value !== 'function' || typeof prop !== 'string') return value;
-      const method = value as (...args: unknown[]) => unknown;
-      return (...args: unknown[]): unknown => {
-        const started = performance.now();
-        let result: unknown;
-        try {
-          result = method.apply(obj, args);
-        } catch (err) {
-          observe(storeName, prop, performance.now() - started, err);
-          throw err;
-        }
-        if (!isPromiseLike(result)) return result;
-        return Promise.resolve(result).then(
-          (v) => {
-            observe(storeName, prop, performance.now() - started, null);
-            return v;
-          },
-          (err: unknown) => {
-            observe(storeName, prop, performance.now() - started, err ?? new Error('rejected'));
-            throw err;
-          },
-        );
-      };
+      const known = wrappers.get(prop);
+      // A method replaced on the object (tests stub them) gets a new wrapper.
+      if (known && known.method === value) return known.wrapper;
+      return wrap(prop, value as Method);
     },
   });
 }

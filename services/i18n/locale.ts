@@ -10,9 +10,24 @@ const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
   fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
 };
 
+/** Formatted days, by locale and UTC day number: every card shows a few dates, mostly the same ones. */
+const formattedDays: Record<Locale, Map<number, string>> = { en: new Map(), fr: new Map() };
+const MAX_FORMATTED_DAYS = 5_000;
+const DAY_MS = 86_400_000;
+
 /** A date as people read it, with the time zone said: the rules count whole UTC days. */
 export function formatDate(at: Date | string, locale: Locale): string {
-  return `${dateFormats[locale].format(new Date(at))} (UTC)`;
+  const ms = new Date(at).getTime();
+  if (!Number.isFinite(ms)) return `${dateFormats[locale].format(new Date(ms))} (UTC)`; // throws RangeError, as before
+  const day = Math.floor(ms / DAY_MS);
+  const cache = formattedDays[locale];
+  let text = cache.get(day);
+  if (text === undefined) {
+    text = `${dateFormats[locale].format(new Date(day * DAY_MS))} (UTC)`;
+    if (cache.size >= MAX_FORMATTED_DAYS) cache.clear();
+    cache.set(day, text);
+  }
+  return text;
 }
 
 /** Strings keyed the same in both languages; the type makes a missing French string a compile error. */

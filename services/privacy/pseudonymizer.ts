@@ -6,7 +6,7 @@
  * with it, the same MCID always gives the same hash, which is what lets the
  * abuse limits (R3) still recognise an erased MCID that is linked again.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, KeyObject } from 'node:crypto';
 
 export type PseudonymKind = 'mcid' | 'user';
 
@@ -14,13 +14,17 @@ export type PseudonymKind = 'mcid' | 'user';
 export const PSEUDONYM_PREFIX = 'erased:';
 
 export class Pseudonymizer {
-  constructor(private readonly secret: string) {
+  /** The key is prepared once: a link turn hashes its MCID to look up erased starts. */
+  private readonly key: KeyObject;
+
+  constructor(secret: string) {
     if (secret.length < 16) throw new Error('The privacy hash secret must be at least 16 characters');
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
   /** Domain-separated, so an MCID and a user id that happen to be equal never share a pseudonym. */
   hash(kind: PseudonymKind, value: string): string {
-    const digest = createHmac('sha256', this.secret).update(`certlink-privacy-v1|${kind}|${value}`).digest('base64url');
+    const digest = createHmac('sha256', this.key).update(`certlink-privacy-v1|${kind}|${value}`).digest('base64url');
     return `${PSEUDONYM_PREFIX}${digest.slice(0, 32)}`;
   }
 

@@ -27,7 +27,9 @@ export class RemovalRetentionListener implements AssociationListener {
       await this.deps.records.expireRecordAt(next.mcid, until);
     } else if (prev.link && !next.link) {
       await this.deps.records.expireRecordAt(next.mcid, addDays(at, this.deps.policy.startRetentionDays));
-    } else if (next.link && !prev.link) {
+    } else if (next.link && !prev.link && prev.ended[prev.ended.length - 1]?.reason === 'removedByAdmin') {
+      // Only an admin's removal put an expiry on the profile: any other first link has nothing to take off
+      // (and skips a profile read and a write per email on every link).
       await this.deps.profiles.persistProfile(next.mcid);
     }
   }

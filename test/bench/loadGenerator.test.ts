@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { generateLoad, percentile } from '../../bench/loadGenerator';
 import { renderTable } from '../../bench/table';
+import { processCpuSeconds } from '../../bench/runScenario';
 import { teamsTurn } from '../../bench/scenarios';
 import { EchoBot } from '../../bench/echoBot';
 import { BotHarness, startBotHarness } from '../support/httpBotHarness';
@@ -63,12 +64,12 @@ describe('bench table', () => {
   it('compares throughput with the echo row', () => {
     const table = renderTable([
       { scenario: 'echo', perSecond: 200, p50: 4, p99: 10, errors: 0 },
-      { scenario: 'status', perSecond: 50, p50: 16, p99: 40.25, errors: 1 },
+      { scenario: 'status', perSecond: 50, p50: 16, p99: 40.25, errors: 1, botCpuMs: 2.345 },
     ]);
     const rows = table.split('\n');
-    assert.equal(rows[0], '| scenario | activities/s | p50 ms | p99 ms | ratio to echo | errors |');
-    assert.equal(rows[2], '| echo | 200 | 4.0 | 10.0 | 1.00 | 0 |');
-    assert.equal(rows[3], '| status | 50 | 16.0 | 40.3 | 0.25 | 1 |');
+    assert.equal(rows[0], '| scenario | activities/s | p50 ms | p99 ms | ratio to echo | bot CPU ms/activity | errors |');
+    assert.equal(rows[2], '| echo | 200 | 4.0 | 10.0 | 1.00 | n/a | 0 |');
+    assert.equal(rows[3], '| status | 50 | 16.0 | 40.3 | 0.25 | 2.35 | 1 |');
   });
 
   it('percentile uses the nearest rank', () => {
@@ -77,5 +78,21 @@ describe('bench table', () => {
     assert.equal(percentile(sorted, 99), 99);
     assert.equal(percentile([7], 99), 7);
     assert.ok(Number.isNaN(percentile([], 50)));
+  });
+});
+
+describe('bench process CPU', () => {
+  it('reads a live process CPU time and grows with work', () => {
+    const before = processCpuSeconds(process.pid);
+    if (before === null) assert.fail('expected /proc on the project machines (Linux)');
+    const until = Date.now() + 150;
+    while (Date.now() < until) Math.sqrt(Math.random());
+    const after = processCpuSeconds(process.pid);
+    assert.ok(after !== null && after - before >= 0.05, `CPU ${before} -> ${after}`);
+  });
+
+  it('gives null for a process that does not exist', () => {
+    assert.equal(processCpuSeconds(undefined), null);
+    assert.equal(processCpuSeconds(2 ** 22 + 12345), null);
   });
 });
