@@ -74,9 +74,9 @@ export class RedisAuditLog implements AuditLog, AuditRetention {
     const json = JSON.stringify(entry);
     return withStore('audit.record', async () => {
       const key = this.key(entry.mpnId);
-      if (this.options.maxLen) await this.redis.xadd(key, 'MAXLEN', '~', this.options.maxLen, '*', 'e', json);
-      else await this.redis.xadd(key, '*', 'e', json);
-      if (this.options.retentionDays) await this.redis.pexpire(key, this.options.retentionDays * 86_400_000);
+      const added = this.options.maxLen ? this.redis.xadd(key, 'MAXLEN', '~', this.options.maxLen, '*', 'e', json) : this.redis.xadd(key, '*', 'e', json);
+      // Sent together (one key, one connection, in this order): the expiry follows the entry in the same write.
+      await Promise.all([added, this.options.retentionDays ? this.redis.pexpire(key, this.options.retentionDays * 86_400_000) : null]);
     });
   }
 
