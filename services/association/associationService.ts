@@ -84,9 +84,9 @@ export class AssociationService {
   }
 
   private async load(mcid: string): Promise<McidRecord> {
-    // Both asked at once: a first link (no record yet) is the common case, and then both answers are needed.
-    const [stored, kept] = await Promise.all([this.deps.store.getRecord(mcid), this.deps.erasedStarts?.startsFor(mcid) ?? []]);
+    const stored = await this.deps.store.getRecord(mcid);
     if (stored) return stored;
+    const kept = this.deps.erasedStarts ? await this.deps.erasedStarts.startsFor(mcid) : [];
     // Version stays 0 (no record): the first save creates it, with these starts in it.
     return { ...emptyRecord(mcid), starts: kept.map((at) => ({ mpnId: ERASED_START_ORG, at })) };
   }

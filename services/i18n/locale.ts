@@ -17,9 +17,8 @@ const DAY_MS = 86_400_000;
 
 /** A date as people read it, with the time zone said: the rules count whole UTC days. */
 export function formatDate(at: Date | string, locale: Locale): string {
-  const ms = new Date(at).getTime();
-  if (!Number.isFinite(ms)) return `${dateFormats[locale].format(new Date(ms))} (UTC)`; // throws RangeError, as before
-  const day = Math.floor(ms / DAY_MS);
+  // An invalid date gives NaN here, is never cached, and throws RangeError in format() as before.
+  const day = Math.floor(new Date(at).getTime() / DAY_MS);
   const cache = formattedDays[locale];
   let text = cache.get(day);
   if (text === undefined) {
