@@ -231,7 +231,13 @@ export class CertLinkBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const info = turnInfo(context);
-    if (info.activityId && !(await this.deps.services.once.claim(activityKey(info), ACTIVITY_MEMORY_SECONDS))) {
+    // The conversation state (pending cards, a sign-in in progress) is read beside the once-only
+    // claim: one round trip instead of two; a redelivery that loses the claim just drops it.
+    const [claimed] = await Promise.all([
+      info.activityId ? this.deps.services.once.claim(activityKey(info), ACTIVITY_MEMORY_SECONDS) : true,
+      this.deps.conversationState.load(context),
+    ]);
+    if (!claimed) {
       this.note(context, 'duplicate', 'duplicate');
       return;
     }

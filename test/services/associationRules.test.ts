@@ -167,4 +167,36 @@ describe('association rules (R1–R4) on the seed timeline', () => {
       assert.equal(d.nextDateAfter.toISOString(), day('2026-02-04'));
     }
   });
+
+  it('a record read ahead of a link that went stale meanwhile is read again: the rules see the write in between', async () => {
+    const { clock, store, service } = setup();
+    const mcid = '10203040';
+    const readAhead = await service.record(mcid);
+    assert.equal(readAhead.version, 0);
+    // Someone else's link lands between the read and this person's click.
+    await service.link(mcid, asA);
+    clock.set('2026-01-06T10:00:00Z');
+    const out = await service.link(mcid, asB, readAhead);
+    assert.equal(out.decision.kind, 'refused', 'decided on the stored record (linked to A yesterday), not on the stale empty one');
+    assert.equal((await store.getRecord(mcid))?.link?.mpnId, A);
+    assert.deepEqual(await orgMembers(store, B), []);
+  });
+
+  it('a record read ahead that is still current is used as read, and one for another MCID is refused', async () => {
+    const { service, store } = setup();
+    const current = await service.record('10203040');
+    const out = await service.link('10203040', asA, current);
+    assert.equal(out.decision.kind, 'allowed');
+    assert.equal((await store.getRecord('10203040'))?.version, 1);
+    await assert.rejects(service.link('99999999', asA, current), /another MCID/);
+  });
+
+  it('statusOf a record just read says what status says', async () => {
+    const { clock, service } = setup();
+    await service.link('10203040', asA);
+    clock.set('2026-01-20T10:00:00Z');
+    const byMcid = await service.status('10203040');
+    assert.deepEqual(service.statusOf(byMcid.record), byMcid);
+    assert.equal(byMcid.availability.usedInWindow, 1);
+  });
 });

@@ -139,9 +139,12 @@ export async function previewAfterSignIn(hc: HandlerContext, profile: Certificat
 export const confirmLink: CardActionHandler = async (hc, card) => {
   const { mcid, proof } = card.payload;
   if (card.payload.mpnId !== hc.org.mpnId) return { text: say(hc.locale, 'staleCard') };
-  const blocked = await otherMcidReply(hc, mcid);
+  const { associations } = hc.services;
+  // The person's current link and the record to link are read at the same time; the link re-checks the record on write.
+  const [mine, current] = await Promise.all([associations.recordOfPerson(hc.info.tenantId ?? '', hc.info.userId), associations.record(mcid)]);
+  const blocked = otherMcidLinked(hc, mine, mcid);
   if (blocked) return blocked;
-  const { decision, record } = await hc.services.associations.link(mcid, requestFor(hc, proof === 'signin' ? 'signin' : 'email'));
+  const { decision, record } = await associations.link(mcid, requestFor(hc, proof === 'signin' ? 'signin' : 'email'), current);
   const org = hc.org.name;
   switch (decision.kind) {
     case 'noop':

@@ -8,7 +8,8 @@ import { MessageHandler } from '../handlerTypes';
 
 export const showStatus: MessageHandler = async (hc) => {
   const { associations, orgs, clock } = hc.services;
-  let mcid = (await associations.recordOfPerson(hc.info.tenantId ?? '', hc.info.userId))?.mcid ?? null;
+  const mine = await associations.recordOfPerson(hc.info.tenantId ?? '', hc.info.userId);
+  let mcid = mine?.mcid ?? null;
   if (!mcid) {
     // Not linked (here): the history that decides the date is on the profile the person's email leads to.
     const email = await hc.services.memberEmail.emailOf(hc.turn);
@@ -16,7 +17,8 @@ export const showStatus: MessageHandler = async (hc) => {
   }
   if (!mcid) return { text: say(hc.locale, 'statusNoProfile') };
 
-  const { record, availability: av } = await associations.status(mcid);
+  // A linked person's record was just read: it is not read again.
+  const { record, availability: av } = mine ? associations.statusOf(mine) : await associations.status(mcid);
   const now = clock.now();
   const lines: string[] = [];
   if (record.link) {
