@@ -1,20 +1,25 @@
 /**
  * `npm run bench`: every scenario listed below against the same connector stand-in,
- * printed as one Markdown table beside the echo baseline. 
+ * printed as one Markdown table beside the echo baseline.
  *
- * Knobs (environment): BENCH_CONVERSATIONS (default 10), BENCH_DURATION_MS (default 5000), BENCH_ROUNDS (default 3),
- * BENCH_WARMUP_MS (default 1000), BENCH_ONLY (comma-separated names: echo, certlink status,
- * certlink link (message + confirm), report, notices), BENCH_NOTICES (default 100000), BENCH_VERBOSE=1.
+ * All bots run at once and are measured in alternating slices (round 1: echo, status, link;
+ * round 2: link, status, echo; ...), so the machine's speed, which swings by 15 % from one
+ * moment to the next on a shared host, weighs on every scenario alike.
+ *
+ * Knobs (environment): BENCH_CONVERSATIONS (default 10), BENCH_DURATION_MS (one slice, default 2500),
+ * BENCH_ROUNDS (slices per scenario, default 6), BENCH_WARMUP_MS (at start, default 1000),
+ * BENCH_ONLY (comma-separated names: echo, certlink status, certlink link (message + confirm), report,
+ * notices), BENCH_NOTICES (default 100000), BENCH_VERBOSE=1.
  */
 import { startFakeConnector } from '../test/support/fakeConnector';
-import { runScenario, ScenarioResult } from './runScenario';
+import { combineSlices, RunningScenario, SliceResult, startScenario } from './runScenario';
 import { linkScenario, statusScenario } from './certlinkScenarios';
 import { echoScenario } from './scenarios';
 import { formatReportBench, runReportBench } from './reportBench';
 import { runNoticeBench } from './noticeBench';
+import { renderTable } from './table';
 
 const scenarios = [echoScenario, statusScenario, linkScenario];
-import { renderTable } from './table';
 
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -23,48 +28,57 @@ function envInt(name: string, fallback: number): number {
   return n;
 }
 
+/** Each round's throughput against echo's in the same round: the spread says how much to trust the pooled ratio. */
+function ratioRange(slices: SliceResult[], echo: SliceResult[] | undefined): [number, number] | undefined {
+  if (!echo || echo.length !== slices.length) return undefined;
+  const ratios = slices.map((s, i) => s.perSecond / echo[i].perSecond).filter(Number.isFinite);
+  return ratios.length ? [Math.min(...ratios), Math.max(...ratios)] : undefined;
+}
+
 async function main(): Promise<void> {
   const conversations = envInt('BENCH_CONVERSATIONS', 10);
-  const durationMs = envInt('BENCH_DURATION_MS', 5000);
+  const sliceMs = envInt('BENCH_DURATION_MS', 2500);
   const warmupMs = envInt('BENCH_WARMUP_MS', 1000);
+  const rounds = envInt('BENCH_ROUNDS', 6);
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
   const selected = only ? scenarios.filter((s) => only.includes(s.name)) : scenarios;
 
-  // Replies are counted through onReply, not kept: a 5 s run would otherwise hold every one.
+  // Replies are counted through onReply, not kept: a long run would otherwise hold every one.
   const connector = await startFakeConnector({ keepReplies: false });
-  // Several rounds, each running every scenario in turn, so a moment of noise on a shared machine
-  // hits one round, not one scenario; the table shows each scenario's median over the rounds.
-  const rounds = envInt('BENCH_ROUNDS', 3);
-  const perScenario = new Map<string, ScenarioResult[]>();
+  const running: RunningScenario[] = [];
+  const slices = new Map<string, SliceResult[]>();
   let failed = false;
   try {
+    for (const scenario of selected) {
+      process.stderr.write(`bench: starting ${scenario.name}...\n`);
+      running.push(await startScenario(scenario, { connector, conversations, warmupMs }));
+    }
     for (let round = 1; round <= rounds; round++) {
-      for (const scenario of selected) {
-        process.stderr.write(`bench: round ${round}/${rounds}: ${scenario.name} (${conversations} conversations, ${durationMs} ms)...\n`);
-        const result = await runScenario(scenario, { connector, conversations, durationMs, warmupMs });
-        perScenario.set(scenario.name, [...(perScenario.get(scenario.name) ?? []), result]);
-        process.stderr.write(`bench:   ${result.perSecond.toFixed(0)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, bot CPU ${result.botCpuMsPerActivity.toFixed(2)} ms/activity\n`);
-        if (result.errors > 0) {
+      // Alternate the order, so no scenario always comes right after the same one.
+      for (const bot of round % 2 === 1 ? running : [...running].reverse()) {
+        const slice = await bot.measure(sliceMs);
+        slices.set(bot.name, [...(slices.get(bot.name) ?? []), slice]);
+        process.stderr.write(
+          `bench: round ${round}/${rounds}: ${bot.name}: ${slice.perSecond.toFixed(0)}/s, p99 ${slice.p99.toFixed(1)} ms, bot CPU ${((slice.botCpuSeconds * 1000) / slice.count).toFixed(2)} ms/activity\n`,
+        );
+        if (slice.errors > 0) {
           failed = true;
-          process.stderr.write(`bench: ${scenario.name}: ${result.errors} failed turns, e.g.\n  ${result.errorSamples.join('\n  ')}\n`);
+          process.stderr.write(`bench: ${bot.name}: ${slice.errors} failed turns, e.g.\n  ${slice.errorSamples.join('\n  ')}\n`);
         }
       }
     }
   } finally {
+    for (const bot of running) await bot.stop();
     await connector.close();
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const results = [...perScenario].map(([name, runs]) => ({
-    name,
-    perSecond: median(runs.map((r) => r.perSecond)),
-    p50: median(runs.map((r) => r.p50)),
-    p99: median(runs.map((r) => r.p99)),
-    botCpuMs: median(runs.map((r) => r.botCpuMsPerActivity)),
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-  }));
+  const echoSlices = slices.get(echoScenario.name);
+  const rows = [...slices].map(([name, of]) => {
+    const r = combineSlices(name, of);
+    return { scenario: name, perSecond: r.perSecond, p50: r.p50, p99: r.p99, botCpuMs: r.botCpuMsPerActivity, errors: r.errors, ratioRange: name === echoScenario.name ? undefined : ratioRange(of, echoSlices) };
+  });
 
-  console.log(`\n${conversations} concurrent conversations, ${durationMs / 1000} s per scenario, median of ${rounds} rounds, node ${process.version}\n`);
-  console.log(renderTable(results.map((r) => ({ scenario: r.name, perSecond: r.perSecond, p50: r.p50, p99: r.p99, botCpuMs: r.botCpuMs, errors: r.errors }))));
+  console.log(`\n${conversations} concurrent conversations, ${rounds} alternating slices of ${sliceMs / 1000} s per scenario, node ${process.version}\n`);
+  console.log(renderTable(rows));
 
   // The admin report at scale (issue 3): 100,000 linked people on Redis. BENCH_ONLY skips it unless named.
   if (!only || only.includes('report')) {

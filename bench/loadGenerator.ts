@@ -42,6 +42,8 @@ export interface LoadResult {
   /** Latency percentiles in milliseconds, over completed turns. */
   p50: number;
   p99: number;
+  /** Every completed turn's latency (ms), sorted, so slices can be pooled. */
+  latencies: number[];
   errors: number;
   /** First few error descriptions, for the report. */
   errorSamples: string[];
@@ -157,6 +159,7 @@ export async function generateLoad(options: LoadOptions): Promise<LoadResult> {
     perSecond: latencies.length / seconds,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    latencies,
     errors,
     errorSamples,
   };

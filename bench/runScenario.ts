@@ -1,7 +1,8 @@
 /**
- * Runs one bench scenario: starts the bot under test, waits until it is healthy, warms it up,
- * measures, stops it. The connector stand-in lives in the bench process so reply arrival and
- * POST start are timed on the same clock.
+ * Starts one bench scenario's bot, waits until it is healthy, warms it up, then measures it in
+ * slices until it is stopped: the bench keeps every bot running and alternates slices between
+ * them, so a change in the machine's speed falls on all scenarios alike. The connector stand-in
+ * lives in the bench process so reply arrival and POST start are timed on the same clock.
  */
 import { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Activity } from 'botbuilder';
 import type { FakeConnector } from '../test/support/fakeConnector';
-import { generateLoad, LoadResult } from './loadGenerator';
+import { generateLoad, LoadResult, percentile } from './loadGenerator';
 
 export interface Scenario {
   /** Row name in the table; the baseline is called 'echo'. */
@@ -32,13 +33,19 @@ export interface Scenario {
   cleanup?: () => Promise<void>;
 }
 
-export interface RunOptions {
+export interface StartOptions {
   connector: FakeConnector;
   conversations?: number;
+  /** Load thrown away once the bot is healthy: JIT, connection pools, first-use caches (default 1000 ms). */
   warmupMs?: number;
-  durationMs?: number;
   /** How long to wait for GET /healthz after spawning (default 20000 ms). */
   startTimeoutMs?: number;
+}
+
+/** One measured stretch of load on one bot. */
+export interface SliceResult extends LoadResult {
+  /** CPU seconds (user + system) the bot process spent during the slice; NaN when unknown. */
+  botCpuSeconds: number;
 }
 
 export interface ScenarioResult extends LoadResult {
@@ -47,7 +54,14 @@ export interface ScenarioResult extends LoadResult {
   botCpuMsPerActivity: number;
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. */
+/** A bot under test, started, healthy and warm, measured slice by slice until stopped. */
+export interface RunningScenario {
+  name: string;
+  /** Puts load on the bot for `durationMs` after a short discarded warm-up (`warmupMs`, default 300 ms). */
+  measure(durationMs: number, warmupMs?: number): Promise<SliceResult>;
+  stop(): Promise<void>;
+}
+
 export function processCpuSeconds(pid: number | undefined): number | null {
   if (!pid) return null;
   try {
@@ -98,31 +112,64 @@ async function stop(child: ChildProcess): Promise<void> {
   }
 }
 
-export async function runScenario(scenario: Scenario, options: RunOptions): Promise<ScenarioResult> {
+export async function startScenario(scenario: Scenario, options: StartOptions): Promise<RunningScenario> {
   const port = await freePort();
   const spawned = scenario.spawn(port);
   const child = typeof spawned === 'string' ? null : spawned;
   const url = typeof spawned === 'string' ? spawned.replace(/\/$/, '') : `http://127.0.0.1:${port}`;
+  const stopBot = async (): Promise<void> => {
+    if (child) await stop(child);
+    await scenario.cleanup?.();
+  };
+  const load = {
+    botUrl: url,
+    connector: options.connector,
+    conversations: options.conversations ?? 10,
+    makeActivity: scenario.makeActivity,
+    repliesPerTurn: scenario.repliesPerTurn,
+    checkReply: scenario.checkReply,
+  };
   try {
     await waitHealthy(url, child, options.startTimeoutMs ?? 20_000);
     await scenario.prepare?.(options.connector);
-    const load = {
-      botUrl: url,
-      connector: options.connector,
-      conversations: options.conversations ?? 10,
-      makeActivity: scenario.makeActivity,
-      repliesPerTurn: scenario.repliesPerTurn,
-      checkReply: scenario.checkReply,
-    };
-    // Warm-up: JIT, connection pools, first-use caches. Its numbers are thrown away.
     await generateLoad({ ...load, durationMs: options.warmupMs ?? 1000 });
-    const cpuBefore = processCpuSeconds(child?.pid);
-    const result = await generateLoad({ ...load, durationMs: options.durationMs ?? 5000 });
-    const cpuAfter = processCpuSeconds(child?.pid);
-    const botCpuMsPerActivity = cpuBefore !== null && cpuAfter !== null && result.count > 0 ? ((cpuAfter - cpuBefore) * 1000) / result.count : NaN;
-    return { name: scenario.name, ...result, botCpuMsPerActivity };
-  } finally {
-    if (child) await stop(child);
-    await scenario.cleanup?.();
+  } catch (err) {
+    await stopBot();
+    throw err;
   }
+  return {
+    name: scenario.name,
+    async measure(durationMs, warmupMs = 300) {
+      // An idle bot's keep-alive sockets may have closed meanwhile: reopening them is not the turn's cost.
+      if (warmupMs > 0) await generateLoad({ ...load, durationMs: warmupMs });
+      const cpuBefore = processCpuSeconds(child?.pid);
+      const result = await generateLoad({ ...load, durationMs });
+      const cpuAfter = processCpuSeconds(child?.pid);
+      return { ...result, botCpuSeconds: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : NaN };
+    },
+    stop: stopBot,
+  };
+}
+
+/**
+ * One scenario's slices as one result: turns and seconds added up, latency percentiles over
+ * every turn of every slice, CPU per activity over the whole measured time.
+ */
+export function combineSlices(name: string, slices: SliceResult[]): ScenarioResult {
+  const count = slices.reduce((n, s) => n + s.count, 0);
+  const seconds = slices.reduce((n, s) => n + s.seconds, 0);
+  const cpu = slices.reduce((n, s) => n + s.botCpuSeconds, 0);
+  const latencies = slices.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  return {
+    name,
+    count,
+    seconds,
+    perSecond: seconds > 0 ? count / seconds : 0,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    latencies,
+    errors: slices.reduce((n, s) => n + s.errors, 0),
+    errorSamples: slices.flatMap((s) => s.errorSamples).slice(0, 5),
+    botCpuMsPerActivity: count > 0 ? (cpu * 1000) / count : NaN,
+  };
 }

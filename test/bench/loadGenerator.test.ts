@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { generateLoad, percentile } from '../../bench/loadGenerator';
 import { renderTable } from '../../bench/table';
-import { processCpuSeconds } from '../../bench/runScenario';
+import { combineSlices, processCpuSeconds } from '../../bench/runScenario';
 import { teamsTurn } from '../../bench/scenarios';
 import { EchoBot } from '../../bench/echoBot';
 import { BotHarness, startBotHarness } from '../support/httpBotHarness';
@@ -64,12 +64,36 @@ describe('bench table', () => {
   it('compares throughput with the echo row', () => {
     const table = renderTable([
       { scenario: 'echo', perSecond: 200, p50: 4, p99: 10, errors: 0 },
-      { scenario: 'status', perSecond: 50, p50: 16, p99: 40.25, errors: 1, botCpuMs: 2.345 },
+      { scenario: 'status', perSecond: 50, p50: 16, p99: 40.25, errors: 1, botCpuMs: 2.345, ratioRange: [0.2, 0.314] },
     ]);
     const rows = table.split('\n');
-    assert.equal(rows[0], '| scenario | activities/s | p50 ms | p99 ms | ratio to echo | bot CPU ms/activity | errors |');
-    assert.equal(rows[2], '| echo | 200 | 4.0 | 10.0 | 1.00 | n/a | 0 |');
-    assert.equal(rows[3], '| status | 50 | 16.0 | 40.3 | 0.25 | 2.35 | 1 |');
+    assert.equal(rows[0], '| scenario | activities/s | p50 ms | p99 ms | ratio to echo | ratio by round | bot CPU ms/activity | errors |');
+    assert.equal(rows[2], '| echo | 200 | 4.0 | 10.0 | 1.00 | n/a | n/a | 0 |');
+    assert.equal(rows[3], '| status | 50 | 16.0 | 40.3 | 0.25 | 0.20–0.31 | 2.35 | 1 |');
+  });
+
+  it('pools slices: turns and seconds added, percentiles over every turn, CPU over the whole time', () => {
+    const slice = (latencies: number[], seconds: number, cpu: number, errors = 0) => ({
+      count: latencies.length,
+      seconds,
+      perSecond: latencies.length / seconds,
+      p50: NaN,
+      p99: NaN,
+      latencies,
+      errors,
+      errorSamples: errors ? ['boom'] : [],
+      botCpuSeconds: cpu,
+    });
+    const fast = Array.from({ length: 98 }, () => 1);
+    const r = combineSlices('status', [slice(fast, 1, 0.1), slice([50, 60], 1, 0.1, 1)]);
+    assert.equal(r.count, 100);
+    assert.equal(r.perSecond, 50);
+    assert.equal(r.p50, 1);
+    assert.equal(r.p99, 50, 'the slow slice\'s turns count among all turns');
+    assert.equal(r.botCpuMsPerActivity, 2);
+    assert.equal(r.errors, 1);
+    assert.deepEqual(r.errorSamples, ['boom']);
+    assert.ok(Number.isNaN(combineSlices('none', []).botCpuMsPerActivity));
   });
 
   it('percentile uses the nearest rank', () => {
