@@ -2,18 +2,38 @@
  * The baseline bot for `npm run bench`: echoes every message on the same stack as CertLink
  * (config, CloudAdapter from createCloudAdapter, restify from createHttpServer), so the bench's
  * ratios isolate the cost of CertLink's own logic. Listens on PORT (127.0.0.1).
+ *
+ * The reference row runs the same bot with BENCH_ECHO_REDIS_READS sequential Redis reads before
+ * its reply, and BENCH_ECHO_CARD=1 to reply with a status card: what any turn that must read
+ * Redis that many times one after another costs on this stack, before any logic of its own.
  */
 import pino from 'pino';
-import { ActivityHandler } from 'botbuilder';
+import { ActivityHandler, CardFactory, MessageFactory } from 'botbuilder';
+import { statementCard } from '../cards/cardModels';
 import { loadConfig } from '../bot/config';
 import { createCloudAdapter } from '../bot/http/adapterFactory';
 import { createHttpServer, listen } from '../bot/http/server';
+import { createRedis, RedisClient } from '../services/redis/redisConnection';
+
+export interface EchoOptions {
+  /** Read this many keys one after another (each waits for the last) before replying. */
+  redis?: { client: RedisClient; reads: number };
+  /** Reply with a status-like card instead of text. */
+  card?: boolean;
+}
 
 export class EchoBot extends ActivityHandler {
-  constructor() {
+  constructor(options: EchoOptions = {}) {
     super();
     this.onMessage(async (context, next) => {
-      await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
+      const text = `echo: ${context.activity.text ?? ''}`;
+      for (let i = 0; options.redis && i < options.redis.reads; i++) await options.redis.client.get(`bench:echo:${context.activity.conversation.id}:${i}`);
+      if (options.card) {
+        const card = statementCard({ title: 'Your certification link', lines: [text, 'Associations used: 0 of 3', 'You can link now.'], notes: ['No associations in the last 365 days'] });
+        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card.content)));
+      } else {
+        await context.sendActivity(text);
+      }
       await next();
     });
   }
@@ -23,15 +43,18 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.logLevel });
   const adapter = createCloudAdapter(config, log);
+  const reads = Number(process.env.BENCH_ECHO_REDIS_READS ?? 0);
+  const redis = reads > 0 ? createRedis(config.redisUrl || 'redis://127.0.0.1:6379') : null;
   const server = createHttpServer({
     adapter,
-    bot: new EchoBot(),
+    bot: new EchoBot({ redis: redis ? { client: redis, reads } : undefined, card: process.env.BENCH_ECHO_CARD === '1' }),
     health: { kind: 'memory', ping: async () => true },
     log,
   });
   const port = await listen(server, config.port, '127.0.0.1');
   log.info({ port }, 'echo bot listening');
   const stop = (): void => {
+    redis?.disconnect();
     server.close(() => process.exit(0));
   };
   process.once('SIGTERM', stop);

@@ -55,4 +55,13 @@ export const echoScenario: Scenario = {
   checkReply: (reply, index, seq) => reply.text === `echo: ping ${index}.${seq}`,
 };
 
+/** Reads the status turn makes one after another today (claim and state, person, email, profile, record and erased starts). */
+export const REFERENCE_REDIS_READS = 5;
 
+/** The echo bot doing what any status turn must: sequential Redis reads, then a card. No CertLink logic. */
+export const referenceScenario: Scenario = {
+  name: `echo + ${REFERENCE_REDIS_READS} Redis reads + card`,
+  spawn: (port) => spawnNode('bench/echoBot.js', port, { REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379', BENCH_ECHO_REDIS_READS: String(REFERENCE_REDIS_READS), BENCH_ECHO_CARD: '1' }),
+  makeActivity: (index, seq) => teamsTurn(index, seq, `ping ${index}.${seq}`),
+  checkReply: (reply, index, seq) => JSON.stringify(reply.attachments?.[0]?.content ?? '').includes(`echo: ping ${index}.${seq}`),
+};

@@ -5,6 +5,7 @@ import { combineSlices, processCpuSeconds } from '../../bench/runScenario';
 import { teamsTurn } from '../../bench/scenarios';
 import { EchoBot } from '../../bench/echoBot';
 import { BotHarness, startBotHarness } from '../support/httpBotHarness';
+import type { RedisClient } from '../../services/redis/redisConnection';
 
 describe('bench load generator', () => {
   let h: BotHarness;
@@ -57,6 +58,39 @@ describe('bench load generator', () => {
     });
     assert.equal(refused.errors, 1);
     assert.match(refused.errorSamples[0], /HTTP 400/);
+  });
+});
+
+describe('bench reference bot', () => {
+  it('reads Redis one key after another, then replies with a card carrying the echo', async () => {
+    const order: string[] = [];
+    let inFlight = 0;
+    const client = {
+      get: async (key: string) => {
+        inFlight += 1;
+        assert.equal(inFlight, 1, 'each read waits for the one before');
+        order.push(key);
+        await new Promise((r) => setTimeout(r, 2));
+        inFlight -= 1;
+        return null;
+      },
+    } as unknown as RedisClient;
+    const h = await startBotHarness({ bot: new EchoBot({ redis: { client, reads: 3 }, card: true }) });
+    try {
+      const result = await generateLoad({
+        botUrl: h.botUrl,
+        connector: h.connector,
+        conversations: 1,
+        maxTurns: 1,
+        makeActivity: (i, seq) => teamsTurn(i, seq, 'ping 0.0'),
+        checkReply: (reply) => JSON.stringify(reply.attachments?.[0]?.content).includes('echo: ping 0.0'),
+      });
+      assert.equal(result.errors, 0, result.errorSamples.join('; '));
+      assert.equal(order.length, 3);
+      assert.equal(h.connector.replies[0].activity.attachments?.[0]?.contentType, 'application/vnd.microsoft.card.adaptive');
+    } finally {
+      await h.close();
+    }
   });
 });
 
