@@ -28,7 +28,8 @@ export async function startBotProcess(env: Record<string, string>, startTimeoutM
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  // 'close', not 'exit': 'exit' may come while the last log lines are still in the stdout pipe, and a test reading `lines` then misses them.
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
   let buffered = '';
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`bot process did not start in ${startTimeoutMs} ms:\n${lines.join('\n')}\n${stderr}`)), startTimeoutMs);
