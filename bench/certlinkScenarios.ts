@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import type { Scenario } from './runScenario';
-import { spawnNode, teamsTurn } from './scenarios';
+import { BENCH_REDIS_URL, spawnNode, teamsTurn } from './scenarios';
 import { createRedis, deleteKeysByPrefix, waitUntilReady } from '../services/redis/redisConnection';
 
 const BENCH_TENANT = 'bench-tenant';
@@ -41,16 +41,15 @@ function writeBenchData(): { orgsFile: string; profilesFile: string } {
 
 const data = writeBenchData();
 
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** The bot on its own key prefix, which cleanup() deletes once the bot has stopped. */
 function certlink(env: Record<string, string> = {}): Pick<Scenario, 'spawn' | 'cleanup'> {
   const prefix = `bench:${randomBytes(4).toString('hex')}:`;
   return {
     spawn: (port: number) =>
-      spawnNode('bot/index.js', port, { REDIS_URL, REDIS_KEY_PREFIX: prefix, ORGS_FILE: data.orgsFile, PROFILES_FILE: data.profilesFile, ...env }),
+      spawnNode('bot/index.js', port, { REDIS_URL: BENCH_REDIS_URL, REDIS_KEY_PREFIX: prefix, ORGS_FILE: data.orgsFile, PROFILES_FILE: data.profilesFile, ...env }),
     cleanup: async () => {
-      const redis = createRedis(REDIS_URL);
+      const redis = createRedis(BENCH_REDIS_URL);
       try {
         await waitUntilReady(redis);
         await deleteKeysByPrefix(redis, prefix);

@@ -44,7 +44,8 @@ async function main(): Promise<void> {
   const log = pino({ level: config.logLevel });
   const adapter = createCloudAdapter(config, log);
   const reads = Number(process.env.BENCH_ECHO_REDIS_READS ?? 0);
-  const redis = reads > 0 ? createRedis(config.redisUrl || 'redis://127.0.0.1:6379') : null;
+  if (reads > 0 && !config.redisUrl) throw new Error('BENCH_ECHO_REDIS_READS needs REDIS_URL');
+  const redis = reads > 0 && config.redisUrl ? createRedis(config.redisUrl) : null;
   const server = createHttpServer({
     adapter,
     bot: new EchoBot({ redis: redis ? { client: redis, reads } : undefined, card: process.env.BENCH_ECHO_CARD === '1' }),

@@ -12,7 +12,7 @@
  * notices), BENCH_NOTICES (default 100000), BENCH_VERBOSE=1.
  */
 import { startFakeConnector } from '../test/support/fakeConnector';
-import { combineSlices, RunningScenario, SliceResult, startScenario } from './runScenario';
+import { combineSlices, ratioRange, RunningScenario, SliceResult, startScenario } from './runScenario';
 import { linkScenario, statusScenario } from './certlinkScenarios';
 import { echoScenario, referenceScenario } from './scenarios';
 import { formatReportBench, runReportBench } from './reportBench';
@@ -26,13 +26,6 @@ function envInt(name: string, fallback: number): number {
   const n = raw ? Number(raw) : fallback;
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number (got "${raw}")`);
   return n;
-}
-
-/** Each round's throughput against echo's in the same round: the spread says how much to trust the pooled ratio. */
-function ratioRange(slices: SliceResult[], echo: SliceResult[] | undefined): [number, number] | undefined {
-  if (!echo || echo.length !== slices.length) return undefined;
-  const ratios = slices.map((s, i) => s.perSecond / echo[i].perSecond).filter(Number.isFinite);
-  return ratios.length ? [Math.min(...ratios), Math.max(...ratios)] : undefined;
 }
 
 async function main(): Promise<void> {

@@ -15,11 +15,11 @@ import { loadConfig } from '../bot/config';
 import { createRedis, waitUntilReady } from '../services/redis/redisConnection';
 import { buttons } from '../test/support/conversationHarness';
 import { startFakeConnector } from '../test/support/fakeConnector';
+import { BENCH_REDIS_URL as REDIS_URL } from './scenarios';
 import { activityFrom, clickActivity, Member, membersOf, postActivity } from '../test/support/liveBot';
 import { runPool } from '../test/reliability/support/conflictLoad';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 2000);
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TENANT = 'f0f0f0f0-0000-4000-8000-000000000001';
 
 function family(rest: string): string {

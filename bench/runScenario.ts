@@ -62,6 +62,7 @@ export interface RunningScenario {
   stop(): Promise<void>;
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. */
 export function processCpuSeconds(pid: number | undefined): number | null {
   if (!pid) return null;
   try {
@@ -172,4 +173,11 @@ export function combineSlices(name: string, slices: SliceResult[]): ScenarioResu
     errorSamples: slices.flatMap((s) => s.errorSamples).slice(0, 5),
     botCpuMsPerActivity: count > 0 ? (cpu * 1000) / count : NaN,
   };
+}
+
+/** Each round's throughput against echo's in the same round: the spread says how much to trust the pooled ratio. */
+export function ratioRange(slices: SliceResult[], echo: SliceResult[] | undefined): [number, number] | undefined {
+  if (!echo || echo.length !== slices.length) return undefined;
+  const ratios = slices.map((s, i) => s.perSecond / echo[i].perSecond).filter(Number.isFinite);
+  return ratios.length ? [Math.min(...ratios), Math.max(...ratios)] : undefined;
 }

@@ -20,6 +20,9 @@ import { Scenario } from './runScenario';
 
 const distRoot = path.resolve(__dirname, '..');
 
+/** The Redis the bench's bots use (BENCH_REDIS_URL, else the local one). */
+export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
 /**
  * Spawns `node <dist-relative script>` listening on `port`, in local mode, logging only
  * warnings. The child's stdout/stderr are shown only with BENCH_VERBOSE=1.
@@ -61,7 +64,7 @@ export const REFERENCE_REDIS_READS = 5;
 /** The echo bot doing what any status turn must: sequential Redis reads, then a card. No CertLink logic. */
 export const referenceScenario: Scenario = {
   name: `echo + ${REFERENCE_REDIS_READS} Redis reads + card`,
-  spawn: (port) => spawnNode('bench/echoBot.js', port, { REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379', BENCH_ECHO_REDIS_READS: String(REFERENCE_REDIS_READS), BENCH_ECHO_CARD: '1' }),
+  spawn: (port) => spawnNode('bench/echoBot.js', port, { REDIS_URL: BENCH_REDIS_URL, BENCH_ECHO_REDIS_READS: String(REFERENCE_REDIS_READS), BENCH_ECHO_CARD: '1' }),
   makeActivity: (index, seq) => teamsTurn(index, seq, `ping ${index}.${seq}`),
   checkReply: (reply, index, seq) => JSON.stringify(reply.attachments?.[0]?.content ?? '').includes(`echo: ping ${index}.${seq}`),
 };

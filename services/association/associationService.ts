@@ -83,7 +83,8 @@ export class AssociationService {
     return this.deps.limits;
   }
 
-  private async load(mcid: string): Promise<McidRecord> {
+  /** The record as stored (or empty, with any starts kept through an erasure). */
+  async record(mcid: string): Promise<McidRecord> {
     // Both asked at once, though the erased starts count only when there is no record: on Redis a
     // turn's CPU goes to round trips (~50 us each, an event-loop wake-up and two syscalls), not to
     // commands (a few us more in the same write), and a first link, which has no record, needs both.
@@ -95,13 +96,8 @@ export class AssociationService {
 
   /** What linking would do now, without doing it: for the confirmation card. */
   async preview(mcid: string, req: LinkRequest): Promise<LinkOutcome> {
-    const record = await this.load(mcid);
+    const record = await this.record(mcid);
     return { decision: decideLink(record, req, this.deps.clock.now(), this.deps.limits), record };
-  }
-
-  /** The record as stored (or empty, with any starts kept through an erasure). */
-  async record(mcid: string): Promise<McidRecord> {
-    return this.load(mcid);
   }
 
   /**
@@ -128,7 +124,7 @@ export class AssociationService {
   }
 
   async status(mcid: string): Promise<StatusView> {
-    return this.statusOf(await this.load(mcid));
+    return this.statusOf(await this.record(mcid));
   }
 
   /** The same view from a record the caller has just read (e.g. by recordOfPerson). */
@@ -169,7 +165,7 @@ export class AssociationService {
   ): Promise<{ result: T; record: McidRecord }> {
     if (current && current.mcid !== mcid) throw new Error('update: the record given is for another MCID');
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const record = attempt === 0 && current ? current : await this.load(mcid);
+      const record = attempt === 0 && current ? current : await this.record(mcid);
       const now = this.deps.clock.now();
       const { result, next } = step(record, now);
       if (!next) return { result, record };

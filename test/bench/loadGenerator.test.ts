@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
-import { generateLoad, percentile } from '../../bench/loadGenerator';
+import { generateLoad, LoadOptions, percentile } from '../../bench/loadGenerator';
 import { renderTable } from '../../bench/table';
-import { combineSlices, processCpuSeconds } from '../../bench/runScenario';
+import { combineSlices, processCpuSeconds, ratioRange } from '../../bench/runScenario';
 import { teamsTurn } from '../../bench/scenarios';
 import { EchoBot } from '../../bench/echoBot';
 import { BotHarness, startBotHarness } from '../support/httpBotHarness';
 import type { RedisClient } from '../../services/redis/redisConnection';
+
+/** Turns on a harnessed bot: one conversation, one turn, unless told otherwise. */
+function loadOn(h: BotHarness, options: Pick<LoadOptions, 'makeActivity'> & Partial<LoadOptions>) {
+  return generateLoad({ botUrl: h.botUrl, connector: h.connector, conversations: 1, maxTurns: 1, ...options });
+}
 
 describe('bench load generator', () => {
   let h: BotHarness;
@@ -39,21 +44,14 @@ describe('bench load generator', () => {
   });
 
   it('counts wrong replies and refused posts as errors, not as turns', async () => {
-    const wrong = await generateLoad({
-      botUrl: h.botUrl,
-      connector: h.connector,
-      conversations: 1,
+    const wrong = await loadOn(h, {
       maxTurns: 2,
       makeActivity: (i, seq) => teamsTurn(i, seq, 'x'),
       checkReply: () => false,
     });
     assert.equal(wrong.count, 0);
     assert.equal(wrong.errors, 2);
-    const refused = await generateLoad({
-      botUrl: h.botUrl,
-      connector: h.connector,
-      conversations: 1,
-      maxTurns: 1,
+    const refused = await loadOn(h, {
       makeActivity: (i, seq) => ({ ...teamsTurn(i, seq, 'x'), channelId: undefined }),
     });
     assert.equal(refused.errors, 1);
@@ -77,11 +75,7 @@ describe('bench reference bot', () => {
     } as unknown as RedisClient;
     const h = await startBotHarness({ bot: new EchoBot({ redis: { client, reads: 3 }, card: true }) });
     try {
-      const result = await generateLoad({
-        botUrl: h.botUrl,
-        connector: h.connector,
-        conversations: 1,
-        maxTurns: 1,
+      const result = await loadOn(h, {
         makeActivity: (i, seq) => teamsTurn(i, seq, 'ping 0.0'),
         checkReply: (reply) => JSON.stringify(reply.attachments?.[0]?.content).includes('echo: ping 0.0'),
       });
@@ -128,6 +122,14 @@ describe('bench table', () => {
     assert.equal(r.errors, 1);
     assert.deepEqual(r.errorSamples, ['boom']);
     assert.ok(Number.isNaN(combineSlices('none', []).botCpuMsPerActivity));
+  });
+
+  it('gives each round\'s ratio against echo\'s slice of the same round, lowest and highest', () => {
+    const at = (perSecond: number) => ({ count: 0, seconds: 1, perSecond, p50: NaN, p99: NaN, latencies: [], errors: 0, errorSamples: [], botCpuSeconds: 0 });
+    assert.deepEqual(ratioRange([at(50), at(90)], [at(100), at(100)]), [0.5, 0.9]);
+    assert.deepEqual(ratioRange([at(60), at(60)], [at(100), at(50)]), [0.6, 1.2], 'against its own round, not the pooled echo');
+    assert.equal(ratioRange([at(50)], [at(100), at(100)]), undefined, 'rounds that do not pair up give no range');
+    assert.equal(ratioRange([at(50)], undefined), undefined);
   });
 
   it('percentile uses the nearest rank', () => {
