@@ -51,6 +51,7 @@ import { IntentName } from './intents/intentPatterns';
 import { recognizeIntent } from './intents/recognizeIntent';
 import { hashUserId, Logger } from './logging';
 import { turnInfo, TurnInfo } from './turn/turnInfo';
+import { ReadAhead, TurnReads } from './turn/turnReads';
 import type { PersonRateLimiter } from '../services/limits/personRateLimiter';
 
 export type TurnOutcome = 'ok' | 'unavailable' | 'error' | 'duplicate' | 'refused' | 'rateLimited';
@@ -78,6 +79,7 @@ interface TurnNote {
 }
 
 const TURN_NOTE = Symbol('certlink.turnNote');
+const TURN_READS = Symbol('certlink.turnReads');
 
 /** Activity types as metric labels: a fixed set, so a caller cannot invent new series. */
 const KNOWN_TYPES = new Set(['message', 'invoke', 'conversationUpdate', 'installationUpdate', 'messageReaction', 'typing', 'event', 'endOfConversation']);
@@ -92,6 +94,8 @@ export class CertLinkBot extends TeamsActivityHandler {
   private readonly publicCardActions = new Map<string, PublicCardActionHandler>();
   private readonly savedRefs: RecentlySaved;
   private readonly personalOnly = new Set<IntentName>();
+  private readonly messageReads = new Map<IntentName, ReadAhead[]>();
+  private readonly cardReads = new Map<string, ReadAhead[]>();
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly pendingCards: PendingCardsProperty;
   private readonly dialogs: DialogSet;
@@ -104,6 +108,8 @@ export class CertLinkBot extends TeamsActivityHandler {
       for (const [verb, handler] of Object.entries(feature.cardActions)) this.cardActions.set(verb, handler);
       for (const [verb, handler] of Object.entries(feature.publicCardActions ?? {})) this.publicCardActions.set(verb, handler);
       for (const intent of feature.personalOnly ?? []) this.personalOnly.add(intent);
+      for (const [intent, reads] of Object.entries(feature.readAhead?.messages ?? {})) if (reads) this.messageReads.set(intent as IntentName, reads);
+      for (const [verb, reads] of Object.entries(feature.readAhead?.cardActions ?? {})) this.cardReads.set(verb, reads);
     }
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.pendingCards = deps.conversationState.createProperty('pendingCards');
@@ -213,6 +219,16 @@ export class CertLinkBot extends TeamsActivityHandler {
     if (context.activity.type === ActivityTypes.Message) await context.sendActivity(say(info.locale, key)).catch(() => undefined);
   }
 
+  /** The turn's shared reads, made on first use. */
+  private reads(context: TurnContext, info: TurnInfo): TurnReads {
+    let reads = context.turnState.get(TURN_READS) as TurnReads | undefined;
+    if (!reads) {
+      reads = new TurnReads(this.deps.services, context, { tenantId: info.tenantId, userId: info.userId });
+      context.turnState.set(TURN_READS, reads);
+    }
+    return reads;
+  }
+
   private handlerContext(context: TurnContext, info: TurnInfo, locale: Locale, org: Organization): HandlerContext {
     return {
       turn: context,
@@ -221,6 +237,7 @@ export class CertLinkBot extends TeamsActivityHandler {
       org,
       services: this.deps.services,
       pending: new PendingCards(this.pendingCards, context, () => this.deps.services.clock.now()),
+      reads: this.reads(context, info),
       beginSignIn: async () => {
         const dc = await this.dialogs.createContext(context);
         await dc.cancelAllDialogs();
@@ -231,8 +248,12 @@ export class CertLinkBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const info = turnInfo(context);
-    // The conversation state (pending cards, a sign-in in progress) is read beside the once-only
-    // claim: one round trip instead of two; a redelivery that loses the claim just drops it.
+    const recognized = recognizeIntent(context.activity.text);
+    const org = this.deps.services.orgs.forTenant(info.tenantId);
+    const ahead = recognized.intent && org ? this.messageReads.get(recognized.intent) : undefined;
+    if (ahead && recognized.intent && (info.conversationType === 'personal' || !this.personalOnly.has(recognized.intent))) this.reads(context, info).start(ahead);
+    // The conversation state (pending cards, a sign-in in progress) and the handler's reads go beside
+    // the once-only claim: one round trip instead of several; a redelivery that loses the claim drops them.
     const [claimed] = await Promise.all([
       info.activityId ? this.deps.services.once.claim(activityKey(info), ACTIVITY_MEMORY_SECONDS) : true,
       this.deps.conversationState.load(context),
@@ -248,11 +269,9 @@ export class CertLinkBot extends TeamsActivityHandler {
         if (result.status !== DialogTurnStatus.empty) return;
       }
     }
-    const recognized = recognizeIntent(context.activity.text);
     const locale = !info.localeFromActivity && recognized.language ? recognized.language : info.locale;
     const intent = recognized.intent;
     this.note(context, intent ?? 'help');
-    const org = this.deps.services.orgs.forTenant(info.tenantId);
     // Saved beside the turn, not before it: the reply does not wait for this write.
     const remembered = org ? this.rememberConversation(context) : Promise.resolve();
     try {
@@ -313,6 +332,9 @@ export class CertLinkBot extends TeamsActivityHandler {
       return textCard('unknownTenant', { tenantId: info.tenantId ?? '?' });
     }
     const hc = this.handlerContext(context, info, locale, org);
+    // What the handler will read goes beside the conversation state (the pending card) and the claim.
+    const ahead = this.cardReads.get(verb) ?? [];
+    hc.reads.start(ahead.filter((read) => read !== 'cardRecord'));
 
     if (publicAction) {
       // The only public action today starts a link (from a notice card): a link attempt.
@@ -332,6 +354,7 @@ export class CertLinkBot extends TeamsActivityHandler {
       // A card already used looks stale here; tell a double click apart by its claim (looking takes none).
       return textCard((await this.deps.services.once.isClaimed(clickKey(cardId))) ? 'alreadyDone' : 'staleCard');
     }
+    if (found.kind === 'ok') hc.reads.start(ahead, found.card);
     const limited = verb === LINK_CONFIRM || verb === UNIVERSITY_USE_EMAIL ? 'link' : verb.startsWith('admin.') ? 'admin' : null;
     // The rate limit and the once-only claim are asked together; a refused click gives its claim back.
     const [allowed, claimed] = await Promise.all([

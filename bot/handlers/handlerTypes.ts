@@ -17,6 +17,7 @@ import { NoticeScheduler } from '../../services/notices/noticeScheduler';
 import { IntentName } from '../intents/intentPatterns';
 import { MemberEmailLookup } from '../teams/memberEmail';
 import { TurnInfo } from '../turn/turnInfo';
+import { ReadAhead, TurnReads } from '../turn/turnReads';
 import { PendingCard, PendingCards } from './pendingCards';
 
 export interface BotServices {
@@ -52,6 +53,8 @@ export interface HandlerContext {
   org: Organization;
   services: BotServices;
   pending: PendingCards;
+  /** The turn's shared reads (the person's record, their profile by email), some started ahead. */
+  reads: TurnReads;
   /** Starts the sign-in dialog (OAuthPrompt); only when oauthConnectionName is set. */
   beginSignIn(): Promise<void>;
 }
@@ -75,4 +78,10 @@ export interface FeatureHandlers {
   publicCardActions?: Record<string, PublicCardActionHandler>;
   /** Intents that may only be served in personal chat (they show one person's data). */
   personalOnly?: IntentName[];
+  /**
+   * What each intent's or card verb's handler will read, started beside the once-only claim and the
+   * conversation state so the reads share their round trips. A tuning hint: handlers read
+   * through hc.reads whether or not it was started.
+   */
+  readAhead?: { messages?: Partial<Record<IntentName, ReadAhead[]>>; cardActions?: Record<string, ReadAhead[]> };
 }

@@ -94,9 +94,10 @@ export class AssociationService {
     return { ...emptyRecord(mcid), starts: kept.map((at) => ({ mpnId: ERASED_START_ORG, at })) };
   }
 
-  /** What linking would do now, without doing it: for the confirmation card. */
-  async preview(mcid: string, req: LinkRequest): Promise<LinkOutcome> {
-    const record = await this.record(mcid);
+  /** What linking would do now, without doing it: for the confirmation card. `current`: the record as the caller just read it. */
+  async preview(mcid: string, req: LinkRequest, current?: McidRecord): Promise<LinkOutcome> {
+    if (current && current.mcid !== mcid) throw new Error('preview: the record given is for another MCID');
+    const record = current ?? (await this.record(mcid));
     return { decision: decideLink(record, req, this.deps.clock.now(), this.deps.limits), record };
   }
 
@@ -169,8 +170,8 @@ export class AssociationService {
       const now = this.deps.clock.now();
       const { result, next } = step(record, now);
       if (!next) return { result, record };
-      if (await this.deps.store.saveRecord(record, next)) {
-        await this.notify({ prev: record, next, at: now, actor });
+      // The listeners (audit, report counters) run beside the store's own index step.
+      if (await this.deps.store.saveRecord(record, next, () => this.notify({ prev: record, next, at: now, actor }))) {
         return { result, record: next };
       }
     }

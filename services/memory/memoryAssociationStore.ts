@@ -32,7 +32,7 @@ export class MemoryAssociationStore implements AssociationStore, RecordRetention
     return Promise.all(mcids.map((m) => this.getRecord(m)));
   }
 
-  async saveRecord(prev: McidRecord, next: McidRecord): Promise<boolean> {
+  async saveRecord(prev: McidRecord, next: McidRecord, onWritten?: () => Promise<void>): Promise<boolean> {
     this.expire(prev.mcid);
     const stored = this.records.get(prev.mcid);
     const storedVersion = stored ? (JSON.parse(stored) as McidRecord).version : 0;
@@ -40,6 +40,7 @@ export class MemoryAssociationStore implements AssociationStore, RecordRetention
     this.records.set(next.mcid, JSON.stringify(next));
     this.expiries.delete(next.mcid);
     this.applyIndexes(prev, next);
+    await onWritten?.().catch(() => undefined);
     return true;
   }
 

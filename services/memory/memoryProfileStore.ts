@@ -66,6 +66,12 @@ export class MemoryProfileStore implements ProfileStore, ProfileRetention {
     return mcid ? this.get(mcid) : null;
   }
 
+  async mcidForEmail(email: string): Promise<string | null> {
+    const mcid = this.byEmail.get(normalizeEmail(email)) ?? null;
+    if (mcid) this.expire(mcid);
+    return this.byEmail.get(normalizeEmail(email)) ?? null;
+  }
+
   async upsert(profile: CertificationProfile): Promise<void> {
     this.put(profile);
   }

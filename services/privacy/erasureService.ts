@@ -94,6 +94,7 @@ export class ErasureService {
     for (const mpnId of orgsToSearch(deps, person, orgs)) {
       summary.auditEntriesPseudonymized += await deps.audit.rewrite(mpnId, (e) => pseudonymizedEntry(e, { userId, mcid }, hashes));
     }
+    if (mcid) deps.pseudonymizer.forget(mcid);
     return summary;
   }
 

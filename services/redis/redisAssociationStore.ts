@@ -143,16 +143,17 @@ export class RedisAssociationStore implements AssociationStore, RecordRetention 
     });
   }
 
-  saveRecord(prev: McidRecord, next: McidRecord): Promise<boolean> {
+  saveRecord(prev: McidRecord, next: McidRecord, onWritten?: () => Promise<void>): Promise<boolean> {
     if (prev.mcid !== next.mcid) return Promise.reject(new Error('saveRecord: prev and next are different MCIDs'));
     return withStore('saveRecord', async () => {
       const written = await this.redis.certlinkSaveRecord(this.keys.record(next.mcid), String(prev.version), JSON.stringify(next));
       if (written !== 1) return false;
       // The record is saved: failing now would tell the person "nothing changed" when it did.
-      await this.applyIndexes(prev, next).catch((err: unknown) => {
+      const indexed = this.applyIndexes(prev, next).catch((err: unknown) => {
         this.unindexed.push({ prev, next });
         this.onIndexError(err, next.mcid);
       });
+      await Promise.all([indexed, onWritten?.().catch(() => undefined)]);
       return true;
     });
   }

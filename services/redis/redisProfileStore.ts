@@ -3,7 +3,7 @@
  * ({profile:<mcid>}) and one key per normalized email naming the MCID. The
  * email keys are derived: findByEmail checks the profile still lists the email.
  */
-import { normalizeEmail, ProfileStore } from '../directory/profileStore';
+import { listsEmail, normalizeEmail, ProfileStore } from '../directory/profileStore';
 import { CertificationProfile } from '../directory/types';
 import { ProfileRetention } from '../privacy/retentionStores';
 import { defineGuardedDelete } from './redisAssociationStore';
@@ -57,9 +57,12 @@ export class RedisProfileStore implements ProfileStore, ProfileRetention {
       const mcid = await this.redis.get(this.keys.email(email));
       if (!mcid) return null;
       const profile = parseProfile(await this.redis.get(this.keys.profile(mcid)));
-      const wanted = normalizeEmail(email);
-      return profile && profile.emails.some((e) => normalizeEmail(e) === wanted) ? profile : null;
+      return listsEmail(profile, email) ? profile : null;
     });
+  }
+
+  mcidForEmail(email: string): Promise<string | null> {
+    return withStore('profiles.mcidForEmail', () => this.redis.get(this.keys.email(email)));
   }
 
   upsert(profile: CertificationProfile): Promise<void> {

@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { TurnContext } from 'botbuilder';
+import sinon from 'sinon';
+import { OnceStore } from '../../services/kv/onceStore';
+import { MemoryOnceStore } from '../../services/memory/memoryOnceStore';
 import { unavailableWhen } from '../support/flakyStore';
 import { MemoryAssociationStore } from '../../services/memory/memoryAssociationStore';
 import { button, makeHarness, people, textOf, FABRIKAM_TENANT } from '../support/conversationHarness';
@@ -76,6 +79,33 @@ describe('redelivery and faults', () => {
     const again = await h.say(people.alice, 'link my certification', { id: 'same-activity' });
     assert.equal(first.length, 1);
     assert.equal(again.length, 0);
+  });
+
+  it('reads what the turn needs beside the claim of the activity; a redelivery that loses the claim replies nothing and writes nothing', async () => {
+    const inner = new MemoryOnceStore();
+    let releaseClaims!: () => void;
+    const claimsHeld = new Promise<void>((resolve) => (releaseClaims = resolve));
+    const once: OnceStore = {
+      claim: async (key, ttl) => {
+        await claimsHeld;
+        return inner.claim(key, ttl);
+      },
+      isClaimed: (key) => inner.isClaimed(key),
+      release: (key) => inner.release(key),
+    };
+    const h = await makeHarness({ once });
+    const ofPerson = sinon.spy(h.services.associations, 'recordOfPerson');
+    const mcidForEmail = sinon.spy(h.services.profiles, 'mcidForEmail');
+    const first = h.say(people.alice, 'link my certification', { id: 'held' });
+    const again = h.say(people.alice, 'link my certification', { id: 'held' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(ofPerson.callCount, 2, 'each delivery read the person’s link while its claim was pending');
+    assert.equal(mcidForEmail.callCount, 2, 'and the profile their email leads to');
+    releaseClaims();
+    const replies = [...(await first), ...(await again)];
+    assert.equal(replies.length, 1, 'one delivery acted');
+    assert.match(textOf(replies), /Link MCID 10203040 to Contoso/);
+    assert.equal(await h.associationStore.getRecord('10203040'), null, 'a preview writes no record');
   });
 
   it('says "temporarily unavailable, nothing was changed" in the person’s language when the store is down, then recovers', async () => {

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import sinon from 'sinon';
 import { ManualClock } from '../../services/clock';
 import { availability, creditMayBePending, decideLink, LinkRequest } from '../../services/association/associationRules';
 import { AssociationService } from '../../services/association/associationService';
@@ -189,6 +190,40 @@ describe('association rules (R1–R4) on the seed timeline', () => {
     assert.equal(out.decision.kind, 'allowed');
     assert.equal((await store.getRecord('10203040'))?.version, 1);
     await assert.rejects(service.link('99999999', asA, current), /another MCID/);
+  });
+
+  it('previews on a record read ahead without reading it again, and refuses one for another MCID', async () => {
+    const { service, store } = setup();
+    const current = await service.record('10203040');
+    const reads = sinon.spy(store, 'getRecord');
+    const out = await service.preview('10203040', asA, current);
+    assert.equal(out.decision.kind, 'allowed');
+    assert.equal(out.record, current);
+    assert.equal(reads.callCount, 0);
+    await assert.rejects(service.preview('99999999', asA, current), /another MCID/);
+  });
+
+  it('tells the listeners of a link while the store writes its indexes, and answers once both are done', async () => {
+    const clock = new ManualClock('2026-01-05T09:30:00Z');
+    const store = new MemoryAssociationStore();
+    const heard: string[] = [];
+    const service = new AssociationService({
+      store,
+      clock,
+      limits: DEFAULT_LIMITS,
+      listeners: [
+        {
+          onRecordChanged: async (change) => {
+            await new Promise((resolve) => setTimeout(resolve, 10));
+            heard.push(`${change.prev.version}->${change.next.version} ${change.next.link?.mpnId}`);
+          },
+        },
+      ],
+    });
+    const save = sinon.spy(store, 'saveRecord');
+    await service.link('10203040', asA);
+    assert.deepEqual(heard, [`0->1 ${A}`], 'the listener finished before link() resolved');
+    assert.equal(typeof save.firstCall.args[2], 'function', 'the listeners ride with the save');
   });
 
   it('statusOf a record just read says what status says', async () => {

@@ -22,4 +22,8 @@ export const employeeHandlers: FeatureHandlers = {
     [UNIVERSITY_USE_EMAIL]: confirmUniversityLink,
   },
   personalOnly: ['link', 'remove', 'status', 'university.link', 'university.remove'],
+  readAhead: {
+    messages: { link: ['mine', 'byEmail'], status: ['mine', 'byEmail'], remove: ['mine'] },
+    cardActions: { [LINK_CONFIRM]: ['mine', 'cardRecord'] },
+  },
 };

@@ -61,9 +61,9 @@ export async function refusalReply(hc: HandlerContext, mcid: string, decision: E
   };
 }
 
-/** What to show for a decision before anything is written. */
-async function previewReply(hc: HandlerContext, profile: CertificationProfile, proof: OwnershipProof, confirmTitle: string): Promise<Reply> {
-  const { decision, record } = await hc.services.associations.preview(profile.mcid, requestFor(hc, proof));
+/** What to show for a decision before anything is written. `current`: the profile's record, if already read. */
+async function previewReply(hc: HandlerContext, profile: CertificationProfile, proof: OwnershipProof, confirmTitle: string, current?: McidRecord): Promise<Reply> {
+  const { decision, record } = await hc.services.associations.preview(profile.mcid, requestFor(hc, proof), current);
   const org = hc.org.name;
   switch (decision.kind) {
     case 'noop':
@@ -110,18 +110,15 @@ function otherMcidLinked(hc: HandlerContext, mine: McidRecord | null, mcid: stri
 }
 
 async function otherMcidReply(hc: HandlerContext, mcid: string | null): Promise<Reply | null> {
-  return otherMcidLinked(hc, await hc.services.associations.recordOfPerson(hc.info.tenantId ?? '', hc.info.userId), mcid);
+  return otherMcidLinked(hc, await hc.reads.mine(), mcid);
 }
 
 export const startLink: MessageHandler = async (hc) => {
-  // The profile (Teams email → profile) and the person's current link are read at the same time.
-  const [{ email, profile }, mine] = await Promise.all([
-    hc.services.memberEmail.emailOf(hc.turn).then(async (email) => ({ email, profile: email ? await hc.services.profiles.findByEmail(email) : null })),
-    hc.services.associations.recordOfPerson(hc.info.tenantId ?? '', hc.info.userId),
-  ]);
+  // The profile (Teams email → profile, with its record) and the person's current link: read ahead, together.
+  const [{ email, profile, record }, mine] = await Promise.all([hc.reads.byEmail(), hc.reads.mine()]);
   const blocked = otherMcidLinked(hc, mine, profile?.mcid ?? null);
   if (blocked) return blocked;
-  if (profile && email) return previewReply(hc, profile, 'email', say(hc.locale, 'linkUseEmail', { email }));
+  if (profile && email) return previewReply(hc, profile, 'email', say(hc.locale, 'linkUseEmail', { email }), record ?? undefined);
   if (hc.services.oauthConnectionName) {
     const text = email ? say(hc.locale, 'linkNoProfileSignIn', { email }) : say(hc.locale, 'linkSignInPrompt');
     return { card: statementCard({ title: say(hc.locale, 'linkStartTitle', { org: hc.org.name }), lines: [text], buttons: await signInButton(hc) }) };
@@ -140,8 +137,8 @@ export const confirmLink: CardActionHandler = async (hc, card) => {
   const { mcid, proof } = card.payload;
   if (card.payload.mpnId !== hc.org.mpnId) return { text: say(hc.locale, 'staleCard') };
   const { associations } = hc.services;
-  // The person's current link and the record to link are read at the same time; the link re-checks the record on write.
-  const [mine, current] = await Promise.all([associations.recordOfPerson(hc.info.tenantId ?? '', hc.info.userId), associations.record(mcid)]);
+  // The person's current link and the record to link, read ahead beside the click's claim; the link re-checks the record on write.
+  const [mine, current] = await Promise.all([hc.reads.mine(), hc.reads.record(mcid)]);
   const blocked = otherMcidLinked(hc, mine, mcid);
   if (blocked) return blocked;
   const { decision, record } = await associations.link(mcid, requestFor(hc, proof === 'signin' ? 'signin' : 'email'), current);

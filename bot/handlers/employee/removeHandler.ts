@@ -8,7 +8,7 @@ import { CardActionHandler, MessageHandler } from '../handlerTypes';
 export const UNLINK_CONFIRM = 'unlink.confirm';
 
 export const startRemove: MessageHandler = async (hc) => {
-  const record = await hc.services.associations.recordOfPerson(hc.info.tenantId ?? '', hc.info.userId);
+  const record = await hc.reads.mine();
   if (!record?.link) return { text: say(hc.locale, 'removeNothing') };
   const org = hc.services.orgs.byMpnId(record.link.mpnId)?.name ?? record.link.mpnId;
   const cardId = await hc.pending.issue({

@@ -8,17 +8,13 @@ import { MessageHandler } from '../handlerTypes';
 
 export const showStatus: MessageHandler = async (hc) => {
   const { associations, orgs, clock } = hc.services;
-  const mine = await associations.recordOfPerson(hc.info.tenantId ?? '', hc.info.userId);
-  let mcid = mine?.mcid ?? null;
-  if (!mcid) {
-    // Not linked (here): the history that decides the date is on the profile the person's email leads to.
-    const email = await hc.services.memberEmail.emailOf(hc.turn);
-    mcid = email ? ((await hc.services.profiles.findByEmail(email))?.mcid ?? null) : null;
-  }
-  if (!mcid) return { text: say(hc.locale, 'statusNoProfile') };
-
-  // A linked person's record was just read: it is not read again.
-  const { record, availability: av } = mine ? associations.statusOf(mine) : await associations.status(mcid);
+  // Both read ahead, beside the turn's claim (see readAhead in ./index.ts).
+  const mine = await hc.reads.mine();
+  // Not linked (here): the history that decides the date is on the profile the person's email leads to.
+  const record = mine ?? (await hc.reads.byEmail()).record;
+  if (!record) return { text: say(hc.locale, 'statusNoProfile') };
+  const mcid = record.mcid;
+  const { availability: av } = associations.statusOf(record);
   const now = clock.now();
   const lines: string[] = [];
   if (record.link) {

@@ -8,7 +8,7 @@ export const UNIVERSITY_USE_EMAIL = 'university.useEmail';
 export const startUniversityLink: MessageHandler = async (hc) => {
   const existing = await hc.services.university.get(hc.info.tenantId ?? '', hc.info.userId);
   if (existing) return { text: say(hc.locale, 'uniAlready', { account: existing.account }) };
-  const email = await hc.services.memberEmail.emailOf(hc.turn);
+  const email = await hc.reads.email();
   if (!email) return { text: say(hc.locale, 'uniNoEmail') };
   const cardId = await hc.pending.issue({
     verbs: [UNIVERSITY_USE_EMAIL],

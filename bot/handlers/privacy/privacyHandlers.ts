@@ -34,7 +34,7 @@ async function personOf(hc: HandlerContext): Promise<PersonRef> {
   return {
     tenantId: hc.info.tenantId ?? '',
     userId: hc.info.userId,
-    email: await hc.services.memberEmail.emailOf(hc.turn),
+    email: await hc.reads.email(),
     conversationId: hc.info.conversationId,
   };
 }

@@ -98,6 +98,34 @@ export function describeAssociationStoreContract(name: string, make: () => Promi
       }
     });
 
+    it('runs onWritten once the record is written, beside the indexes, and waits for it; never after a refused write', async () => {
+      const v1 = linked(emptyRecord('100'), alice);
+      let seen: McidRecord | null | undefined;
+      let finished = false;
+      const saved = await store.saveRecord(emptyRecord('100'), v1, async () => {
+        seen = await other.getRecord('100');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        finished = true;
+      });
+      assert.equal(saved, true);
+      assert.deepEqual(seen, v1, 'onWritten ran after the record was written');
+      assert.equal(finished, true, 'saveRecord waited for onWritten');
+
+      let calledOnRefusal = false;
+      const refused = await other.saveRecord(emptyRecord('100'), linked(emptyRecord('100'), aliceAtB), async () => {
+        calledOnRefusal = true;
+      });
+      assert.equal(refused, false);
+      assert.equal(calledOnRefusal, false);
+    });
+
+    it('reports a save as done even when onWritten fails: the record is written', async () => {
+      const v1 = linked(emptyRecord('100'), alice);
+      assert.equal(await store.saveRecord(emptyRecord('100'), v1, () => Promise.reject(new Error('listener down'))), true);
+      assert.deepEqual(await other.getRecord('100'), v1);
+      assert.equal(await other.mcidForPerson('tenant-a', 'alice'), '100');
+    });
+
     it('moves org membership from A to B on a switch', async () => {
       const v1 = linked(emptyRecord('100'), alice);
       await store.saveRecord(emptyRecord('100'), v1);

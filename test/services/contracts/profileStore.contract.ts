@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ProfileStore } from '../../../services/directory/profileStore';
+import { listsEmail, ProfileStore } from '../../../services/directory/profileStore';
 import { CertificationProfile } from '../../../services/directory/types';
 
 function profile(mcid: string, emails: string[]): CertificationProfile {
@@ -36,6 +36,16 @@ export function describeProfileStoreContract(name: string, make: () => Promise<P
       assert.deepEqual(await store.findByEmail('alice.martin@contoso.example'), p);
       assert.deepEqual(await store.findByEmail('  ALICE.MARTIN@CONTOSO.EXAMPLE '), p);
       assert.equal(await store.findByEmail('bob@contoso.example'), null);
+    });
+
+    it('names the MCID an email leads to, whatever its case, for a caller that verifies the profile', async () => {
+      const p = profile('1001', ['Alice.Martin@Contoso.example']);
+      await store.upsert(p);
+      assert.equal(await store.mcidForEmail(' ALICE.martin@contoso.example'), '1001');
+      assert.equal(await store.mcidForEmail('bob@contoso.example'), null);
+      assert.equal(listsEmail(await store.get('1001'), 'alice.martin@CONTOSO.example'), true);
+      assert.equal(listsEmail(await store.get('1001'), 'bob@contoso.example'), false);
+      assert.equal(listsEmail(null, 'alice.martin@contoso.example'), false);
     });
 
     it('re-indexes emails on upsert', async () => {
