@@ -8,7 +8,7 @@
  *
  * Knobs (environment): BENCH_CONVERSATIONS (default 10), BENCH_DURATION_MS (one slice, default 2500),
  * BENCH_ROUNDS (slices per scenario, default 6), BENCH_WARMUP_MS (at start, default 1000),
- * BENCH_ONLY (comma-separated names: echo, echo + 5 Redis reads + card, certlink status, certlink link (message + confirm), report,
+ * BENCH_ONLY (comma-separated names: echo, echo + 2 Redis reads + card, certlink status, certlink link (message + confirm), report,
  * notices), BENCH_NOTICES (default 100000), BENCH_VERBOSE=1.
  */
 import { startFakeConnector } from '../test/support/fakeConnector';

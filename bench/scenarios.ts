@@ -58,8 +58,11 @@ export const echoScenario: Scenario = {
   checkReply: (reply, index, seq) => reply.text === `echo: ping ${index}.${seq}`,
 };
 
-/** Reads the status turn makes one after another today (claim and state, person, email, profile, record and erased starts). */
-export const REFERENCE_REDIS_READS = 5;
+/**
+ * Round trips the status turn waits for, one after another: the claim with the conversation state and the
+ * reads ahead (person, email index), then the profile with its record and erased starts (bot/turn/turnReads.ts).
+ */
+export const REFERENCE_REDIS_READS = 2;
 
 /** The echo bot doing what any status turn must: sequential Redis reads, then a card. No CertLink logic. */
 export const referenceScenario: Scenario = {
