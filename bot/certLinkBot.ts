@@ -250,8 +250,7 @@ export class CertLinkBot extends TeamsActivityHandler {
     const info = turnInfo(context);
     const recognized = recognizeIntent(context.activity.text);
     const org = this.deps.services.orgs.forTenant(info.tenantId);
-    const ahead = recognized.intent && org ? this.messageReads.get(recognized.intent) : undefined;
-    if (ahead && recognized.intent && (info.conversationType === 'personal' || !this.personalOnly.has(recognized.intent))) this.reads(context, info).start(ahead);
+    if (org && recognized.intent) this.readAheadFor(context, info, recognized.intent);
     // The conversation state (pending cards, a sign-in in progress) and the handler's reads go beside
     // the once-only claim: one round trip instead of several; a redelivery that loses the claim drops them.
     const [claimed] = await Promise.all([
@@ -279,6 +278,13 @@ export class CertLinkBot extends TeamsActivityHandler {
     } finally {
       await remembered.catch((err: unknown) => this.deps.log.warn({ err: String(err) }, 'could not save the conversation reference'));
     }
+  }
+
+  /** Starts what this intent's handler will read, if it will run here (see FeatureHandlers.readAhead). */
+  private readAheadFor(context: TurnContext, info: TurnInfo, intent: IntentName): void {
+    const ahead = this.messageReads.get(intent);
+    if (!ahead || (info.conversationType !== 'personal' && this.personalOnly.has(intent))) return;
+    this.reads(context, info).start(ahead);
   }
 
   private async answerMessage(context: TurnContext, info: TurnInfo, locale: Locale, intent: IntentName | null, org: Organization | null): Promise<void> {
@@ -354,7 +360,8 @@ export class CertLinkBot extends TeamsActivityHandler {
       // A card already used looks stale here; tell a double click apart by its claim (looking takes none).
       return textCard((await this.deps.services.once.isClaimed(clickKey(cardId))) ? 'alreadyDone' : 'staleCard');
     }
-    if (found.kind === 'ok') hc.reads.start(ahead, found.card);
+    // The record the card is about, beside the rate limit and the claim.
+    hc.reads.start(ahead.filter((read) => read === 'cardRecord'), found.card);
     const limited = verb === LINK_CONFIRM || verb === UNIVERSITY_USE_EMAIL ? 'link' : verb.startsWith('admin.') ? 'admin' : null;
     // The rate limit and the once-only claim are asked together; a refused click gives its claim back.
     const [allowed, claimed] = await Promise.all([

@@ -4,7 +4,6 @@
  */
 import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import pino, { Logger } from 'pino';
-import { BoundedMemo } from '../services/boundedMemo';
 
 export type { Logger };
 
@@ -15,10 +14,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 /** Prepared once: every turn's log line hashes its user. */
 const hashKey = createSecretKey(Buffer.from(process.env.LOG_HASH_KEY || randomBytes(16).toString('hex')));
 
-/** Every turn hashes its user again: the hashes are remembered (user ids only, never names). */
-const userHashes = new BoundedMemo<string, string>((userId) => createHmac('sha256', hashKey).update(userId).digest('hex').slice(0, 16));
-
 export function hashUserId(userId: string | undefined | null): string {
   if (!userId) return 'unknown';
-  return userHashes.get(userId);
+  return createHmac('sha256', hashKey).update(userId).digest('hex').slice(0, 16);
 }

@@ -94,7 +94,6 @@ export class ErasureService {
     for (const mpnId of orgsToSearch(deps, person, orgs)) {
       summary.auditEntriesPseudonymized += await deps.audit.rewrite(mpnId, (e) => pseudonymizedEntry(e, { userId, mcid }, hashes));
     }
-    if (mcid) deps.pseudonymizer.forget(mcid);
     return summary;
   }
 

@@ -7,7 +7,6 @@
  * abuse limits (R3) still recognise an erased MCID that is linked again.
  */
 import { createHmac, createSecretKey, KeyObject } from 'node:crypto';
-import { BoundedMemo } from '../boundedMemo';
 
 export type PseudonymKind = 'mcid' | 'user';
 
@@ -17,8 +16,6 @@ export const PSEUDONYM_PREFIX = 'erased:';
 export class Pseudonymizer {
   /** The key is prepared once: a link turn hashes its MCID to look up erased starts. */
   private readonly key: KeyObject;
-  /** A link or status turn asks for its MCID's pseudonym (the erased-starts key) every time. */
-  private readonly mcids = new BoundedMemo<string, string>((mcid) => this.hash('mcid', mcid));
 
   constructor(secret: string) {
     if (secret.length < 16) throw new Error('The privacy hash secret must be at least 16 characters');
@@ -32,12 +29,7 @@ export class Pseudonymizer {
   }
 
   mcid(mcid: string): string {
-    return this.mcids.get(mcid.trim());
-  }
-
-  /** Forgets this MCID's remembered pseudonym (its data was erased); the next call computes the same one again. */
-  forget(mcid: string): void {
-    this.mcids.delete(mcid.trim());
+    return this.hash('mcid', mcid.trim());
   }
 
   user(userId: string): string {
