@@ -340,7 +340,7 @@ export class CertLinkBot extends TeamsActivityHandler {
     const hc = this.handlerContext(context, info, locale, org);
     // What the handler will read goes beside the conversation state (the pending card) and the claim.
     const ahead = this.cardReads.get(verb) ?? [];
-    hc.reads.start(ahead.filter((read) => read !== 'cardRecord'));
+    hc.reads.start(ahead);
 
     if (publicAction) {
       // The only public action today starts a link (from a notice card): a link attempt.
@@ -357,11 +357,11 @@ export class CertLinkBot extends TeamsActivityHandler {
     const handler = verb === 'card.cancel' ? null : this.cardActions.get(verb);
     if (found.kind === 'stale' || (verb !== 'card.cancel' && !handler)) {
       this.note(context, null, 'refused');
-      // A card already used looks stale here; tell a double click apart by its claim (looking takes none).
+      // A card used more than 15 minutes ago looks stale here; tell a late second click apart by its claim (looking takes none).
       return textCard((await this.deps.services.once.isClaimed(clickKey(cardId))) ? 'alreadyDone' : 'staleCard');
     }
-    // The record the card is about, beside the rate limit and the claim.
-    hc.reads.start(ahead.filter((read) => read === 'cardRecord'), found.card);
+    // Now the card is known: what it is about (its MCID's record and profile), beside the rate limit and the claim.
+    hc.reads.start(ahead, found.card);
     const limited = verb === LINK_CONFIRM || verb === UNIVERSITY_USE_EMAIL ? 'link' : verb.startsWith('admin.') ? 'admin' : null;
     // The rate limit and the once-only claim are asked together; a refused click gives its claim back.
     const [allowed, claimed] = await Promise.all([
@@ -377,7 +377,8 @@ export class CertLinkBot extends TeamsActivityHandler {
       return textCard('alreadyDone');
     }
     try {
-      await hc.pending.consume(cardId);
+      // The card stays in the conversation state until it expires (15 minutes): its claim, kept for a
+      // day, already makes it single-use, and leaving it spares the turn a state write.
       if (!handler) return textCard('cancelled');
       const reply = await handler(hc, found.card);
       return cardResponse(replyCard(reply));

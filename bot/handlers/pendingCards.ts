@@ -3,6 +3,8 @@
  * Redis, and visible to any bot process). A card's data carries only its id:
  * what the click does, and for whom, is read back from here, never from the
  * click's payload, so a forged payload can name nothing it was not given.
+ * A card is not removed when used: the bot's once-only claim of the click makes
+ * it single-use, and it leaves with the next card issued after it expires.
  */
 import { randomUUID } from 'node:crypto';
 import { StatePropertyAccessor, TurnContext } from 'botbuilder';
@@ -63,11 +65,5 @@ export class PendingCards {
     if (!card || new Date(card.expiresAt) <= this.now() || !card.verbs.includes(verb)) return { kind: 'stale' };
     if (card.forUser !== userId || !tenantId || card.tenantId.toLowerCase() !== tenantId.toLowerCase()) return { kind: 'notYours' };
     return { kind: 'ok', card };
-  }
-
-  async consume(cardId: string): Promise<void> {
-    const map = { ...(await this.map()) };
-    delete map[cardId];
-    await this.accessor.set(this.context, map);
   }
 }

@@ -17,9 +17,9 @@ import type { BotServices } from '../handlers/handlerTypes';
 /**
  * What a handler can ask to have read ahead (see FeatureHandlers.readAhead):
  * 'mine' the person's own linked record, 'byEmail' the profile their Teams email leads to and its
- * record, 'cardRecord' (card actions) the record of the MCID the card is about.
+ * record, 'cardRecord' and 'cardProfile' (card actions) the record and the profile of the MCID the card is about.
  */
-export type ReadAhead = 'mine' | 'byEmail' | 'cardRecord';
+export type ReadAhead = 'mine' | 'byEmail' | 'cardRecord' | 'cardProfile';
 
 export interface ProfileByEmail {
   /** The person's Teams email, or null when Teams gave none. */
@@ -43,13 +43,14 @@ export class TurnReads {
 
   /**
    * Starts these reads now; a failure surfaces to whoever asks for the value, not here.
-   * 'cardRecord' starts only once the card is known (its payload names the MCID).
+   * 'cardRecord' and 'cardProfile' start only once the card is given (its payload names the MCID);
+   * starting a read again is free, so the same list can be passed before and after the card is known.
    */
   start(reads: readonly ReadAhead[], card?: { payload: Record<string, string> }): void {
     for (const read of reads) {
       if (read === 'mine') void this.mine();
       else if (read === 'byEmail') void this.byEmail();
-      else if (card && typeof card.payload.mcid === 'string') void this.record(card.payload.mcid);
+      else if (card && typeof card.payload.mcid === 'string') void (read === 'cardRecord' ? this.record(card.payload.mcid) : this.profile(card.payload.mcid));
     }
   }
 
@@ -68,6 +69,11 @@ export class TurnReads {
     return this.once(`record:${mcid}`, () => this.services.associations.record(mcid));
   }
 
+  /** One MCID's profile, or null. */
+  profile(mcid: string): Promise<CertificationProfile | null> {
+    return this.once(`profile:${mcid}`, () => this.services.profiles.get(mcid));
+  }
+
   /**
    * The profile the Teams email leads to, and its record: the email index names the MCID, then the
    * profile (to verify it still lists the email) and the record are read together.
@@ -77,7 +83,7 @@ export class TurnReads {
       const email = await this.email();
       const mcid = email ? await this.services.profiles.mcidForEmail(email) : null;
       if (!email || !mcid) return { email, profile: null, record: null };
-      const [profile, record] = await Promise.all([this.services.profiles.get(mcid), this.record(mcid)]);
+      const [profile, record] = await Promise.all([this.profile(mcid), this.record(mcid)]);
       return listsEmail(profile, email) ? { email, profile, record } : { email, profile: null, record: null };
     });
   }

@@ -14,6 +14,7 @@ import {
   LinkDecision,
   LinkRequest,
 } from './associationRules';
+import { CertificationProfile } from '../directory/types';
 import { AssociationLimits, CurrentLink, emptyRecord, LinkEndReason, McidRecord } from './types';
 
 /**
@@ -43,6 +44,19 @@ export interface RecordChange {
   at: Date;
   /** Who caused it: the person themselves, or an admin acting on their org's report. */
   actor: { userId: string; role: 'person' | 'admin' };
+  /** The MCID's profile (null: it has none), when the caller had read it already: listeners need not read it again. */
+  profile?: CertificationProfile | null;
+}
+
+/**
+ * What the caller of link() has just read, alongside its other checks, to save round trips.
+ * `record`: the first attempt decides on it; if it was stale, compare-and-set refuses the write and
+ * the next attempt reads the record afresh, so the rules hold either way.
+ * `profile`: handed to the listeners (the report counts its certifications).
+ */
+export interface LinkReadAhead {
+  record?: McidRecord;
+  profile?: CertificationProfile | null;
 }
 
 export interface AssociationServiceDeps {
@@ -101,13 +115,10 @@ export class AssociationService {
     return { decision: decideLink(record, req, this.deps.clock.now(), this.deps.limits), record };
   }
 
-  /**
-   * `current`: the record as the caller just read it (alongside its other checks, to save a round
-   * trip). The first attempt decides on it; if it was stale, compare-and-set refuses the write and
-   * the next attempt reads the record afresh, so the rules hold either way.
-   */
-  async link(mcid: string, req: LinkRequest, current?: McidRecord): Promise<LinkOutcome> {
-    return this.update(mcid, { userId: req.userId, role: 'person' }, current, (record, now) => {
+  /** Links (or switches, or takes over) under the rules; see LinkReadAhead for what the caller may pass in. */
+  async link(mcid: string, req: LinkRequest, readAhead: LinkReadAhead = {}): Promise<LinkOutcome> {
+    if (readAhead.profile && readAhead.profile.mcid !== mcid) throw new Error('link: the profile given is for another MCID');
+    return this.update(mcid, { userId: req.userId, role: 'person' }, readAhead.record, readAhead.profile, (record, now) => {
       const decision = decideLink(record, req, now, this.deps.limits);
       const changes = decision.kind === 'allowed' || decision.kind === 'takeover';
       return { result: decision, next: changes ? applyLink(record, req, decision, now) : null };
@@ -148,7 +159,7 @@ export class AssociationService {
     actor: RecordChange['actor'],
     allowed: (link: CurrentLink) => boolean,
   ): Promise<UnlinkOutcome> {
-    const { result } = await this.update<UnlinkOutcome>(mcid, actor, undefined, (record, now) => {
+    const { result } = await this.update<UnlinkOutcome>(mcid, actor, undefined, undefined, (record, now) => {
       const link = record.link;
       if (!link) return { result: { kind: 'notLinked' }, next: null };
       if (!allowed(link)) return { result: { kind: 'notOwner' }, next: null };
@@ -162,6 +173,7 @@ export class AssociationService {
     mcid: string,
     actor: RecordChange['actor'],
     current: McidRecord | undefined,
+    profile: CertificationProfile | null | undefined,
     step: (record: McidRecord, now: Date) => { result: T; next: McidRecord | null },
   ): Promise<{ result: T; record: McidRecord }> {
     if (current && current.mcid !== mcid) throw new Error('update: the record given is for another MCID');
@@ -171,7 +183,8 @@ export class AssociationService {
       const { result, next } = step(record, now);
       if (!next) return { result, record };
       // The listeners (audit, report counters) run beside the store's own index step.
-      if (await this.deps.store.saveRecord(record, next, () => this.notify({ prev: record, next, at: now, actor }))) {
+      const change: RecordChange = profile === undefined ? { prev: record, next, at: now, actor } : { prev: record, next, at: now, actor, profile };
+      if (await this.deps.store.saveRecord(record, next, () => this.notify(change))) {
         return { result, record: next };
       }
     }

@@ -26,12 +26,14 @@ export class ReportIndexListener implements AssociationListener {
     private readonly profiles: ProfileStore,
   ) {}
 
-  async onRecordChanged({ prev, next }: RecordChange): Promise<void> {
+  async onRecordChanged({ prev, next, profile }: RecordChange): Promise<void> {
     const before = prev.link;
     const after = next.link;
     if (before && before.mpnId !== after?.mpnId) await this.index.remove(before.mpnId, prev.mcid);
     if (after && after.mpnId !== before?.mpnId) {
-      await this.index.add(after.mpnId, next.mcid, indexedMember(after, await this.profiles.get(next.mcid)));
+      // The link's caller may have read the profile already (the Confirm click reads it beside the record).
+      const known = profile === undefined ? await this.profiles.get(next.mcid) : profile;
+      await this.index.add(after.mpnId, next.mcid, indexedMember(after, known));
     }
   }
 }

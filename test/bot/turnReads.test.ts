@@ -89,15 +89,18 @@ describe('TurnReads: the reads a turn shares', () => {
     }
   });
 
-  it('reads the record a card is about only once the card is known', async () => {
+  it('reads the record and the profile a card is about only once the card is known', async () => {
     const s = setup();
     const record = sinon.spy(s.associations, 'record');
+    const profile = sinon.spy(s.profiles, 'get');
     const reads = s.reads();
-    reads.start(['cardRecord']);
-    assert.equal(record.callCount, 0);
-    reads.start(['cardRecord'], { payload: { mcid: '10203040' } });
+    reads.start(['mine', 'cardRecord', 'cardProfile']);
+    assert.equal(record.callCount + profile.callCount, 0);
+    reads.start(['mine', 'cardRecord', 'cardProfile'], { payload: { mcid: '10203040' } });
     assert.equal(record.callCount, 1);
+    assert.equal(profile.callCount, 1);
     assert.equal((await reads.record('10203040')).mcid, '10203040');
-    assert.equal(record.callCount, 1);
+    assert.equal((await reads.profile('10203040'))?.firstName, 'Alice');
+    assert.equal(record.callCount + profile.callCount, 2, 'asked again, nothing is read again');
   });
 });

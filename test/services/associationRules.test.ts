@@ -177,7 +177,7 @@ describe('association rules (R1–R4) on the seed timeline', () => {
     // Someone else's link lands between the read and this person's click.
     await service.link(mcid, asA);
     clock.set('2026-01-06T10:00:00Z');
-    const out = await service.link(mcid, asB, readAhead);
+    const out = await service.link(mcid, asB, { record: readAhead });
     assert.equal(out.decision.kind, 'refused', 'decided on the stored record (linked to A yesterday), not on the stale empty one');
     assert.equal((await store.getRecord(mcid))?.link?.mpnId, A);
     assert.deepEqual(await orgMembers(store, B), []);
@@ -186,10 +186,10 @@ describe('association rules (R1–R4) on the seed timeline', () => {
   it('a record read ahead that is still current is used as read, and one for another MCID is refused', async () => {
     const { service, store } = setup();
     const current = await service.record('10203040');
-    const out = await service.link('10203040', asA, current);
+    const out = await service.link('10203040', asA, { record: current });
     assert.equal(out.decision.kind, 'allowed');
     assert.equal((await store.getRecord('10203040'))?.version, 1);
-    await assert.rejects(service.link('99999999', asA, current), /another MCID/);
+    await assert.rejects(service.link('99999999', asA, { record: current }), /another MCID/);
   });
 
   it('previews on a record read ahead without reading it again, and refuses one for another MCID', async () => {

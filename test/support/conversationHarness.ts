@@ -177,10 +177,16 @@ export async function makeHarness(opts: HarnessOptions = {}) {
     };
   }
 
+  /**
+   * Runs one activity and returns what the bot sent in reply to it. Turns may overlap (a double
+   * click), so each takes only its own replies (replyToId) out of the adapter's shared queue.
+   */
   async function run(a: Partial<Activity>): Promise<Partial<Activity>[]> {
-    adapter.activeQueue.splice(0);
     await adapter.processActivity(a);
-    return adapter.activeQueue.splice(0);
+    const mine = adapter.activeQueue.filter((x) => x.replyToId === a.id);
+    const others = adapter.activeQueue.filter((x) => x.replyToId !== a.id);
+    adapter.activeQueue.splice(0, adapter.activeQueue.length, ...others);
+    return mine;
   }
 
   return {

@@ -24,6 +24,6 @@ export const employeeHandlers: FeatureHandlers = {
   personalOnly: ['link', 'remove', 'status', 'university.link', 'university.remove'],
   readAhead: {
     messages: { link: ['mine', 'byEmail'], status: ['mine', 'byEmail'], remove: ['mine'] },
-    cardActions: { [LINK_CONFIRM]: ['mine', 'cardRecord'] },
+    cardActions: { [LINK_CONFIRM]: ['mine', 'cardRecord', 'cardProfile'] },
   },
 };

@@ -137,11 +137,12 @@ export const confirmLink: CardActionHandler = async (hc, card) => {
   const { mcid, proof } = card.payload;
   if (card.payload.mpnId !== hc.org.mpnId) return { text: say(hc.locale, 'staleCard') };
   const { associations } = hc.services;
-  // The person's current link and the record to link, read ahead beside the click's claim; the link re-checks the record on write.
-  const [mine, current] = await Promise.all([hc.reads.mine(), hc.reads.record(mcid)]);
+  // The person's current link, and the record and profile to link, read ahead beside the click's claim;
+  // the link re-checks the record on write, and the report counts the profile's certifications.
+  const [mine, current, profile] = await Promise.all([hc.reads.mine(), hc.reads.record(mcid), hc.reads.profile(mcid)]);
   const blocked = otherMcidLinked(hc, mine, mcid);
   if (blocked) return blocked;
-  const { decision, record } = await associations.link(mcid, requestFor(hc, proof === 'signin' ? 'signin' : 'email'), current);
+  const { decision, record } = await associations.link(mcid, requestFor(hc, proof === 'signin' ? 'signin' : 'email'), { record: current, profile });
   const org = hc.org.name;
   switch (decision.kind) {
     case 'noop':

@@ -1,8 +1,25 @@
 import { strict as assert } from 'node:assert';
+import sinon from 'sinon';
 import { EMPTY_REPORT_MESSAGE } from '../../../services/report/reportColumns';
 import { AZ104, AZ400, collect, contoso, fabrikam, world } from './fixtures';
 
 describe('ReportService', () => {
+  it('counts the certifications of the profile the link was given, without reading it again; a profile for another MCID is refused', async () => {
+    const w = world('2026-03-01T09:00:00Z');
+    const reads = sinon.spy(w.profileStore, 'get');
+    const alice = (await w.profileStore.get('10203040'))!;
+    reads.resetHistory();
+    const asAlice = { mpnId: contoso.mpnId, tenantId: contoso.tenantIds[0], userId: 'alice', proof: 'email' as const };
+    await assert.rejects(w.service.link('10203040', asAlice, { profile: { ...alice, mcid: '999' } }), /another MCID/);
+    await w.service.link('10203040', asAlice, { profile: alice });
+    assert.equal(reads.callCount, 0, 'the report listener used the profile it was given');
+    const s = await w.reports.summary(contoso.mpnId, w.clock.now());
+    assert.deepEqual(s.byTitle.map((t) => t.title).sort(), [AZ104, AZ400].sort());
+    // Without one, the listener reads it.
+    await w.link('10204151', contoso, 'benoit');
+    assert.ok(reads.calledWith('10204151'));
+  });
+
   it('summarises linked people, pending credit, titles and expiring certifications from counters', async () => {
     const w = world('2026-01-10T09:00:00Z');
     await w.link('10203040', contoso, 'alice');
