@@ -286,8 +286,12 @@ export class CertLinkBot extends TeamsActivityHandler {
   /** Starts what this intent's handler will read, if it will run here (see FeatureHandlers.readAhead). */
   private readAheadFor(context: TurnContext, info: TurnInfo, intent: IntentName): void {
     const ahead = this.messageReads.get(intent);
-    if (!ahead || (info.conversationType !== 'personal' && this.personalOnly.has(intent))) return;
-    this.reads(context, info).start(ahead);
+    if (ahead && this.servedHere(intent, info)) this.reads(context, info).start(ahead);
+  }
+
+  /** Intents that show one person's data are served in personal chat only. */
+  private servedHere(intent: IntentName, info: TurnInfo): boolean {
+    return info.conversationType === 'personal' || !this.personalOnly.has(intent);
   }
 
   private async answerMessage(context: TurnContext, info: TurnInfo, locale: Locale, intent: IntentName | null, org: Organization | null): Promise<void> {
@@ -296,7 +300,7 @@ export class CertLinkBot extends TeamsActivityHandler {
       this.note(context, 'unknownTenant', 'refused');
       return;
     }
-    if (intent && this.personalOnly.has(intent) && info.conversationType !== 'personal') {
+    if (intent && !this.servedHere(intent, info)) {
       await context.sendActivity(say(locale, 'personalOnly'));
       this.note(context, null, 'refused');
       return;

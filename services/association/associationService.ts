@@ -90,6 +90,11 @@ export class ConcurrentUpdateError extends Error {
 
 const MAX_ATTEMPTS = 16;
 
+/** A record or profile read ahead by the caller must be the MCID's own. */
+function refuseOtherMcid(mcid: string, given: { mcid: string } | null | undefined): void {
+  if (given && given.mcid !== mcid) throw new Error(`MCID ${mcid}: the record or profile given is for another MCID`);
+}
+
 export class AssociationService {
   constructor(private readonly deps: AssociationServiceDeps) {}
 
@@ -110,19 +115,18 @@ export class AssociationService {
 
   /** What linking would do now, without doing it: for the confirmation card. `current`: the record as the caller just read it. */
   async preview(mcid: string, req: LinkRequest, current?: McidRecord): Promise<LinkOutcome> {
-    if (current && current.mcid !== mcid) throw new Error('preview: the record given is for another MCID');
+    refuseOtherMcid(mcid, current);
     const record = current ?? (await this.record(mcid));
     return { decision: decideLink(record, req, this.deps.clock.now(), this.deps.limits), record };
   }
 
   /** Links (or switches, or takes over) under the rules; see LinkReadAhead for what the caller may pass in. */
   async link(mcid: string, req: LinkRequest, readAhead: LinkReadAhead = {}): Promise<LinkOutcome> {
-    if (readAhead.profile && readAhead.profile.mcid !== mcid) throw new Error('link: the profile given is for another MCID');
-    return this.update(mcid, { userId: req.userId, role: 'person' }, readAhead.record, readAhead.profile, (record, now) => {
+    return this.update(mcid, { userId: req.userId, role: 'person' }, (record, now) => {
       const decision = decideLink(record, req, now, this.deps.limits);
       const changes = decision.kind === 'allowed' || decision.kind === 'takeover';
       return { result: decision, next: changes ? applyLink(record, req, decision, now) : null };
-    }).then(({ result, record }) => ({ decision: result, record }));
+    }, readAhead).then(({ result, record }) => ({ decision: result, record }));
   }
 
   /** The person removes their own link. Only the person who linked may (R5). */
@@ -159,7 +163,7 @@ export class AssociationService {
     actor: RecordChange['actor'],
     allowed: (link: CurrentLink) => boolean,
   ): Promise<UnlinkOutcome> {
-    const { result } = await this.update<UnlinkOutcome>(mcid, actor, undefined, undefined, (record, now) => {
+    const { result } = await this.update<UnlinkOutcome>(mcid, actor, (record, now) => {
       const link = record.link;
       if (!link) return { result: { kind: 'notLinked' }, next: null };
       if (!allowed(link)) return { result: { kind: 'notOwner' }, next: null };
@@ -172,18 +176,18 @@ export class AssociationService {
   private async update<T>(
     mcid: string,
     actor: RecordChange['actor'],
-    current: McidRecord | undefined,
-    profile: CertificationProfile | null | undefined,
     step: (record: McidRecord, now: Date) => { result: T; next: McidRecord | null },
+    { record: current, profile }: LinkReadAhead = {},
   ): Promise<{ result: T; record: McidRecord }> {
-    if (current && current.mcid !== mcid) throw new Error('update: the record given is for another MCID');
+    refuseOtherMcid(mcid, current);
+    refuseOtherMcid(mcid, profile);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const record = attempt === 0 && current ? current : await this.record(mcid);
       const now = this.deps.clock.now();
       const { result, next } = step(record, now);
       if (!next) return { result, record };
       // The listeners (audit, report counters) run beside the store's own index step.
-      const change: RecordChange = profile === undefined ? { prev: record, next, at: now, actor } : { prev: record, next, at: now, actor, profile };
+      const change: RecordChange = { prev: record, next, at: now, actor, profile };
       if (await this.deps.store.saveRecord(record, next, () => this.notify(change))) {
         return { result, record: next };
       }

@@ -60,15 +60,13 @@ export class MemoryProfileStore implements ProfileStore, ProfileRetention {
   }
 
   async findByEmail(email: string): Promise<CertificationProfile | null> {
-    const found = this.byEmail.get(normalizeEmail(email));
-    if (found) this.expire(found);
-    const mcid = this.byEmail.get(normalizeEmail(email));
+    const mcid = await this.mcidForEmail(email);
     return mcid ? this.get(mcid) : null;
   }
 
   async mcidForEmail(email: string): Promise<string | null> {
-    const mcid = this.byEmail.get(normalizeEmail(email)) ?? null;
-    if (mcid) this.expire(mcid);
+    const found = this.byEmail.get(normalizeEmail(email));
+    if (found) this.expire(found); // an expired profile takes its emails with it
     return this.byEmail.get(normalizeEmail(email)) ?? null;
   }
 
