@@ -87,7 +87,8 @@ export const statusScenario: Scenario = {
 /**
  * The link turn, whole: "link my certification" (member lookup, profile, rules, confirmation
  * card) then the Confirm click (compare-and-set on Redis, indexes, result card). Each pair
- * links a new person; both activities are counted.
+ * links a new person, in that person's own personal chat (Teams gives each user-bot chat its own
+ * conversation id); both activities are counted.
  */
 const lastCardId = new Map<number, string>();
 const currentPerson = new Map<number, number>();
@@ -102,7 +103,7 @@ function linkTurn(index: number, seq: number): Partial<Activity> {
   const person = personOf(index, seq, true);
   const base = turn(index, seq, 'link my certification');
   const from = { id: `29:bench-user-${person}`, name: `Bench ${person}`, aadObjectId: aadId(person) };
-  const conversation = { ...base.conversation!, id: `a:bench-link-${index}` };
+  const conversation = { ...base.conversation!, id: `a:bench-link-${person}` };
   if (seq % 2 === 0) return { ...base, from, conversation };
   const verb = 'link.confirm';
   return { ...base, from, conversation, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data: { cardId: lastCardId.get(index) ?? 'none' } } } };

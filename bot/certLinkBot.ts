@@ -94,6 +94,7 @@ export class CertLinkBot extends TeamsActivityHandler {
   private readonly publicCardActions = new Map<string, PublicCardActionHandler>();
   private readonly savedRefs: RecentlySaved;
   private readonly personalOnly = new Set<IntentName>();
+  private readonly sessionIntents = new Set<IntentName>();
   private readonly messageReads = new Map<IntentName, ReadAhead[]>();
   private readonly cardReads = new Map<string, ReadAhead[]>();
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -108,6 +109,7 @@ export class CertLinkBot extends TeamsActivityHandler {
       for (const [verb, handler] of Object.entries(feature.cardActions)) this.cardActions.set(verb, handler);
       for (const [verb, handler] of Object.entries(feature.publicCardActions ?? {})) this.publicCardActions.set(verb, handler);
       for (const intent of feature.personalOnly ?? []) this.personalOnly.add(intent);
+      for (const intent of feature.sessionIntents ?? []) this.sessionIntents.add(intent);
       for (const [intent, reads] of Object.entries(feature.readAhead?.messages ?? {})) if (reads) this.messageReads.set(intent as IntentName, reads);
       for (const [verb, reads] of Object.entries(feature.readAhead?.cardActions ?? {})) this.cardReads.set(verb, reads);
     }
@@ -254,11 +256,13 @@ export class CertLinkBot extends TeamsActivityHandler {
     const recognized = recognizeIntent(context.activity.text);
     const org = this.deps.services.orgs.forTenant(info.tenantId);
     if (org && recognized.intent) this.readAheadFor(context, info, recognized.intent);
-    // The conversation state (pending cards, a sign-in in progress) and the handler's reads go beside
-    // the once-only claim: one round trip instead of several; a redelivery that loses the claim drops them.
+    // The handler's reads, and the conversation state when the turn will use it (a sign-in may be in
+    // progress, or the answer is a confirmation card), go beside the once-only claim: one round trip
+    // instead of several; a redelivery that loses the claim drops them. Other turns load the state on
+    // first use, if ever (botbuilder's accessors do), and an unloaded state is neither hashed nor saved.
     const [claimed] = await Promise.all([
       info.activityId ? this.deps.services.once.claim(activityKey(info), ACTIVITY_MEMORY_SECONDS) : true,
-      this.deps.conversationState.load(context),
+      this.usesSession(recognized.intent) ? this.deps.conversationState.load(context) : undefined,
     ]);
     if (!claimed) {
       this.note(context, 'duplicate', 'duplicate');
@@ -287,6 +291,11 @@ export class CertLinkBot extends TeamsActivityHandler {
   private readAheadFor(context: TurnContext, info: TurnInfo, intent: IntentName): void {
     const ahead = this.messageReads.get(intent);
     if (ahead && this.servedHere(intent, info)) this.reads(context, info).start(ahead);
+  }
+
+  /** Whether a message turn will read the conversation state: a sign-in in progress, or a card to keep. */
+  private usesSession(intent: IntentName | null): boolean {
+    return this.deps.services.oauthConnectionName !== '' || (intent !== null && this.sessionIntents.has(intent));
   }
 
   /** Intents that show one person's data are served in personal chat only. */

@@ -84,4 +84,10 @@ export interface FeatureHandlers {
    * through hc.reads whether or not it was started.
    */
   readAhead?: { messages?: Partial<Record<IntentName, ReadAhead[]>>; cardActions?: Record<string, ReadAhead[]> };
+  /**
+   * Intents whose handler usually keeps a card in the conversation state (a confirmation): that state
+   * is read beside the claim. Any other turn reads it only if it turns out to need it (botbuilder
+   * loads state on first use), so a turn that shows and asks nothing does not read or hash it.
+   */
+  sessionIntents?: IntentName[];
 }

@@ -155,6 +155,7 @@ export function adminHandlers(deps: AdminFeatureDeps): FeatureHandlers {
       'admin.revokePartnerAdmin': changeRole(false),
     },
     cardActions: { [ADMIN_REMOVE_CONFIRM]: confirmRemoval, [ADMIN_REMOVE_CANCEL]: cancelRemoval },
+    sessionIntents: ['admin.removeFromReport'],
   };
 }
 

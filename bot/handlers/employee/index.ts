@@ -22,6 +22,8 @@ export const employeeHandlers: FeatureHandlers = {
     [UNIVERSITY_USE_EMAIL]: confirmUniversityLink,
   },
   personalOnly: ['link', 'remove', 'status', 'university.link', 'university.remove'],
+  // Their answer is a confirmation card, kept in the conversation state until clicked.
+  sessionIntents: ['link', 'remove', 'university.link'],
   readAhead: {
     messages: { link: ['mine', 'byEmail'], status: ['mine', 'byEmail'], remove: ['mine'] },
     cardActions: { [LINK_CONFIRM]: ['mine', 'cardRecord', 'cardProfile'] },

@@ -147,5 +147,6 @@ export function privacyHandlers(deps: PrivacyFeatureDeps): FeatureHandlers {
     messages: { 'privacy.myData': showMyData, 'privacy.deleteMyData': startErase },
     cardActions: { [ERASE_CONFIRM]: confirmErase },
     personalOnly: ['privacy.myData', 'privacy.deleteMyData'],
+    sessionIntents: ['privacy.deleteMyData'],
   };
 }
