@@ -1,4 +1,5 @@
-import { TeamsInfo, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import { getTeamsMember } from './memberApi';
 
 export interface Mentioned {
   /** Teams user id (29:…), as in the mention entity. */
@@ -25,10 +26,7 @@ export interface MemberIdLookup {
 
 export const teamsMemberIds: MemberIdLookup = {
   async aadObjectIdOf(context, teamsUserId) {
-    try {
-      return (await TeamsInfo.getMember(context, teamsUserId)).aadObjectId ?? null;
-    } catch {
-      return null;
-    }
+    const id = (await getTeamsMember(context, teamsUserId))?.aadObjectId;
+    return typeof id === 'string' && id ? id : null;
   },
 };

@@ -1,0 +1,91 @@
+import { strict as assert } from 'node:assert';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { TestAdapter, TurnContext } from 'botbuilder';
+import { getTeamsMember } from '../../../bot/teams/memberApi';
+import { teamsMemberEmail } from '../../../bot/teams/memberEmail';
+import { teamsMemberIds } from '../../../bot/teams/mentions';
+import { FakeConnector, startFakeConnector } from '../../support/fakeConnector';
+
+const alice = { id: '29:alice', aadObjectId: 'aad-alice', name: 'Alice', email: 'alice@contoso.com', userPrincipalName: 'alice@contoso.com' };
+
+/** A turn as CloudAdapter builds it: the activity, and the turn's connector client with its credentials. */
+function turn(serviceUrl: string, extra: { teamId?: string; sign?: (headers: { set(n: string, v: string): void }) => Promise<void> } = {}): TurnContext {
+  const adapter = new TestAdapter();
+  const context = new TurnContext(adapter, {
+    type: 'message',
+    serviceUrl,
+    from: { id: '29:alice', name: 'Alice' },
+    recipient: { id: '28:bot', name: 'bot' },
+    conversation: { id: 'a:alice personal/chat', conversationType: 'personal', isGroup: false, name: '' },
+    channelId: 'msteams',
+    channelData: extra.teamId ? { team: { id: extra.teamId } } : {},
+  });
+  if (extra.sign) {
+    const sign = extra.sign;
+    context.turnState.set(adapter.ConnectorClientKey, { credentials: { signRequest: async (r: { headers: { set(n: string, v: string): void } }) => (await sign(r.headers), r) } });
+  }
+  return context;
+}
+
+describe('Teams member API (direct, signed by the turn credentials)', () => {
+  let connector: FakeConnector;
+  beforeEach(async () => {
+    connector = await startFakeConnector({ members: [alice] });
+  });
+  afterEach(() => connector.close());
+
+  it('reads the member at {serviceUrl}/v3/conversations/{id}/members/{userId}, with the turn token', async () => {
+    const context = turn(`${connector.url}/`, { sign: async (h) => h.set('Authorization', 'Bearer token-for-teams') });
+    const member = await getTeamsMember(context, '29:alice');
+    assert.equal(member?.email, 'alice@contoso.com');
+    const request = connector.requests.at(-1)!;
+    assert.equal(request.route, 'member');
+    assert.equal(request.conversationId, 'a:alice personal/chat', 'the conversation id travels encoded and arrives whole');
+    assert.equal(request.targetId, '29:alice');
+    assert.equal(request.headers.authorization, 'Bearer token-for-teams');
+  });
+
+  it('asks the team, not the channel conversation, in a team (as TeamsInfo does)', async () => {
+    await getTeamsMember(turn(connector.url, { teamId: '19:team-general@thread.tacv2' }), '29:alice');
+    assert.equal(connector.requests.at(-1)!.conversationId, '19:team-general@thread.tacv2');
+  });
+
+  it('gives the email (or the UPN) and the Entra object id to the bot, null for an unknown member', async () => {
+    assert.equal(await teamsMemberEmail.emailOf(turn(connector.url)), 'alice@contoso.com');
+    assert.equal(await teamsMemberIds.aadObjectIdOf(turn(connector.url), '29:alice'), 'aad-alice');
+    assert.equal(await teamsMemberIds.aadObjectIdOf(turn(connector.url), '29:nobody'), null);
+    connector.setMember({ ...alice, email: undefined } as never);
+    assert.equal(await teamsMemberEmail.emailOf(turn(connector.url)), 'alice@contoso.com', 'the UPN when Teams has no email');
+  });
+
+  it('tries once more after a 429 with a short Retry-After, and gives up on a long one', async () => {
+    connector.failNext(429, { headers: { 'Retry-After': '0' } });
+    assert.equal((await getTeamsMember(turn(connector.url), '29:alice'))?.aadObjectId, 'aad-alice');
+    connector.failNext(429, { headers: { 'Retry-After': '30' } });
+    assert.equal(await getTeamsMember(turn(connector.url), '29:alice'), null);
+  });
+
+  it('answers null, never throws, on a refusal, a bad body, a failed signature, a bad serviceUrl, or silence', async () => {
+    connector.failNext(403);
+    assert.equal(await getTeamsMember(turn(connector.url), '29:alice'), null);
+    connector.setResponder(() => ({ status: 200, body: 'not json at all' }));
+    assert.equal(await getTeamsMember(turn(connector.url), '29:alice'), null);
+    connector.setResponder(undefined);
+    assert.equal(await getTeamsMember(turn(connector.url, { sign: async () => Promise.reject(new Error('no token')) }), '29:alice'), null);
+    assert.equal(await getTeamsMember(turn('ftp://example.test'), '29:alice'), null);
+    assert.equal(await getTeamsMember(turn('not a url'), '29:alice'), null);
+
+    const silent = http.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const started = Date.now();
+      assert.equal(await getTeamsMember(turn(`http://127.0.0.1:${port}`), '29:alice', { timeoutMs: 100 }), null);
+      assert.ok(Date.now() - started < 2000);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+});
