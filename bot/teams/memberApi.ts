@@ -11,6 +11,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { TurnContext } from 'botbuilder';
+import { parseRetryAfter } from '../proactive/connectorTransport';
 
 /** The fields of a TeamsChannelAccount the bot reads. */
 export interface TeamsMember {
@@ -61,13 +62,13 @@ export async function getTeamsMember(context: TurnContext, userId: string, optio
     return null; // no token, no call
   }
   const timeoutMs = options.timeoutMs ?? 5000;
-  const first = await get(url, headers, timeoutMs);
-  if ('retryAfterMs' in first && first.retryAfterMs <= (options.maxRetryAfterMs ?? 1000)) {
-    await new Promise((resolve) => setTimeout(resolve, first.retryAfterMs));
-    const second = await get(url, headers, timeoutMs);
-    return 'member' in second ? second.member : null;
+  let outcome = await get(url, headers, timeoutMs);
+  if ('retryAfterMs' in outcome && outcome.retryAfterMs <= (options.maxRetryAfterMs ?? 1000)) {
+    const waitMs = outcome.retryAfterMs;
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+    outcome = await get(url, headers, timeoutMs);
   }
-  return 'member' in first ? first.member : null;
+  return 'member' in outcome ? outcome.member : null;
 }
 
 type Outcome = { member: TeamsMember | null } | { retryAfterMs: number };
@@ -79,8 +80,8 @@ function get(url: URL, headers: Record<string, string>, timeoutMs: number): Prom
       const status = res.statusCode ?? 0;
       if (status === 429 || status === 503) {
         res.resume();
-        const seconds = Number(res.headers['retry-after']);
-        resolve({ retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 500 });
+        const seconds = parseRetryAfter(res.headers['retry-after']);
+        resolve({ retryAfterMs: seconds === undefined ? 500 : seconds * 1000 });
         return;
       }
       if (status !== 200) {

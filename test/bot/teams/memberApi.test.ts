@@ -64,6 +64,9 @@ describe('Teams member API (direct, signed by the turn credentials)', () => {
     assert.equal((await getTeamsMember(turn(connector.url), '29:alice'))?.aadObjectId, 'aad-alice');
     connector.failNext(429, { headers: { 'Retry-After': '30' } });
     assert.equal(await getTeamsMember(turn(connector.url), '29:alice'), null);
+    // Retry-After may also be an HTTP date (parseRetryAfter, shared with the notice transport).
+    connector.failNext(503, { headers: { 'Retry-After': new Date(Date.now() + 60_000).toUTCString() } });
+    assert.equal(await getTeamsMember(turn(connector.url), '29:alice'), null);
   });
 
   it('answers null, never throws, on a refusal, a bad body, a failed signature, a bad serviceUrl, or silence', async () => {
