@@ -42,12 +42,19 @@ function writeBenchData(): { orgsFile: string; profilesFile: string } {
 const data = writeBenchData();
 
 
-/** The bot on its own key prefix, which cleanup() deletes once the bot has stopped. */
-function certlink(env: Record<string, string> = {}): Pick<Scenario, 'spawn' | 'cleanup'> {
+/** Where a CertLink bench bot keeps its state: Redis (the product's path), or the embedded store. */
+export type BenchStore = 'redis' | 'memory';
+
+/**
+ * The bot on Redis under its own key prefix, which cleanup() deletes once the bot has stopped; or
+ * on the embedded in-memory store (no REDIS_URL), which measures CertLink's turn with storage free.
+ */
+function certlink(store: BenchStore): Pick<Scenario, 'spawn' | 'cleanup'> {
+  const files = { ORGS_FILE: data.orgsFile, PROFILES_FILE: data.profilesFile };
+  if (store === 'memory') return { spawn: (port: number) => spawnNode('bot/index.js', port, { ...files, REDIS_URL: '' }) };
   const prefix = `bench:${randomBytes(4).toString('hex')}:`;
   return {
-    spawn: (port: number) =>
-      spawnNode('bot/index.js', port, { REDIS_URL: BENCH_REDIS_URL, REDIS_KEY_PREFIX: prefix, ORGS_FILE: data.orgsFile, PROFILES_FILE: data.profilesFile, ...env }),
+    spawn: (port: number) => spawnNode('bot/index.js', port, { REDIS_URL: BENCH_REDIS_URL, REDIS_KEY_PREFIX: prefix, ...files }),
     cleanup: async () => {
       const redis = createRedis(BENCH_REDIS_URL);
       try {
@@ -58,6 +65,11 @@ function certlink(env: Record<string, string> = {}): Pick<Scenario, 'spawn' | 'c
       }
     },
   };
+}
+
+/** Row names: the Redis rows are the plain ones; the embedded store's say so. */
+function rowName(name: string, store: BenchStore): string {
+  return store === 'redis' ? name : `${name} (in-memory store)`;
 }
 
 let sent = 0;
@@ -76,13 +88,15 @@ const registerPeople: Scenario['prepare'] = (connector) => {
 
 const cardText = (reply: Partial<Activity>): string => JSON.stringify(reply.attachments?.[0]?.content ?? reply.text ?? '');
 
-export const statusScenario: Scenario = {
-  name: 'certlink status',
-  ...certlink(),
-  prepare: registerPeople,
-  makeActivity: (index, seq) => turn(index, seq, 'when can I link again?'),
-  checkReply: (reply) => cardText(reply).includes('You can link now'),
-};
+export function makeStatusScenario(store: BenchStore): Scenario {
+  return {
+    name: rowName('certlink status', store),
+    ...certlink(store),
+    prepare: registerPeople,
+    makeActivity: (index, seq) => turn(index, seq, 'when can I link again?'),
+    checkReply: (reply) => cardText(reply).includes('You can link now'),
+  };
+}
 
 /**
  * The link turn, whole: "link my certification" (member lookup, profile, rules, confirmation
@@ -90,36 +104,42 @@ export const statusScenario: Scenario = {
  * links a new person, in that person's own personal chat (Teams gives each user-bot chat its own
  * conversation id); both activities are counted.
  */
-const lastCardId = new Map<number, string>();
-const currentPerson = new Map<number, number>();
-let nextPerson = 0;
-/** A new person at each message (warm-up included), the same one for its Confirm click. */
-function personOf(index: number, seq: number, assign = false): number {
-  if (assign && seq % 2 === 0) currentPerson.set(index, nextPerson++ % PEOPLE);
-  return currentPerson.get(index) ?? 0;
+export function makeLinkScenario(store: BenchStore): Scenario {
+  // Each scenario keeps its own people and cards: two link rows may run in one bench.
+  const lastCardId = new Map<number, string>();
+  const currentPerson = new Map<number, number>();
+  let nextPerson = 0;
+  /** A new person at each message (warm-up included), the same one for its Confirm click. */
+  const personOf = (index: number, seq: number, assign = false): number => {
+    if (assign && seq % 2 === 0) currentPerson.set(index, nextPerson++ % PEOPLE);
+    return currentPerson.get(index) ?? 0;
+  };
+  const linkTurn = (index: number, seq: number): Partial<Activity> => {
+    const person = personOf(index, seq, true);
+    const base = turn(index, seq, 'link my certification');
+    const from = { id: `29:bench-user-${person}`, name: `Bench ${person}`, aadObjectId: aadId(person) };
+    const conversation = { ...base.conversation!, id: `a:bench-link-${person}` };
+    if (seq % 2 === 0) return { ...base, from, conversation };
+    const verb = 'link.confirm';
+    return { ...base, from, conversation, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data: { cardId: lastCardId.get(index) ?? 'none' } } } };
+  };
+  return {
+    name: rowName('certlink link (message + confirm)', store),
+    ...certlink(store),
+    prepare: registerPeople,
+    makeActivity: linkTurn,
+    checkReply: (reply, index, seq) => {
+      const person = personOf(index, seq);
+      if (seq % 2 === 1) return JSON.stringify(reply.value ?? '').includes('Linked to Bench Org');
+      const actions = (reply.attachments?.[0]?.content as { actions?: { verb?: string; data?: { cardId?: string } }[] } | undefined)?.actions ?? [];
+      const confirm = actions.find((a) => a.verb === 'link.confirm');
+      if (confirm?.data?.cardId) lastCardId.set(index, confirm.data.cardId);
+      return cardText(reply).includes(`Use person${person}@bench.example to associate my Microsoft Learning account`);
+    },
+  };
 }
 
-function linkTurn(index: number, seq: number): Partial<Activity> {
-  const person = personOf(index, seq, true);
-  const base = turn(index, seq, 'link my certification');
-  const from = { id: `29:bench-user-${person}`, name: `Bench ${person}`, aadObjectId: aadId(person) };
-  const conversation = { ...base.conversation!, id: `a:bench-link-${person}` };
-  if (seq % 2 === 0) return { ...base, from, conversation };
-  const verb = 'link.confirm';
-  return { ...base, from, conversation, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data: { cardId: lastCardId.get(index) ?? 'none' } } } };
-}
-
-export const linkScenario: Scenario = {
-  name: 'certlink link (message + confirm)',
-  ...certlink(),
-  prepare: registerPeople,
-  makeActivity: linkTurn,
-  checkReply: (reply, index, seq) => {
-    const person = personOf(index, seq);
-    if (seq % 2 === 1) return JSON.stringify(reply.value ?? '').includes('Linked to Bench Org');
-    const actions = (reply.attachments?.[0]?.content as { actions?: { verb?: string; data?: { cardId?: string } }[] } | undefined)?.actions ?? [];
-    const confirm = actions.find((a) => a.verb === 'link.confirm');
-    if (confirm?.data?.cardId) lastCardId.set(index, confirm.data.cardId);
-    return cardText(reply).includes(`Use person${person}@bench.example to associate my Microsoft Learning account`);
-  },
-};
+export const statusScenario = makeStatusScenario('redis');
+export const linkScenario = makeLinkScenario('redis');
+/** Opt-in rows (BENCH_ONLY): the same turns with storage free, the floor of CertLink's own cost per turn. */
+export const inMemoryScenarios = [makeStatusScenario('memory'), makeLinkScenario('memory')];

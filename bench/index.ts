@@ -7,19 +7,21 @@
  * moment to the next on a shared host, weighs on every scenario alike.
  *
  * Knobs (environment): BENCH_CONVERSATIONS (default 10), BENCH_DURATION_MS (one slice, default 2500),
- * BENCH_ROUNDS (slices per scenario, default 6), BENCH_WARMUP_MS (at start, default 1000),
+ * BENCH_ROUNDS (slices per scenario, default 6), BENCH_WARMUP_ACTIVITIES (per bot, before any slice, default 8000),
  * BENCH_ONLY (comma-separated names: echo, echo + 2 Redis reads + card, certlink status, certlink link (message + confirm), report,
- * notices), BENCH_NOTICES (default 100000), BENCH_VERBOSE=1.
+ * notices; or, only when named, "certlink status (in-memory store)" and "certlink link (message + confirm) (in-memory store)"), BENCH_NOTICES (default 100000), BENCH_VERBOSE=1.
  */
 import { startFakeConnector } from '../test/support/fakeConnector';
 import { combineSlices, ratioRange, RunningScenario, SliceResult, startScenario } from './runScenario';
-import { linkScenario, statusScenario } from './certlinkScenarios';
+import { inMemoryScenarios, linkScenario, statusScenario } from './certlinkScenarios';
 import { echoScenario, referenceScenario } from './scenarios';
 import { formatReportBench, runReportBench } from './reportBench';
 import { runNoticeBench } from './noticeBench';
 import { renderTable } from './table';
 
 const scenarios = [echoScenario, referenceScenario, statusScenario, linkScenario];
+/** Run only when BENCH_ONLY names them: CertLink's turns on the embedded store, with storage free. */
+const optionalScenarios = inMemoryScenarios;
 
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -31,10 +33,10 @@ function envInt(name: string, fallback: number): number {
 async function main(): Promise<void> {
   const conversations = envInt('BENCH_CONVERSATIONS', 10);
   const sliceMs = envInt('BENCH_DURATION_MS', 2500);
-  const warmupMs = envInt('BENCH_WARMUP_MS', 1000);
+  const warmupActivities = envInt('BENCH_WARMUP_ACTIVITIES', 8000);
   const rounds = envInt('BENCH_ROUNDS', 6);
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
-  const selected = only ? scenarios.filter((s) => only.includes(s.name)) : scenarios;
+  const selected = only ? [...scenarios, ...optionalScenarios].filter((s) => only.includes(s.name)) : scenarios;
 
   // Replies are counted through onReply, not kept: a long run would otherwise hold every one.
   const connector = await startFakeConnector({ keepReplies: false });
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
   try {
     for (const scenario of selected) {
       process.stderr.write(`bench: starting ${scenario.name}...\n`);
-      running.push(await startScenario(scenario, { connector, conversations, warmupMs }));
+      running.push(await startScenario(scenario, { connector, conversations, warmupActivities }));
     }
     for (let round = 1; round <= rounds; round++) {
       // Alternate the order, so no scenario always comes right after the same one.
@@ -70,7 +72,7 @@ async function main(): Promise<void> {
     return { scenario: name, perSecond: r.perSecond, p50: r.p50, p99: r.p99, botCpuMs: r.botCpuMsPerActivity, errors: r.errors, ratioRange: name === echoScenario.name ? undefined : ratioRange(of, echoSlices) };
   });
 
-  console.log(`\n${conversations} concurrent conversations, ${rounds} alternating slices of ${sliceMs / 1000} s per scenario, node ${process.version}\n`);
+  console.log(`\n${conversations} concurrent conversations, ${warmupActivities} warm-up activities per bot, then ${rounds} alternating slices of ${sliceMs / 1000} s per scenario, node ${process.version}\n`);
   console.log(renderTable(rows));
 
   // The admin report at scale (issue 3): 100,000 linked people on Redis. BENCH_ONLY skips it unless named.

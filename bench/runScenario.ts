@@ -36,8 +36,16 @@ export interface Scenario {
 export interface StartOptions {
   connector: FakeConnector;
   conversations?: number;
-  /** Load thrown away once the bot is healthy: JIT, connection pools, first-use caches (default 1000 ms). */
-  warmupMs?: number;
+  /**
+   * Activities thrown away once the bot is healthy, before any slice is measured (default 8000):
+   * V8 optimizes a function after enough calls, not after enough seconds, so every bot gets the
+   * same number of turns to reach its steady state, however fast it runs. With a few seconds
+   * instead, a bot with more code (CertLink) was still being compiled in its first measured rounds
+   * while the echo bot was not.
+   */
+  warmupActivities?: number;
+  /** Upper bound on that warm-up, in ms, for a bot too slow to reach the count (default 120000). */
+  warmupMaxMs?: number;
   /** How long to wait for GET /healthz after spawning (default 20000 ms). */
   startTimeoutMs?: number;
 }
@@ -57,8 +65,13 @@ export interface ScenarioResult extends LoadResult {
 /** A bot under test, started, healthy and warm, measured slice by slice until stopped. */
 export interface RunningScenario {
   name: string;
-  /** Puts load on the bot for `durationMs` after a short discarded warm-up (`warmupMs`, default 300 ms). */
-  measure(durationMs: number, warmupMs?: number): Promise<SliceResult>;
+  /**
+   * Puts load on the bot for `durationMs` after a discarded warm-up of `warmupActivities` (default
+   * 1000). A bot idle while the others were measured is slower at first (V8 shrinks an idle heap's
+   * young generation and may drop code it has not run lately; keep-alive sockets may have closed):
+   * that is not what a turn costs.
+   */
+  measure(durationMs: number, warmupActivities?: number): Promise<SliceResult>;
   stop(): Promise<void>;
 }
 
@@ -133,16 +146,15 @@ export async function startScenario(scenario: Scenario, options: StartOptions): 
   try {
     await waitHealthy(url, child, options.startTimeoutMs ?? 20_000);
     await scenario.prepare?.(options.connector);
-    await generateLoad({ ...load, durationMs: options.warmupMs ?? 1000 });
+    await generateLoad({ ...load, maxTurns: options.warmupActivities ?? 8000, durationMs: options.warmupMaxMs ?? 120_000 });
   } catch (err) {
     await stopBot();
     throw err;
   }
   return {
     name: scenario.name,
-    async measure(durationMs, warmupMs = 300) {
-      // An idle bot's keep-alive sockets may have closed meanwhile: reopening them is not the turn's cost.
-      if (warmupMs > 0) await generateLoad({ ...load, durationMs: warmupMs });
+    async measure(durationMs, warmupActivities = 1000) {
+      if (warmupActivities > 0) await generateLoad({ ...load, maxTurns: warmupActivities, durationMs: 10_000 });
       const cpuBefore = processCpuSeconds(child?.pid);
       const result = await generateLoad({ ...load, durationMs });
       const cpuAfter = processCpuSeconds(child?.pid);

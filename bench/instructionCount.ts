@@ -1,0 +1,75 @@
+/**
+ * `npm run bench:instructions -- "<scenario>" [activities] [warm-up activities]`: the CPU
+ * instructions one bench scenario's bot executes per activity, counted by valgrind's callgrind
+ * over every thread of the bot process (garbage collection and JIT compilation included).
+ *
+ * Timings on this shared 2-core machine swing by 2-4x from one minute to the next; instruction
+ * counts do not depend on what else the machine is doing, so they compare two bots (or two
+ * versions of one bot) run at different times. Counting starts only after the warm-up, so start-up
+ * and the JIT's first compilations are left out. The bot runs about 50 times slower under valgrind:
+ * 12,000 warm-up activities and 3,000 counted take 5-10 minutes per scenario.
+ *
+ * Names as in `npm run bench` (BENCH_ONLY), e.g. "echo" or "certlink status".
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startFakeConnector } from '../test/support/fakeConnector';
+import { callgrindTotal, underCallgrind } from './callgrind';
+import { inMemoryScenarios, linkScenario, statusScenario } from './certlinkScenarios';
+import { generateLoad } from './loadGenerator';
+import { freePort, Scenario } from './runScenario';
+import { echoScenario, referenceScenario } from './scenarios';
+
+const scenarios: Scenario[] = [echoScenario, referenceScenario, statusScenario, linkScenario, ...inMemoryScenarios];
+
+async function main(): Promise<void> {
+  const [name, countedArg, warmArg] = process.argv.slice(2);
+  const scenario = scenarios.find((s) => s.name === name);
+  if (!scenario) throw new Error(`Name one scenario: ${scenarios.map((s) => `"${s.name}"`).join(', ')}`);
+  const counted = Number(countedArg ?? 3000);
+  const warm = Number(warmArg ?? 12000);
+  if (!Number.isInteger(counted) || counted <= 0 || !Number.isInteger(warm) || warm < 0) throw new Error('activities must be whole numbers');
+  execFileSync('valgrind', ['--version'], { stdio: 'ignore' }); // fails clearly when valgrind is missing
+
+  const outDir = mkdtempSync(path.join(tmpdir(), 'certlink-callgrind-'));
+  const connector = await startFakeConnector({ keepReplies: false });
+  const port = await freePort();
+  const child = underCallgrind(outDir, () => scenario.spawn(port));
+  if (typeof child === 'string' || !child.pid) throw new Error('the scenario did not start a bot process');
+  const pid = child.pid;
+  const botUrl = `http://127.0.0.1:${port}`;
+  try {
+    for (let healthy = false; !healthy; ) {
+      if (child.exitCode !== null) throw new Error(`bot exited with code ${child.exitCode}`);
+      healthy = await fetch(`${botUrl}/healthz`).then((r) => r.ok, () => false);
+      if (!healthy) await sleep(500);
+    }
+    await scenario.prepare?.(connector);
+    const load = { botUrl, connector, conversations: 10, makeActivity: scenario.makeActivity, repliesPerTurn: scenario.repliesPerTurn, checkReply: scenario.checkReply, durationMs: 3_600_000, turnTimeoutMs: 120_000 };
+    process.stderr.write(`warming up with ${warm} activities under valgrind...\n`);
+    if (warm > 0) await generateLoad({ ...load, maxTurns: warm });
+    execFileSync('callgrind_control', ['-i', 'on', String(pid)], { stdio: 'ignore' });
+    const result = await generateLoad({ ...load, maxTurns: counted });
+    execFileSync('callgrind_control', ['-i', 'off', String(pid)], { stdio: 'ignore' });
+    execFileSync('callgrind_control', ['-d', String(pid)], { stdio: 'ignore' });
+    if (result.errors > 0) throw new Error(`${result.errors} failed turns, e.g. ${result.errorSamples[0]}`);
+    const total = callgrindTotal(outDir, pid);
+    console.log(`${name}: ${(total / result.count / 1e6).toFixed(2)} M instructions per activity (${result.count} activities after ${warm} warm-up activities)`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+    await scenario.cleanup?.();
+    await connector.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
