@@ -40,8 +40,8 @@ export interface StartOptions {
    * Activities thrown away once the bot is healthy, before any slice is measured (default 8000):
    * V8 optimizes a function after enough calls, not after enough seconds, so every bot gets the
    * same number of turns to reach its steady state, however fast it runs. With a few seconds
-   * instead, a bot with more code (CertLink) was still being compiled in its first measured rounds
-   * while the echo bot was not.
+   * instead, every bot was still speeding up in its first measured rounds, and a bot with more code
+   * (CertLink) needs more turns to get there.
    */
   warmupActivities?: number;
   /** Upper bound on that warm-up, in ms, for a bot too slow to reach the count (default 120000). */
@@ -67,9 +67,9 @@ export interface RunningScenario {
   name: string;
   /**
    * Puts load on the bot for `durationMs` after a discarded warm-up of `warmupActivities` (default
-   * 1000). A bot idle while the others were measured is slower at first (V8 shrinks an idle heap's
-   * young generation and may drop code it has not run lately; keep-alive sockets may have closed):
-   * that is not what a turn costs.
+   * 1000). A bot left idle while the others were measured is slower for a while (seen even after a
+   * long warm-up; probably V8's memory reducer shrinking the idle heap, and keep-alive sockets may
+   * have closed): that is not what a turn costs.
    */
   measure(durationMs: number, warmupActivities?: number): Promise<SliceResult>;
   stop(): Promise<void>;
