@@ -20,8 +20,6 @@ import { runNoticeBench } from './noticeBench';
 import { renderTable } from './table';
 
 const scenarios = [echoScenario, referenceScenario, statusScenario, linkScenario];
-/** Run only when BENCH_ONLY names them: CertLink's turns on the embedded store, with storage free. */
-const optionalScenarios = inMemoryScenarios;
 
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -36,7 +34,8 @@ async function main(): Promise<void> {
   const warmupActivities = envInt('BENCH_WARMUP_ACTIVITIES', 8000);
   const rounds = envInt('BENCH_ROUNDS', 6);
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
-  const selected = only ? [...scenarios, ...optionalScenarios].filter((s) => only.includes(s.name)) : scenarios;
+  // The in-memory rows run only when named: CertLink's turns with no Redis at all.
+  const selected = only ? [...scenarios, ...inMemoryScenarios].filter((s) => only.includes(s.name)) : scenarios;
 
   // Replies are counted through onReply, not kept: a long run would otherwise hold every one.
   const connector = await startFakeConnector({ keepReplies: false });

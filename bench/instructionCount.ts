@@ -15,12 +15,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { startFakeConnector } from '../test/support/fakeConnector';
-import { callgrindTotal, underCallgrind } from './callgrind';
+import { callgrindTotal, callgrindWrapper } from './callgrind';
 import { inMemoryScenarios, linkScenario, statusScenario } from './certlinkScenarios';
 import { generateLoad } from './loadGenerator';
-import { freePort, Scenario } from './runScenario';
+import { freePort, Scenario, stopProcess, waitHealthy } from './runScenario';
 import { echoScenario, referenceScenario } from './scenarios';
 
 const scenarios: Scenario[] = [echoScenario, referenceScenario, statusScenario, linkScenario, ...inMemoryScenarios];
@@ -37,30 +36,27 @@ async function main(): Promise<void> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'certlink-callgrind-'));
   const connector = await startFakeConnector({ keepReplies: false });
   const port = await freePort();
-  const child = underCallgrind(outDir, () => scenario.spawn(port));
+  // spawnNode reads the wrapper when the scenario starts its bot.
+  process.env.BENCH_NODE_WRAPPER = callgrindWrapper(outDir);
+  const child = scenario.spawn(port);
   if (typeof child === 'string' || !child.pid) throw new Error('the scenario did not start a bot process');
-  const pid = child.pid;
+  const pid = String(child.pid);
   const botUrl = `http://127.0.0.1:${port}`;
   try {
-    for (let healthy = false; !healthy; ) {
-      if (child.exitCode !== null) throw new Error(`bot exited with code ${child.exitCode}`);
-      healthy = await fetch(`${botUrl}/healthz`).then((r) => r.ok, () => false);
-      if (!healthy) await sleep(500);
-    }
+    await waitHealthy(botUrl, child, 600_000); // start-up is about 50 times slower under valgrind
     await scenario.prepare?.(connector);
     const load = { botUrl, connector, conversations: 10, makeActivity: scenario.makeActivity, repliesPerTurn: scenario.repliesPerTurn, checkReply: scenario.checkReply, durationMs: 3_600_000, turnTimeoutMs: 120_000 };
     process.stderr.write(`warming up with ${warm} activities under valgrind...\n`);
     if (warm > 0) await generateLoad({ ...load, maxTurns: warm });
-    execFileSync('callgrind_control', ['-i', 'on', String(pid)], { stdio: 'ignore' });
+    execFileSync('callgrind_control', ['-i', 'on', pid], { stdio: 'ignore' });
     const result = await generateLoad({ ...load, maxTurns: counted });
-    execFileSync('callgrind_control', ['-i', 'off', String(pid)], { stdio: 'ignore' });
-    execFileSync('callgrind_control', ['-d', String(pid)], { stdio: 'ignore' });
+    execFileSync('callgrind_control', ['-i', 'off', pid], { stdio: 'ignore' });
+    execFileSync('callgrind_control', ['-d', pid], { stdio: 'ignore' });
     if (result.errors > 0) throw new Error(`${result.errors} failed turns, e.g. ${result.errorSamples[0]}`);
-    const total = callgrindTotal(outDir, pid);
+    const total = callgrindTotal(outDir, child.pid);
     console.log(`${name}: ${(total / result.count / 1e6).toFixed(2)} M instructions per activity (${result.count} activities after ${warm} warm-up activities)`);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+    await stopProcess(child);
     await scenario.cleanup?.();
     await connector.close();
     rmSync(outDir, { recursive: true, force: true });

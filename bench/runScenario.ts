@@ -33,6 +33,10 @@ export interface Scenario {
   cleanup?: () => Promise<void>;
 }
 
+/** A warm-up stops here even short of its count (a bot too slow to reach it): up front, before a slice. */
+const WARMUP_MAX_MS = 120_000;
+const SLICE_WARMUP_MAX_MS = 10_000;
+
 export interface StartOptions {
   connector: FakeConnector;
   conversations?: number;
@@ -44,8 +48,6 @@ export interface StartOptions {
    * (CertLink) needs more turns to get there.
    */
   warmupActivities?: number;
-  /** Upper bound on that warm-up, in ms, for a bot too slow to reach the count (default 120000). */
-  warmupMaxMs?: number;
   /** How long to wait for GET /healthz after spawning (default 20000 ms). */
   startTimeoutMs?: number;
 }
@@ -100,7 +102,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function waitHealthy(url: string, child: ChildProcess | null, timeoutMs: number): Promise<void> {
+export async function waitHealthy(url: string, child: ChildProcess | null, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) throw new Error(`bot exited with code ${child.exitCode} before it was healthy`);
@@ -115,7 +117,8 @@ async function waitHealthy(url: string, child: ChildProcess | null, timeoutMs: n
   throw new Error(`bot at ${url} was not healthy within ${timeoutMs} ms`);
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+/** SIGTERM, then SIGKILL after 5 s. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
@@ -132,7 +135,7 @@ export async function startScenario(scenario: Scenario, options: StartOptions): 
   const child = typeof spawned === 'string' ? null : spawned;
   const url = typeof spawned === 'string' ? spawned.replace(/\/$/, '') : `http://127.0.0.1:${port}`;
   const stopBot = async (): Promise<void> => {
-    if (child) await stop(child);
+    if (child) await stopProcess(child);
     await scenario.cleanup?.();
   };
   const load = {
@@ -146,7 +149,7 @@ export async function startScenario(scenario: Scenario, options: StartOptions): 
   try {
     await waitHealthy(url, child, options.startTimeoutMs ?? 20_000);
     await scenario.prepare?.(options.connector);
-    await generateLoad({ ...load, maxTurns: options.warmupActivities ?? 8000, durationMs: options.warmupMaxMs ?? 120_000 });
+    await generateLoad({ ...load, maxTurns: options.warmupActivities ?? 8000, durationMs: WARMUP_MAX_MS });
   } catch (err) {
     await stopBot();
     throw err;
@@ -154,7 +157,7 @@ export async function startScenario(scenario: Scenario, options: StartOptions): 
   return {
     name: scenario.name,
     async measure(durationMs, warmupActivities = 1000) {
-      if (warmupActivities > 0) await generateLoad({ ...load, maxTurns: warmupActivities, durationMs: 10_000 });
+      if (warmupActivities > 0) await generateLoad({ ...load, maxTurns: warmupActivities, durationMs: SLICE_WARMUP_MAX_MS });
       const cpuBefore = processCpuSeconds(child?.pid);
       const result = await generateLoad({ ...load, durationMs });
       const cpuAfter = processCpuSeconds(child?.pid);

@@ -31,7 +31,10 @@ export function spawnNode(script: string, port: number, env: Record<string, stri
   const verbose = process.env.BENCH_VERBOSE === '1';
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the bot under test.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  return spawn(process.execPath, [...nodeArgs, path.join(distRoot, script)], {
+  // BENCH_NODE_WRAPPER, e.g. "valgrind --tool=callgrind", runs node under that command (bench/instructionCount.ts).
+  const [wrapper, ...wrapperArgs] = (process.env.BENCH_NODE_WRAPPER ?? '').split(' ').filter(Boolean);
+  const command = wrapper ? [wrapper, ...wrapperArgs, process.execPath] : [process.execPath];
+  return spawn(command[0], [...command.slice(1), ...nodeArgs, path.join(distRoot, script)], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), MicrosoftAppId: '', MicrosoftAppPassword: '' },
     stdio: ['ignore', verbose ? 'inherit' : 'ignore', verbose ? 'inherit' : 'ignore'],
   });
