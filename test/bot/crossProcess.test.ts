@@ -26,7 +26,7 @@ describe('a conversation continues on another bot process (Redis)', () => {
   async function processOn(prefix: string, clock: ManualClock) {
     const stores = await createStores({ redisUrl: TEST_REDIS_URL, keyPrefix: prefix, profiles: sampleProfiles() });
     opened.push(stores);
-    return await makeHarness({ clock, stores, storage: new StoreBackedStorage(stores.documents) });
+    return await makeHarness({ clock, stores, storage: new StoreBackedStorage(stores.documents), keyPrefix: prefix });
   }
 
   it('confirms on process B a card that process A issued, and B refuses A’s used card', async () => {

@@ -73,7 +73,7 @@ export interface HarnessOptions {
   noticeTransport?: NoticeTransport;
   /** The team roster for admin reminders; default none. */
   roster?: TeamRoster;
-  /** Prefix of the admin and privacy keys; pass the Redis stores' prefix (default 'test:'). */
+  /** Prefix of the admin and privacy keys: the Redis stores' prefix, required with Redis stores (default 'test:', in memory). */
   keyPrefix?: string;
   /** Notices on Redis (BullMQ, Redis refs and settings) under keyPrefix, at this URL; needs Redis `stores`. Call `notices.stop()` after. */
   noticesRedisUrl?: string;
@@ -123,6 +123,9 @@ export async function makeHarness(opts: HarnessOptions = {}) {
     },
   };
   let composedRef: ComposedBot | null = null;
+  // On Redis, the admin and privacy keys go under the stores' own prefix, which the test deletes
+  // afterwards; a fixed default would leave them behind in the shared Redis.
+  if (opts.stores?.redis && !opts.keyPrefix) throw new Error('makeHarness: pass keyPrefix (the Redis stores\' prefix) with Redis stores');
   const keyPrefix = opts.keyPrefix ?? 'test:';
   // Notices run on standalone Redis only (BullMQ): a cluster client keeps them in process.
   const redisNotices = opts.noticesRedisUrl && stores.redis instanceof Redis ? { client: stores.redis, keyPrefix } : undefined;
