@@ -14,7 +14,9 @@
 import { startFakeConnector } from '../test/support/fakeConnector';
 import { combineSlices, ratioRange, RunningScenario, SliceResult, startScenario } from './runScenario';
 import { inMemoryScenarios, linkScenario, statusScenario } from './certlinkScenarios';
-import { echoScenario, referenceScenario } from './scenarios';
+import { BENCH_REDIS_URL, echoScenario, referenceScenario } from './scenarios';
+import { redisCpuSeconds } from './redisCpu';
+import { createRedis, waitUntilReady } from '../services/redis/redisConnection';
 import { formatReportBench, runReportBench } from './reportBench';
 import { runNoticeBench } from './noticeBench';
 import { renderTable } from './table';
@@ -39,13 +41,16 @@ async function main(): Promise<void> {
 
   // Replies are counted through onReply, not kept: a long run would otherwise hold every one.
   const connector = await startFakeConnector({ keepReplies: false });
+  // Asks Redis for its own CPU time around each slice; without Redis the column says n/a.
+  const redis = createRedis(BENCH_REDIS_URL, { connectionName: 'certlink-bench' });
+  await waitUntilReady(redis).catch(() => undefined);
   const running: RunningScenario[] = [];
   const slices = new Map<string, SliceResult[]>();
   let failed = false;
   try {
     for (const scenario of selected) {
       process.stderr.write(`bench: starting ${scenario.name}...\n`);
-      running.push(await startScenario(scenario, { connector, conversations, warmupActivities }));
+      running.push(await startScenario(scenario, { connector, conversations, warmupActivities, redisCpuSeconds: () => redisCpuSeconds(redis) }));
     }
     for (let round = 1; round <= rounds; round++) {
       // Alternate the order, so no scenario always comes right after the same one.
@@ -53,7 +58,7 @@ async function main(): Promise<void> {
         const slice = await bot.measure(sliceMs);
         slices.set(bot.name, [...(slices.get(bot.name) ?? []), slice]);
         process.stderr.write(
-          `bench: round ${round}/${rounds}: ${bot.name}: ${slice.perSecond.toFixed(0)}/s, p99 ${slice.p99.toFixed(1)} ms, bot CPU ${((slice.botCpuSeconds * 1000) / slice.count).toFixed(2)} ms/activity\n`,
+          `bench: round ${round}/${rounds}: ${bot.name}: ${slice.perSecond.toFixed(0)}/s, p99 ${slice.p99.toFixed(1)} ms, bot CPU ${((slice.botCpuSeconds * 1000) / slice.count).toFixed(2)} ms/activity, Redis ${((slice.redisCpuSeconds * 1000) / slice.count).toFixed(2)}, harness ${((slice.harnessCpuSeconds * 1000) / slice.count).toFixed(2)}\n`,
         );
         if (slice.errors > 0) {
           failed = true;
@@ -64,11 +69,12 @@ async function main(): Promise<void> {
   } finally {
     for (const bot of running) await bot.stop();
     await connector.close();
+    redis.disconnect();
   }
   const echoSlices = slices.get(echoScenario.name);
   const rows = [...slices].map(([name, of]) => {
     const r = combineSlices(name, of);
-    return { scenario: name, perSecond: r.perSecond, p50: r.p50, p99: r.p99, botCpuMs: r.botCpuMsPerActivity, errors: r.errors, ratioRange: name === echoScenario.name ? undefined : ratioRange(of, echoSlices) };
+    return { scenario: name, perSecond: r.perSecond, p50: r.p50, p99: r.p99, botCpuMs: r.botCpuMsPerActivity, redisCpuMs: r.redisCpuMsPerActivity, harnessCpuMs: r.harnessCpuMsPerActivity, errors: r.errors, ratioRange: name === echoScenario.name ? undefined : ratioRange(of, echoSlices) };
   });
 
   console.log(`\n${conversations} concurrent conversations, ${warmupActivities} warm-up activities per bot, then ${rounds} alternating slices of ${sliceMs / 1000} s per scenario, node ${process.version}\n`);

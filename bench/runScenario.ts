@@ -50,18 +50,28 @@ export interface StartOptions {
   warmupActivities?: number;
   /** How long to wait for GET /healthz after spawning (default 20000 ms). */
   startTimeoutMs?: number;
+  /** The Redis server's CPU seconds so far (see redisCpu.ts), read around each slice; none or null = unknown. */
+  redisCpuSeconds?: () => Promise<number | null>;
 }
 
 /** One measured stretch of load on one bot. */
 export interface SliceResult extends LoadResult {
   /** CPU seconds (user + system) the bot process spent during the slice; NaN when unknown. */
   botCpuSeconds: number;
+  /** CPU seconds the Redis server spent during the slice (idle bots' background polling included); NaN when unknown. */
+  redisCpuSeconds: number;
+  /** CPU seconds this bench process spent during the slice: the load generator and the connector stand-in. */
+  harnessCpuSeconds: number;
 }
 
 export interface ScenarioResult extends LoadResult {
   name: string;
   /** CPU time (user + system) the bot process spent per completed activity, in ms; NaN when unknown. */
   botCpuMsPerActivity: number;
+  /** The same for the Redis server; NaN when unknown. */
+  redisCpuMsPerActivity: number;
+  /** The same for the bench process (load generator and connector stand-in). */
+  harnessCpuMsPerActivity: number;
 }
 
 /** A bot under test, started, healthy and warm, measured slice by slice until stopped. */
@@ -158,10 +168,19 @@ export async function startScenario(scenario: Scenario, options: StartOptions): 
     name: scenario.name,
     async measure(durationMs, warmupActivities = 1000) {
       if (warmupActivities > 0) await generateLoad({ ...load, maxTurns: warmupActivities, durationMs: SLICE_WARMUP_MAX_MS });
+      const redisBefore = (await options.redisCpuSeconds?.()) ?? null;
+      const harnessBefore = process.cpuUsage();
       const cpuBefore = processCpuSeconds(child?.pid);
       const result = await generateLoad({ ...load, durationMs });
       const cpuAfter = processCpuSeconds(child?.pid);
-      return { ...result, botCpuSeconds: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : NaN };
+      const harness = process.cpuUsage(harnessBefore);
+      const redisAfter = (await options.redisCpuSeconds?.()) ?? null;
+      return {
+        ...result,
+        botCpuSeconds: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : NaN,
+        redisCpuSeconds: redisBefore !== null && redisAfter !== null ? redisAfter - redisBefore : NaN,
+        harnessCpuSeconds: (harness.user + harness.system) / 1e6,
+      };
     },
     stop: stopBot,
   };
@@ -175,6 +194,9 @@ export function combineSlices(name: string, slices: SliceResult[]): ScenarioResu
   const count = slices.reduce((n, s) => n + s.count, 0);
   const seconds = slices.reduce((n, s) => n + s.seconds, 0);
   const cpu = slices.reduce((n, s) => n + s.botCpuSeconds, 0);
+  const redisCpu = slices.reduce((n, s) => n + s.redisCpuSeconds, 0);
+  const harnessCpu = slices.reduce((n, s) => n + s.harnessCpuSeconds, 0);
+  const perActivityMs = (seconds: number): number => (count > 0 ? (seconds * 1000) / count : NaN);
   const latencies = slices.flatMap((s) => s.latencies).sort((a, b) => a - b);
   return {
     name,
@@ -186,7 +208,9 @@ export function combineSlices(name: string, slices: SliceResult[]): ScenarioResu
     latencies,
     errors: slices.reduce((n, s) => n + s.errors, 0),
     errorSamples: slices.flatMap((s) => s.errorSamples).slice(0, 5),
-    botCpuMsPerActivity: count > 0 ? (cpu * 1000) / count : NaN,
+    botCpuMsPerActivity: perActivityMs(cpu),
+    redisCpuMsPerActivity: perActivityMs(redisCpu),
+    harnessCpuMsPerActivity: perActivityMs(harnessCpu),
   };
 }
 

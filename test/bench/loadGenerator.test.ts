@@ -92,16 +92,16 @@ describe('bench table', () => {
   it('compares throughput with the echo row', () => {
     const table = renderTable([
       { scenario: 'echo', perSecond: 200, p50: 4, p99: 10, errors: 0 },
-      { scenario: 'status', perSecond: 50, p50: 16, p99: 40.25, errors: 1, botCpuMs: 2.345, ratioRange: [0.2, 0.314] },
+      { scenario: 'status', perSecond: 50, p50: 16, p99: 40.25, errors: 1, botCpuMs: 2.345, redisCpuMs: 0.071, harnessCpuMs: 0.8, ratioRange: [0.2, 0.314] },
     ]);
     const rows = table.split('\n');
-    assert.equal(rows[0], '| scenario | activities/s | p50 ms | p99 ms | ratio to echo | ratio by round | bot CPU ms/activity | errors |');
-    assert.equal(rows[2], '| echo | 200 | 4.0 | 10.0 | 1.00 | n/a | n/a | 0 |');
-    assert.equal(rows[3], '| status | 50 | 16.0 | 40.3 | 0.25 | 0.20–0.31 | 2.35 | 1 |');
+    assert.equal(rows[0], '| scenario | activities/s | p50 ms | p99 ms | ratio to echo | ratio by round | bot CPU ms/activity | Redis CPU ms/activity | harness CPU ms/activity | errors |');
+    assert.equal(rows[2], '| echo | 200 | 4.0 | 10.0 | 1.00 | n/a | n/a | n/a | n/a | 0 |');
+    assert.equal(rows[3], '| status | 50 | 16.0 | 40.3 | 0.25 | 0.20–0.31 | 2.35 | 0.07 | 0.80 | 1 |');
   });
 
   it('pools slices: turns and seconds added, percentiles over every turn, CPU over the whole time', () => {
-    const slice = (latencies: number[], seconds: number, cpu: number, errors = 0) => ({
+    const slice = (latencies: number[], seconds: number, cpu: number, errors = 0, redisCpu = NaN) => ({
       count: latencies.length,
       seconds,
       perSecond: latencies.length / seconds,
@@ -111,6 +111,8 @@ describe('bench table', () => {
       errors,
       errorSamples: errors ? ['boom'] : [],
       botCpuSeconds: cpu,
+      redisCpuSeconds: redisCpu,
+      harnessCpuSeconds: cpu / 2,
     });
     const fast = Array.from({ length: 98 }, () => 1);
     const r = combineSlices('status', [slice(fast, 1, 0.1), slice([50, 60], 1, 0.1, 1)]);
@@ -119,13 +121,16 @@ describe('bench table', () => {
     assert.equal(r.p50, 1);
     assert.equal(r.p99, 50, 'the slow slice\'s turns count among all turns');
     assert.equal(r.botCpuMsPerActivity, 2);
+    assert.equal(r.harnessCpuMsPerActivity, 1);
+    assert.ok(Number.isNaN(r.redisCpuMsPerActivity), 'a slice with no Redis reading makes the row unknown, not smaller');
+    assert.equal(combineSlices('status', [slice(fast, 1, 0.1, 0, 0.01), slice([50, 60], 1, 0.1, 0, 0.03)]).redisCpuMsPerActivity, 0.4);
     assert.equal(r.errors, 1);
     assert.deepEqual(r.errorSamples, ['boom']);
     assert.ok(Number.isNaN(combineSlices('none', []).botCpuMsPerActivity));
   });
 
   it('gives each round\'s ratio against echo\'s slice of the same round, lowest and highest', () => {
-    const at = (perSecond: number) => ({ count: 0, seconds: 1, perSecond, p50: NaN, p99: NaN, latencies: [], errors: 0, errorSamples: [], botCpuSeconds: 0 });
+    const at = (perSecond: number) => ({ count: 0, seconds: 1, perSecond, p50: NaN, p99: NaN, latencies: [], errors: 0, errorSamples: [], botCpuSeconds: 0, redisCpuSeconds: 0, harnessCpuSeconds: 0 });
     assert.deepEqual(ratioRange([at(50), at(90)], [at(100), at(100)]), [0.5, 0.9]);
     assert.deepEqual(ratioRange([at(60), at(60)], [at(100), at(50)]), [0.6, 1.2], 'against its own round, not the pooled echo');
     assert.equal(ratioRange([at(50)], [at(100), at(100)]), undefined, 'rounds that do not pair up give no range');
