@@ -13,15 +13,13 @@
  */
 import { startFakeConnector } from '../test/support/fakeConnector';
 import { combineSlices, ratioRange, RunningScenario, SliceResult, startScenario } from './runScenario';
-import { inMemoryScenarios, linkScenario, statusScenario } from './certlinkScenarios';
-import { BENCH_REDIS_URL, echoScenario, referenceScenario } from './scenarios';
+import { defaultScenarios, everyScenario } from './scenarioList';
+import { BENCH_REDIS_URL, echoScenario } from './scenarios';
 import { redisCpuSeconds } from './redisCpu';
 import { createRedis, waitUntilReady } from '../services/redis/redisConnection';
 import { formatReportBench, runReportBench } from './reportBench';
 import { runNoticeBench } from './noticeBench';
 import { renderTable } from './table';
-
-const scenarios = [echoScenario, referenceScenario, statusScenario, linkScenario];
 
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -37,7 +35,7 @@ async function main(): Promise<void> {
   const rounds = envInt('BENCH_ROUNDS', 6);
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
   // The in-memory rows run only when named: CertLink's turns with no Redis at all.
-  const selected = only ? [...scenarios, ...inMemoryScenarios].filter((s) => only.includes(s.name)) : scenarios;
+  const selected = only ? everyScenario.filter((s) => only.includes(s.name)) : defaultScenarios;
 
   // Replies are counted through onReply, not kept: a long run would otherwise hold every one.
   const connector = await startFakeConnector({ keepReplies: false });
@@ -57,8 +55,9 @@ async function main(): Promise<void> {
       for (const bot of round % 2 === 1 ? running : [...running].reverse()) {
         const slice = await bot.measure(sliceMs);
         slices.set(bot.name, [...(slices.get(bot.name) ?? []), slice]);
+        const r = combineSlices(bot.name, [slice]);
         process.stderr.write(
-          `bench: round ${round}/${rounds}: ${bot.name}: ${slice.perSecond.toFixed(0)}/s, p99 ${slice.p99.toFixed(1)} ms, bot CPU ${((slice.botCpuSeconds * 1000) / slice.count).toFixed(2)} ms/activity, Redis ${((slice.redisCpuSeconds * 1000) / slice.count).toFixed(2)}, harness ${((slice.harnessCpuSeconds * 1000) / slice.count).toFixed(2)}\n`,
+          `bench: round ${round}/${rounds}: ${bot.name}: ${r.perSecond.toFixed(0)}/s, p99 ${r.p99.toFixed(1)} ms, CPU ms/activity: bot ${r.botCpuMsPerActivity.toFixed(2)}, Redis ${r.redisCpuMsPerActivity.toFixed(2)}, harness ${r.harnessCpuMsPerActivity.toFixed(2)}\n`,
         );
         if (slice.errors > 0) {
           failed = true;

@@ -17,17 +17,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startFakeConnector } from '../test/support/fakeConnector';
 import { callgrindTotal, callgrindWrapper } from './callgrind';
-import { inMemoryScenarios, linkScenario, statusScenario } from './certlinkScenarios';
 import { generateLoad } from './loadGenerator';
-import { freePort, Scenario, stopProcess, waitHealthy } from './runScenario';
-import { echoScenario, referenceScenario } from './scenarios';
-
-const scenarios: Scenario[] = [echoScenario, referenceScenario, statusScenario, linkScenario, ...inMemoryScenarios];
+import { freePort, stopProcess, waitHealthy } from './runScenario';
+import { everyScenario } from './scenarioList';
 
 async function main(): Promise<void> {
   const [name, countedArg, warmArg] = process.argv.slice(2);
-  const scenario = scenarios.find((s) => s.name === name);
-  if (!scenario) throw new Error(`Name one scenario: ${scenarios.map((s) => `"${s.name}"`).join(', ')}`);
+  const scenario = everyScenario.find((s) => s.name === name);
+  if (!scenario) throw new Error(`Name one scenario: ${everyScenario.map((s) => `"${s.name}"`).join(', ')}`);
   const counted = Number(countedArg ?? 3000);
   const warm = Number(warmArg ?? 12000);
   if (!Number.isInteger(counted) || counted <= 0 || !Number.isInteger(warm) || warm < 0) throw new Error('activities must be whole numbers');

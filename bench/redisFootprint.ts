@@ -15,6 +15,7 @@ import { loadConfig } from '../bot/config';
 import { createRedis, waitUntilReady } from '../services/redis/redisConnection';
 import { buttons } from '../test/support/conversationHarness';
 import { startFakeConnector } from '../test/support/fakeConnector';
+import { infoField } from './redisCpu';
 import { BENCH_REDIS_URL as REDIS_URL } from './scenarios';
 import { activityFrom, clickActivity, Member, membersOf, postActivity } from '../test/support/liveBot';
 import { runPool } from '../test/reliability/support/conflictLoad';
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
   writeFileSync(path.join(dir, 'profiles.json'), JSON.stringify({ profiles }));
   const redis = createRedis(REDIS_URL);
   await waitUntilReady(redis, 5000);
-  const before = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1]);
+  const before = Number(infoField(await redis.info('memory'), 'used_memory'));
   const connector = await startFakeConnector({ members: membersOf(people) as never, keepReplies: false });
   const replies = new Map<string, unknown>();
   connector.onReply((r) => r.replyToId && replies.set(r.replyToId, r.activity));
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
         bytes.set(f, entry);
       });
     } while (cursor !== '0');
-    const after = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1]);
+    const after = Number(infoField(await redis.info('memory'), 'used_memory'));
     console.log(`\nRedis footprint of ${linked} linked people (of ${PEOPLE}), one org, 2 certifications per profile, prefix ${prefix}\n`);
     console.log('| key family | keys | bytes (MEMORY USAGE) | bytes per person |');
     console.log('|---|---:|---:|---:|');

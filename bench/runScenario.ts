@@ -175,15 +175,15 @@ export async function startScenario(scenario: Scenario, options: StartOptions): 
       const cpuAfter = processCpuSeconds(child?.pid);
       const harness = process.cpuUsage(harnessBefore);
       const redisAfter = (await options.redisCpuSeconds?.()) ?? null;
-      return {
-        ...result,
-        botCpuSeconds: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : NaN,
-        redisCpuSeconds: redisBefore !== null && redisAfter !== null ? redisAfter - redisBefore : NaN,
-        harnessCpuSeconds: (harness.user + harness.system) / 1e6,
-      };
+      return { ...result, botCpuSeconds: spent(cpuBefore, cpuAfter), redisCpuSeconds: spent(redisBefore, redisAfter), harnessCpuSeconds: (harness.user + harness.system) / 1e6 };
     },
     stop: stopBot,
   };
+}
+
+/** CPU seconds between two readings; NaN when either could not be read. */
+function spent(before: number | null, after: number | null): number {
+  return before !== null && after !== null ? after - before : NaN;
 }
 
 /**

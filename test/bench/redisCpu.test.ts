@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseRedisCpuSeconds, redisCpuSeconds } from '../../bench/redisCpu';
+import { infoField, parseRedisCpuSeconds, redisCpuSeconds } from '../../bench/redisCpu';
 import { createRedis } from '../../services/redis/redisConnection';
 import { connectTestRedis } from '../helpers/testRedis';
 
@@ -7,6 +7,12 @@ describe('bench: Redis CPU time', () => {
   it('adds used_cpu_sys and used_cpu_user from INFO cpu, ignoring the children and main-thread lines', () => {
     const info = '# CPU\r\nused_cpu_sys:1.250000\r\nused_cpu_user:2.500000\r\nused_cpu_sys_children:9.000000\r\nused_cpu_user_children:9.000000\r\nused_cpu_sys_main_thread:1.000000\r\n';
     assert.equal(parseRedisCpuSeconds(info), 3.75);
+  });
+
+  it('reads one field by its whole name, not one that merely starts with it', () => {
+    const info = '# Memory\r\nused_memory_rss:999\r\nused_memory:1048576\r\n';
+    assert.equal(infoField(info, 'used_memory'), 1048576);
+    assert.equal(infoField(info, 'used_memory_peak'), null);
   });
 
   it('says it does not know when a field is missing', () => {
