@@ -22,7 +22,7 @@ import { timedStore } from './metrics/timedStore';
 import { addDrainGate, addMetricsRoute } from './http/operationsRoutes';
 import { FileClock } from './fileClock';
 import { isLocalMode } from './config';
-import { Logger } from './logging';
+import { Logger, useUserHashKey } from './logging';
 import { MemberEmailLookup } from './teams/memberEmail';
 import { MemberIdLookup } from './teams/mentions';
 import { toCurrentAvailability } from '../services/notices/currentAvailability';
@@ -69,6 +69,8 @@ function pickClock(config: AppConfig, overrides: AppOverrides, log: Logger): Clo
 }
 
 export async function startCertLink(config: AppConfig, log: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
+  if (config.logHashKey) useUserHashKey(config.logHashKey);
+  else if (!isLocalMode(config)) log.warn('LOG_HASH_KEY is not set: each bot process hashes user ids in its logs with its own random key, so one person cannot be followed across processes or restarts.');
   const clock = pickClock(config, overrides, log);
   const metrics = new BotMetrics();
   const orgs = new OrgDirectory(loadOrgsFile(config.orgsFile));

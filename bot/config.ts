@@ -29,6 +29,8 @@ export interface AppConfig {
   oauthConnectionName: string;
   limits: AssociationLimits;
   logLevel: string;
+  /** Key of the user hashes in logs (LOG_HASH_KEY); null = a random key per process. */
+  logHashKey: string | null;
   /** HMAC secret for report and audit download links; required with a MicrosoftAppId. */
   downloadSigningSecret: string;
   /** True when no secret was set in local mode and a random one was made for this process: log a warning at start. */
@@ -158,6 +160,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     limits,
     privacy: privacySettings(env, limits),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    logHashKey: logHashKey(env),
     notices: {
       tenantRatePerSecond: int(env, 'NOTICE_TENANT_RATE_PER_SECOND', 50, 1, 10_000),
       runWorkers: bool(env, 'RUN_NOTICE_WORKERS', true),
@@ -194,6 +197,17 @@ function reliabilitySettings(env: Env): Pick<AppConfig, 'redisClusterNodes' | 'r
     fakeClockFile: fakeClockFile ? path.resolve(fakeClockFile) : null,
     shutdownTimeoutSeconds: int(env, 'SHUTDOWN_TIMEOUT_SECONDS', 20, 0, 600),
   };
+}
+
+/**
+ * Logs name people only by a keyed hash of their user id. Optional: without it each process
+ * draws its own key, so the logs still hold no personal data but one person's hash differs
+ * from one bot process (or restart) to the next.
+ */
+function logHashKey(env: Env): string | null {
+  const key = str(env, 'LOG_HASH_KEY');
+  if (key && key.length < 16) throw new ConfigError('LOG_HASH_KEY must be at least 16 characters');
+  return key || null;
 }
 
 /**

@@ -23,11 +23,17 @@ describe('config: one module reads and checks every setting at start', () => {
     ['LIMIT_WINDOW_KIND', 'weekly', /LIMIT_WINDOW_KIND must be one of rolling, calendar/],
     ['LIMIT_MAX_PER_WINDOW', '0', /LIMIT_MAX_PER_WINDOW must be a whole number from 1/],
     ['MicrosoftAppType', 'Other', /MicrosoftAppType must be one of/],
+    ['LOG_HASH_KEY', 'short', /LOG_HASH_KEY must be at least 16 characters/],
   ] as const) {
     it(`stops with a clear message on a bad ${name}`, () => {
       assert.throws(() => loadConfig({ [name]: value }), (err: unknown) => err instanceof ConfigError && pattern.test(err.message));
     });
   }
+
+  it('reads the key of the user hashes in logs, or leaves it to a random key per process', () => {
+    assert.equal(loadConfig({ LOG_HASH_KEY: ' k'.repeat(10) + ' ' }).logHashKey, 'k k k k k k k k k k');
+    assert.equal(loadConfig({}).logHashKey, null);
+  });
 
   it('requires a tenant for a single-tenant app', () => {
     assert.throws(() => loadConfig({ MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppTenantId is required/);

@@ -5,14 +5,19 @@
  * GET /metrics in Prometheus format with turns, latency and store calls.
  */
 import { strict as assert } from 'node:assert';
+import { createHmac } from 'node:crypto';
 import { startCertLink, RunningApp } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
-import { hashUserId } from '../../bot/logging';
 import { ManualClock } from '../../services/clock';
 import { buttons, CONTOSO_TENANT, FABRIKAM_TENANT } from '../support/conversationHarness';
 import { FakeConnector, startFakeConnector } from '../support/fakeConnector';
 import { captureLogger } from '../support/httpBotHarness';
 import { activityFrom, clickActivity, Member, membersOf, postActivity, sendMessage } from '../support/liveBot';
+
+/** LOG_HASH_KEY, as every bot process of a deployment would share it. */
+const LOG_HASH_KEY = 'observability-test-log-hash-key';
+/** What the logs should name a user by, computed here independently of bot/logging.ts. */
+const expectedUserHash = (userId: string) => createHmac('sha256', LOG_HASH_KEY).update(userId).digest('hex').slice(0, 16);
 
 // Teams ids are opaque GUIDs; names and emails only come with the activity and the member lookup.
 const alice: Member = { id: '29:1f00a1', aadObjectId: '0b5e1c2a-0000-4000-8000-00000000a11c', tenantId: CONTOSO_TENANT, email: 'alice@contoso.com', name: 'Alice Martin' };
@@ -27,7 +32,7 @@ describe('observability: logs without personal data, /metrics', function () {
 
   before(async () => {
     connector = await startFakeConnector({ members: membersOf([alice, hugo]) as never });
-    const config = loadConfig({ PORT: '0', LOG_LEVEL: 'info' });
+    const config = loadConfig({ PORT: '0', LOG_LEVEL: 'info', LOG_HASH_KEY });
     app = await startCertLink(config, captured.log, { clock: new ManualClock('2026-01-05T09:00:00Z') });
     base = `http://127.0.0.1:${app.port}`;
   });
@@ -64,7 +69,8 @@ describe('observability: logs without personal data, /metrics', function () {
     const clickLine = turns.find((l) => l.activityId === click.id);
     assert.ok(clickLine, 'the click turn is logged by its activity id');
     assert.equal(clickLine.conversationId, `a:personal-${alice.aadObjectId}`);
-    assert.equal(clickLine.user, hashUserId(alice.aadObjectId));
+    // Keyed with LOG_HASH_KEY: the same person gets the same hash on every process that shares it.
+    assert.equal(clickLine.user, expectedUserHash(alice.aadObjectId));
     assert.equal(clickLine.intent, 'link.confirm');
     assert.equal(clickLine.outcome, 'ok');
     assert.ok(turns.every((l) => typeof l.user === 'string' && /^[0-9a-f]{16}$/.test(l.user as string)), 'users are hashes');

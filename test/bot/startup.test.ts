@@ -22,6 +22,19 @@ describe('start-up', () => {
     }
   });
 
+  it('warns outside local mode when the user hashes in logs have no shared key, and not once LOG_HASH_KEY is set', async () => {
+    const logsOf = async (env: Record<string, string>) => {
+      const lines: string[] = [];
+      const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+      const secrets = { DOWNLOAD_SIGNING_SECRET: 'd'.repeat(32), PRIVACY_HASH_SECRET: 'p'.repeat(32), PUBLIC_BASE_URL: 'https://certlink.contoso.com' };
+      const app = await startCertLink(loadConfig({ PORT: '0', MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'pw', ...secrets, ...env }), createLogger('info', sink));
+      await app.close();
+      return lines.join('');
+    };
+    assert.match(await logsOf({}), /LOG_HASH_KEY is not set/);
+    assert.doesNotMatch(await logsOf({ LOG_HASH_KEY: 'a-key-shared-by-every-process' }), /LOG_HASH_KEY/);
+  });
+
   it('stops at once with a message naming the bad setting', () => {
     const index = path.resolve(__dirname, '../../bot/index.js');
     const out = spawnSync(process.execPath, [index], { env: { ...process.env, PORT: '3978', LIMIT_WINDOW_KIND: 'weekly' }, encoding: 'utf8', timeout: 15000 });

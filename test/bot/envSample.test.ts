@@ -1,0 +1,45 @@
+/**
+ * Every setting is read in one place (bot/config.ts) and documented in .env.sample: an operator
+ * who copies .env.sample sees every variable the bot reads, and nothing it ignores. This reads
+ * the sources themselves, so a new setting added without its line (or read outside the config
+ * module) fails here.
+ */
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+
+/** The names config.ts passes to its readers: str(env, 'NAME'), int(env, 'NAME', …) and the like. */
+function namesReadByConfig(): Set<string> {
+  return new Set([...read('bot/config.ts').matchAll(/\b(?:str|int|bool|oneOf|file)\(env, '([A-Za-z_]+)'/g)].map((m) => m[1]));
+}
+
+/** NAME=value lines of .env.sample, commented out or not. */
+function namesInSample(): Set<string> {
+  return new Set([...read('.env.sample').matchAll(/^#?\s*([A-Za-z_][A-Za-z0-9_]*)=/gm)].map((m) => m[1]));
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir)).flatMap((name) => {
+    const rel = path.join(dir, name);
+    if (statSync(path.join(ROOT, rel)).isDirectory()) return sourceFiles(rel);
+    return rel.endsWith('.ts') ? [rel] : [];
+  });
+}
+
+describe('settings: one config module, all documented in .env.sample', () => {
+  it('documents every variable config.ts reads, and only those', () => {
+    const readByConfig = namesReadByConfig();
+    const documented = namesInSample();
+    assert.ok(readByConfig.size >= 30, `found only ${readByConfig.size} settings in bot/config.ts: has its reader pattern changed?`);
+    assert.deepEqual([...readByConfig].filter((name) => !documented.has(name)), [], 'read by bot/config.ts but missing from .env.sample');
+    assert.deepEqual([...documented].filter((name) => !readByConfig.has(name)), [], 'in .env.sample but read by nothing');
+  });
+
+  it('reads the environment nowhere else in bot/ and services/', () => {
+    const readers = [...sourceFiles('bot'), ...sourceFiles('services')].filter((file) => file !== path.join('bot', 'config.ts') && /process\.env\b/.test(read(file)));
+    assert.deepEqual(readers, []);
+  });
+});
