@@ -24,8 +24,11 @@ const distRoot = path.resolve(__dirname, '..');
 export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /**
- * Spawns `node <dist-relative script>` listening on `port`, in local mode, logging only
- * warnings. The child's stdout/stderr are shown only with BENCH_VERBOSE=1.
+ * Spawns `node <dist-relative script>` listening on `port`, in local mode, at the log level
+ * CertLink ships with (info; BENCH_LOG_LEVEL changes it): a CertLink bot writes its one JSON line
+ * per turn, as it would in production, so the bench counts that cost too (the echo bot logs
+ * nothing per turn). The child's stdout/stderr are shown only with BENCH_VERBOSE=1, and otherwise
+ * go to /dev/null.
  */
 export function spawnNode(script: string, port: number, env: Record<string, string> = {}): ChildProcess {
   const verbose = process.env.BENCH_VERBOSE === '1';
@@ -35,7 +38,7 @@ export function spawnNode(script: string, port: number, env: Record<string, stri
   const [wrapper, ...wrapperArgs] = (process.env.BENCH_NODE_WRAPPER ?? '').split(' ').filter(Boolean);
   const command = wrapper ? [wrapper, ...wrapperArgs, process.execPath] : [process.execPath];
   return spawn(command[0], [...command.slice(1), ...nodeArgs, path.join(distRoot, script)], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), MicrosoftAppId: '', MicrosoftAppPassword: '' },
+    env: { ...process.env, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', ...env, PORT: String(port), MicrosoftAppId: '', MicrosoftAppPassword: '' },
     stdio: ['ignore', verbose ? 'inherit' : 'ignore', verbose ? 'inherit' : 'ignore'],
   });
 }
