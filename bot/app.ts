@@ -69,8 +69,6 @@ function pickClock(config: AppConfig, overrides: AppOverrides, log: Logger): Clo
 }
 
 export async function startCertLink(config: AppConfig, log: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
-  if (config.logHashKey) useUserHashKey(config.logHashKey);
-  else if (!isLocalMode(config)) log.warn('LOG_HASH_KEY is not set: each bot process hashes user ids in its logs with its own random key, so one person cannot be followed across processes or restarts.');
   const clock = pickClock(config, overrides, log);
   const metrics = new BotMetrics();
   const orgs = new OrgDirectory(loadOrgsFile(config.orgsFile));
@@ -98,6 +96,10 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
   }
   if (config.privacy.hashSecretGenerated) {
     log.warn('PRIVACY_HASH_SECRET is not set: erased MCIDs are hashed with a random secret, so after a restart the abuse limits no longer recognise an erased MCID.');
+  }
+  if (config.logHashKey) useUserHashKey(config.logHashKey);
+  else if (!isLocalMode(config)) {
+    log.warn('LOG_HASH_KEY is not set: each bot process hashes user ids in its logs with its own random key, so one person cannot be followed across processes or restarts.');
   }
   if (config.downloadSigningSecretGenerated) {
     log.warn('DOWNLOAD_SIGNING_SECRET is not set: download links are signed with a random secret and stop working at restart.');

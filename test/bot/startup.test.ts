@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { startCertLink } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logging';
+import { captureLogger } from '../support/httpBotHarness';
 
 describe('start-up', () => {
   it('says the embedded store is not durable and local mode has no channel authentication', async () => {
@@ -24,12 +25,11 @@ describe('start-up', () => {
 
   it('warns outside local mode when the user hashes in logs have no shared key, and not once LOG_HASH_KEY is set', async () => {
     const logsOf = async (env: Record<string, string>) => {
-      const lines: string[] = [];
-      const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+      const captured = captureLogger();
       const secrets = { DOWNLOAD_SIGNING_SECRET: 'd'.repeat(32), PRIVACY_HASH_SECRET: 'p'.repeat(32), PUBLIC_BASE_URL: 'https://certlink.contoso.com' };
-      const app = await startCertLink(loadConfig({ PORT: '0', MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'pw', ...secrets, ...env }), createLogger('info', sink));
+      const app = await startCertLink(loadConfig({ PORT: '0', MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'pw', ...secrets, ...env }), captured.log);
       await app.close();
-      return lines.join('');
+      return captured.lines.join('');
     };
     assert.match(await logsOf({}), /LOG_HASH_KEY is not set/);
     assert.doesNotMatch(await logsOf({ LOG_HASH_KEY: 'a-key-shared-by-every-process' }), /LOG_HASH_KEY/);
