@@ -85,6 +85,8 @@ export type TextKey =
   | 'faqLeftNoAccess'
   | 'faqAdminNoResponse'
   | 'faqLimited'
+  | 'faqReportDelay'
+  | 'thanks'
   | 'personalOnly';
 
 export const conversationText: Messages<TextKey> = {
@@ -181,7 +183,10 @@ export const conversationText: Messages<TextKey> = {
     faqAdminNoResponse:
       'The admin should first check the email address used, then contact the person the account details were given to.',
     faqLimited:
-      'To protect against abuse, you can make at most 3 associations a year, with 30 days between associations counted from the start of the previous one. Say "when can I link again" to see your date. If you still cannot link after that date, contact Partner Center support.',
+      'To protect against abuse, you can make at most {max} associations a year, with {cooldown} days between associations counted from the start of the previous one. Say "when can I link again" to see your date. If you still cannot link after that date, contact Partner Center support.',
+    faqReportDelay:
+      'Once your MCID is linked, your certifications appear in your organization\'s skills report within 72 hours; newly passed exams and assessments can take 7 to 10 days. Say "when can I link again" to check that your link is in place.',
+    thanks: 'You\'re welcome! Say "help" whenever you need me.',
     personalOnly: 'For your privacy, I do that only in our personal chat. Open a chat with CertLink and ask there.',
   },
   fr: {
@@ -277,7 +282,10 @@ export const conversationText: Messages<TextKey> = {
     faqAdminNoResponse:
       'L’administrateur doit d’abord vérifier l’adresse e-mail utilisée, puis contacter la personne à qui les informations de compte ont été fournies.',
     faqLimited:
-      'Pour vous protéger contre les abus, vous êtes limité à trois associations par an, avec une période de 30 jours entre chaque association, comptée à partir du premier jour de l’association précédente. Dites « quand puis-je lier à nouveau » pour voir votre date. Si vous ne pouvez toujours pas lier après cette date, contactez le support technique de l’Espace partenaires.',
+      'Pour vous protéger contre les abus, vous êtes limité à {max} associations par an, avec une période de {cooldown} jours entre chaque association, comptée à partir du premier jour de l’association précédente. Dites « quand puis-je lier à nouveau » pour voir votre date. Si vous ne pouvez toujours pas lier après cette date, contactez le support technique de l’Espace partenaires.',
+    faqReportDelay:
+      'Une fois votre MCID lié, vos certifications apparaissent dans le rapport des compétences de votre organisation dans les 72 heures ; les examens et évaluations récemment réussis peuvent prendre 7 à 10 jours. Dites « quand puis-je lier à nouveau » pour vérifier que votre liaison est en place.',
+    thanks: 'Avec plaisir ! Dites « aide » quand vous avez besoin de moi.',
     personalOnly: 'Pour votre confidentialité, je ne fais cela que dans notre conversation personnelle. Ouvrez une conversation avec CertLink et demandez-le là.',
   },
 };

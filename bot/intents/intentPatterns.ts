@@ -30,6 +30,9 @@ export type IntentName =
   | 'faq.limited'
   | 'faq.howUnlink'
   | 'faq.howLink'
+  // employee questions beyond the seed's FAQ
+  | 'faq.reportDelay'
+  | 'thanks'
   // employee commands
   | 'university.remove'
   | 'university.link'
@@ -77,6 +80,13 @@ export const intentPatterns: IntentPattern[] = [
   { intent: 'admin.listAdmins', en: [/\b(list|show|who are)\b.*\badmins?\b/], fr: [/\b(liste\w*|affich\w*|qui sont)\b.*\badmin\w*/] },
   { intent: 'admin.auditLog', en: [/\baudit\b/], fr: [/\bjournal d'audit\b|\baudit\b/] },
   {
+    // "Why don't my certifications appear in the report?" is an employee's question about R8's delay,
+    // not an admin asking for the report: it comes first. "show the report" stays admin.report.
+    intent: 'faq.reportDelay',
+    en: [/\bhow long\b/, /\b(appear\w*|visible|show(s|ing)? up)\b.*\breport\b/, /\breport\b.*\b(appear\w*|visible|show(s|ing)? up)\b/],
+    fr: [/\bcombien de temps\b/, /\b(apparai\w*|apparu\w*|visible\w*)\b.*\brapport\b/, /\brapport\b.*\b(apparai\w*|apparu\w*|visible\w*)\b/],
+  },
+  {
     intent: 'admin.report',
     en: [/\bskills? report\b/, /\b(certification|certifications|training) report\b/, /^report$/],
     fr: [/\brapport (des|de) (competences|qualifications|certifications)\b/, /^rapport$/],
@@ -102,8 +112,16 @@ export const intentPatterns: IntentPattern[] = [
       /\bcompany a\b.*\bcompany b\b/,
       /\b(moved|switched|changed|went)\b.*\b(company|companies|employer|jobs?|organi[sz]ation)\b/,
       /\bnew (company|employer|job)\b/,
+      /\btransfer(s|red|ring)?\b/,
     ],
-    fr: [/\bsociete a\b.*\bsociete b\b/, /\b(nouvelle|autre) (societe|entreprise)\b/, /\bchange\w* (de|d') ?(societe|entreprise|employeur)\b/],
+    fr: [
+      /\bsociete a\b.*\bsociete b\b/,
+      /\b(nouvelle|autre) (societe|entreprise)\b/,
+      /\bnouvel (emploi|employeur)\b/,
+      /\bnouveau (poste|travail|job|employeur)\b/,
+      /\bchange\w* (de|d') ?(societe|entreprise|employeur)\b/,
+      /\btransfer\w*\b/,
+    ],
   },
   {
     intent: 'faq.leftNoAccess',
@@ -116,12 +134,31 @@ export const intentPatterns: IntentPattern[] = [
     fr: [/\badmin\w*\b.*\b(pas (de|obtenu de) reponse|aucune reponse|details de connexion|identifiants)\b/],
   },
   {
+    // What is left this year is the person's own status; "how many times / how often" in general is the rule (below).
+    intent: 'status',
+    en: [/\bhow many\b.*\b(left|remaining|used)\b/],
+    fr: [/\bcombien\b.*\b(reste\w*|restant\w*|utilise\w*)\b/],
+  },
+  {
     intent: 'faq.limited',
-    en: [/\b(limited|limit|limits|restricted)\b/, /\b30 days\b/, /\bwhy\b.*\b(refus\w*|den\w*|blocked|can'?t|cannot)\b/],
-    fr: [/\blimit\w*\b/, /\b30 jours\b/, /\bpourquoi\b.*\b(refus\w*|bloqu\w*|peux pas|ne peux)\b/],
+    en: [/\b(limited|limit|limits|restricted)\b/, /\b30 days\b/, /\bwhy\b.*\b(refus\w*|den\w*|blocked|can'?t|cannot)\b/, /^how (many|often)\b/],
+    fr: [/\blimit\w*\b/, /\b30 jours\b/, /\bpourquoi\b.*\b(refus\w*|bloqu\w*|peux pas|ne peux)\b/, /\bcombien de fois\b/, /\bcombien d'associations\b/],
   },
   { intent: 'faq.howUnlink', en: [/^how\b.*\b(unlink|remove|disconnect)\b/], fr: [/^comment\b.*\b(dissoci\w*|supprim\w*|delie\w*|retir\w*)\b/] },
-  { intent: 'faq.howLink', en: [/^how\b.*\b(link|associate|connect)\b/], fr: [/^comment\b.*\b(lie\w*|associ\w*|relie\w*)\b/] },
+  {
+    // Asking whether someone else may link for you is asking how linking works: only the person can (R5).
+    intent: 'faq.howLink',
+    en: [
+      /^how\b.*\b(link|associate|connect)\b/,
+      /\b(can|could|may|will)\b.*\b(admin\w*|manager|someone|somebody|colleague|anyone)\b.*\b(link|associate)\b/,
+      /\b(link|associate)\b.*\b(someone else'?s?|somebody else'?s?|another person'?s?|a colleague'?s?|on (my|their|his|her) behalf)\b/,
+    ],
+    fr: [
+      /^comment\b.*\b(lie\w*|associ\w*|relie\w*)\b/,
+      /\b(admin\w*|responsable|manager|quelqu'un|collegue)\b.*\b(peut|peuvent|pourrait)\b.*\b(lier|associer)\b/,
+      /\b(lier|associer)\b.*\b(a (ma|sa|leur) place|d'un autre|d'une autre personne|de quelqu'un d'autre|d'un collegue)\b/,
+    ],
+  },
   {
     intent: 'university.remove',
     en: [new RegExp(`${REMOVE_EN.source}.*\\bpartner university\\b`), /\bremove access\b/],
@@ -148,9 +185,22 @@ export const intentPatterns: IntentPattern[] = [
   },
   { intent: 'remove', en: [REMOVE_EN], fr: [REMOVE_FR] },
   {
+    // "Is my MCID linked?" asks for the status; "linked" alone never starts a link
+    // (after remove: "remove my certification linked to Contoso" is a removal).
+    intent: 'status',
+    en: [/\bis my (mcid|certifications?|account|profile) (still )?linked\b/, /\blinked to\b/],
+    fr: [/\best.(il|elle) (encore |toujours )?(lie|associe)e?s?\b/, /\b(suis|sont).(je|elles|ils) (encore |toujours )?(lie|associe)e?s?\b/],
+  },
+  {
     intent: 'link',
     en: [/\b(link|associate|connect|attach|add)\b/],
     fr: [/\b(lie\w*|lier|associ\w*|relie\w*|rattach\w*|ajout\w*)\b/],
+  },
+  {
+    // Said once the job is done: a short answer, not the whole menu again.
+    intent: 'thanks',
+    en: [/^(thanks?|thank you|thx|ty|cheers|great|perfect|awesome|ok|okay)( (so much|a lot|very much))?( (again|bot|certlink))?[ .!]*$/],
+    fr: [/^(merci|parfait|super|genial|top|d'accord|ok)( (beaucoup|bien|bcp))?( (encore|certlink))?[ .!]*$/],
   },
   {
     intent: 'help',

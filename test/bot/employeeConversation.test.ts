@@ -152,8 +152,38 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
     assert.match(await ask("I left the company and no longer have access"), /ask a global admin of company A to remove you/);
     assert.match(await ask('The admin provided sign-in details to a user and got no response'), /check the email address used/);
     assert.match(await ask('Why is my association limited?'), /at most 3 associations a year, with 30 days between/);
-    assert.match(await ask('Pourquoi mon association est-elle limitée ?', 'fr-FR'), /trois associations par an/);
+    assert.match(await ask('Pourquoi mon association est-elle limitée ?', 'fr-FR'), /limité à 3 associations par an, avec une période de 30 jours/);
     assert.match(await ask("J'ai quitté la société A et je travaille maintenant pour la société B", 'fr-FR'), /automatiquement dans la même étape/);
+  });
+
+  it('answers the questions people ask beyond the FAQ, in both languages', async () => {
+    const h = await makeHarness();
+    const ask = async (q: string, locale = 'en-US') => textOf(await h.say(people.alice, q, { locale }));
+    // How often one may link is the rule; what is left is the person's own status card.
+    assert.match(await ask('How many times can I associate my MCID?'), /at most 3 associations a year/);
+    assert.match(await ask('Combien de fois puis-je associer mon MCID ?', 'fr-FR'), /limité à 3 associations par an/);
+    assert.match(await ask('How many associations do I have left?'), /0 of 3 associations used/);
+    assert.match(await ask('Combien d’associations me reste-t-il ?', 'fr-FR'), /0 associations utilisées sur 3/);
+    // "Is it linked?" shows the status; it never starts a link (no confirmation card).
+    const linked = await h.say(people.alice, 'Is my MCID linked?');
+    assert.match(textOf(linked), /MCID 10203040 is not linked to any organization/);
+    assert.equal(linked.some((a) => JSON.stringify(a).includes('link.confirm')), false);
+    assert.match(await ask('Mon MCID est-il lié ?', 'fr-FR'), /n’est lié à aucune organisation/);
+    // Nobody links for someone else (R5).
+    assert.match(await ask('Can my admin link my certification for me?'), /only you can link your own certifications/);
+    assert.match(await ask('Mon administrateur peut-il lier ma certification à ma place ?', 'fr-FR'), /vous seul pouvez lier vos certifications/);
+    // The report's delay (R8).
+    assert.match(await ask("Why don't my certifications appear in the report?"), /within 72 hours; newly passed exams and assessments can take 7 to 10 days/);
+    assert.match(await ask('Combien de temps avant que mes certifications apparaissent dans le rapport ?', 'fr-FR'), /dans les 72 heures/);
+    assert.match(await ask('I got a new job, how do I transfer my certification?'), /ends automatically in the same step/);
+    assert.match(await ask('Thanks!'), /^You're welcome!/);
+    assert.match(await ask('Merci beaucoup', 'fr-FR'), /^Avec plaisir !/);
+  });
+
+  it('quotes the configured limits, not the defaults', async () => {
+    const h = await makeHarness({ limits: { maxPerWindow: 2, windowDays: 365, windowKind: 'rolling', cooldownDays: 45 } });
+    assert.match(textOf(await h.say(people.alice, 'Why is my association limited?')), /at most 2 associations a year, with 45 days between/);
+    assert.match(textOf(await h.say(people.alice, 'pourquoi mon association est-elle limitée', { locale: 'fr-FR' })), /limité à 2 associations par an, avec une période de 45 jours/);
   });
 
   it('links and removes a Partner University account with the email shortcut (R9)', async () => {

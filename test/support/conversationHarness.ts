@@ -12,7 +12,7 @@ import { PersonNotifier } from '../../bot/handlers/admin/adminHandlers';
 import { MemberEmailLookup } from '../../bot/teams/memberEmail';
 import { MemberIdLookup } from '../../bot/teams/mentions';
 import { AssociationStore } from '../../services/association/associationStore';
-import { DEFAULT_LIMITS } from '../../services/association/types';
+import { AssociationLimits, DEFAULT_LIMITS } from '../../services/association/types';
 import { ManualClock } from '../../services/clock';
 import { loadOrgsFile, loadProfilesFile } from '../../services/directory/directoryFiles';
 import { OrgDirectory } from '../../services/directory/orgDirectory';
@@ -77,6 +77,8 @@ export interface HarnessOptions {
   keyPrefix?: string;
   /** Notices on Redis (BullMQ, Redis refs and settings) under keyPrefix, at this URL; needs Redis `stores`. Call `notices.stop()` after. */
   noticesRedisUrl?: string;
+  /** The association limits (default DEFAULT_LIMITS: 3 a year, 30 days apart). */
+  limits?: AssociationLimits;
 }
 
 export interface SentNotice {
@@ -102,6 +104,7 @@ export function sampleProfiles() {
 
 export async function makeHarness(opts: HarnessOptions = {}) {
   const clock = opts.clock ?? new ManualClock('2026-01-05T09:00:00Z');
+  const limits = opts.limits ?? DEFAULT_LIMITS;
   const orgs = new OrgDirectory(loadOrgsFile(path.join(root, 'data/orgs.sample.json')));
   const stores: Stores = opts.stores ?? {
     kind: 'memory',
@@ -135,14 +138,14 @@ export async function makeHarness(opts: HarnessOptions = {}) {
     clock,
     transport: opts.noticeTransport ?? recording,
     runWorkers: opts.noticeWorkers ?? false,
-    currentAvailability: async (mcid) => toCurrentAvailability(await composedRef!.services.associations.status(mcid), DEFAULT_LIMITS, (m) => orgs.byMpnId(m)?.name ?? m),
+    currentAvailability: async (mcid) => toCurrentAvailability(await composedRef!.services.associations.status(mcid), limits, (m) => orgs.byMpnId(m)?.name ?? m),
   });
   const composed = composeBot({
     stores,
     orgs,
     clock,
     log: pino({ level: 'silent' }),
-    limits: DEFAULT_LIMITS,
+    limits,
     keyPrefix,
     oauthConnectionName: opts.oauthConnectionName ?? '',
     downloadSigningSecret: 'test-signing-secret-that-is-long-enough-000',

@@ -39,7 +39,11 @@ export function welcomeCard(locale: Locale, orgName: string): AdaptiveCardAttach
 
 export const showHelp: MessageHandler = async (hc) => ({ card: helpCard(hc.locale) });
 
-const faq = (key: TextKey): MessageHandler => async (hc) => ({ text: say(hc.locale, key) });
+/** A fixed answer; the limits it may quote are the configured ones, not the defaults. */
+const faq = (key: TextKey): MessageHandler => async (hc) => {
+  const { maxPerWindow, cooldownDays } = hc.services.associations.limits;
+  return { text: say(hc.locale, key, { max: maxPerWindow, cooldown: cooldownDays }) };
+};
 
 export const faqHandlers = {
   'faq.howLink': faq('faqHowLink'),
@@ -48,4 +52,6 @@ export const faqHandlers = {
   'faq.leftNoAccess': faq('faqLeftNoAccess'),
   'faq.adminNoResponse': faq('faqAdminNoResponse'),
   'faq.limited': faq('faqLimited'),
+  'faq.reportDelay': faq('faqReportDelay'),
+  thanks: faq('thanks'),
 } as const;
