@@ -250,7 +250,7 @@ export const conversationText: Messages<TextKey> = {
     statusNoStarts: 'Aucune association dans la dernière année.',
     statusNextNow: 'Vous pouvez lier maintenant.',
     statusNextLater: 'La prochaine date disponible pour une association est le {date}.',
-    statusUsed: '{used} associations utilisées sur {max}.',
+    statusUsed: 'Associations utilisées : {used} sur {max}.',
     statusCreditPending: 'Le crédit peut encore être en route vers le rapport des compétences (jusqu’à 10 jours après la liaison).',
     removeNothing: 'Vous n’avez aucune certification liée à supprimer.',
     confirmRemoveTitle: 'Supprimer la liaison entre le MCID {mcid} et {org} ?',

@@ -163,7 +163,7 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
     assert.match(await ask('How many times can I associate my MCID?'), /at most 3 associations a year/);
     assert.match(await ask('Combien de fois puis-je associer mon MCID ?', 'fr-FR'), /limité à 3 associations par an/);
     assert.match(await ask('How many associations do I have left?'), /0 of 3 associations used/);
-    assert.match(await ask('Combien d’associations me reste-t-il ?', 'fr-FR'), /0 associations utilisées sur 3/);
+    assert.match(await ask('Combien d’associations me reste-t-il ?', 'fr-FR'), /Associations utilisées : 0 sur 3/);
     // "Is it linked?" shows the status; it never starts a link (no confirmation card).
     const linked = await h.say(people.alice, 'Is my MCID linked?');
     assert.match(textOf(linked), /MCID 10203040 is not linked to any organization/);
@@ -184,6 +184,8 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
     const h = await makeHarness({ limits: { maxPerWindow: 2, windowDays: 365, windowKind: 'rolling', cooldownDays: 45 } });
     assert.match(textOf(await h.say(people.alice, 'Why is my association limited?')), /at most 2 associations a year, with 45 days between/);
     assert.match(textOf(await h.say(people.alice, 'pourquoi mon association est-elle limitée', { locale: 'fr-FR' })), /limité à 2 associations par an, avec une période de 45 jours/);
+    assert.match(textOf(await h.say(people.alice, 'my data')), /at most 2 associations a year, 45 days between them/);
+    assert.match(textOf(await h.say(people.alice, 'mes données', { locale: 'fr-FR' })), /au plus 2 associations par an, 45 jours entre deux/);
   });
 
   it('links and removes a Partner University account with the email shortcut (R9)', async () => {

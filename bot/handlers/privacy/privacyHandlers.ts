@@ -64,7 +64,7 @@ function categories(hc: HandlerContext, data: PersonalDataExport, deps: PrivacyF
     {
       name: pt(l, 'catHistory'),
       held: history.starts.length || history.endedLinks.length ? pt(l, 'catHistoryHeld', { starts: history.starts.length, ended: history.endedLinks.length }) : nothing,
-      why: pt(l, 'catHistoryWhy', { max: hc.services.associations.limits.maxPerWindow }),
+      why: pt(l, 'catHistoryWhy', { max: hc.services.associations.limits.maxPerWindow, cooldown: hc.services.associations.limits.cooldownDays }),
     },
     {
       name: pt(l, 'catNotices'),
@@ -114,7 +114,7 @@ export function privacyHandlers(deps: PrivacyFeatureDeps): FeatureHandlers {
         lines: [
           pt(l, 'eraseIntro'),
           pt(l, 'eraseWhat'),
-          pt(l, 'eraseKept', { days: deps.policy.startRetentionDays, max: hc.services.associations.limits.maxPerWindow }),
+          pt(l, 'eraseKept', { days: deps.policy.startRetentionDays, max: hc.services.associations.limits.maxPerWindow, cooldown: hc.services.associations.limits.cooldownDays }),
           pt(l, 'eraseAudit', { days: deps.policy.auditRetentionDays }),
           pt(l, 'eraseAdmins'),
         ],
