@@ -58,7 +58,7 @@ export const adminListText: Messages<'heading' | 'global' | 'partner' | 'none' |
 export const auditText: Messages<'heading' | 'subheading' | 'empty' | 'csv' | 'xlsx' | AuditAction> = {
   en: {
     heading: 'Audit log — {org}',
-    subheading: 'The last {count} entries, newest first. Times in UTC.',
+    subheading: 'Entries shown: {count}, newest first. Times in UTC.',
     empty: 'Nothing has been recorded for this organization yet.',
     csv: 'Download CSV',
     xlsx: 'Download Excel',
@@ -75,7 +75,7 @@ export const auditText: Messages<'heading' | 'subheading' | 'empty' | 'csv' | 'x
   },
   fr: {
     heading: 'Journal d’audit — {org}',
-    subheading: 'Les {count} dernières entrées, les plus récentes d’abord. Heures en UTC.',
+    subheading: 'Entrées affichées : {count}, les plus récentes d’abord. Heures en UTC.',
     empty: 'Rien n’a encore été enregistré pour cette organisation.',
     csv: 'Télécharger en CSV',
     xlsx: 'Télécharger en Excel',

@@ -115,6 +115,10 @@ describe('admin cards', () => {
     const a = texts(audit.content).join('\n');
     assert.match(a, /ga removed MCID 10203040 \(alice\) from the report\.\n1 March 2026 09:05 UTC/);
     assert.match(a, /ga downloaded the skills report \(CSV\)\./);
+    // A count, not "the last 1 entries": right for one entry as for many, in both languages.
+    assert.match(a, /Entries shown: 2, newest first\. Times in UTC\./);
+    const one = auditLogCard({ orgName: 'Contoso', entries: [{ at: '2026-03-01T09:00:00.000Z', mpnId: '1234567', actorUserId: 'ga', action: 'downloadReport', details: { format: 'csv' } }], ...links, locale: 'fr' });
+    assert.match(texts(one.content).join('\n'), /Entrées affichées : 1, les plus récentes d’abord\. Heures en UTC\./);
     assert.deepEqual(actions(audit).map((x) => x.title), ['Download CSV', 'Download Excel']);
   });
 
