@@ -87,7 +87,7 @@ export function validateActivity(body: unknown): ActivityValidation {
     checkString(body.channelId, 'channelId', ACTIVITY_LIMITS.channelIdChars) ??
     (isObject(conversation)
       ? (checkString(conversation.id, 'conversation.id', ACTIVITY_LIMITS.idChars) ??
-        checkOptional(conversation, ['name', 'conversationType', 'tenantId'], 'conversation.', 'string') ??
+        checkOptional(conversation, ['name', 'conversationType', 'tenantId', 'aadObjectId', 'role'], 'conversation.', 'string') ??
         checkOptional(conversation, ['isGroup'], 'conversation.', 'boolean'))
       : 'conversation must be an object with an id') ??
     checkOptional(body, ['locale'], '', 'string') ??

@@ -110,6 +110,11 @@ describe('hostile input (fast-check) on the real HTTP server and Redis', functio
     fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
   );
   const fieldNames = ['type', 'id', 'channelId', 'serviceUrl', 'from', 'recipient', 'conversation', 'text', 'locale', 'name', 'value', 'channelData', 'replyToId'] as const;
+  /** Fields inside the accounts and the conversation, which botbuilder copies into every reply. */
+  const nestedFieldNames = [
+    ...(['id', 'name', 'aadObjectId', 'role', 'properties'] as const).flatMap((f) => [`from.${f}`, `recipient.${f}`]),
+    ...(['id', 'name', 'aadObjectId', 'role', 'tenantId', 'conversationType', 'isGroup', 'properties'] as const).map((f) => `conversation.${f}`),
+  ];
 
   /** A plausible activity with some fields replaced, removed, or made huge. */
   const mangledActivity = fc
@@ -118,10 +123,18 @@ describe('hostile input (fast-check) on the real HTTP server and Redis', functio
       type: fc.constantFrom('message', 'invoke', 'conversationUpdate', 'installationUpdate', 'event', 'messageReaction', 'typing'),
       text: fc.oneof(fc.fullUnicodeString({ maxLength: 300 }), fc.constantFrom('link my certification', 'remove my certification', 'status', 'lier ma certification', 'skills report', 'remove alice@contoso.com from the report')),
       edits: fc.array(fc.tuple(fc.constantFrom(...fieldNames), fc.oneof(weird, fc.constant(undefined))), { maxLength: 3 }),
+      nestedEdits: fc.array(fc.tuple(fc.constantFrom(...nestedFieldNames), fc.oneof(weird, fc.constant(undefined))), { maxLength: 2 }),
       huge: fc.option(fc.tuple(fc.constantFrom(...fieldNames), hugeString), { freq: 8 }),
     })
-    .map(({ who, type, text, edits, huge }) => {
+    .map(({ who, type, text, edits, nestedEdits, huge }) => {
       const a: Record<string, unknown> = activityFrom(who, connector.url, { type, text, name: type === 'invoke' ? 'adaptiveCard/action' : undefined });
+      for (const [path, value] of nestedEdits) {
+        const [owner, field] = path.split('.');
+        const inner = { ...(a[owner] as Record<string, unknown>) };
+        if (value === undefined) delete inner[field];
+        else inner[field] = value;
+        a[owner] = inner;
+      }
       for (const [field, value] of edits) {
         if (field === 'serviceUrl') continue; // an unreachable serviceUrl is the channel's problem, not an input one
         if (value === undefined) delete a[field];

@@ -51,6 +51,8 @@ describe('validateActivity', () => {
     ['boolean locale', (b) => (b.locale = true), /^locale must be a string/],
     ['numeric from.name', (b) => (b.from = { id: '29:x', name: 5 }), /^from\.name must be a string/],
     ['numeric conversation.tenantId', (b) => (b.conversation = { id: 'c', tenantId: 1 }), /^conversation\.tenantId must be a string/],
+    ['numeric conversation.aadObjectId', (b) => (b.conversation = { id: 'c', aadObjectId: 0 }), /^conversation\.aadObjectId must be a string/],
+    ['object conversation.role', (b) => (b.conversation = { id: 'c', role: {} }), /^conversation\.role must be a string/],
     ['string conversation.isGroup', (b) => (b.conversation = { id: 'c', isGroup: 'no' }), /^conversation\.isGroup must be a boolean/],
     ['from without id', (b) => (b.from = { name: 'x' }), /^from\.id/],
     ['recipient without id', (b) => (b.recipient = {}), /^recipient\.id/],
