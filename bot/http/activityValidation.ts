@@ -64,6 +64,13 @@ function checkServiceUrl(value: unknown): string | null {
   return null;
 }
 
+/** A channel id names a channel ("msteams", "emulator", "webchat"); it also ends up in storage keys, so nothing else is taken. */
+function checkChannelId(value: unknown): string | null {
+  const problem = checkString(value, 'channelId', ACTIVITY_LIMITS.channelIdChars);
+  if (problem) return problem;
+  return /^[A-Za-z0-9._-]+$/.test(value as string) ? null : 'channelId may hold only letters, digits, dots, dashes and underscores';
+}
+
 function checkTypeSpecific(body: Json): string | null {
   if (body.type === 'message' && body.text !== undefined && body.text !== null) {
     if (typeof body.text !== 'string') return 'text must be a string';
@@ -84,7 +91,7 @@ export function validateActivity(body: unknown): ActivityValidation {
   const problem =
     checkString(body.type, 'type', ACTIVITY_LIMITS.typeChars) ??
     checkServiceUrl(body.serviceUrl) ??
-    checkString(body.channelId, 'channelId', ACTIVITY_LIMITS.channelIdChars) ??
+    checkChannelId(body.channelId) ??
     (isObject(conversation)
       ? (checkString(conversation.id, 'conversation.id', ACTIVITY_LIMITS.idChars) ??
         checkOptional(conversation, ['name', 'conversationType', 'tenantId', 'aadObjectId', 'role'], 'conversation.', 'string') ??

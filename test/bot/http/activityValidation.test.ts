@@ -44,6 +44,8 @@ describe('validateActivity', () => {
     ['relative serviceUrl', (b) => (b.serviceUrl = '/v3/x'), /absolute URL/],
     ['ftp serviceUrl', (b) => (b.serviceUrl = 'ftp://example.com/'), /http or https/],
     ['missing channelId', (b) => delete b.channelId, /^channelId/],
+    ['control character in channelId', (b) => (b.channelId = '\u0000'), /^channelId may hold only letters/],
+    ['slash in channelId', (b) => (b.channelId = 'msteams/../x'), /^channelId may hold only letters/],
     ['missing conversation', (b) => delete b.conversation, /^conversation must be an object/],
     ['numeric conversation.id', (b) => (b.conversation = { id: 7 }), /^conversation\.id must be a string/],
     ['missing from', (b) => delete b.from, /^from must be an object/],
