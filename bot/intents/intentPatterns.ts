@@ -83,8 +83,16 @@ export const intentPatterns: IntentPattern[] = [
     // "Why don't my certifications appear in the report?" is an employee's question about R8's delay,
     // not an admin asking for the report: it comes first. "show the report" stays admin.report.
     intent: 'faq.reportDelay',
-    en: [/\bhow long\b/, /\b(appear\w*|visible|show(s|ing)? up)\b.*\breport\b/, /\breport\b.*\b(appear\w*|visible|show(s|ing)? up)\b/],
-    fr: [/\bcombien de temps\b/, /\b(apparai\w*|apparu\w*|visible\w*)\b.*\brapport\b/, /\brapport\b.*\b(apparai\w*|apparu\w*|visible\w*)\b/],
+    en: [
+      /\bhow long\b.*\b(report|appear\w*|show|visible|credit\w*|count)\b/,
+      /\b(appear\w*|visible|show(s|ing)? up)\b.*\breport\b/,
+      /\breport\b.*\b(appear\w*|visible|show(s|ing)? up)\b/,
+    ],
+    fr: [
+      /\bcombien de temps\b.*\b(rapport|apparai\w*|affich\w*|credit\w*|compt\w*|visible\w*)\b/,
+      /\b(apparai\w*|apparu\w*|visible\w*)\b.*\brapport\b/,
+      /\brapport\b.*\b(apparai\w*|apparu\w*|visible\w*)\b/,
+    ],
   },
   {
     intent: 'admin.report',
@@ -134,10 +142,11 @@ export const intentPatterns: IntentPattern[] = [
     fr: [/\badmin\w*\b.*\b(pas (de|obtenu de) reponse|aucune reponse|details de connexion|identifiants)\b/],
   },
   {
-    // What is left this year is the person's own status; "how many times / how often" in general is the rule (below).
+    // What is left this year, and how long until the next link, are the person's own status;
+    // "how many times / how often" in general is the rule (below).
     intent: 'status',
-    en: [/\bhow many\b.*\b(left|remaining|used)\b/],
-    fr: [/\bcombien\b.*\b(reste\w*|restant\w*|utilise\w*)\b/],
+    en: [/\bhow many\b.*\b(left|remaining|used)\b/, /\bhow long\b.*\b(link|associat\w*)\b/],
+    fr: [/\bcombien\b.*\b(reste\w*|restant\w*|utilise\w*)\b/, /\bcombien de temps\b.*\b(lier|associ\w*)\b/],
   },
   {
     intent: 'faq.limited',
@@ -188,12 +197,12 @@ export const intentPatterns: IntentPattern[] = [
     // "Is my MCID linked?" asks for the status; "linked" alone never starts a link
     // (after remove: "remove my certification linked to Contoso" is a removal).
     intent: 'status',
-    en: [/\bis my (mcid|certifications?|account|profile) (still )?linked\b/, /\blinked to\b/],
+    en: [/\bis my (mcid|certifications?|account|profile) (still )?linked\b/, /\b(which|what) (organi[sz]ation|company|org|partner)\b.*\blinked\b/],
     fr: [/\best.(il|elle) (encore |toujours )?(lie|associe)e?s?\b/, /\b(suis|sont).(je|elles|ils) (encore |toujours )?(lie|associe)e?s?\b/],
   },
   {
     intent: 'link',
-    en: [/\b(link|associate|connect|attach|add)\b/],
+    en: [/\b(link|associate|connect|attach|add)\b/, /\b(want|like|need|get)\b.*\blinked\b/],
     fr: [/\b(lie\w*|lier|associ\w*|relie\w*|rattach\w*|ajout\w*)\b/],
   },
   {
