@@ -113,6 +113,7 @@ export class RedisAssociationStore implements AssociationStore, RecordRetention 
   private readonly onIndexError: (err: unknown, mcid: string) => void;
   /** Saves whose index step failed (Redis dropped in between), oldest first, to apply again when Redis returns. */
   private readonly unindexed: { prev: McidRecord; next: McidRecord }[] = [];
+  private readonly onReady = (): void => void this.retryUnindexed();
 
   constructor(
     private readonly redis: RedisClient,
@@ -124,9 +125,17 @@ export class RedisAssociationStore implements AssociationStore, RecordRetention 
     redis.defineCommand('certlinkSaveRecord', { numberOfKeys: 1, lua: SAVE_RECORD_LUA });
     redis.defineCommand('certlinkDeleteRecord', { numberOfKeys: 1, lua: DELETE_RECORD_LUA });
     // Redis is back: put right the indexes of the saves it missed (see saveRecord).
-    redis.on('ready', () => void this.retryUnindexed());
+    redis.on('ready', this.onReady);
     redis.defineCommand('certlinkOrgMembership', { numberOfKeys: 2, lua: ORG_MEMBERSHIP_LUA });
     defineGuardedDelete(redis);
+  }
+
+  /**
+   * Stops listening to the connection, which outlives the store when several stores share one
+   * (tests); the app closes its connection instead.
+   */
+  detach(): void {
+    this.redis.off('ready', this.onReady);
   }
 
   getRecord(mcid: string): Promise<McidRecord | null> {

@@ -47,7 +47,8 @@ describe('reliability c: Redis Cluster (3 masters, started here)', function () {
     const realElapse = (seconds: number) => sleep(seconds * 1000);
     describeAssociationStoreContract('redis cluster', async () => {
       const p = prefix();
-      return { store: new RedisAssociationStore(one, p), other: new RedisAssociationStore(two, p) };
+      const [store, other] = [new RedisAssociationStore(one, p), new RedisAssociationStore(two, p)];
+      return { store, other, dispose: () => [store, other].forEach((s) => s.detach()) };
     });
     describeOnceStoreContract('redis cluster', async () => ({ store: new RedisOnceStore(one, prefix()), elapse: realElapse }));
     describeDocumentStoreContract('redis cluster', async () => {

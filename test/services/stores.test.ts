@@ -55,7 +55,8 @@ describe('stores on Redis', () => {
 
   describeAssociationStoreContract('redis', async () => {
     const prefix = redis.freshPrefix();
-    return { store: new RedisAssociationStore(one, prefix), other: new RedisAssociationStore(two, prefix) };
+    const [store, other] = [new RedisAssociationStore(one, prefix), new RedisAssociationStore(two, prefix)];
+    return { store, other, dispose: () => [store, other].forEach((s) => s.detach()) };
   });
   describeOnceStoreContract('redis', async () => ({ store: new RedisOnceStore(one, redis.freshPrefix()), elapse: realElapse }));
   describeDocumentStoreContract('redis', async () => {

@@ -14,6 +14,8 @@ import { DAY_MS, ManualClock } from '../../../services/clock';
 export interface AssociationStoreFixture {
   store: AssociationStore;
   other: AssociationStore;
+  /** Lets go of what the fixture holds on shared connections, after each test. */
+  dispose?: () => void;
 }
 
 const A = '1111111';
@@ -56,9 +58,11 @@ export function describeAssociationStoreContract(name: string, make: () => Promi
   describe(`AssociationStore contract: ${name}`, () => {
     let store: AssociationStore;
     let other: AssociationStore;
+    let dispose: (() => void) | undefined;
     beforeEach(async () => {
-      ({ store, other } = await make());
+      ({ store, other, dispose } = await make());
     });
+    afterEach(() => dispose?.());
 
     it('stores a new record and reads it back from another client', async () => {
       assert.equal(await store.getRecord('100'), null);

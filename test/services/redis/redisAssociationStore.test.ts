@@ -52,6 +52,18 @@ describe('RedisAssociationStore', () => {
     assert.equal(await store.countOrgMembers('1111111'), 1);
   });
 
+  it('retries its unindexed saves when the connection is ready again, until detached from it', async () => {
+    const store = new RedisAssociationStore(client, redis.freshPrefix());
+    const retry = sinon.stub(store, 'retryUnindexed').resolves(0);
+    const listeners = client.listenerCount('ready');
+    client.emit('ready');
+    assert.equal(retry.callCount, 1);
+    store.detach();
+    assert.equal(client.listenerCount('ready'), listeners - 1);
+    client.emit('ready');
+    assert.equal(retry.callCount, 1, 'a detached store no longer reacts to the shared connection');
+  });
+
   it('forgets membership versions with the record, so a new record (version 1) is indexed again', async () => {
     const prefix = redis.freshPrefix();
     const store = new RedisAssociationStore(client, prefix);
