@@ -54,7 +54,11 @@ export interface CreateStoresOptions {
   keyPrefix?: string;
   /** Time for the embedded stores' expiries; Redis expires keys on its own clock. */
   clock?: Clock;
-  /** Profiles to start with. On Redis only the absent ones are written: imported data is never overwritten. */
+  /**
+   * Profiles to start with. On Redis only the absent ones are written (imported data is never
+   * overwritten), and only when this list differs from the one seeded last: a restart with the
+   * same PROFILES_FILE does not bring back a profile erased or expired since.
+   */
   profiles?: CertificationProfile[];
   redisOptions?: RedisConnectionOptions;
   /** A record was saved but its derived indexes were not (Redis dropped in between); log it, repair later. */
@@ -74,7 +78,8 @@ export async function createStores(opts: CreateStoresOptions): Promise<Stores> {
     await waitUntilReady(redis, opts.connectWaitMs ?? 5000);
     const prefix = opts.keyPrefix ?? DEFAULT_KEY_PREFIX;
     const profiles = new RedisProfileStore(redis, prefix);
-    await profiles.seedMissing(opts.profiles ?? []);
+    // Once per version of PROFILES_FILE: a restart must not bring back an erased or expired profile.
+    await profiles.seedFromSource(opts.profiles ?? []);
     return {
       kind: 'redis',
       associations: new RedisAssociationStore(redis, prefix, { onIndexError: opts.onIndexError }),

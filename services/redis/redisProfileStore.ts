@@ -3,6 +3,7 @@
  * ({profile:<mcid>}) and one key per normalized email naming the MCID. The
  * email keys are derived: findByEmail checks the profile still lists the email.
  */
+import { createHash } from 'node:crypto';
 import { listsEmail, normalizeEmail, ProfileStore } from '../directory/profileStore';
 import { CertificationProfile } from '../directory/types';
 import { ProfileRetention } from '../privacy/retentionStores';
@@ -18,6 +19,10 @@ export class RedisProfileKeys {
   }
   email(email: string): string {
     return `${this.prefix}{email:${normalizeEmail(email)}}`;
+  }
+  /** Which version of PROFILES_FILE's content was seeded last (seedFromSource). */
+  seededVersion(): string {
+    return `${this.prefix}seed:profiles`;
   }
 }
 
@@ -115,13 +120,32 @@ export class RedisProfileStore implements ProfileStore, ProfileRetention {
    */
   seedMissing(profiles: CertificationProfile[]): Promise<number> {
     if (profiles.length === 0) return Promise.resolve(0);
-    return withStore('profiles.seedMissing', async () => {
-      const results = await Promise.all(profiles.map((p) => this.redis.set(this.keys.profile(p.mcid), JSON.stringify(p), 'NX')));
-      const fresh = profiles.filter((_, i) => results[i] === 'OK');
-      // NX: an address an imported profile already owns stays with it.
-      await Promise.all(fresh.flatMap((p) => p.emails.map((e) => this.redis.set(this.keys.email(e), p.mcid, 'NX'))));
-      return fresh.length;
+    return withStore('profiles.seedMissing', () => this.addMissing(profiles));
+  }
+
+  /**
+   * Seeds PROFILES_FILE once per version of its content; returns how many were added, or null when
+   * this version was seeded before. A restart with the same file then adds nothing, so a profile
+   * erased since ("delete my data") or expired (retention after an admin removal) stays gone. A
+   * changed file seeds the profiles it has that are not stored (seedMissing), erased ones included.
+   */
+  seedFromSource(profiles: CertificationProfile[]): Promise<number | null> {
+    const version = createHash('sha256').update(JSON.stringify(profiles)).digest('base64url');
+    return withStore('profiles.seedFromSource', async () => {
+      if ((await this.redis.get(this.keys.seededVersion())) === version) return null;
+      const added = await this.addMissing(profiles);
+      // Written after the profiles: a start that fails half-way seeds again next time.
+      await this.redis.set(this.keys.seededVersion(), version);
+      return added;
     });
+  }
+
+  private async addMissing(profiles: CertificationProfile[]): Promise<number> {
+    const results = await Promise.all(profiles.map((p) => this.redis.set(this.keys.profile(p.mcid), JSON.stringify(p), 'NX')));
+    const fresh = profiles.filter((_, i) => results[i] === 'OK');
+    // NX: an address an imported profile already owns stays with it.
+    await Promise.all(fresh.flatMap((p) => p.emails.map((e) => this.redis.set(this.keys.email(e), p.mcid, 'NX'))));
+    return fresh.length;
   }
 }
 

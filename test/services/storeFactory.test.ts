@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { CertificationProfile } from '../../services/directory/types';
+import { RedisProfileStore } from '../../services/redis/redisProfileStore';
 import { createStores, Stores } from '../../services/storeFactory';
 import { TEST_REDIS_URL, TestRedis } from '../helpers/testRedis';
 
@@ -51,6 +52,27 @@ describe('createStores', () => {
       assert.equal((await second.profiles.findByEmail('bob@contoso.example'))?.firstName, 'Bob');
       assert.equal(await second.once.claim('activity-1', 60), true);
       assert.equal(await first.once.claim('activity-1', 60), false, 'both processes see the same keys');
+    });
+
+    it('seeds a version of the profiles once: a restart with the same file brings no erased profile back', async () => {
+      const keyPrefix = redis.freshPrefix();
+      const file = [sample('2001', 'Alice', 'alice@contoso.example'), sample('2002', 'Bob', 'bob@contoso.example')];
+      const first = await createStores({ redisUrl: TEST_REDIS_URL, keyPrefix, profiles: file });
+      opened.push(first);
+      assert.ok(first.redis);
+      assert.equal(await new RedisProfileStore(first.redis, keyPrefix).erase('2001'), true, 'Alice said "delete my data"');
+
+      const restarted = await createStores({ redisUrl: TEST_REDIS_URL, keyPrefix, profiles: file });
+      opened.push(restarted);
+      assert.equal(await restarted.profiles.get('2001'), null, 'the erased profile stays erased');
+      assert.equal(await restarted.profiles.findByEmail('alice@contoso.example'), null);
+      assert.equal((await restarted.profiles.get('2002'))?.firstName, 'Bob');
+
+      // A new version of the file is seeded: its new people arrive (and so would an erased person left in it).
+      const changed = await createStores({ redisUrl: TEST_REDIS_URL, keyPrefix, profiles: [...file, sample('2003', 'Chloé', 'chloe@contoso.example')] });
+      opened.push(changed);
+      assert.equal((await changed.profiles.findByEmail('chloe@contoso.example'))?.mcid, '2003');
+      assert.equal((await changed.profiles.get('2001'))?.firstName, 'Alice');
     });
 
     it('closes its connection', async () => {

@@ -52,6 +52,7 @@ function everyAdapterCall(redis: Redis): [string, () => Promise<unknown>][] {
     ['profiles.findByEmail', () => profiles.findByEmail('x@x.example')],
     ['profiles.upsert', () => profiles.upsert(profile)],
     ['profiles.seedMissing', () => profiles.seedMissing([profile])],
+    ['profiles.seedFromSource', () => profiles.seedFromSource([profile])],
   ];
 }
 
