@@ -156,7 +156,7 @@ export const conversationText: Messages<TextKey> = {
     removeNothing: 'You have no linked certification to remove.',
     confirmRemoveTitle: 'Remove the link between MCID {mcid} and {org}?',
     confirmRemoveBody:
-      'Your certifications will stop counting for {org}. Removing does not give back an association: the 30 days and the yearly limit still count from your last start.',
+      'Your certifications will stop counting for {org}. Removing does not give back an association: the {cooldown} days and the yearly limit still count from your last start.',
     removedTitle: 'Link removed',
     removedBody: 'MCID {mcid} is no longer linked to {org}.',
     removedNext: 'Your next available date for an association is {date}.',
@@ -255,7 +255,7 @@ export const conversationText: Messages<TextKey> = {
     removeNothing: 'Vous n’avez aucune certification liée à supprimer.',
     confirmRemoveTitle: 'Supprimer la liaison entre le MCID {mcid} et {org} ?',
     confirmRemoveBody:
-      'Vos certifications ne compteront plus pour {org}. La suppression ne rend pas d’association : les 30 jours et la limite annuelle comptent toujours depuis votre dernière association.',
+      'Vos certifications ne compteront plus pour {org}. La suppression ne rend pas d’association : les {cooldown} jours et la limite annuelle comptent toujours depuis votre dernière association.',
     removedTitle: 'Liaison supprimée',
     removedBody: 'Le MCID {mcid} n’est plus lié à {org}.',
     removedNext: 'La prochaine date disponible pour une association est le {date}.',

@@ -185,6 +185,8 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
     assert.match(textOf(await h.say(people.alice, 'Why is my association limited?')), /at most 2 associations a year, with 45 days between/);
     assert.match(textOf(await h.say(people.alice, 'pourquoi mon association est-elle limitée', { locale: 'fr-FR' })), /limité à 2 associations par an, avec une période de 45 jours/);
     assert.match(textOf(await h.say(people.alice, 'my data')), /at most 2 associations a year, 45 days between them/);
+    await h.click(people.alice, button(await h.say(people.alice, 'link my certification'), 'link.confirm'));
+    assert.match(textOf(await h.say(people.alice, 'remove my certification')), /the 45 days and the yearly limit still count/);
     assert.match(textOf(await h.say(people.alice, 'mes données', { locale: 'fr-FR' })), /au plus 2 associations par an, 45 jours entre deux/);
   });
 

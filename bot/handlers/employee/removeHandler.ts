@@ -20,7 +20,7 @@ export const startRemove: MessageHandler = async (hc) => {
   return {
     card: confirmCard({
       title: say(hc.locale, 'confirmRemoveTitle', { mcid: record.mcid, org }),
-      lines: [say(hc.locale, 'confirmRemoveBody', { org })],
+      lines: [say(hc.locale, 'confirmRemoveBody', { org, cooldown: hc.services.associations.limits.cooldownDays })],
       confirmTitle: say(hc.locale, 'confirm'),
       cancelTitle: say(hc.locale, 'cancel'),
       confirmVerb: UNLINK_CONFIRM,
