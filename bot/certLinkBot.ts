@@ -29,7 +29,7 @@ import { Locale } from '../services/i18n/locale';
 import { emailFromToken } from './dialogs/tokenIdentity';
 import { SIGN_IN_DIALOG, SignInDialog } from './dialogs/signInDialog';
 import { employeeHandlers } from './handlers/employee';
-import { showHelp, welcomeCard } from './handlers/employee/helpHandler';
+import { sharedChatHelpCard, showHelp, welcomeCard } from './handlers/employee/helpHandler';
 import { LINK_CONFIRM, previewAfterSignIn } from './handlers/employee/linkHandler';
 import { UNIVERSITY_USE_EMAIL } from './handlers/employee/universityHandler';
 import { summarizeError } from './http/turnErrorGuard';
@@ -456,7 +456,9 @@ export class CertLinkBot extends TeamsActivityHandler {
       return;
     }
     await this.rememberConversation(context);
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(welcomeCard(info.locale, org.name).content)));
+    // Added to a team or a group chat: what the admins can ask there, not the personal commands.
+    const card = info.conversationType === 'personal' ? welcomeCard(info.locale, org.name) : sharedChatHelpCard(info.locale, org.name, 'welcome');
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card.content)));
   }
 }
 

@@ -12,7 +12,19 @@ export type AdminTextKey =
   | 'cannotRevokeGlobal'
   | 'onlyGlobalAdmins'
   | 'mentionUnknown'
-  | 'removedNotice';
+  | 'removedNotice'
+  | 'channelHelpTitle'
+  | 'channelWelcomeTitle'
+  | 'channelHelpIntro'
+  | 'channelHelpReport'
+  | 'channelHelpRemove'
+  | 'channelHelpAudit'
+  | 'channelHelpRoles'
+  | 'channelHelpRemind'
+  | 'channelHelpPersonal'
+  | 'cmdReport'
+  | 'cmdAudit'
+  | 'cmdListAdmins';
 
 export const adminText: Messages<AdminTextKey> = {
   en: {
@@ -29,6 +41,19 @@ export const adminText: Messages<AdminTextKey> = {
     mentionUnknown: 'I could not find {name} in this team. Nothing was changed.',
     removedNotice:
       'An admin of {org} removed your Microsoft Certification Profile ID from its skills report. Your certifications no longer count for {org}. If this is a mistake, link again with "link my certification".',
+    channelHelpTitle: 'What I can do here',
+    channelWelcomeTitle: 'CertLink is in this conversation',
+    channelHelpIntro: 'Here I serve the admins of {org} (its global admins and partner admins). @mention me and ask in your own words, in English or French:',
+    channelHelpReport: '"skills report": who is linked and what they hold, with CSV and Excel downloads.',
+    channelHelpRemove: '"remove alice@contoso.com from the report" (or their MCID, or an @mention): remove someone who left.',
+    channelHelpAudit: '"audit log": who linked, removed or changed what.',
+    channelHelpRoles: '"list admins", "make @name partner admin", "remove partner admin @name" (global admins).',
+    channelHelpRemind: '"remind members who have not linked": invite this team\'s members to link (in a team channel).',
+    channelHelpPersonal:
+      'For your own certification ("link my certification", "when can I link again", "my data"), open your personal chat with CertLink: I keep personal data out of shared conversations.',
+    cmdReport: 'Skills report',
+    cmdAudit: 'Audit log',
+    cmdListAdmins: 'List admins',
   },
   fr: {
     whoToRemove: 'Qui dois-je supprimer du rapport ? Dites « supprimer alice@contoso.com du rapport », donnez son MCID, ou @mentionnez la personne.',
@@ -44,5 +69,18 @@ export const adminText: Messages<AdminTextKey> = {
     mentionUnknown: 'Je n’ai pas trouvé {name} dans cette équipe. Rien n’a été modifié.',
     removedNotice:
       'Un administrateur de {org} a supprimé votre ID de profil de certification Microsoft de son rapport des compétences. Vos certifications ne comptent plus pour {org}. S’il s’agit d’une erreur, liez-la de nouveau avec « lier ma certification ».',
+    channelHelpTitle: 'Ce que je sais faire ici',
+    channelWelcomeTitle: 'CertLink est dans cette conversation',
+    channelHelpIntro: 'Ici, je sers les administrateurs de {org} (ses administrateurs généraux et partenaires). @mentionnez-moi et demandez avec vos mots, en français ou en anglais :',
+    channelHelpReport: '« rapport des compétences » : qui est lié et ce qu’il détient, avec des téléchargements CSV et Excel.',
+    channelHelpRemove: '« supprimer alice@contoso.com du rapport » (ou son MCID, ou une @mention) : retirer une personne partie.',
+    channelHelpAudit: '« journal d’audit » : qui a lié, supprimé ou modifié quoi.',
+    channelHelpRoles: '« liste des admins », « nommer @nom administrateur partenaire », « retirer l’administrateur partenaire @nom » (administrateurs généraux).',
+    channelHelpRemind: '« relancer les membres qui n’ont pas lié » : inviter les membres de cette équipe à lier (dans un canal d’équipe).',
+    channelHelpPersonal:
+      'Pour votre propre certification (« lier ma certification », « quand puis-je lier à nouveau », « mes données »), ouvrez votre conversation personnelle avec CertLink : je garde les données personnelles hors des conversations partagées.',
+    cmdReport: 'Rapport des compétences',
+    cmdAudit: 'Journal d’audit',
+    cmdListAdmins: 'Liste des admins',
   },
 };

@@ -1,7 +1,8 @@
 /** Help, welcome and the seed's six FAQ answers. */
 import { menuCard } from '../../../cards/cardModels';
 import { AdaptiveCardAttachment } from '../../../cards/render';
-import { Locale } from '../../../services/i18n/locale';
+import { fill, Locale } from '../../../services/i18n/locale';
+import { adminText } from '../../i18n/adminText';
 import { TextKey } from '../../i18n/conversationText';
 import { noticeText } from '../../i18n/noticeText';
 import { say } from '../../i18n/say';
@@ -33,11 +34,37 @@ export function helpCard(locale: Locale): AdaptiveCardAttachment {
   });
 }
 
+/**
+ * Help in a team channel or group chat: what the admins can ask there. The employee's own commands
+ * only run in personal chat, so their buttons would only earn a refusal here.
+ */
+export function sharedChatHelpCard(locale: Locale, orgName: string, title: 'help' | 'welcome' = 'help'): AdaptiveCardAttachment {
+  const t = adminText[locale];
+  return menuCard({
+    title: title === 'welcome' ? t.channelWelcomeTitle : t.channelHelpTitle,
+    lines: [
+      fill(t.channelHelpIntro, { org: orgName }),
+      t.channelHelpReport,
+      t.channelHelpRemove,
+      t.channelHelpAudit,
+      t.channelHelpRoles,
+      t.channelHelpRemind,
+      t.channelHelpPersonal,
+    ],
+    commands: [
+      { title: t.cmdReport, text: locale === 'fr' ? 'rapport des compétences' : 'skills report' },
+      { title: t.cmdAudit, text: locale === 'fr' ? 'journal d’audit' : 'audit log' },
+      { title: t.cmdListAdmins, text: locale === 'fr' ? 'liste des admins' : 'list admins' },
+    ],
+  });
+}
+
 export function welcomeCard(locale: Locale, orgName: string): AdaptiveCardAttachment {
   return menuCard({ title: say(locale, 'welcomeTitle'), lines: [say(locale, 'welcomeBody', { org: orgName })], commands: commands(locale) });
 }
 
-export const showHelp: MessageHandler = async (hc) => ({ card: helpCard(hc.locale) });
+export const showHelp: MessageHandler = async (hc) =>
+  hc.info.conversationType === 'personal' ? { card: helpCard(hc.locale) } : { card: sharedChatHelpCard(hc.locale, hc.org.name) };
 
 /** A fixed answer; the limits it may quote are the configured ones, not the defaults. */
 const faq = (key: TextKey): MessageHandler => async (hc) => {
