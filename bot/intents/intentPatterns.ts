@@ -208,8 +208,9 @@ export const intentPatterns: IntentPattern[] = [
   {
     // Said once the job is done: a short answer, not the whole menu again.
     intent: 'thanks',
-    en: [/^(thanks?|thank you|thx|ty|cheers|great|perfect|awesome|ok|okay)( (so much|a lot|very much))?( (again|bot|certlink))?[ .!]*$/],
-    fr: [/^(merci|parfait|super|genial|top|d'accord|ok)( (beaucoup|bien|bcp))?( (encore|certlink))?[ .!]*$/],
+    // Not "ok": said beside a card waiting for its click, "you're welcome" would read as if something was done.
+    en: [/^(thanks?|thank you|thx|ty|cheers|great|perfect|awesome)( (so much|a lot|very much))?( (again|bot|certlink))?[ .!]*$/],
+    fr: [/^(merci|parfait|super|genial|top)( (beaucoup|bien|bcp))?( (encore|certlink))?[ .!]*$/],
   },
   {
     intent: 'help',

@@ -87,6 +87,7 @@ const cases: [string, IntentName | null, 'en' | 'fr' | null][] = [
   ['Thank you!', 'thanks', 'en'],
   ['Merci beaucoup !', 'thanks', 'fr'],
   ['thanks, now link my certification', 'link', 'en'],
+  ['ok', null, null],
   ['what is the weather', null, null],
   ['', null, null],
   ['x'.repeat(5000), null, null],
