@@ -1,4 +1,4 @@
-/** Help, welcome and the seed's six FAQ answers. */
+/** Help (in personal chat, and in a channel or group chat), the welcome, and the fixed answers: the seed's FAQ and other common questions. */
 import { menuCard } from '../../../cards/cardModels';
 import { AdaptiveCardAttachment } from '../../../cards/render';
 import { fill, Locale } from '../../../services/i18n/locale';
