@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { IntentName } from '../../../bot/intents/intentPatterns';
 import { recognizeIntent } from '../../../bot/intents/recognizeIntent';
 
@@ -100,5 +102,22 @@ describe('intent recognition (English and French, tolerant of wording and case)'
       assert.equal(got.intent, intent);
       assert.equal(got.language, language);
     });
+  }
+});
+
+describe('the phrases the README tells people to say', () => {
+  const readme = readFileSync(path.resolve(__dirname, '..', '..', '..', '..', 'README.md'), 'utf8');
+  // The first column of the "say" tables: phrases in "quotes" or « guillemets ».
+  const phrases = readme
+    .split('\n')
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| say ') && /^\| [^|]*["«]/.test(line))
+    .flatMap((line) => [...line.split('|')[1].matchAll(/"([^"]+)"|«\s*([^»]+?)\s*»/g)].map((m) => m[1] ?? m[2]));
+
+  it('finds them (both tables, both languages)', () => {
+    assert.ok(phrases.length >= 25, `${phrases.length} phrases found`);
+    assert.ok(phrases.includes('lier ma certification') && phrases.includes('audit log'));
+  });
+  for (const phrase of phrases) {
+    it(`understands "${phrase}"`, () => assert.notEqual(recognizeIntent(phrase).intent, null));
   }
 });
