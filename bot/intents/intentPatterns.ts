@@ -74,8 +74,9 @@ export const intentPatterns: IntentPattern[] = [
   },
   {
     intent: 'admin.grantPartnerAdmin',
-    en: [/\b(make|add|grant|set)\b.*\bpartner admin\b/],
-    fr: [/\b(nomm\w*|ajout\w*|fais|faire|rend\w*)\b.*\badmin\w* (de )?partenaire\b/],
+    // "make Benoit an admin": partner admin is the only role chat can give; without an @mention the handler says how.
+    en: [/\b(make|add|grant|set)\b.*\bpartner admin\b/, /\b(make|add|grant|appoint|promote)\b.*\badmin(istrator)?s?\b/],
+    fr: [/\b(nomm\w*|ajout\w*|fais|faire|rend\w*)\b.*\badmin\w* (de )?partenaire\b/, /\b(nomm\w*|ajout\w*|promouv\w*)\b.*\badmin\w*/],
   },
   { intent: 'admin.listAdmins', en: [/\b(list|show|who are)\b.*\badmins?\b/], fr: [/\b(liste\w*|affich\w*|qui sont)\b.*\badmin\w*/] },
   { intent: 'admin.auditLog', en: [/\baudit\b/], fr: [/\bjournal d'audit\b|\baudit\b/] },
@@ -87,17 +88,31 @@ export const intentPatterns: IntentPattern[] = [
       /\bhow long\b.*\b(report|appear\w*|show|visible|credit\w*|count)\b/,
       /\b(appear\w*|visible|show(s|ing)? up)\b.*\breport\b/,
       /\breport\b.*\b(appear\w*|visible|show(s|ing)? up)\b/,
+      // "Why am I not in the report?": someone missing from it, whoever asks.
+      /(n't|\bnot\b|\bnever\b).*\breport\b/,
     ],
     fr: [
       /\bcombien de temps\b.*\b(rapport|apparai\w*|affich\w*|credit\w*|compt\w*|visible\w*)\b/,
       /\b(apparai\w*|apparu\w*|visible\w*)\b.*\brapport\b/,
       /\brapport\b.*\b(apparai\w*|apparu\w*|visible\w*)\b/,
+      /\b(pas|jamais)\b.*\brapport\b/,
     ],
   },
   {
     intent: 'admin.report',
-    en: [/\bskills? report\b/, /\b(certification|certifications|training) report\b/, /^report$/],
-    fr: [/\brapport (des|de) (competences|qualifications|certifications)\b/, /^rapport$/],
+    en: [
+      /\bskills? report\b/,
+      /\b(certification|certifications|training) report\b/,
+      /^report$/,
+      /\b(show|see|get|give|download|export|send|open|view)\b.*\breport\b/,
+      /\bwho (is|are|has|have) (linked|associated)\b/,
+    ],
+    fr: [
+      /\brapport (des|de) (competences|qualifications|certifications)\b/,
+      /^rapport$/,
+      /\b(montr\w*|affich\w*|voir|telecharg\w*|export\w*|envoi\w*|envoy\w*|donn\w*|ouvr\w*)\b.*\brapport\b/,
+      /\bqui (est|sont|a|ont) (lie|associe)/,
+    ],
   },
   {
     intent: 'notices.remindMembers',
