@@ -121,12 +121,12 @@ export const intentPatterns: IntentPattern[] = [
   },
   {
     intent: 'notices.stop',
-    en: [/\b(stop|turn off|disable|mute|no more)\b.*\b(notifications?|notices?|reminders?)\b/],
+    en: [/\b(stop|turn off|switch off|disable|mute|no more)\b.*\b(notifications?|notices?|reminders?)\b/],
     fr: [/\b(arret\w*|desactiv\w*|plus de|stop)\b.*\b(notifications?|rappels?)\b/],
   },
   {
     intent: 'notices.start',
-    en: [/\b(start|turn on|enable|resume)\b.*\b(notifications?|notices?|reminders?)\b/, /\bnotify me\b/],
+    en: [/\b(start|turn on|switch on|enable|resume)\b.*\b(notifications?|notices?|reminders?)\b/, /\bnotify me\b/],
     fr: [/\b(activ\w*|reactiv\w*|demarr\w*|reprend\w*)\b.*\b(notifications?|rappels?)\b/, /\bprevenez.moi\b/],
   },
   {
@@ -136,14 +136,17 @@ export const intentPatterns: IntentPattern[] = [
       /\b(moved|switched|changed|went)\b.*\b(company|companies|employer|jobs?|organi[sz]ation)\b/,
       /\bnew (company|employer|job)\b/,
       /\btransfer(s|red|ring)?\b/,
+      /\b(switch|move)\w*\b.*\bto\b/,
+      /\bchange (my )?(organi[sz]ation|company|org|employer)\b/,
     ],
     fr: [
       /\bsociete a\b.*\bsociete b\b/,
       /\b(nouvelle|autre) (societe|entreprise)\b/,
       /\bnouvel (emploi|employeur)\b/,
       /\bnouveau (poste|travail|job|employeur)\b/,
-      /\bchange\w* (de|d') ?(societe|entreprise|employeur)\b/,
+      /\bchange\w* (de|d') ?(societe|entreprise|employeur|organisation)\b/,
       /\btransfer\w*\b/,
+      /\b(passer|basculer|deplacer)\b.*\b(vers|chez)\b/,
     ],
   },
   {
@@ -190,6 +193,22 @@ export const intentPatterns: IntentPattern[] = [
   },
   { intent: 'university.link', en: [/\bpartner university\b/], fr: [/\buniversite partenaire\b/] },
   {
+    // Ending the link in other words, before "my association" reads as the status. Imperative or
+    // wished only: "when does my association end?" is not a removal. A confirmation card follows anyway.
+    intent: 'remove',
+    en: [
+      /^(please )?(stop|cancel|end|terminate|break)\b.*\b(link|association)\b/,
+      /\b(want|like|need) to (stop|cancel|end|terminate|break)\b.*\b(link|association)\b/,
+      /\b(don'?t|do not|no longer)\b.*\b(want|wish)\b.*\blinked\b/,
+      /\blinked anymore\b/,
+    ],
+    fr: [
+      /^(arret\w*|annul\w*|termin\w*|mettre fin)\b.*\b(liaison|association|lien)\b/,
+      /\b(veux|voudrais|souhaite) (arreter|annuler|terminer|mettre fin)\b.*\b(liaison|association|lien)\b/,
+      /\bne (veux|souhaite) plus (etre )?(lie|associe)/,
+    ],
+  },
+  {
     intent: 'status',
     en: [
       /\bstatus\b/,
@@ -197,6 +216,9 @@ export const intentPatterns: IntentPattern[] = [
       /\b(next|my) (available |possible )?(date|association)\b/,
       /\bam i linked\b/,
       /\b(show|see|check) my (link|links|certifications?|mcid)\b/,
+      /\b(what'?s|what is) my mcid\b/,
+      /^my (certifications?|mcid)$/,
+      /\bwhat certifications\b/,
     ],
     fr: [
       /\bstatut\b/,
@@ -205,6 +227,10 @@ export const intentPatterns: IntentPattern[] = [
       /\bprochaine date\b/,
       /\bsuis.je lie\b/,
       /\b(voir|afficher|verifier) ma (liaison|certification)\b/,
+      /\bquel est mon mcid\b/,
+      /^mes certifications$/,
+      /\bquelles certifications\b/,
+      /\bou en suis.je\b/,
     ],
   },
   { intent: 'remove', en: [REMOVE_EN], fr: [REMOVE_FR] },
