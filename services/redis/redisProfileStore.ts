@@ -115,19 +115,11 @@ export class RedisProfileStore implements ProfileStore, ProfileRetention {
   }
 
   /**
-   * Writes the profiles that are not stored yet, leaving stored ones (imported
-   * data is newer than a sample file) alone. Returns how many were added.
-   */
-  seedMissing(profiles: CertificationProfile[]): Promise<number> {
-    if (profiles.length === 0) return Promise.resolve(0);
-    return withStore('profiles.seedMissing', () => this.addMissing(profiles));
-  }
-
-  /**
    * Seeds PROFILES_FILE once per version of its content; returns how many were added, or null when
    * this version was seeded before. A restart with the same file then adds nothing, so a profile
    * erased since ("delete my data") or expired (retention after an admin removal) stays gone. A
-   * changed file seeds the profiles it has that are not stored (seedMissing), erased ones included.
+   * changed file writes the profiles that are not stored, erased ones included, and leaves stored
+   * ones alone (imported data is newer than a sample file).
    */
   seedFromSource(profiles: CertificationProfile[]): Promise<number | null> {
     const version = createHash('sha256').update(JSON.stringify(profiles)).digest('base64url');

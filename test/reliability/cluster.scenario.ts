@@ -65,7 +65,7 @@ describe('reliability c: Redis Cluster (3 masters, started here)', function () {
     it('spreads the keys over all three masters (so cross-slot commands would have failed)', async () => {
       const p = prefix();
       const store = new RedisProfileStore(one, p);
-      await store.seedMissing(Array.from({ length: 60 }, (_, i) => ({ mcid: String(1000 + i), firstName: 'A', lastName: 'B', emails: [`a${i}@x.example`], certifications: [] })));
+      await store.seedFromSource(Array.from({ length: 60 }, (_, i) => ({ mcid: String(1000 + i), firstName: 'A', lastName: 'B', emails: [`a${i}@x.example`], certifications: [] })));
       const perNode = await Promise.all(one.nodes('master').map(async (node) => (await node.keys(`${p}*`)).length));
       printFigures('c. keys per master', Object.fromEntries(perNode.map((count, i) => [`master ${i + 1}`, count])));
       assert.ok(perNode.every((count) => count > 0), JSON.stringify(perNode));

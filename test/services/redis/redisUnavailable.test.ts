@@ -51,7 +51,6 @@ function everyAdapterCall(redis: Redis): [string, () => Promise<unknown>][] {
     ['profiles.getMany', () => profiles.getMany(['100'])],
     ['profiles.findByEmail', () => profiles.findByEmail('x@x.example')],
     ['profiles.upsert', () => profiles.upsert(profile)],
-    ['profiles.seedMissing', () => profiles.seedMissing([profile])],
     ['profiles.seedFromSource', () => profiles.seedFromSource([profile])],
   ];
 }
