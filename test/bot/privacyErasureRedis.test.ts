@@ -5,41 +5,21 @@
  * other people's data is untouched, and the abuse limits still refuse a
  * too-early link of the same MCID (R4).
  */
-import Redis from 'ioredis';
 import { strict as assert } from 'node:assert';
-import { StoreBackedStorage } from '../../bot/state/storeBackedStorage';
 import { ManualClock } from '../../services/clock';
-import { createStores, Stores } from '../../services/storeFactory';
 import { dumpKeys, findInDump } from '../helpers/redisScan';
-import { TEST_REDIS_URL, TestRedis } from '../helpers/testRedis';
-import { button, makeHarness, people, sampleProfiles, textOf } from '../support/conversationHarness';
+import { button, people, sampleProfiles, textOf } from '../support/conversationHarness';
+import { useRedisConversations } from '../support/redisConversation';
 
 const ALICE = ['10203040', 'alice@contoso.com', 'Alice', 'Martin'];
 
 describe('privacy: erasure on Redis leaves no trace of the person', () => {
-  const redis = new TestRedis();
-  const opened: Stores[] = [];
-  const stops: Array<() => Promise<void>> = [];
-
-  before(async () => {
-    await redis.connect();
-  });
-
-  after(async () => {
-    for (const stop of stops) await stop();
-    for (const s of opened) await s.close();
-    await redis.cleanup();
-  });
+  const conversations = useRedisConversations();
 
   it('erases every key and value naming Alice, keeps Benoît’s data, and still refuses a too-early re-link with the R4 message', async function () {
     this.timeout(20_000);
-    const prefix = redis.freshPrefix();
     const clock = new ManualClock('2026-01-05T09:00:00Z');
-    const stores = await createStores({ redisUrl: TEST_REDIS_URL, keyPrefix: prefix, profiles: sampleProfiles(), clock });
-    opened.push(stores);
-    const h = await makeHarness({ clock, stores, storage: new StoreBackedStorage(stores.documents), keyPrefix: prefix, noticesRedisUrl: TEST_REDIS_URL });
-    stops.push(() => h.notices.stop());
-    const client = stores.redis as Redis; // standalone in these tests: createStores without cluster nodes
+    const { h, stores, client, prefix } = await conversations.open(clock);
 
     // Alice leaves data in every category: link, Partner University, a pending notice, a notice setting, an export link.
     await h.click(people.alice, button(await h.say(people.alice, 'link my certification'), 'link.confirm'));

@@ -5,17 +5,14 @@
  * "my data", an admin's removal, an erasure) runs on real Redis, and each key it leaves, at any
  * point, is checked against the patterns read from the document itself.
  */
-import Redis from 'ioredis';
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { StoreBackedStorage } from '../../bot/state/storeBackedStorage';
 import { ManualClock } from '../../services/clock';
 import { PersonRateLimiter } from '../../services/limits/personRateLimiter';
-import { createStores, Stores } from '../../services/storeFactory';
 import { dumpKeys } from '../helpers/redisScan';
-import { TEST_REDIS_URL, TestRedis } from '../helpers/testRedis';
-import { button, makeHarness, people, sampleProfiles } from '../support/conversationHarness';
+import { button, people } from '../support/conversationHarness';
+import { useRedisConversations } from '../support/redisConversation';
 
 const PRIVACY_MD = path.resolve(__dirname, '..', '..', '..', 'PRIVACY.md');
 
@@ -29,7 +26,7 @@ function escapeRegExp(text: string): string {
  * `:` continues the hash tag of the pattern before it in the same cell. BullMQ's own keys for the
  * notice queue ("and the queue's sets") are everything under `…bull:notices:`.
  */
-export function documentedKeyPatterns(markdown: string, prefix: string): RegExp[] {
+function documentedKeyPatterns(markdown: string, prefix: string): RegExp[] {
   const section = markdown.split('## What is stored, and why')[1]?.split('\n## ')[0];
   if (!section) throw new Error('PRIVACY.md has no "What is stored, and why" section');
   const patterns: RegExp[] = [];
@@ -58,19 +55,7 @@ export function documentedKeyPatterns(markdown: string, prefix: string): RegExp[
 }
 
 describe('privacy: every Redis key is one PRIVACY.md lists', () => {
-  const redis = new TestRedis();
-  const opened: Stores[] = [];
-  const stops: Array<() => Promise<void>> = [];
-
-  before(async () => {
-    await redis.connect();
-  });
-
-  after(async () => {
-    for (const stop of stops) await stop();
-    for (const s of opened) await s.close();
-    await redis.cleanup();
-  });
+  const conversations = useRedisConversations();
 
   it('reads the table: placeholders, continued hash tags and the notice queue', () => {
     const patterns = documentedKeyPatterns(readFileSync(PRIVACY_MD, 'utf8'), 'p:');
@@ -87,13 +72,8 @@ describe('privacy: every Redis key is one PRIVACY.md lists', () => {
 
   it('leaves no key the document does not list, through every feature', async function () {
     this.timeout(30_000);
-    const prefix = redis.freshPrefix();
     const clock = new ManualClock('2026-01-05T09:00:00Z');
-    const stores = await createStores({ redisUrl: TEST_REDIS_URL, keyPrefix: prefix, profiles: sampleProfiles(), clock });
-    opened.push(stores);
-    const h = await makeHarness({ clock, stores, storage: new StoreBackedStorage(stores.documents), keyPrefix: prefix, noticesRedisUrl: TEST_REDIS_URL });
-    stops.push(() => h.notices.stop());
-    const client = stores.redis as Redis; // standalone: createStores without cluster nodes
+    const { h, stores, client, prefix } = await conversations.open(clock);
     const patterns = documentedKeyPatterns(readFileSync(PRIVACY_MD, 'utf8'), prefix);
     const seen = new Set<string>();
     const collect = async () => {
