@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { button, buttons, makeHarness, people, textOf } from '../support/conversationHarness';
-import type { Activity } from 'botbuilder';
+import { button, buttons, makeHarness, menuCommands, people, textOf } from '../support/conversationHarness';
 
 const R4_EN =
   'You have attempted to associate with a partner organization. However, we require a period of 30 days between associations. Your next available date for a subsequent association is 4 February 2026 (UTC).';
@@ -136,9 +135,8 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
     assert.match(textOf(en), /What I can do/);
     assert.match(textOf(en), /"stop notifications" \/ "start notifications"/);
     assert.match(textOf(en), /"my data" \/ "delete my data"/);
-    const actions = (en[0].attachments?.[0].content as { actions: { data: { msteams: { text: string } } }[] }).actions;
     assert.deepEqual(
-      actions.map((a) => a.data.msteams.text),
+      menuCommands(en),
       ['link my certification', 'when can I link again', 'remove my certification', 'link Partner University'],
     );
     assert.match(textOf(await h.say(people.alice, 'aide', { locale: 'fr-FR' })), /Ce que je sais faire/);
@@ -214,17 +212,15 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
 
   it('in a channel, help and the welcome say what admins can ask there and send people to their personal chat', async () => {
     const h = await makeHarness();
-    const messageBackTexts = (replies: Partial<Activity>[]) =>
-      ((replies[0].attachments?.[0].content as { actions?: { data: { msteams: { text: string } } }[] }).actions ?? []).map((a) => a.data.msteams.text);
     const help = await h.say(people.alice, 'help', { conversationType: 'channel' });
     assert.match(textOf(help), /Here I serve the admins of Contoso/);
     assert.match(textOf(help), /"remove alice@contoso.com from the report"/);
     assert.match(textOf(help), /open your personal chat with CertLink/);
     // Only commands that work here: no "link my certification" button to be refused.
-    assert.deepEqual(messageBackTexts(help), ['skills report', 'audit log', 'list admins']);
+    assert.deepEqual(menuCommands(help), ['skills report', 'audit log', 'list admins']);
     const aide = await h.say(people.alice, 'aide', { conversationType: 'groupChat', locale: 'fr-FR' });
     assert.match(textOf(aide), /Ici, je sers les administrateurs de Contoso/);
-    assert.deepEqual(messageBackTexts(aide), ['rapport des compétences', 'journal d’audit', 'liste des admins']);
+    assert.deepEqual(menuCommands(aide), ['rapport des compétences', 'journal d’audit', 'liste des admins']);
     // Something not understood in a channel gets the same.
     assert.match(textOf(await h.say(people.alice, 'what is the weather like', { conversationType: 'channel' })), /What I can do here/);
 

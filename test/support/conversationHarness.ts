@@ -240,6 +240,12 @@ export function buttons(replies: Partial<Activity>[] | unknown): (ClickTarget & 
   return out;
 }
 
+/** What the menu buttons (messageBack) of the first reply's card send, as if typed. */
+export function menuCommands(replies: Partial<Activity>[]): string[] {
+  const card = replies[0]?.attachments?.[0]?.content as { actions?: { data?: { msteams?: { text?: string } } }[] } | undefined;
+  return (card?.actions ?? []).map((a) => a.data?.msteams?.text ?? '');
+}
+
 export function button(replies: Partial<Activity>[] | unknown, verb: string): ClickTarget & { title: string } {
   const found = buttons(replies).find((b) => b.verb === verb);
   if (!found) throw new Error(`No ${verb} button in ${JSON.stringify(replies).slice(0, 600)}`);
