@@ -127,7 +127,7 @@ export const conversationText: Messages<TextKey> = {
     confirmLinkTitle: 'Link MCID {mcid} to {org}?',
     confirmLinkBody: 'Your certifications ({count}) will count for {org}.',
     confirmLinkSwitch: 'This ends your link to {from} in the same step: it will stop showing you in its skills report.',
-    confirmLinkUsed: 'This will be association {used} of {max} in a year.',
+    confirmLinkUsed: 'This will be association {used} of {max} allowed {perWindow}.',
     confirmLinkNext: 'After this one, your next possible association is {date}.',
     confirm: 'Confirm',
     cancel: 'Cancel',
@@ -147,8 +147,8 @@ export const conversationText: Messages<TextKey> = {
     statusLinked: 'MCID {mcid} is linked to {org} since {date}.',
     statusNotLinked: 'MCID {mcid} is not linked to any organization.',
     statusNoProfile: 'You have no linked certification, and I found no certification profile for your work email.',
-    statusStarts: 'Associations in the last year:',
-    statusNoStarts: 'No associations in the last year.',
+    statusStarts: 'Associations {inWindow}:',
+    statusNoStarts: 'No associations {inWindow}.',
     statusNextNow: 'You can link now.',
     statusNextLater: 'Your next available date for an association is {date}.',
     statusUsed: '{used} of {max} associations used.',
@@ -156,7 +156,7 @@ export const conversationText: Messages<TextKey> = {
     removeNothing: 'You have no linked certification to remove.',
     confirmRemoveTitle: 'Remove the link between MCID {mcid} and {org}?',
     confirmRemoveBody:
-      'Your certifications will stop counting for {org}. Removing does not give back an association: the {cooldown} days and the yearly limit still count from your last start.',
+      'Your certifications will stop counting for {org}. Removing does not give back an association: the {cooldown} days and the limit of {max} associations {perWindow} still count from your last start.',
     removedTitle: 'Link removed',
     removedBody: 'MCID {mcid} is no longer linked to {org}.',
     removedNext: 'Your next available date for an association is {date}.',
@@ -183,7 +183,7 @@ export const conversationText: Messages<TextKey> = {
     faqAdminNoResponse:
       'The admin should first check the email address used, then contact the person the account details were given to.',
     faqLimited:
-      'To protect against abuse, you can make at most {max} associations a year, with {cooldown} days between associations counted from the start of the previous one. Say "when can I link again" to see your date. If you still cannot link after that date, contact Partner Center support.',
+      'To protect against abuse, you can make at most {max} associations {perWindow}, with {cooldown} days between associations counted from the start of the previous one. Say "when can I link again" to see your date. If you still cannot link after that date, contact Partner Center support.',
     faqReportDelay:
       'Once your MCID is linked, your certifications appear in your organization\'s skills report within 72 hours; newly passed exams and assessments can take 7 to 10 days. Say "when can I link again" to check that your link is in place.',
     thanks: 'You\'re welcome! Say "help" whenever you need me.',
@@ -226,7 +226,7 @@ export const conversationText: Messages<TextKey> = {
     confirmLinkTitle: 'Lier le MCID {mcid} à {org} ?',
     confirmLinkBody: 'Vos certifications ({count}) compteront pour {org}.',
     confirmLinkSwitch: 'Votre liaison à {from} prend fin dans la même étape : vous n’apparaîtrez plus dans son rapport des compétences.',
-    confirmLinkUsed: 'Ce sera l’association {used} sur {max} autorisées par an.',
+    confirmLinkUsed: 'Ce sera l’association {used} sur {max} autorisées {perWindow}.',
     confirmLinkNext: 'Après celle-ci, votre prochaine association possible sera le {date}.',
     confirm: 'Confirmer',
     cancel: 'Annuler',
@@ -246,8 +246,8 @@ export const conversationText: Messages<TextKey> = {
     statusLinked: 'Le MCID {mcid} est lié à {org} depuis le {date}.',
     statusNotLinked: 'Le MCID {mcid} n’est lié à aucune organisation.',
     statusNoProfile: 'Aucune certification n’est liée, et je n’ai trouvé aucun profil de certification pour votre adresse professionnelle.',
-    statusStarts: 'Associations de la dernière année :',
-    statusNoStarts: 'Aucune association dans la dernière année.',
+    statusStarts: 'Associations {inWindow} :',
+    statusNoStarts: 'Aucune association {inWindow}.',
     statusNextNow: 'Vous pouvez lier maintenant.',
     statusNextLater: 'La prochaine date disponible pour une association est le {date}.',
     statusUsed: 'Associations utilisées : {used} sur {max}.',
@@ -255,7 +255,7 @@ export const conversationText: Messages<TextKey> = {
     removeNothing: 'Vous n’avez aucune certification liée à supprimer.',
     confirmRemoveTitle: 'Supprimer la liaison entre le MCID {mcid} et {org} ?',
     confirmRemoveBody:
-      'Vos certifications ne compteront plus pour {org}. La suppression ne rend pas d’association : les {cooldown} jours et la limite annuelle comptent toujours depuis votre dernière association.',
+      'Vos certifications ne compteront plus pour {org}. La suppression ne rend pas d’association : les {cooldown} jours et la limite de {max} associations {perWindow} comptent toujours depuis votre dernière association.',
     removedTitle: 'Liaison supprimée',
     removedBody: 'Le MCID {mcid} n’est plus lié à {org}.',
     removedNext: 'La prochaine date disponible pour une association est le {date}.',
@@ -282,7 +282,7 @@ export const conversationText: Messages<TextKey> = {
     faqAdminNoResponse:
       'L’administrateur doit d’abord vérifier l’adresse e-mail utilisée, puis contacter la personne à qui les informations de compte ont été fournies.',
     faqLimited:
-      'Pour vous protéger contre les abus, vous êtes limité à {max} associations par an, avec une période de {cooldown} jours entre chaque association, comptée à partir du premier jour de l’association précédente. Dites « quand puis-je lier à nouveau » pour voir votre date. Si vous ne pouvez toujours pas lier après cette date, contactez le support technique de l’Espace partenaires.',
+      'Pour vous protéger contre les abus, vous êtes limité à {max} associations {perWindow}, avec une période de {cooldown} jours entre chaque association, comptée à partir du premier jour de l’association précédente. Dites « quand puis-je lier à nouveau » pour voir votre date. Si vous ne pouvez toujours pas lier après cette date, contactez le support technique de l’Espace partenaires.',
     faqReportDelay:
       'Une fois votre MCID lié, vos certifications apparaissent dans le rapport des compétences de votre organisation dans les 72 heures ; les examens et évaluations récemment réussis peuvent prendre 7 à 10 jours. Dites « quand puis-je lier à nouveau » pour vérifier que votre liaison est en place.',
     thanks: 'Avec plaisir ! Dites « aide » quand vous avez besoin de moi.',

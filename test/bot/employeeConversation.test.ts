@@ -12,7 +12,7 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     const replies = await h.say(people.alice, 'link my certification');
     const text = textOf(replies);
     assert.match(text, /Link MCID 10203040 to Contoso\?/);
-    assert.match(text, /association 1 of 3 in a year/);
+    assert.match(text, /association 1 of 3 allowed a year/);
     assert.match(text, /next possible association is 4 February 2026 \(UTC\)/);
     const confirm = button(replies, 'link.confirm');
     assert.equal(confirm.title, 'Use alice@contoso.com to associate my Microsoft Learning account');
@@ -185,8 +185,25 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
     assert.match(textOf(await h.say(people.alice, 'pourquoi mon association est-elle limitée', { locale: 'fr-FR' })), /limité à 2 associations par an, avec une période de 45 jours/);
     assert.match(textOf(await h.say(people.alice, 'my data')), /at most 2 associations a year, 45 days between them/);
     await h.click(people.alice, button(await h.say(people.alice, 'link my certification'), 'link.confirm'));
-    assert.match(textOf(await h.say(people.alice, 'remove my certification')), /the 45 days and the yearly limit still count/);
+    assert.match(textOf(await h.say(people.alice, 'remove my certification')), /the 45 days and the limit of 2 associations a year still count/);
     assert.match(textOf(await h.say(people.alice, 'mes données', { locale: 'fr-FR' })), /au plus 2 associations par an, 45 jours entre deux/);
+  });
+
+  it('names the configured window (a calendar year, another number of days) and heads the status dates with it', async () => {
+    const calendar = await makeHarness({ limits: { maxPerWindow: 3, windowDays: 365, windowKind: 'calendar', cooldownDays: 30 } });
+    assert.match(textOf(await calendar.say(people.alice, 'status')), /No associations this calendar year\./);
+    const confirm = await calendar.say(people.alice, 'link my certification');
+    assert.match(textOf(confirm), /association 1 of 3 allowed per calendar year/);
+    await calendar.click(people.alice, button(confirm, 'link.confirm'));
+    // The heading comes right before the dates it introduces, not after them.
+    assert.match(textOf(await calendar.say(people.alice, 'status')), /Associations this calendar year:\n5 January 2026 \(UTC\)\nContoso/);
+    assert.match(textOf(await calendar.say(people.alice, 'statut', { locale: 'fr-FR' })), /Associations de cette année civile :\n5 janvier 2026 \(UTC\)\nContoso/);
+
+    const halfYear = await makeHarness({ limits: { maxPerWindow: 2, windowDays: 180, windowKind: 'rolling', cooldownDays: 45 } });
+    assert.match(textOf(await halfYear.say(people.alice, 'Why is my association limited?')), /at most 2 associations in any 180 days, with 45 days between/);
+    assert.match(textOf(await halfYear.say(people.alice, 'pourquoi mon association est-elle limitée', { locale: 'fr-FR' })), /limité à 2 associations sur toute période de 180 jours/);
+    assert.match(textOf(await halfYear.say(people.alice, 'quand puis-je lier à nouveau', { locale: 'fr-FR' })), /Aucune association des 180 derniers jours\./);
+    assert.match(textOf(await halfYear.say(people.alice, 'delete my data')), /Partner Center allows 2 associations in any 180 days with 45 days between them/);
   });
 
   it('links and removes a Partner University account with the email shortcut (R9)', async () => {

@@ -7,6 +7,7 @@ import { TextKey } from '../../i18n/conversationText';
 import { noticeText } from '../../i18n/noticeText';
 import { say } from '../../i18n/say';
 import { MessageHandler } from '../handlerTypes';
+import { limitWording } from '../../../services/association/limitWording';
 
 function commands(locale: Locale): { title: string; text: string }[] {
   return [
@@ -68,8 +69,7 @@ export const showHelp: MessageHandler = async (hc) =>
 
 /** A fixed answer; the limits it may quote are the configured ones, not the defaults. */
 const faq = (key: TextKey): MessageHandler => async (hc) => {
-  const { maxPerWindow, cooldownDays } = hc.services.associations.limits;
-  return { text: say(hc.locale, key, { max: maxPerWindow, cooldown: cooldownDays }) };
+  return { text: say(hc.locale, key, { ...limitWording(hc.services.associations.limits, hc.locale) }) };
 };
 
 export const faqHandlers = {

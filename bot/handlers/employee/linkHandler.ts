@@ -11,6 +11,7 @@ import { formatDate } from '../../../services/i18n/locale';
 import { noticeText } from '../../i18n/noticeText';
 import { say } from '../../i18n/say';
 import { CardActionHandler, HandlerContext, MessageHandler, Reply } from '../handlerTypes';
+import { limitWording } from '../../../services/association/limitWording';
 
 export const LINK_CONFIRM = 'link.confirm';
 export const LINK_SIGN_IN = 'link.signIn';
@@ -77,7 +78,7 @@ async function previewReply(hc: HandlerContext, profile: CertificationProfile, p
       const lines = [say(hc.locale, 'confirmLinkBody', { org, count: profile.certifications.length })];
       if (decision.kind === 'allowed') {
         if (decision.switchFrom) lines.push(say(hc.locale, 'confirmLinkSwitch', { from: orgName(hc, decision.switchFrom) }));
-        lines.push(say(hc.locale, 'confirmLinkUsed', { used: decision.usedAfter, max: hc.services.associations.limits.maxPerWindow }));
+        lines.push(say(hc.locale, 'confirmLinkUsed', { ...limitWording(hc.services.associations.limits, hc.locale), used: decision.usedAfter }));
         lines.push(say(hc.locale, 'confirmLinkNext', { date: formatDate(decision.nextDateAfter, hc.locale) }));
       }
       const cardId = await hc.pending.issue({

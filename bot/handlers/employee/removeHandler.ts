@@ -4,6 +4,7 @@ import { availability } from '../../../services/association/associationRules';
 import { formatDate } from '../../../services/i18n/locale';
 import { say } from '../../i18n/say';
 import { CardActionHandler, MessageHandler } from '../handlerTypes';
+import { limitWording } from '../../../services/association/limitWording';
 
 export const UNLINK_CONFIRM = 'unlink.confirm';
 
@@ -20,7 +21,7 @@ export const startRemove: MessageHandler = async (hc) => {
   return {
     card: confirmCard({
       title: say(hc.locale, 'confirmRemoveTitle', { mcid: record.mcid, org }),
-      lines: [say(hc.locale, 'confirmRemoveBody', { org, cooldown: hc.services.associations.limits.cooldownDays })],
+      lines: [say(hc.locale, 'confirmRemoveBody', { ...limitWording(hc.services.associations.limits, hc.locale), org })],
       confirmTitle: say(hc.locale, 'confirm'),
       cancelTitle: say(hc.locale, 'cancel'),
       confirmVerb: UNLINK_CONFIRM,

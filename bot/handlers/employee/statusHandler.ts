@@ -5,6 +5,7 @@ import { formatDate } from '../../../services/i18n/locale';
 import { say } from '../../i18n/say';
 import { notifyMeButtons } from './linkHandler';
 import { MessageHandler } from '../handlerTypes';
+import { limitWording } from '../../../services/association/limitWording';
 
 export const showStatus: MessageHandler = async (hc) => {
   const { associations, orgs, clock } = hc.services;
@@ -26,8 +27,10 @@ export const showStatus: MessageHandler = async (hc) => {
   lines.push(say(hc.locale, 'statusUsed', { used: av.usedInWindow, max: associations.limits.maxPerWindow }));
   lines.push(av.blockedBy.length ? say(hc.locale, 'statusNextLater', { date: formatDate(av.date, hc.locale) }) : say(hc.locale, 'statusNextNow'));
   const facts = av.startsInWindow.map((s) => ({ label: formatDate(s.at, hc.locale), value: orgs.byMpnId(s.mpnId)?.name ?? s.mpnId }));
-  const notes = [facts.length ? say(hc.locale, 'statusStarts') : say(hc.locale, 'statusNoStarts')];
-  if (record.link && creditMayBePending(record.link, now)) notes.push(say(hc.locale, 'statusCreditPending'));
+  // The heading of the dates is the last line, so the card shows it right above them.
+  const { inWindow } = limitWording(associations.limits, hc.locale);
+  lines.push(say(hc.locale, facts.length ? 'statusStarts' : 'statusNoStarts', { inWindow }));
+  const notes = record.link && creditMayBePending(record.link, now) ? [say(hc.locale, 'statusCreditPending')] : [];
 
   const buttons = av.blockedBy.length ? await notifyMeButtons(hc, mcid, av.date) : [];
   return { card: statementCard({ title: say(hc.locale, 'statusTitle'), lines, notes, facts, buttons }) };

@@ -16,6 +16,7 @@ import { DOWNLOAD_LINK_TTL_MINUTES, DownloadLinkSigner } from '../../../services
 import { DocumentStore } from '../../../services/kv/documentStore';
 import { pt } from '../../i18n/privacyText';
 import { CardActionHandler, FeatureHandlers, HandlerContext, MessageHandler } from '../handlerTypes';
+import { limitWording } from '../../../services/association/limitWording';
 
 export const ERASE_CONFIRM = 'privacy.erase.confirm';
 
@@ -64,7 +65,7 @@ function categories(hc: HandlerContext, data: PersonalDataExport, deps: PrivacyF
     {
       name: pt(l, 'catHistory'),
       held: history.starts.length || history.endedLinks.length ? pt(l, 'catHistoryHeld', { starts: history.starts.length, ended: history.endedLinks.length }) : nothing,
-      why: pt(l, 'catHistoryWhy', { max: hc.services.associations.limits.maxPerWindow, cooldown: hc.services.associations.limits.cooldownDays }),
+      why: pt(l, 'catHistoryWhy', { ...limitWording(hc.services.associations.limits, l) }),
     },
     {
       name: pt(l, 'catNotices'),
@@ -114,7 +115,7 @@ export function privacyHandlers(deps: PrivacyFeatureDeps): FeatureHandlers {
         lines: [
           pt(l, 'eraseIntro'),
           pt(l, 'eraseWhat'),
-          pt(l, 'eraseKept', { days: deps.policy.startRetentionDays, max: hc.services.associations.limits.maxPerWindow, cooldown: hc.services.associations.limits.cooldownDays }),
+          pt(l, 'eraseKept', { ...limitWording(hc.services.associations.limits, l), days: deps.policy.startRetentionDays }),
           pt(l, 'eraseAudit', { days: deps.policy.auditRetentionDays }),
           pt(l, 'eraseAdmins'),
         ],

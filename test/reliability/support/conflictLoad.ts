@@ -52,7 +52,7 @@ const OUTCOME_PATTERNS: [string, RegExp][] = [
   ['removed', /Link removed/],
   ['nothingToRemove', /You have no linked certification to remove/],
   ['notOwner', /Only the person who linked this MCID can remove it/],
-  ['refusedYearly', /you have used \d+ of \d+ associations allowed in a year/],
+  ['refusedYearly', /you have used \d+ of \d+ associations allowed a year/],
   ['refusedCooldown', /we require a period of 30 days/],
   ['alreadyLinked', /already linked/i],
   ['ownedByOther', /someone else|another person/i],
