@@ -7,7 +7,7 @@ import sinon from 'sinon';
 import { TeamRoster } from '../../bot/teams/teamRoster';
 import { ManualClock } from '../../services/clock';
 import { RosterMember } from '../../services/notices/reminders';
-import { button, CONTOSO_TENANT, makeHarness, people, textOf } from '../support/conversationHarness';
+import { button, buttons, CONTOSO_TENANT, makeHarness, people, textOf } from '../support/conversationHarness';
 
 /** A ManualClock that reads the faked Date, so the rules and the timers agree. */
 class FakeTimersClock extends ManualClock {
@@ -76,6 +76,30 @@ describe('notices in the conversation', () => {
     assert.match(textOf(await h.say(people.hugoAtFabrikam, 'arrêter les notifications', { locale: 'fr-FR' })), /désactivées/);
     assert.match(textOf(await h.say(people.hugoAtFabrikam, 'start notifications')), /Notifications are on/);
     assert.equal(await h.notices.prefs.noticesEnabled(people.hugoAtFabrikam.tenantId, people.hugoAtFabrikam.userId), true);
+  });
+
+  it('the refusal says the day it will write, or that notifications are off; "Notify me" only when the notice could not be queued', async () => {
+    const h = await harness();
+    const verbs = (replies: Parameters<typeof buttons>[0]): string[] => buttons(replies).map((b) => b.verb);
+    await h.click(people.hugoAtContoso, button(await h.say(people.hugoAtContoso, 'link my certification'), 'link.confirm'));
+
+    const refused = await h.say(people.hugoAtFabrikam, 'link my certification');
+    assert.match(textOf(refused), /I will tell you here on 4 February 2026 \(UTC\), the first day you can link again\./);
+    assert.deepEqual(verbs(refused), [], 'the notice is already planned: no button that would only say so');
+
+    await h.say(people.hugoAtFabrikam, 'stop notifications');
+    const refusedOff = await h.say(people.hugoAtFabrikam, 'lier ma certification', { locale: 'fr-FR' });
+    assert.match(textOf(refusedOff), /Vos notifications sont désactivées : je ne vous préviendrai pas ce jour-là/);
+    assert.doesNotMatch(textOf(refusedOff), /Je vous préviendrai ici/);
+    await h.say(people.hugoAtFabrikam, 'start notifications');
+
+    const schedule = sinon.stub(h.notices.scheduler, 'schedule').rejects(new Error('queue down'));
+    const refusedUnqueued = await h.say(people.hugoAtFabrikam, 'link my certification');
+    schedule.restore();
+    assert.doesNotMatch(textOf(refusedUnqueued), /I will tell you here/);
+    assert.deepEqual(verbs(refusedUnqueued), ['notices.notifyMe']);
+    const out = await h.click(people.hugoAtFabrikam, button(refusedUnqueued, 'notices.notifyMe'));
+    assert.match(textOf(out.body), /Already planned: I will tell you here on 4 February 2026 \(UTC\)/);
   });
 
   it('a stale notice is not sent: the person linked meanwhile', async () => {

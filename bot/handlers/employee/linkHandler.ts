@@ -7,7 +7,7 @@ import { LinkDecision, LinkRequest } from '../../../services/association/associa
 import { blockingReasons, r4Message } from '../../../services/association/refusalMessage';
 import { McidRecord, OwnershipProof } from '../../../services/association/types';
 import { CertificationProfile } from '../../../services/directory/types';
-import { formatDate } from '../../../services/i18n/locale';
+import { fill, formatDate } from '../../../services/i18n/locale';
 import { noticeText } from '../../i18n/noticeText';
 import { say } from '../../i18n/say';
 import { CardActionHandler, HandlerContext, MessageHandler, Reply } from '../handlerTypes';
@@ -44,20 +44,36 @@ export async function notifyMeButtons(hc: HandlerContext, mcid: string, dueAt: D
 }
 
 /**
- * The refusal card: R4's exact words, the date, what blocked, and "Notify me".
- * Someone refused wanted to link, so a notice for the next date is scheduled
- * right away (the worker checks again, and respects "stop notifications").
+ * Someone refused wanted to link, so a notice for the next date is scheduled right away (the
+ * worker checks again, and respects "stop notifications"). The card then says what will happen
+ * on that day; a "Notify me" button would only answer "already planned".
  */
+async function refusalNotice(hc: HandlerContext, mcid: string, dueAt: Date): Promise<{ lines: string[]; buttons: ExecuteButton[] }> {
+  const notices = hc.services.notices;
+  if (!notices) return { lines: [], buttons: [] };
+  const tenantId = hc.info.tenantId ?? '';
+  const [enabled, scheduled] = await Promise.all([
+    notices.prefs.noticesEnabled(tenantId, hc.info.userId).catch(() => true),
+    notices.scheduler.schedule({ tenantId, userId: hc.info.userId, mcid, dueAt, reason: 'refused' }).then(
+      () => true,
+      () => false, // a notice that could not be queued must not turn the refusal into an error
+    ),
+  ]);
+  if (!enabled) return { lines: [noticeText[hc.locale].refusalNoticesOff], buttons: [] };
+  // Not queued: "Notify me" lets the person try again.
+  if (!scheduled) return { lines: [], buttons: await notifyMeButtons(hc, mcid, dueAt) };
+  return { lines: [fill(noticeText[hc.locale].willNotify, { date: formatDate(dueAt, hc.locale) })], buttons: [] };
+}
+
+/** The refusal card: R4's exact words, the date, what blocked, and the notice for that date. */
 export async function refusalReply(hc: HandlerContext, mcid: string, decision: Extract<LinkDecision, { kind: 'refused' }>): Promise<Reply> {
-  await hc.services.notices?.scheduler
-    .schedule({ tenantId: hc.info.tenantId ?? '', userId: hc.info.userId, mcid, dueAt: decision.nextDate, reason: 'refused' })
-    .catch(() => undefined); // a notice that could not be queued must not turn the refusal into an error
+  const notice = await refusalNotice(hc, mcid, decision.nextDate);
   return {
     card: statementCard({
       title: say(hc.locale, 'refusedTitle'),
       tone: 'attention',
-      lines: [r4Message(decision.nextDate, hc.locale), ...blockingReasons(decision, hc.services.associations.limits, hc.locale)],
-      buttons: await notifyMeButtons(hc, mcid, decision.nextDate),
+      lines: [r4Message(decision.nextDate, hc.locale), ...blockingReasons(decision, hc.services.associations.limits, hc.locale), ...notice.lines],
+      buttons: notice.buttons,
     }),
   };
 }
