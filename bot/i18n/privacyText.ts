@@ -14,7 +14,8 @@ export type PrivacyTextKey =
   | 'catHistoryHeld'
   | 'catHistoryWhy'
   | 'catNotices'
-  | 'catNoticesHeld'
+  | 'catNoticesHeldOn'
+  | 'catNoticesHeldOff'
   | 'catNoticesWhy'
   | 'catConversation'
   | 'catConversationHeld'
@@ -26,7 +27,9 @@ export type PrivacyTextKey =
   | 'catAuditHeld'
   | 'catAuditWhy'
   | 'catSession'
+  | 'catSessionHeld'
   | 'catSessionWhy'
+  | 'catSessionWhyNoLimit'
   | 'myDataWho'
   | 'myDataLinkExpires'
   | 'download'
@@ -49,16 +52,17 @@ export const privacyText: Messages<PrivacyTextKey> = {
     myDataIntro: 'Everything CertLink stores about you, by category, and why. Download it all as a JSON file with the button below.',
     nothing: 'Nothing.',
     catProfile: 'Certification profile',
-    catProfileHeld: 'MCID {mcid}: {name}, {emails}, {count} certifications.',
+    catProfileHeld: 'MCID {mcid}: {name}, {emails}; certifications: {count}.',
     catProfileWhy: 'To find your profile from your Teams email and to show your certifications in your organization’s skills report.',
     catLink: 'Current link',
     catLinkHeld: 'Linked to {org} since {date}.',
     catLinkWhy: 'Partner Center’s rule: your MCID is linked to one organization at a time; its admins see you in the skills report.',
     catHistory: 'Association history',
-    catHistoryHeld: '{starts} association starts, {ended} ended links.',
+    catHistoryHeld: 'Association starts: {starts}; ended links: {ended}.',
     catHistoryWhy: 'The abuse limits: at most {max} associations {perWindow}, {cooldown} days between them.',
     catNotices: 'Notice settings and pending notices',
-    catNoticesHeld: 'Notifications {state}; {pending} notices waiting.',
+    catNoticesHeldOn: 'Notifications on; notices waiting: {pending}.',
+    catNoticesHeldOff: 'Notifications off; notices waiting: {pending}.',
     catNoticesWhy: 'To tell you when you can link again, only if you want it.',
     catConversation: 'Conversation reference',
     catConversationHeld: 'Where to reach you in Teams (your personal chat with CertLink).',
@@ -67,10 +71,12 @@ export const privacyText: Messages<PrivacyTextKey> = {
     catUniversityHeld: 'Account {account}, linked on {date}.',
     catUniversityWhy: 'You linked it (Partner University access).',
     catAudit: 'Audit entries about you',
-    catAuditHeld: '{count} entries (links, removals, role changes).',
+    catAuditHeld: 'Entries: {count} (links, removals, role changes).',
     catAuditWhy: 'Your organization’s admins must be able to see who changed what in their report; kept {days} days.',
     catSession: 'Conversation state',
+    catSessionHeld: 'Present.',
     catSessionWhy: 'Cards waiting for your click and a sign-in in progress, kept at most {days} days.',
+    catSessionWhyNoLimit: 'Cards waiting for your click and a sign-in in progress, kept with no time limit.',
     myDataWho: 'Who can see it: you, and the global admins and partner admins of the organization you are linked to (the report and its audit log). Nobody else.',
     myDataLinkExpires: 'The download link works for 15 minutes (until {time}) and only for you. Say "delete my data" to erase it.',
     download: 'Download all my data (JSON)',
@@ -84,7 +90,7 @@ export const privacyText: Messages<PrivacyTextKey> = {
     erasedTitle: 'Your data is deleted',
     erasedBody: 'CertLink no longer holds your name, emails, certifications, link, conversation reference, notice settings or Partner University link.',
     erasedLinkEnded: 'Your link to {org} ended.',
-    erasedKept: 'Kept: {count} association start dates under a keyed hash, until {date}, for the abuse limits. Audit entries about you now show keyed hashes instead of your ids.',
+    erasedKept: 'Kept: association start dates ({count}) under a keyed hash, until {date}, for the abuse limits. Audit entries about you now show keyed hashes instead of your ids.',
     erasedHeldByOther: 'The certification profile your email leads to is linked by another account, so it was left as it is. Ask your organization’s admins if it is not yours.',
   },
   fr: {
@@ -92,16 +98,17 @@ export const privacyText: Messages<PrivacyTextKey> = {
     myDataIntro: 'Tout ce que CertLink conserve sur vous, par catégorie, et pourquoi. Téléchargez le tout en JSON avec le bouton ci-dessous.',
     nothing: 'Rien.',
     catProfile: 'Profil de certification',
-    catProfileHeld: 'MCID {mcid} : {name}, {emails}, {count} certifications.',
+    catProfileHeld: 'MCID {mcid} : {name}, {emails} ; certifications : {count}.',
     catProfileWhy: 'Pour trouver votre profil à partir de votre e-mail Teams et montrer vos certifications dans le rapport des compétences de votre organisation.',
     catLink: 'Liaison actuelle',
     catLinkHeld: 'Lié à {org} depuis le {date}.',
     catLinkWhy: 'Règle de l’Espace partenaires : votre MCID est lié à une seule organisation à la fois ; ses administrateurs vous voient dans le rapport.',
     catHistory: 'Historique des associations',
-    catHistoryHeld: '{starts} débuts d’association, {ended} liaisons terminées.',
+    catHistoryHeld: 'Débuts d’association : {starts} ; liaisons terminées : {ended}.',
     catHistoryWhy: 'Les limites anti-abus : au plus {max} associations {perWindow}, {cooldown} jours entre deux.',
     catNotices: 'Réglages et notifications en attente',
-    catNoticesHeld: 'Notifications {state} ; {pending} notifications en attente.',
+    catNoticesHeldOn: 'Notifications activées ; notifications en attente : {pending}.',
+    catNoticesHeldOff: 'Notifications désactivées ; notifications en attente : {pending}.',
     catNoticesWhy: 'Pour vous prévenir quand vous pouvez lier à nouveau, seulement si vous le voulez.',
     catConversation: 'Référence de conversation',
     catConversationHeld: 'Où vous joindre dans Teams (votre conversation personnelle avec CertLink).',
@@ -110,10 +117,12 @@ export const privacyText: Messages<PrivacyTextKey> = {
     catUniversityHeld: 'Compte {account}, lié le {date}.',
     catUniversityWhy: 'Vous l’avez liée (accès à l’Université partenaire).',
     catAudit: 'Entrées du journal d’audit vous concernant',
-    catAuditHeld: '{count} entrées (liaisons, suppressions, changements de rôle).',
+    catAuditHeld: 'Entrées : {count} (liaisons, suppressions, changements de rôle).',
     catAuditWhy: 'Les administrateurs de votre organisation doivent voir qui a modifié quoi dans leur rapport ; conservées {days} jours.',
     catSession: 'État de la conversation',
+    catSessionHeld: 'Présent.',
     catSessionWhy: 'Cartes en attente de votre clic et connexion en cours, conservées au plus {days} jours.',
+    catSessionWhyNoLimit: 'Cartes en attente de votre clic et connexion en cours, conservées sans limite de durée.',
     myDataWho: 'Qui peut les voir : vous, et les administrateurs globaux et administrateurs partenaires de l’organisation à laquelle vous êtes lié (le rapport et son journal d’audit). Personne d’autre.',
     myDataLinkExpires: 'Le lien de téléchargement fonctionne 15 minutes (jusqu’à {time}) et pour vous seul. Dites « supprimer mes données » pour les effacer.',
     download: 'Télécharger toutes mes données (JSON)',
@@ -127,7 +136,7 @@ export const privacyText: Messages<PrivacyTextKey> = {
     erasedTitle: 'Vos données sont supprimées',
     erasedBody: 'CertLink ne détient plus vos nom, e-mails, certifications, liaison, référence de conversation, réglages de notification ni liaison Université partenaire.',
     erasedLinkEnded: 'Votre liaison à {org} a pris fin.',
-    erasedKept: 'Conservées : {count} dates de début d’association sous un hachage à clé, jusqu’au {date}, pour les limites anti-abus. Les entrées d’audit vous concernant montrent désormais des hachages à clé au lieu de vos identifiants.',
+    erasedKept: 'Conservées : les dates de début d’association ({count}) sous un hachage à clé, jusqu’au {date}, pour les limites anti-abus. Les entrées d’audit vous concernant montrent désormais des hachages à clé au lieu de vos identifiants.',
     erasedHeldByOther: 'Le profil de certification auquel mène votre e-mail est lié par un autre compte ; il a été laissé tel quel. Demandez aux administrateurs de votre organisation s’il n’est pas le vôtre.',
   },
 };

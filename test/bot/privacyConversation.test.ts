@@ -41,10 +41,11 @@ function downloadUrl(replies: unknown): string {
 }
 
 async function linkedHarness() {
-  // Session state on the document store, as in production, so the export can read it.
+  // Session state on the document store with the default 30 days, as in production, so the export can read it.
   const clock = new ManualClock('2026-01-05T09:00:00Z');
   const documents = new MemoryDocumentStore(clock);
-  const h = await makeHarness({ clock, documents, storage: new StoreBackedStorage(documents) });
+  const ttlSeconds = 30 * 86400;
+  const h = await makeHarness({ clock, documents, storage: new StoreBackedStorage(documents, { ttlSeconds }), sessionStateTtlSeconds: ttlSeconds });
   await h.click(people.alice, button(await h.say(people.alice, 'link my certification'), 'link.confirm'));
   await h.click(people.benoit, button(await h.say(people.benoit, 'link my certification'), 'link.confirm'));
   await h.click(people.alice, button(await h.say(people.alice, 'link Partner University'), 'university.useEmail'));
@@ -71,7 +72,19 @@ describe('privacy in the conversation', () => {
     for (const category of ['Certification profile', 'Current link', 'Association history', 'Notice settings', 'Conversation reference', 'Partner University link', 'Audit entries about you', 'Conversation state']) {
       assert.match(text, new RegExp(category), category);
     }
-    assert.match(text, /MCID 10203040: Alice Martin, alice@contoso.com, 4 certifications/);
+    assert.match(text, /MCID 10203040: Alice Martin, alice@contoso.com; certifications: 4\./);
+    // Counts read as "label: n", right for 1 as for 0 or 4, in both languages.
+    assert.match(text, /Association starts: 1; ended links: 0\./);
+    assert.match(text, /Notifications on; notices waiting: 0\./);
+    assert.match(text, /Entries: 1 \(links, removals, role changes\)/);
+    assert.match(text, /Conversation state\nPresent\.\nCards waiting for your click and a sign-in in progress, kept at most 30 days\./);
+    // SESSION_STATE_TTL_DAYS=0: no expiry, said in words.
+    assert.match(textOf(await (await makeHarness()).say(people.alice, 'my data')), /in progress, kept with no time limit\./);
+    await h.say(people.alice, 'stop notifications');
+    const fr = textOf(await h.say(people.alice, 'mes données', { locale: 'fr-FR' }));
+    assert.match(fr, /Débuts d’association : 1 ; liaisons terminées : 0\./);
+    assert.match(fr, /Notifications désactivées ; notifications en attente : 0\./);
+    assert.match(fr, /Entrées : 1 \(liaisons/);
     assert.match(text, /Linked to Contoso since 5 January 2026/);
     assert.match(text, /Who can see it: you, and the global admins and partner admins/);
 
@@ -133,7 +146,7 @@ describe('privacy in the conversation', () => {
   it('after "delete my data" the person is unknown to CertLink, and linking again too early is still refused (R4)', async () => {
     const h = await linkedHarness();
     const done = await h.click(people.alice, button(await h.say(people.alice, 'delete my data'), 'privacy.erase.confirm'));
-    assert.match(textOf(done.body), /Kept: 1 association start dates under a keyed hash, until 4 February 2027/);
+    assert.match(textOf(done.body), /Kept: association start dates \(1\) under a keyed hash, until 4 February 2027/);
     assert.equal(await h.associationStore.getRecord('10203040'), null);
     assert.equal(await h.services.profiles.get('10203040'), null);
     assert.equal(await h.services.university.get(CONTOSO_TENANT, people.alice.userId), null);

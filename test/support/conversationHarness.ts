@@ -79,6 +79,8 @@ export interface HarnessOptions {
   noticesRedisUrl?: string;
   /** The association limits (default DEFAULT_LIMITS: 3 a year, 30 days apart). */
   limits?: AssociationLimits;
+  /** SESSION_STATE_TTL_DAYS in seconds, as the app passes it (default none: kept with no time limit). */
+  sessionStateTtlSeconds?: number;
 }
 
 export interface SentNotice {
@@ -151,6 +153,7 @@ export async function makeHarness(opts: HarnessOptions = {}) {
     downloadSigningSecret: 'test-signing-secret-that-is-long-enough-000',
     publicBaseUrl: 'https://certlink.example.test',
     storage: opts.storage ?? new MemoryStorage(),
+    sessionStateTtlSeconds: opts.sessionStateTtlSeconds,
     memberEmail: opts.memberEmail ?? { emailOf: async (ctx: TurnContext) => byUserId.get(ctx.activity.from.aadObjectId ?? '') ?? null },
     memberIds: opts.memberIds ?? { aadObjectIdOf: async (_ctx: TurnContext, teamsId: string) => (teamsId.startsWith('29:') ? teamsId.slice(3) : null) },
     notifier: opts.notifier,

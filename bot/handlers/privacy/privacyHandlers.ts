@@ -48,7 +48,6 @@ function categories(hc: HandlerContext, data: PersonalDataExport, deps: PrivacyF
   const history = data.associationHistory;
   const notices = data.noticeSettings;
   const uni = data.partnerUniversity;
-  const state = notices?.noticesEnabled === false ? (l === 'fr' ? 'désactivées' : 'off') : l === 'fr' ? 'activées' : 'on';
   return [
     {
       name: pt(l, 'catProfile'),
@@ -69,7 +68,7 @@ function categories(hc: HandlerContext, data: PersonalDataExport, deps: PrivacyF
     },
     {
       name: pt(l, 'catNotices'),
-      held: pt(l, 'catNoticesHeld', { state, pending: data.pendingNotices.length }),
+      held: pt(l, notices?.noticesEnabled === false ? 'catNoticesHeldOff' : 'catNoticesHeldOn', { pending: data.pendingNotices.length }),
       why: pt(l, 'catNoticesWhy'),
     },
     { name: pt(l, 'catConversation'), held: data.conversationReference ? pt(l, 'catConversationHeld') : nothing, why: pt(l, 'catConversationWhy') },
@@ -83,7 +82,12 @@ function categories(hc: HandlerContext, data: PersonalDataExport, deps: PrivacyF
       held: data.auditEntries.length ? pt(l, 'catAuditHeld', { count: data.auditEntries.length }) : nothing,
       why: pt(l, 'catAuditWhy', { days: deps.policy.auditRetentionDays }),
     },
-    { name: pt(l, 'catSession'), held: data.sessionState ? '✓' : nothing, why: pt(l, 'catSessionWhy', { days: deps.sessionStateDays || '∞' }) },
+    {
+      name: pt(l, 'catSession'),
+      held: data.sessionState ? pt(l, 'catSessionHeld') : nothing,
+      // SESSION_STATE_TTL_DAYS=0 keeps session state with no expiry.
+      why: deps.sessionStateDays ? pt(l, 'catSessionWhy', { days: deps.sessionStateDays }) : pt(l, 'catSessionWhyNoLimit'),
+    },
   ];
 }
 
