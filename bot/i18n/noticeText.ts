@@ -33,7 +33,7 @@ export const noticeText: Messages<NoticeTextKey> = {
     noticesOff: 'Vos notifications sont désactivées : je ne vous écrirai pas. Dites d’abord « activer les notifications ».',
     refusalNoticesOff: 'Vos notifications sont désactivées : je ne vous préviendrai pas ce jour-là. Dites « activer les notifications » si vous le souhaitez.',
     remindersChannelOnly: 'Demandez-le dans un canal d’équipe (@CertLink relancer les membres qui n’ont pas lié) : j’invite les membres de cette équipe.',
-    remindersSummary: 'Invitations à lier : {sent} envoyées ; ignorées : {linked} déjà liés, {optedOut} avec notifications désactivées, {recent} invités dans les 30 derniers jours ; {failed} injoignables.',
+    remindersSummary: 'Invitations à lier — envoyées : {sent} ; ignorées : {linked} (déjà lié), {optedOut} (notifications désactivées), {recent} (invité dans les 30 derniers jours) ; injoignables : {failed}.',
     helpNotices: '« arrêter les notifications » / « activer les notifications » : si je vous préviens quand vous pouvez lier à nouveau.',
     notifyMe: 'Me prévenir',
   },

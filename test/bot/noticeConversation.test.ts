@@ -152,6 +152,9 @@ describe('admin reminders over a paged roster', () => {
 
     const again = textOf(await h.say(people.contosoAdmin, 'remind members who have not linked', { conversationType: 'channel', conversationId: '19:general' }));
     assert.match(again, /0 sent; .* 3 invited in the last 30 days/);
+    // French counts read as "label: n" or "n (what)", right for 0 and 1 too.
+    const fr = textOf(await h.say(people.contosoAdmin, 'relancer les membres qui n’ont pas lié', { conversationType: 'channel', conversationId: '19:general', locale: 'fr-FR' }));
+    assert.match(fr, /envoyées : 0 ; ignorées : 1 \(déjà lié\), 1 \(notifications désactivées\), 3 \(invité dans les 30 derniers jours\) ; injoignables : 0\./);
     assert.match(textOf(await h.say(people.benoit, 'remind members who have not linked', { conversationType: 'channel', conversationId: '19:general' })), /global admin/i);
   });
 
