@@ -24,6 +24,7 @@ import { Logger } from './logging';
 import { StoreBackedStorage } from './state/storeBackedStorage';
 import { cachedMemberEmail, MemberEmailLookup, teamsMemberEmail } from './teams/memberEmail';
 import { MemberIdLookup, teamsMemberIds } from './teams/mentions';
+import { MemberNameLookup, teamsMemberNames } from './teams/memberNames';
 import { statementCard } from '../cards/cardModels';
 import { RecentlySaved } from './teams/conversationRefs';
 import { noticeHandlers } from './handlers/notices/noticeHandlers';
@@ -56,6 +57,7 @@ export interface ComposeOptions {
   storage?: Storage;
   memberEmail?: MemberEmailLookup;
   memberIds?: MemberIdLookup;
+  memberNames?: MemberNameLookup;
   notifier?: PersonNotifier;
   /** Proactive notices (bot/proactive/startNotices.ts); null = none (tests of other features). */
   notices?: Notices | null;
@@ -180,7 +182,7 @@ export function composeBot(o: ComposeOptions): ComposedBot {
       policy,
       sessionStateDays: Math.round((o.sessionStateTtlSeconds ?? 0) / 86400),
     }),
-    adminHandlers({ admin, memberIds: o.memberIds ?? teamsMemberIds, notifier }),
+    adminHandlers({ admin, memberIds: o.memberIds ?? teamsMemberIds, memberNames: o.memberNames ?? teamsMemberNames, notifier }),
   ];
   if (o.notices) features.push(noticeHandlers({ notices: o.notices, admin, roster: o.roster ?? teamsRoster(o.botAppId ?? '') }));
   const bot = new CertLinkBot({

@@ -17,6 +17,8 @@ import { parseRetryAfter } from '../proactive/connectorTransport';
 export interface TeamsMember {
   id?: string;
   aadObjectId?: string;
+  /** Display name. */
+  name?: string;
   email?: string;
   userPrincipalName?: string;
 }

@@ -63,8 +63,11 @@ describe('admin conversation (R7, R10)', () => {
     const granted = await h.raw(h.activity(people.contosoAdmin, { type: 'message', text: 'make <at>Benoît</at> partner admin', ...mentionEntities(people.benoit, 'Benoît') }, {}));
     assert.match(textOf(granted), /Benoît is now a partner admin of Contoso/);
     assert.ok(textOf(await h.say(people.benoit, 'skills report')).includes(R10));
+    // Names from the member lookup of the conversation, at display time; an id nobody can name stays an id.
     const list = textOf(await h.say(people.contosoAdmin, 'list admins'));
-    assert.ok(list.includes(people.benoit.userId) && list.includes(people.contosoAdmin.userId), list);
+    assert.match(list, /Global admins\n• Contoso Admin\nPartner admins\n• Benoît Lefèvre/);
+    const unnamed = await makeHarness({ memberNames: { namesOf: async () => new Map() } });
+    assert.ok(textOf(await unnamed.say(people.contosoAdmin, 'list admins')).includes(people.contosoAdmin.userId));
     // A partner admin cannot grant roles.
     const byPartner = await h.raw(h.activity(people.benoit, { type: 'message', text: 'make <at>Alice</at> partner admin', ...mentionEntities(people.alice, 'Alice') }, {}));
     assert.match(textOf(byPartner), /global admin/i);
@@ -92,6 +95,11 @@ describe('admin conversation (R7, R10)', () => {
     const audit = await h.composed.adminStores.audit.latest('1234567', 20);
     assert.deepEqual(audit.map((e) => e.action).sort(), ['link', 'removedByAdmin']);
     assert.ok(audit.every((e) => e.mcid === '10203040'));
+    // The card names the people the conversation's member lookup knows; the log itself holds ids only.
+    const card = textOf(await h.say(people.contosoAdmin, 'audit log', { conversationType: 'channel' }));
+    assert.match(card, /Contoso Admin removed MCID 10203040 \(Alice Martin\) from the report/);
+    assert.match(card, /Alice Martin linked MCID 10203040/);
+    assert.ok(audit.every((e) => !JSON.stringify(e).includes('Alice Martin') && !JSON.stringify(e).includes('Contoso Admin')));
   });
 
   it('finds the person by MCID too, and cancel changes nothing', async () => {

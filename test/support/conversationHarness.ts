@@ -11,6 +11,7 @@ import { ComposedBot, composeBot } from '../../bot/compose';
 import { PersonNotifier } from '../../bot/handlers/admin/adminHandlers';
 import { MemberEmailLookup } from '../../bot/teams/memberEmail';
 import { MemberIdLookup } from '../../bot/teams/mentions';
+import { MemberNameLookup } from '../../bot/teams/memberNames';
 import { AssociationStore } from '../../services/association/associationStore';
 import { AssociationLimits, DEFAULT_LIMITS } from '../../services/association/types';
 import { ManualClock } from '../../services/clock';
@@ -66,6 +67,8 @@ export interface HarnessOptions {
   documents?: DocumentStore;
   memberEmail?: MemberEmailLookup;
   memberIds?: MemberIdLookup;
+  /** Names the admin cards show; default: the names of `people` (as a team's member lookup would give them). */
+  memberNames?: MemberNameLookup;
   notifier?: PersonNotifier;
   /** Run the notice worker (in-process scheduler on real timers; use sinon fake timers to travel). */
   noticeWorkers?: boolean;
@@ -120,6 +123,7 @@ export async function makeHarness(opts: HarnessOptions = {}) {
     close: async () => undefined,
   };
   const byUserId = new Map(Object.values(people).map((p) => [p.userId, p.email]));
+  const nameByUserId = new Map<string, string>(Object.values(people).map((p) => [p.userId, p.name]));
   const sentNotices: SentNotice[] = [];
   const recording: NoticeTransport = {
     send: async (ref: ConversationRef, card: object): Promise<SendResult> => {
@@ -155,6 +159,7 @@ export async function makeHarness(opts: HarnessOptions = {}) {
     storage: opts.storage ?? new MemoryStorage(),
     sessionStateTtlSeconds: opts.sessionStateTtlSeconds,
     memberEmail: opts.memberEmail ?? { emailOf: async (ctx: TurnContext) => byUserId.get(ctx.activity.from.aadObjectId ?? '') ?? null },
+    memberNames: opts.memberNames ?? { namesOf: async (_ctx: TurnContext, ids: readonly string[]) => new Map(ids.flatMap((id) => (nameByUserId.has(id) ? [[id, nameByUserId.get(id)!] as const] : []))) },
     memberIds: opts.memberIds ?? { aadObjectIdOf: async (_ctx: TurnContext, teamsId: string) => (teamsId.startsWith('29:') ? teamsId.slice(3) : null) },
     notifier: opts.notifier,
     notices,

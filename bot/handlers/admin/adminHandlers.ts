@@ -15,6 +15,7 @@ import { AdminActions, MemberQuery } from '../../../services/admin/adminActions'
 import { fill, Locale } from '../../../services/i18n/locale';
 import { adminText, AdminTextKey } from '../../i18n/adminText';
 import { Mentioned, mentionedPeople, MemberIdLookup } from '../../teams/mentions';
+import { MemberNameLookup } from '../../teams/memberNames';
 import { CardActionHandler, FeatureHandlers, HandlerContext, MessageHandler, Reply } from '../handlerTypes';
 
 export const ADMIN_REMOVE_CONFIRM = 'admin.remove.confirm';
@@ -30,6 +31,8 @@ export const nobodyReachable: PersonNotifier = { notify: async () => false };
 export interface AdminFeatureDeps {
   admin: AdminActions;
   memberIds: MemberIdLookup;
+  /** Names for the ids the audit log and the admin list show, read at display time. */
+  memberNames: MemberNameLookup;
   notifier: PersonNotifier;
 }
 
@@ -59,7 +62,7 @@ function refusal(hc: HandlerContext, about: 'adminFeature' | 'roles' = 'adminFea
 }
 
 export function adminHandlers(deps: AdminFeatureDeps): FeatureHandlers {
-  const { admin, memberIds, notifier } = deps;
+  const { admin, memberIds, memberNames, notifier } = deps;
 
   const report: MessageHandler = async (hc) => {
     const out = await admin.reportSummary(hc.org, hc.info.userId);
@@ -70,13 +73,17 @@ export function adminHandlers(deps: AdminFeatureDeps): FeatureHandlers {
   const auditLog: MessageHandler = async (hc) => {
     const out = await admin.auditLog(hc.org, hc.info.userId);
     if (out.kind === 'refused') return refusal(hc);
-    return { card: auditLogCard({ orgName: hc.org.name, entries: out.entries, csvUrl: out.links.csv.url, xlsxUrl: out.links.xlsx.url, locale: hc.locale }) };
+    const names = await memberNames.namesOf(hc.turn, out.entries.flatMap((e) => [e.actorUserId, e.targetUserId ?? '']));
+    return {
+      card: auditLogCard({ orgName: hc.org.name, entries: out.entries, csvUrl: out.links.csv.url, xlsxUrl: out.links.xlsx.url, nameOf: (id) => names.get(id), locale: hc.locale }),
+    };
   };
 
   const listAdmins: MessageHandler = async (hc) => {
     const out = await admin.listAdmins(hc.org, hc.info.userId);
     if (out.kind === 'refused') return refusal(hc);
-    return { card: adminListCard({ orgName: hc.org.name, admins: out.admins, locale: hc.locale }) };
+    const names = await memberNames.namesOf(hc.turn, [...out.admins.globalAdmins, ...out.admins.partnerAdmins]);
+    return { card: adminListCard({ orgName: hc.org.name, admins: out.admins, nameOf: (id) => names.get(id), locale: hc.locale }) };
   };
 
   const startRemoval: MessageHandler = async (hc) => {

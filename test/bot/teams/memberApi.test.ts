@@ -5,6 +5,7 @@ import { TestAdapter, TurnContext } from 'botbuilder';
 import { getTeamsMember } from '../../../bot/teams/memberApi';
 import { teamsMemberEmail } from '../../../bot/teams/memberEmail';
 import { teamsMemberIds } from '../../../bot/teams/mentions';
+import { teamsMemberNames } from '../../../bot/teams/memberNames';
 import { FakeConnector, startFakeConnector } from '../../support/fakeConnector';
 
 const alice = { id: '29:alice', aadObjectId: 'aad-alice', name: 'Alice', email: 'alice@contoso.com', userPrincipalName: 'alice@contoso.com' };
@@ -49,6 +50,17 @@ describe('Teams member API (direct, signed by the turn credentials)', () => {
   it('asks the team, not the channel conversation, in a team (as TeamsInfo does)', async () => {
     await getTeamsMember(turn(connector.url, { teamId: '19:team-general@thread.tacv2' }), '29:alice');
     assert.equal(connector.requests.at(-1)!.conversationId, '19:team-general@thread.tacv2');
+  });
+
+  it('names the ids an admin card shows by their Entra object id; unknown or nameless ids stay unnamed; at most 40 lookups', async () => {
+    connector.setMember({ id: '29:benoit', aadObjectId: 'aad-benoit', name: ' ', email: 'benoit@contoso.com' } as never);
+    const names = await teamsMemberNames.namesOf(turn(connector.url), ['aad-alice', 'aad-alice', 'aad-gone', 'aad-benoit', '']);
+    assert.deepEqual([...names], [['aad-alice', 'Alice']]);
+    assert.equal(connector.requests.filter((r) => r.route === 'member').length, 3, 'one lookup per distinct id');
+
+    const many = Array.from({ length: 60 }, (_, i) => `aad-${i}`);
+    await teamsMemberNames.namesOf(turn(connector.url), many);
+    assert.equal(connector.requests.filter((r) => r.route === 'member').length, 3 + 40);
   });
 
   it('gives the email (or the UPN) and the Entra object id to the bot, null for an unknown member', async () => {
