@@ -32,6 +32,7 @@ export type IntentName =
   | 'faq.howLink'
   // employee questions beyond the seed's FAQ
   | 'faq.reportDelay'
+  | 'faq.whatIsMcid'
   | 'thanks'
   // employee commands
   | 'university.remove'
@@ -54,8 +55,18 @@ export const intentPatterns: IntentPattern[] = [
   // Before everything: "delete my data" must never read as "remove my certification".
   {
     intent: 'privacy.deleteMyData',
-    en: [/\b(delete|erase|remove|forget|wipe|purge)\b.*\bmy (personal )?(data|information|info)\b/, /\bforget me\b/, /\bright to (be forgotten|erasure)\b/],
-    fr: [/\b(supprim\w*|effac\w*|oubli\w*|retir\w*)\b.*\bmes (donnees|informations)\b/, /\boubliez.moi\b/, /\bdroit a l'oubli\b/],
+    en: [
+      /\b(delete|erase|remove|forget|wipe|purge)\b.*\bmy (personal )?(data|information|info)\b/,
+      /\bforget me\b/,
+      /\bright to (be forgotten|erasure)\b/,
+      /\b(delete|erase|remove|forget|wipe|purge)\b.*\b(everything|all)\b.*\b(about me|you (know|have|hold|keep|store))\b/,
+    ],
+    fr: [
+      /\b(supprim\w*|effac\w*|oubli\w*|retir\w*)\b.*\bmes (donnees|informations)\b/,
+      /\boubliez.moi\b/,
+      /\bdroit a l'oubli\b/,
+      /\b(supprim\w*|effac\w*|oubli\w*)\b.*\btout\b.*\b(sur moi|me concern\w*|savez|sais)\b/,
+    ],
   },
   {
     intent: 'privacy.myData',
@@ -99,6 +110,23 @@ export const intentPatterns: IntentPattern[] = [
     ],
   },
   {
+    // What an MCID is and where to find it; "what is my MCID?" is the status (below), which shows it.
+    intent: 'faq.whatIsMcid',
+    en: [
+      /\bwhat (is|are) (an |the )?(mcids?|certification profile ids?)\b/,
+      /\bwhat does mcid (mean|stand for)\b/,
+      /\bwhere\b.*\b(find|get|see|look up|is)\b.*\bmcid\b/,
+      /\bhow (do|can) i (find|get|know)\b.*\bmcid\b/,
+    ],
+    fr: [
+      /\bqu'est.ce qu'(un|une|le) mcid\b/,
+      /\bc'est quoi (un|le|mon) mcid\b/,
+      /\bque (veut dire|signifie) mcid\b/,
+      /\bou\b.*\b(trouv\w*|voir|est)\b.*\bmcid\b/,
+      /\bcomment (trouver|connaitre|savoir)\b.*\bmcid\b/,
+    ],
+  },
+  {
     intent: 'admin.report',
     en: [
       /\bskills? report\b/,
@@ -121,8 +149,18 @@ export const intentPatterns: IntentPattern[] = [
   },
   {
     intent: 'notices.stop',
-    en: [/\b(stop|turn off|switch off|disable|mute|no more)\b.*\b(notifications?|notices?|reminders?)\b/],
-    fr: [/\b(arret\w*|desactiv\w*|plus de|stop)\b.*\b(notifications?|rappels?)\b/],
+    en: [
+      /\b(stop|turn off|switch off|disable|mute|no more)\b.*\b(notifications?|notices?|reminders?)\b/,
+      /\bunsubscribe\b/,
+      /\b(don'?t|do not|stop|never) (message|messaging|write|writing|contact|contacting|notify|notifying|ping|pinging) me\b/,
+    ],
+    fr: [
+      /\b(arret\w*|desactiv\w*|plus de|stop)\b.*\b(notifications?|rappels?)\b/,
+      /\bdesabonn\w*\b/,
+      /\bne (veux |souhaite |voudrais )?(plus|pas) (me )?(recevoir|ecrire|contacter|prevenir|notifier|etre (contacte|prevenu|notifie))\b/,
+      /\bplus de messages\b/,
+      /\bne m'(ecri\w*|envoy\w*|contact\w*|previen\w*) plus\b/,
+    ],
   },
   {
     intent: 'notices.start',

@@ -175,6 +175,8 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
     assert.match(await ask("Why don't my certifications appear in the report?"), /within 72 hours; newly passed exams and assessments can take 7 to 10 days/);
     assert.match(await ask('Combien de temps avant que mes certifications apparaissent dans le rapport ?', 'fr-FR'), /dans les 72 heures/);
     assert.match(await ask('I got a new job, how do I transfer my certification?'), /ends automatically in the same step/);
+    assert.match(await ask('What is an MCID?'), /^Your MCID \(Microsoft Certification Profile ID\) is the number of your Microsoft certification profile.*You do not need to type it/);
+    assert.match(await ask('Où trouver mon MCID ?', 'fr-FR'), /^Votre MCID \(ID de profil de certification Microsoft\).*Vous n’avez pas à le saisir/);
     assert.match(await ask('Thanks!'), /^You're welcome!/);
     assert.match(await ask('Merci beaucoup', 'fr-FR'), /^Avec plaisir !/);
   });

@@ -80,5 +80,6 @@ export const faqHandlers = {
   'faq.adminNoResponse': faq('faqAdminNoResponse'),
   'faq.limited': faq('faqLimited'),
   'faq.reportDelay': faq('faqReportDelay'),
+  'faq.whatIsMcid': faq('faqWhatIsMcid'),
   thanks: faq('thanks'),
 } as const;
