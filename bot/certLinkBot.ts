@@ -53,6 +53,7 @@ import { hashUserId, Logger } from './logging';
 import { turnInfo, TurnInfo } from './turn/turnInfo';
 import { ReadAhead, TurnReads } from './turn/turnReads';
 import type { PersonRateLimiter } from '../services/limits/personRateLimiter';
+import type { PersonalNudge } from './proactive/personalNudge';
 
 export type TurnOutcome = 'ok' | 'unavailable' | 'error' | 'duplicate' | 'refused' | 'rateLimited';
 
@@ -70,6 +71,8 @@ export interface CertLinkBotDeps {
   onTurn?: (intent: string, outcome: TurnOutcome, durationMs: number) => void;
   /** Per-person limit on link attempts and admin commands; none = unlimited. */
   rateLimiter?: Pick<PersonRateLimiter, 'allow'>;
+  /** Writes to a person in their personal chat when they asked a personal question elsewhere; none = never. */
+  personalNudge?: PersonalNudge;
 }
 
 /** What one turn was about and how it ended; filled in as the turn goes, logged and reported at its end. */
@@ -310,7 +313,8 @@ export class CertLinkBot extends TeamsActivityHandler {
       return;
     }
     if (intent && !this.servedHere(intent, info)) {
-      await context.sendActivity(say(locale, 'personalOnly'));
+      const nudged = (await this.deps.personalNudge?.(info.tenantId ?? '', info.userId).catch(() => false)) ?? false;
+      await context.sendActivity(say(locale, nudged ? 'personalOnlyNudged' : 'personalOnly'));
       this.note(context, null, 'refused');
       return;
     }

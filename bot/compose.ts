@@ -29,6 +29,8 @@ import { statementCard } from '../cards/cardModels';
 import { RecentlySaved } from './teams/conversationRefs';
 import { noticeHandlers } from './handlers/notices/noticeHandlers';
 import { Notices } from './proactive/startNotices';
+import { personalNudge } from './proactive/personalNudge';
+import { personalNudgeCard } from './handlers/employee/helpHandler';
 import { TeamRoster, teamsRoster } from './teams/teamRoster';
 import { randomBytes } from 'node:crypto';
 import { ErasureService } from '../services/privacy/erasureService';
@@ -194,6 +196,9 @@ export function composeBot(o: ComposeOptions): ComposedBot {
     savedRefs,
     onTurn: o.onTurn,
     rateLimiter: o.rateLimiter,
+    personalNudge: o.notices
+      ? personalNudge(o.notices, clock, personalNudgeCard, (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'personal-chat nudge not delivered'))
+      : undefined,
   });
   return { bot, services, conversationState, admin, adminStores, roles, reports, signer, privacy: { deps: privacyDeps, exporter, erasure } };
 }

@@ -88,7 +88,10 @@ export type TextKey =
   | 'faqReportDelay'
   | 'faqWhatIsMcid'
   | 'thanks'
-  | 'personalOnly';
+  | 'personalOnly'
+  | 'personalOnlyNudged'
+  | 'nudgeTitle'
+  | 'nudgeBody';
 
 export const conversationText: Messages<TextKey> = {
   en: {
@@ -191,6 +194,9 @@ export const conversationText: Messages<TextKey> = {
       'Your MCID (Microsoft Certification Profile ID) is the number of your Microsoft certification profile: the one you sign in to with your Microsoft Learning account, where your exams and certifications are recorded. You do not need to type it: say "link my certification" and I find your profile from your Teams email, or let you sign in. Say "status" to see the MCID you linked. For questions about merging certification profiles, contact certification support: https://aka.ms/mcpforum',
     thanks: 'You\'re welcome! Say "help" whenever you need me.',
     personalOnly: 'For your privacy, I do that only in our personal chat. Open a chat with CertLink and ask there.',
+    personalOnlyNudged: 'For your privacy, I answer that only in our personal chat: I have written to you there.',
+    nudgeTitle: 'You asked me in a team or group chat',
+    nudgeBody: 'For your privacy, I answer questions about your own certification only here, in our personal chat. Ask again here, or pick below.',
   },
   fr: {
     unknownTenant:
@@ -292,5 +298,8 @@ export const conversationText: Messages<TextKey> = {
       'Votre MCID (ID de profil de certification Microsoft) est le numéro de votre profil de certification Microsoft : celui auquel vous vous connectez avec votre compte Microsoft Learning, où sont enregistrés vos examens et certifications. Vous n’avez pas à le saisir : dites « lier ma certification » et je trouve votre profil à partir de votre e-mail Teams, ou vous permets de vous connecter. Dites « statut » pour voir le MCID que vous avez lié. Pour les questions sur la fusion de profils de certification, contactez le support technique des certifications : https://aka.ms/mcpforum',
     thanks: 'Avec plaisir ! Dites « aide » quand vous avez besoin de moi.',
     personalOnly: 'Pour votre confidentialité, je ne fais cela que dans notre conversation personnelle. Ouvrez une conversation avec CertLink et demandez-le là.',
+    personalOnlyNudged: 'Pour votre confidentialité, je ne réponds à cela que dans notre conversation personnelle : je vous y ai écrit.',
+    nudgeTitle: 'Vous m’avez demandé dans une équipe ou une conversation de groupe',
+    nudgeBody: 'Pour votre confidentialité, je ne réponds qu’ici, dans notre conversation personnelle, aux questions sur votre propre certification. Redemandez ici, ou choisissez ci-dessous.',
   },
 };

@@ -168,3 +168,34 @@ describe('admin reminders over a paged roster', () => {
     assert.match(textOf(h.sentNotices[0].card), /a supprimé votre ID de profil de certification Microsoft/);
   });
 });
+
+describe('a personal question asked in a channel or group chat', () => {
+  const inChannel = { conversationType: 'channel' as const, conversationId: '19:general' };
+
+  it('is answered in the personal chat when CertLink can reach the person there, at most once a day', async () => {
+    const h = await makeHarness();
+    await h.say(people.alice, 'aide', { locale: 'fr-FR' }); // her personal chat, in French: its reference is kept
+    const settle = () => new Promise((resolve) => setImmediate(resolve)); // the personal message goes in the background
+
+    assert.match(textOf(await h.say(people.alice, 'status', inChannel)), /I answer that only in our personal chat: I have written to you there\./);
+    await settle();
+    assert.equal(h.sentNotices.length, 1);
+    assert.equal(h.sentNotices[0].ref.conversationId, `conv-${people.alice.userId}-personal`);
+    // In her personal chat's language, with the personal menu's buttons.
+    assert.match(textOf(h.sentNotices[0].card), /Vous m’avez demandé dans une équipe ou une conversation de groupe/);
+    assert.match(JSON.stringify(h.sentNotices[0].card), /lier ma certification/);
+
+    await h.say(people.alice, 'link my certification', { ...inChannel, conversationType: 'groupChat' });
+    await settle();
+    assert.equal(h.sentNotices.length, 1, 'once a day');
+    h.clock.set('2026-01-06T09:00:00Z');
+    await h.say(people.alice, 'my data', inChannel);
+    await settle();
+    assert.equal(h.sentNotices.length, 2, 'again the next day');
+
+    // Someone CertLink has never chatted with personally: told where to ask, nothing sent.
+    assert.match(textOf(await h.say(people.benoit, 'status', inChannel)), /Open a chat with CertLink and ask there/);
+    await settle();
+    assert.equal(h.sentNotices.length, 2);
+  });
+});

@@ -60,6 +60,11 @@ export function sharedChatHelpCard(locale: Locale, orgName: string, title: 'help
   });
 }
 
+/** Sent to someone's personal chat when they asked a personal question in a channel or group chat. */
+export function personalNudgeCard(locale: Locale): AdaptiveCardAttachment {
+  return menuCard({ title: say(locale, 'nudgeTitle'), lines: [say(locale, 'nudgeBody')], commands: commands(locale) });
+}
+
 export function welcomeCard(locale: Locale, orgName: string): AdaptiveCardAttachment {
   return menuCard({ title: say(locale, 'welcomeTitle'), lines: [say(locale, 'welcomeBody', { org: orgName })], commands: commands(locale) });
 }
