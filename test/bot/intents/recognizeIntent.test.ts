@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IntentName } from '../../../bot/intents/intentPatterns';
 import { recognizeIntent } from '../../../bot/intents/recognizeIntent';
+import { conversationText } from '../../../bot/i18n/conversationText';
+import { noticeText } from '../../../bot/i18n/noticeText';
 
 const cases: [string, IntentName | null, 'en' | 'fr' | null][] = [
   ['link my certification', 'link', 'en'],
@@ -159,6 +161,23 @@ describe('the phrases the README tells people to say', () => {
   it('finds them (both tables, both languages)', () => {
     assert.ok(phrases.length >= 25, `${phrases.length} phrases found`);
     assert.ok(phrases.includes('lier ma certification') && phrases.includes('audit log'));
+  });
+  for (const phrase of phrases) {
+    it(`understands "${phrase}"`, () => assert.notEqual(recognizeIntent(phrase).intent, null));
+  }
+});
+
+describe('the phrases the help cards tell people to say', () => {
+  // Every "quoted" or « guillemets » phrase of the help texts, in both languages.
+  const helpTexts = (['en', 'fr'] as const).flatMap((locale) => [
+    ...Object.entries(conversationText[locale]).filter(([key]) => key.startsWith('help')).map(([, text]) => text),
+    noticeText[locale].helpNotices,
+  ]);
+  const phrases = helpTexts.flatMap((text) => [...text.matchAll(/"([^"]+)"|«\s*([^»]+?)\s*»/g)].map((m) => m[1] ?? m[2]));
+
+  it('finds them', () => {
+    assert.ok(phrases.length >= 20, `${phrases.length} phrases found`);
+    assert.ok(phrases.includes('what is an MCID?') && phrases.includes('qu’est-ce qu’un MCID ?'));
   });
   for (const phrase of phrases) {
     it(`understands "${phrase}"`, () => assert.notEqual(recognizeIntent(phrase).intent, null));
