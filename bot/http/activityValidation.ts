@@ -71,6 +71,17 @@ function checkChannelId(value: unknown): string | null {
   return /^[A-Za-z0-9._-]+$/.test(value as string) ? null : 'channelId may hold only letters, digits, dots, dashes and underscores';
 }
 
+/**
+ * The conversation id travels in a header of every reply (x-ms-conversation-id), where Node refuses
+ * control characters and anything beyond Latin-1: such an id would fail the turn at its first reply.
+ * Teams' ids are plain ASCII.
+ */
+function checkConversationId(value: unknown): string | null {
+  const problem = checkString(value, 'conversation.id', ACTIVITY_LIMITS.idChars);
+  if (problem) return problem;
+  return /^[\x20-\x7e\x80-\xff]+$/.test(value as string) ? null : 'conversation.id must not hold control characters or characters beyond Latin-1';
+}
+
 function checkTypeSpecific(body: Json): string | null {
   if (body.type === 'message' && body.text !== undefined && body.text !== null) {
     if (typeof body.text !== 'string') return 'text must be a string';
@@ -93,7 +104,7 @@ export function validateActivity(body: unknown): ActivityValidation {
     checkServiceUrl(body.serviceUrl) ??
     checkChannelId(body.channelId) ??
     (isObject(conversation)
-      ? (checkString(conversation.id, 'conversation.id', ACTIVITY_LIMITS.idChars) ??
+      ? (checkConversationId(conversation.id) ??
         checkOptional(conversation, ['name', 'conversationType', 'tenantId', 'aadObjectId', 'role'], 'conversation.', 'string') ??
         checkOptional(conversation, ['isGroup'], 'conversation.', 'boolean'))
       : 'conversation must be an object with an id') ??

@@ -15,24 +15,40 @@ export interface MemberNameLookup {
   namesOf(context: TurnContext, userIds: readonly string[]): Promise<Map<string, string>>;
 }
 
-/** Lookups per card: the audit card shows 20 entries of at most two people each. */
-const MAX_LOOKUPS = 40;
-/** Lookups in flight at once, to stay well within Teams' per-bot rate limits. */
-const CONCURRENCY = 5;
-/** A name is a nicety: an admin card does not wait long for it. */
-const LOOKUP_TIMEOUT_MS = 2000;
+export interface MemberNameLimits {
+  /** Lookups per card: the audit card shows 20 entries of at most two people each. */
+  maxLookups: number;
+  /** Lookups in flight at once, to stay well within Teams' per-bot rate limits. */
+  concurrency: number;
+  /** One lookup gives up after this long. */
+  lookupTimeoutMs: number;
+  /** All lookups together: a name is a nicety, and the card must go out well within Teams' 15 s. */
+  budgetMs: number;
+}
 
-export const teamsMemberNames: MemberNameLookup = {
-  async namesOf(context, userIds) {
-    const pending = [...new Set(userIds.filter(Boolean))].slice(0, MAX_LOOKUPS);
-    const names = new Map<string, string>();
-    const worker = async (): Promise<void> => {
-      for (let id = pending.shift(); id !== undefined; id = pending.shift()) {
-        const name = (await getTeamsMember(context, id, { timeoutMs: LOOKUP_TIMEOUT_MS }))?.name;
-        if (typeof name === 'string' && name.trim()) names.set(id, name.trim());
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    return names;
-  },
-};
+export const DEFAULT_MEMBER_NAME_LIMITS: MemberNameLimits = { maxLookups: 40, concurrency: 5, lookupTimeoutMs: 2000, budgetMs: 3000 };
+
+export function teamsMemberNamesWith(limits: MemberNameLimits = DEFAULT_MEMBER_NAME_LIMITS): MemberNameLookup {
+  return {
+    async namesOf(context, userIds) {
+      const pending = [...new Set(userIds.filter(Boolean))].slice(0, limits.maxLookups);
+      const names = new Map<string, string>();
+      let open = true;
+      const worker = async (): Promise<void> => {
+        for (let id = pending.shift(); open && id !== undefined; id = pending.shift()) {
+          const name = (await getTeamsMember(context, id, { timeoutMs: limits.lookupTimeoutMs }))?.name;
+          if (open && typeof name === 'string' && name.trim()) names.set(id, name.trim());
+        }
+      };
+      let timer: NodeJS.Timeout | undefined;
+      const outOfTime = new Promise<void>((resolve) => (timer = setTimeout(resolve, limits.budgetMs)));
+      await Promise.race([Promise.all(Array.from({ length: limits.concurrency }, worker)), outOfTime]);
+      clearTimeout(timer);
+      // Past the budget: what is known so far; lookups still in flight end unheard.
+      open = false;
+      return new Map(names);
+    },
+  };
+}
+
+export const teamsMemberNames: MemberNameLookup = teamsMemberNamesWith();

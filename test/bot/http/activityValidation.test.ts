@@ -61,6 +61,9 @@ describe('validateActivity', () => {
     ['numeric text', (b) => (b.text = 5), /^text must be a string/],
     ['too long text', (b) => (b.text = 'x'.repeat(ACTIVITY_LIMITS.textChars + 1)), /^text is longer than 10000/],
     ['too long conversation id', (b) => (b.conversation = { id: 'c'.repeat(ACTIVITY_LIMITS.idChars + 1) }), /conversation\.id is longer/],
+    // It travels in a reply header: found by the hostile-input property test, where it failed the turn.
+    ['control character in conversation id', (b) => (b.conversation = { id: 'a:\u0000c' }), /conversation\.id must not hold control characters/],
+    ['emoji in conversation id', (b) => (b.conversation = { id: 'a:c\u202e😀' }), /conversation\.id must not hold control characters or characters beyond Latin-1/],
     ['invoke without name', (b) => {
       b.type = 'invoke';
       delete b.text;

@@ -5,7 +5,7 @@ import { TestAdapter, TurnContext } from 'botbuilder';
 import { getTeamsMember } from '../../../bot/teams/memberApi';
 import { teamsMemberEmail } from '../../../bot/teams/memberEmail';
 import { teamsMemberIds } from '../../../bot/teams/mentions';
-import { teamsMemberNames } from '../../../bot/teams/memberNames';
+import { DEFAULT_MEMBER_NAME_LIMITS, teamsMemberNames, teamsMemberNamesWith } from '../../../bot/teams/memberNames';
 import { FakeConnector, startFakeConnector } from '../../support/fakeConnector';
 
 const alice = { id: '29:alice', aadObjectId: 'aad-alice', name: 'Alice', email: 'alice@contoso.com', userPrincipalName: 'alice@contoso.com' };
@@ -61,6 +61,27 @@ describe('Teams member API (direct, signed by the turn credentials)', () => {
     const many = Array.from({ length: 60 }, (_, i) => `aad-${i}`);
     await teamsMemberNames.namesOf(turn(connector.url), many);
     assert.equal(connector.requests.filter((r) => r.route === 'member').length, 3 + 40);
+  });
+
+  it('gives the names known when its time budget runs out, instead of holding the card', async () => {
+    const slow = await startFakeConnector({
+      members: [alice],
+      respond: async (r) => (r.route === 'member' ? new Promise((resolve) => setTimeout(() => resolve(undefined), 600)) : undefined),
+    });
+    try {
+      const lookup = teamsMemberNamesWith({ ...DEFAULT_MEMBER_NAME_LIMITS, budgetMs: 200 });
+      const started = Date.now();
+      const names = await lookup.namesOf(turn(slow.url), ['aad-alice', ...Array.from({ length: 20 }, (_, i) => `aad-${i}`)]);
+      // 21 lookups of 600 ms, 5 at a time, would take about 3 s.
+      assert.ok(Date.now() - started < 2000, `answered after ${Date.now() - started} ms`);
+      assert.equal(names.size, 0, 'no lookup had answered yet');
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      assert.equal(names.size, 0, 'an answer after the budget changes nothing');
+      assert.ok(slow.requests.filter((r) => r.route === 'member').length <= 5, 'no new lookup starts after the budget');
+    } finally {
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      await slow.close();
+    }
   });
 
   it('gives the email (or the UPN) and the Entra object id to the bot, null for an unknown member', async () => {
