@@ -313,7 +313,9 @@ export class CertLinkBot extends TeamsActivityHandler {
       return;
     }
     if (intent && !this.servedHere(intent, info)) {
-      const nudged = (await this.deps.personalNudge?.(info.tenantId ?? '', info.userId).catch(() => false)) ?? false;
+      // "stop notifications" said in a channel is not answered with a message in the personal chat.
+      const nudge = intent === 'notices.stop' ? undefined : this.deps.personalNudge;
+      const nudged = (await nudge?.(info.tenantId ?? '', info.userId).catch(() => false)) ?? false;
       await context.sendActivity(say(locale, nudged ? 'personalOnlyNudged' : 'personalOnly'));
       this.note(context, null, 'refused');
       return;

@@ -3,7 +3,8 @@
  * (their link, their status, their data). Besides saying so there, CertLink writes to them in
  * their personal chat, so the answer is one tap away, when it can reach them: a personal-chat
  * reference is kept once they have chatted with it there. At most once a day per person (the
- * delivery ledger's key holds the day), sent in the background of the channel's turn.
+ * delivery ledger's key holds the day), sent in the background of the channel's turn, and never
+ * to someone who said "stop notifications".
  */
 import { Clock } from '../../services/clock';
 import { pickLocale, Locale } from '../../services/i18n/locale';
@@ -14,13 +15,14 @@ import type { Notices } from './startNotices';
 export type PersonalNudge = (tenantId: string, userId: string) => Promise<boolean>;
 
 export function personalNudge(
-  notices: Pick<Notices, 'refs' | 'delivery'>,
+  notices: Pick<Notices, 'refs' | 'delivery' | 'prefs'>,
   clock: Clock,
   card: (locale: Locale) => object,
   onFailure: (err: unknown) => void,
 ): PersonalNudge {
   return async (tenantId, userId) => {
-    if (!(await notices.refs.get(tenantId, userId))) return false;
+    const [ref, enabled] = await Promise.all([notices.refs.get(tenantId, userId), notices.prefs.noticesEnabled(tenantId, userId)]);
+    if (!ref || !enabled) return false;
     const key = `personalNudge:${tenantId}:${userId}:${utcDay(clock.now())}`;
     // Not awaited: the channel's answer does not wait for Teams' pacing and retries.
     notices.delivery.deliver({ key, tenantId, userId, card: (ref) => card(pickLocale(ref.locale)) }).catch(onFailure);

@@ -193,6 +193,14 @@ describe('a personal question asked in a channel or group chat', () => {
     await settle();
     assert.equal(h.sentNotices.length, 2, 'again the next day');
 
+    // "stop notifications" asked in the channel is not answered by a message; nor is anything else once they are off.
+    h.clock.set('2026-01-07T09:00:00Z');
+    assert.match(textOf(await h.say(people.alice, 'stop notifications', inChannel)), /Open a chat with CertLink and ask there/);
+    await h.say(people.alice, 'stop notifications');
+    assert.match(textOf(await h.say(people.alice, 'status', inChannel)), /Open a chat with CertLink and ask there/);
+    await settle();
+    assert.equal(h.sentNotices.length, 2);
+
     // Someone CertLink has never chatted with personally: told where to ask, nothing sent.
     assert.match(textOf(await h.say(people.benoit, 'status', inChannel)), /Open a chat with CertLink and ask there/);
     await settle();
