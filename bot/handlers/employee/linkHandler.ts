@@ -45,12 +45,13 @@ export async function notifyMeButtons(hc: HandlerContext, mcid: string, dueAt: D
 
 /**
  * Someone refused wanted to link, so a notice for the next date is scheduled right away (the
- * worker checks again, and respects "stop notifications"). The card then says what will happen
- * on that day; a "Notify me" button would only answer "already planned".
+ * worker checks again, and respects "stop notifications"). The card says what will happen on
+ * that day, so nobody has to tap "Notify me" to know (tapping it confirms the same notice).
  */
 async function refusalNotice(hc: HandlerContext, mcid: string, dueAt: Date): Promise<{ lines: string[]; buttons: ExecuteButton[] }> {
   const notices = hc.services.notices;
   if (!notices) return { lines: [], buttons: [] };
+  const buttons = await notifyMeButtons(hc, mcid, dueAt);
   const tenantId = hc.info.tenantId ?? '';
   const [enabled, scheduled] = await Promise.all([
     notices.prefs.noticesEnabled(tenantId, hc.info.userId).catch(() => true),
@@ -59,10 +60,10 @@ async function refusalNotice(hc: HandlerContext, mcid: string, dueAt: Date): Pro
       () => false, // a notice that could not be queued must not turn the refusal into an error
     ),
   ]);
-  if (!enabled) return { lines: [noticeText[hc.locale].refusalNoticesOff], buttons: [] };
-  // Not queued: "Notify me" lets the person try again.
-  if (!scheduled) return { lines: [], buttons: await notifyMeButtons(hc, mcid, dueAt) };
-  return { lines: [fill(noticeText[hc.locale].willNotify, { date: formatDate(dueAt, hc.locale) })], buttons: [] };
+  if (!enabled) return { lines: [noticeText[hc.locale].refusalNoticesOff], buttons };
+  // Not queued: nothing is promised, and "Notify me" lets the person try again.
+  if (!scheduled) return { lines: [], buttons };
+  return { lines: [fill(noticeText[hc.locale].willNotify, { date: formatDate(dueAt, hc.locale) })], buttons };
 }
 
 /** The refusal card: R4's exact words, the date, what blocked, and the notice for that date. */
