@@ -1,5 +1,5 @@
 /**
- * Display names for the user ids an admin card shows (the audit log, the list of admins).
+ * Display names for the user ids an admin card shows (the list of admins, the admin asking).
  * CertLink stores Entra object ids, never names: the names are read from the Teams member
  * API of the conversation the admin asks in, at display time, and kept nowhere.
  *

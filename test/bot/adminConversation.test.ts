@@ -95,11 +95,15 @@ describe('admin conversation (R7, R10)', () => {
     const audit = await h.composed.adminStores.audit.latest('1234567', 20);
     assert.deepEqual(audit.map((e) => e.action).sort(), ['link', 'removedByAdmin']);
     assert.ok(audit.every((e) => e.mcid === '10203040'));
-    // The card names the people the conversation's member lookup knows; the log itself holds ids only.
-    const card = textOf(await h.say(people.contosoAdmin, 'audit log', { conversationType: 'channel' }));
+    // In the admin's personal chat the card names the person (from the profile) and the admin asking (Teams);
+    // the log itself holds ids only, and a channel sees those ids.
+    const card = textOf(await h.say(people.contosoAdmin, 'audit log'));
     assert.match(card, /Contoso Admin removed MCID 10203040 \(Alice Martin\) from the report/);
     assert.match(card, /Alice Martin linked MCID 10203040/);
     assert.ok(audit.every((e) => !JSON.stringify(e).includes('Alice Martin') && !JSON.stringify(e).includes('Contoso Admin')));
+    const inChannel = textOf(await h.say(people.contosoAdmin, 'audit log', { conversationType: 'channel' }));
+    assert.match(inChannel, new RegExp(`${people.contosoAdmin.userId} removed MCID 10203040 \\(${people.alice.userId}\\) from the report`));
+    assert.doesNotMatch(inChannel, /Alice Martin|Contoso Admin/);
   });
 
   it('finds the person by MCID too, and cancel changes nothing', async () => {

@@ -16,6 +16,7 @@ import { fill, Locale } from '../../../services/i18n/locale';
 import { adminText, AdminTextKey } from '../../i18n/adminText';
 import { Mentioned, mentionedPeople, MemberIdLookup } from '../../teams/mentions';
 import { MemberNameLookup } from '../../teams/memberNames';
+import { auditNames } from './auditNames';
 import { CardActionHandler, FeatureHandlers, HandlerContext, MessageHandler, Reply } from '../handlerTypes';
 
 export const ADMIN_REMOVE_CONFIRM = 'admin.remove.confirm';
@@ -31,7 +32,7 @@ export const nobodyReachable: PersonNotifier = { notify: async () => false };
 export interface AdminFeatureDeps {
   admin: AdminActions;
   memberIds: MemberIdLookup;
-  /** Names for the ids the audit log and the admin list show, read at display time. */
+  /** Names for the ids the admin list and (in a personal chat) the audit log show, read at display time. */
   memberNames: MemberNameLookup;
   notifier: PersonNotifier;
 }
@@ -73,7 +74,7 @@ export function adminHandlers(deps: AdminFeatureDeps): FeatureHandlers {
   const auditLog: MessageHandler = async (hc) => {
     const out = await admin.auditLog(hc.org, hc.info.userId);
     if (out.kind === 'refused') return refusal(hc);
-    const names = await memberNames.namesOf(hc.turn, out.entries.flatMap((e) => [e.actorUserId, e.targetUserId ?? '']));
+    const names = await auditNames(hc, out.entries, memberNames);
     return {
       card: auditLogCard({ orgName: hc.org.name, entries: out.entries, csvUrl: out.links.csv.url, xlsxUrl: out.links.xlsx.url, nameOf: (id) => names.get(id), locale: hc.locale }),
     };
