@@ -7,7 +7,7 @@
  * to someone who said "stop notifications".
  */
 import { Clock } from '../../services/clock';
-import { pickLocale, Locale } from '../../services/i18n/locale';
+import { Locale } from '../../services/i18n/locale';
 import { utcDay } from '../../services/notices/types';
 import type { Notices } from './startNotices';
 
@@ -25,7 +25,7 @@ export function personalNudge(
     if (!ref || !enabled) return false;
     const key = `personalNudge:${tenantId}:${userId}:${utcDay(clock.now())}`;
     // Not awaited: the channel's answer does not wait for Teams' pacing and retries.
-    notices.delivery.deliver({ key, tenantId, userId, card: (ref) => card(pickLocale(ref.locale)) }).catch(onFailure);
+    notices.delivery.deliver({ key, tenantId, userId, card: (to) => card(to.locale) }).catch(onFailure);
     return true;
   };
 }

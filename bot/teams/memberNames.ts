@@ -1,11 +1,10 @@
 /**
- * Display names for the user ids an admin card shows (the list of admins, the admin asking).
+ * Display names for the user ids the list of admins shows.
  * CertLink stores Entra object ids, never names: the names are read from the Teams member
  * API of the conversation the admin asks in, at display time, and kept nowhere.
  *
  * A member lookup only knows the members of that conversation (a team's members in a
- * channel, the chat's members in a group chat), so someone who left, or a pseudonymized
- * entry, keeps showing its id.
+ * channel, the chat's members in a group chat), so someone who left keeps showing its id.
  */
 import type { TurnContext } from 'botbuilder';
 import { getTeamsMember } from './memberApi';
@@ -16,7 +15,7 @@ export interface MemberNameLookup {
 }
 
 export interface MemberNameLimits {
-  /** Lookups per card: the audit card shows 20 entries of at most two people each. */
+  /** Lookups per card: more admins than this keep their ids. */
   maxLookups: number;
   /** Lookups in flight at once, to stay well within Teams' per-bot rate limits. */
   concurrency: number;
@@ -46,7 +45,7 @@ export function teamsMemberNamesWith(limits: MemberNameLimits = DEFAULT_MEMBER_N
       clearTimeout(timer);
       // Past the budget: what is known so far; lookups still in flight end unheard.
       open = false;
-      return new Map(names);
+      return names;
     },
   };
 }

@@ -7,7 +7,8 @@
 import { fill, Locale, Messages } from '../i18n/locale';
 import { AssociationLimits } from './types';
 
-export interface LimitWording {
+/** A type, not an interface: it goes straight into fill()'s values. */
+export type LimitWording = {
   /** {max}: associations allowed in the window. */
   max: number;
   /** {cooldown}: days between two association starts. */
@@ -16,7 +17,7 @@ export interface LimitWording {
   perWindow: string;
   /** {inWindow}, the window as a period: "associations {inWindow}" (in the last year, this calendar year, in the last 180 days). */
   inWindow: string;
-}
+};
 
 type Key = 'perYear' | 'perCalendarYear' | 'perDays' | 'inLastYear' | 'inCalendarYear' | 'inLastDays';
 

@@ -32,7 +32,7 @@ export const nobodyReachable: PersonNotifier = { notify: async () => false };
 export interface AdminFeatureDeps {
   admin: AdminActions;
   memberIds: MemberIdLookup;
-  /** Names for the ids the admin list and (in a personal chat) the audit log show, read at display time. */
+  /** Names for the ids the admin list shows, read at display time. */
   memberNames: MemberNameLookup;
   notifier: PersonNotifier;
 }
@@ -74,7 +74,7 @@ export function adminHandlers(deps: AdminFeatureDeps): FeatureHandlers {
   const auditLog: MessageHandler = async (hc) => {
     const out = await admin.auditLog(hc.org, hc.info.userId);
     if (out.kind === 'refused') return refusal(hc);
-    const names = await auditNames(hc, out.entries, memberNames);
+    const names = await auditNames(hc, out.entries);
     return {
       card: auditLogCard({ orgName: hc.org.name, entries: out.entries, csvUrl: out.links.csv.url, xlsxUrl: out.links.xlsx.url, nameOf: (id) => names.get(id), locale: hc.locale }),
     };

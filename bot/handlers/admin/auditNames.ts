@@ -4,11 +4,10 @@
  *
  * The log stores ids, never names. For an entry about a person's own link (link, switch, unlink,
  * takeover, or their removal by an admin), their name comes from the profile of the entry's MCID,
- * as the report shows it; the admin asking is named by Teams (their own member lookup). Anyone
- * else, and every pseudonymized entry, keeps its id.
+ * as the report shows it; the admin asking is named as Teams names them in their own message
+ * (from.name). Anyone else, and every pseudonymized entry, keeps its id.
  */
 import type { AuditEntry } from '../../../services/audit/auditLog';
-import type { MemberNameLookup } from '../../teams/memberNames';
 import type { HandlerContext } from '../handlerTypes';
 
 /** Profiles read per card at most: the card shows 20 entries. */
@@ -30,23 +29,21 @@ function personOf(entry: AuditEntry): string | undefined {
   }
 }
 
-export async function auditNames(hc: HandlerContext, entries: readonly AuditEntry[], members: MemberNameLookup): Promise<Map<string, string>> {
+export async function auditNames(hc: HandlerContext, entries: readonly AuditEntry[]): Promise<Map<string, string>> {
   if (hc.info.conversationType !== 'personal') return new Map();
   const about = new Map<string, string>(); // MCID → user id
   for (const entry of entries) {
     const person = personOf(entry);
     if (entry.mcid && person && !about.has(entry.mcid) && about.size < MAX_PROFILES) about.set(entry.mcid, person);
   }
-  const [asker, profiles] = await Promise.all([
-    members.namesOf(hc.turn, [hc.info.userId]),
-    Promise.all([...about.keys()].map((mcid) => hc.services.profiles.get(mcid).catch(() => null))),
-  ]);
+  const profiles = await Promise.all([...about.keys()].map((mcid) => hc.services.profiles.get(mcid).catch(() => null)));
   const names = new Map<string, string>();
   [...about.values()].forEach((userId, i) => {
     const profile = profiles[i];
     const name = profile ? `${profile.firstName} ${profile.lastName}`.trim() : '';
     if (name && !names.has(userId)) names.set(userId, name);
   });
-  for (const [id, name] of asker) names.set(id, name);
+  const asker = hc.turn.activity.from?.name?.trim();
+  if (asker) names.set(hc.info.userId, asker);
   return names;
 }

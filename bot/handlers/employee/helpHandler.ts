@@ -73,9 +73,7 @@ export const showHelp: MessageHandler = async (hc) =>
   hc.info.conversationType === 'personal' ? { card: helpCard(hc.locale) } : { card: sharedChatHelpCard(hc.locale, hc.org.name) };
 
 /** A fixed answer; the limits it may quote are the configured ones, not the defaults. */
-const faq = (key: TextKey): MessageHandler => async (hc) => {
-  return { text: say(hc.locale, key, { ...limitWording(hc.services.associations.limits, hc.locale) }) };
-};
+const faq = (key: TextKey): MessageHandler => async (hc) => ({ text: say(hc.locale, key, limitWording(hc.services.associations.limits, hc.locale)) });
 
 export const faqHandlers = {
   'faq.howLink': faq('faqHowLink'),

@@ -51,9 +51,9 @@ export async function notifyMeButtons(hc: HandlerContext, mcid: string, dueAt: D
 async function refusalNotice(hc: HandlerContext, mcid: string, dueAt: Date): Promise<{ lines: string[]; buttons: ExecuteButton[] }> {
   const notices = hc.services.notices;
   if (!notices) return { lines: [], buttons: [] };
-  const buttons = await notifyMeButtons(hc, mcid, dueAt);
   const tenantId = hc.info.tenantId ?? '';
-  const [enabled, scheduled] = await Promise.all([
+  const [buttons, enabled, scheduled] = await Promise.all([
+    notifyMeButtons(hc, mcid, dueAt),
     notices.prefs.noticesEnabled(tenantId, hc.info.userId).catch(() => true),
     notices.scheduler.schedule({ tenantId, userId: hc.info.userId, mcid, dueAt, reason: 'refused' }).then(
       () => true,

@@ -64,7 +64,7 @@ function categories(hc: HandlerContext, data: PersonalDataExport, deps: PrivacyF
     {
       name: pt(l, 'catHistory'),
       held: history.starts.length || history.endedLinks.length ? pt(l, 'catHistoryHeld', { starts: history.starts.length, ended: history.endedLinks.length }) : nothing,
-      why: pt(l, 'catHistoryWhy', { ...limitWording(hc.services.associations.limits, l) }),
+      why: pt(l, 'catHistoryWhy', limitWording(hc.services.associations.limits, l)),
     },
     {
       name: pt(l, 'catNotices'),
