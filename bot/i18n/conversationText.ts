@@ -50,6 +50,9 @@ export type TextKey =
   | 'alreadyLinked'
   | 'ownedByOther'
   | 'otherMcidLinked'
+  | 'typedMcidNotYours'
+  | 'typedMcidNotYoursSignIn'
+  | 'typedMcidNoProfile'
   | 'refusedTitle'
   | 'statusTitle'
   | 'statusLinked'
@@ -146,6 +149,11 @@ export const conversationText: Messages<TextKey> = {
     ownedByOther:
       'This MCID is already linked by another person in your organization. If it is yours, sign in with the Microsoft Learning account it belongs to.',
     otherMcidLinked: 'You already have MCID {mcid} linked to {org}. Remove it first ("remove my certification") to link a different one.',
+    typedMcidNotYours:
+      'You typed MCID {typed}, but I link only the MCID of your own certification profile, the one that uses {email}: MCID {mcid}. Nobody can link an MCID by typing it.',
+    typedMcidNotYoursSignIn:
+      'You typed MCID {typed}, but I link only the MCID of your own certification profile, the one that uses {email}: MCID {mcid}. Nobody can link an MCID by typing it; if MCID {typed} is yours, sign in with the Microsoft Learning account it belongs to.',
+    typedMcidNoProfile: 'I never link an MCID typed in chat: only its owner can link it, from their own certification profile.',
     refusedTitle: 'Association not possible yet',
     statusTitle: 'Your certification link',
     statusLinked: 'MCID {mcid} is linked to {org} since {date}.',
@@ -250,6 +258,11 @@ export const conversationText: Messages<TextKey> = {
     ownedByOther:
       'Ce MCID est déjà lié par une autre personne de votre organisation. S’il est à vous, connectez-vous avec le compte Microsoft Learning auquel il appartient.',
     otherMcidLinked: 'Le MCID {mcid} est déjà lié à {org} pour vous. Supprimez-le d’abord (« supprimer ma certification ») pour en lier un autre.',
+    typedMcidNotYours:
+      'Vous avez saisi le MCID {typed}, mais je lie uniquement le MCID de votre propre profil de certification, celui qui utilise {email} : le MCID {mcid}. Personne ne peut lier un MCID en le saisissant.',
+    typedMcidNotYoursSignIn:
+      'Vous avez saisi le MCID {typed}, mais je lie uniquement le MCID de votre propre profil de certification, celui qui utilise {email} : le MCID {mcid}. Personne ne peut lier un MCID en le saisissant ; si le MCID {typed} est le vôtre, connectez-vous avec le compte Microsoft Learning auquel il appartient.',
+    typedMcidNoProfile: 'Je ne lie jamais un MCID saisi dans la conversation : seul son titulaire peut le lier, depuis son propre profil de certification.',
     refusedTitle: 'Association pas encore possible',
     statusTitle: 'La liaison de votre certification',
     statusLinked: 'Le MCID {mcid} est lié à {org} depuis le {date}.',

@@ -104,6 +104,38 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     assert.match(text, /ask your CertLink administrator to enable sign-in/);
   });
 
+  it('says that typing an MCID never links it, and links only the person’s own (R5)', async () => {
+    const h = await makeHarness();
+    const typed = await h.say(people.alice, 'link MCID 10214150');
+    const text = textOf(typed);
+    assert.match(text, /You typed MCID 10214150, but I link only the MCID of your own certification profile, the one that uses alice@contoso.com: MCID 10203040/);
+    assert.match(text, /Link MCID 10203040 to Contoso\?/);
+    await h.click(people.alice, button(typed, 'link.confirm'));
+    assert.equal((await h.associationStore.getRecord('10214150'))?.link ?? null, null, 'the typed MCID is not linked');
+    assert.equal((await h.associationStore.getRecord('10203040'))?.link?.userId, people.alice.userId);
+
+    const again = textOf(await h.say(people.alice, 'lier le MCID 10214150', { locale: 'fr-FR' }));
+    assert.match(again, /Vous avez saisi le MCID 10214150, mais je lie uniquement le MCID de votre propre profil de certification/);
+    assert.match(again, /Le MCID 10203040 est déjà lié à Contoso/);
+
+    // Their own MCID, or a number that is not one: no warning.
+    assert.doesNotMatch(textOf(await h.say(people.benoit, 'link my certification 10204151')), /You typed/);
+    assert.doesNotMatch(textOf(await h.say(people.benoit, 'link my certification in 2026')), /You typed/);
+
+    // No profile: the typed MCID is not looked at, and nothing says whether it exists.
+    const stranger = textOf(await h.say(people.bob, 'link my MCID 10214150'));
+    assert.match(stranger, /I never link an MCID typed in chat/);
+    assert.match(stranger, /could not find a Microsoft Certification profile that uses bob@contoso.com/);
+    assert.doesNotMatch(stranger, /Karen|fabrikam/i);
+  });
+
+  it('with sign-in on, a typed MCID that is not the person’s own points to signing in with its account', async () => {
+    const h = await makeHarness({ oauthConnectionName: 'learn' });
+    const replies = await h.say(people.alice, 'link MCID 10214150');
+    assert.match(textOf(replies), /if MCID 10214150 is yours, sign in with the Microsoft Learning account it belongs to/);
+    assert.ok(buttons(replies).some((b) => b.verb === 'link.signIn'), 'the card offers the sign-in');
+  });
+
   it('refuses to take an MCID another person in the org linked (R6)', async () => {
     const h = await makeHarness({
       memberEmail: { emailOf: async () => 'alice@contoso.com' },

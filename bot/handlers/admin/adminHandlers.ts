@@ -17,6 +17,7 @@ import { adminText, AdminTextKey } from '../../i18n/adminText';
 import { Mentioned, mentionedPeople, MemberIdLookup } from '../../teams/mentions';
 import { MemberNameLookup } from '../../teams/memberNames';
 import { auditNames } from './auditNames';
+import { typedMcid } from '../../intents/typedMcid';
 import { CardActionHandler, FeatureHandlers, HandlerContext, MessageHandler, Reply } from '../handlerTypes';
 
 export const ADMIN_REMOVE_CONFIRM = 'admin.remove.confirm';
@@ -42,7 +43,6 @@ function t(locale: Locale, key: AdminTextKey, values: Record<string, string> = {
 }
 
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
-const MCID = /\b\d{6,12}\b/;
 
 /** Who "remove … from the report" names: an @mention first, then an email, then an MCID. */
 async function removalTarget(hc: HandlerContext, memberIds: MemberIdLookup): Promise<MemberQuery | { mention: Mentioned } | null> {
@@ -54,7 +54,7 @@ async function removalTarget(hc: HandlerContext, memberIds: MemberIdLookup): Pro
   const text = (hc.turn.activity.text ?? '').replace(/<[^>]+>/g, ' ');
   const email = EMAIL.exec(text)?.[0];
   if (email) return { email };
-  const mcid = MCID.exec(text)?.[0];
+  const mcid = typedMcid(text);
   return mcid ? { mcid } : null;
 }
 

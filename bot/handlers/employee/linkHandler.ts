@@ -12,6 +12,7 @@ import { noticeText } from '../../i18n/noticeText';
 import { say } from '../../i18n/say';
 import { CardActionHandler, HandlerContext, MessageHandler, Reply } from '../handlerTypes';
 import { limitWording } from '../../../services/association/limitWording';
+import { typedMcid } from '../../intents/typedMcid';
 
 export const LINK_CONFIRM = 'link.confirm';
 export const LINK_SIGN_IN = 'link.signIn';
@@ -66,33 +67,54 @@ async function refusalNotice(hc: HandlerContext, mcid: string, dueAt: Date): Pro
   return { lines: [fill(noticeText[hc.locale].willNotify, { date: formatDate(dueAt, hc.locale) })], buttons };
 }
 
-/** The refusal card: R4's exact words, the date, what blocked, and the notice for that date. */
-export async function refusalReply(hc: HandlerContext, mcid: string, decision: Extract<LinkDecision, { kind: 'refused' }>): Promise<Reply> {
+/** The refusal card: R4's exact words, the date, what blocked, and the notice for that date. `lead`: lines said first. */
+export async function refusalReply(hc: HandlerContext, mcid: string, decision: Extract<LinkDecision, { kind: 'refused' }>, lead: string[] = []): Promise<Reply> {
   const notice = await refusalNotice(hc, mcid, decision.nextDate);
   return {
     card: statementCard({
       title: say(hc.locale, 'refusedTitle'),
       tone: 'attention',
-      lines: [r4Message(decision.nextDate, hc.locale), ...blockingReasons(decision, hc.services.associations.limits, hc.locale), ...notice.lines],
+      lines: [...lead, r4Message(decision.nextDate, hc.locale), ...blockingReasons(decision, hc.services.associations.limits, hc.locale), ...notice.lines],
       buttons: notice.buttons,
     }),
   };
 }
 
-/** What to show for a decision before anything is written. `current`: the profile's record, if already read. */
-async function previewReply(hc: HandlerContext, profile: CertificationProfile, proof: OwnershipProof, confirmTitle: string, current?: McidRecord): Promise<Reply> {
+/** A text reply that says `lead` first. */
+function textReply(lead: string[], text: string): Reply {
+  return { text: [...lead, text].join('\n\n') };
+}
+
+/**
+ * What to say first when the message named an MCID that is not the person's own ("link MCID
+ * 10214150"): typing an MCID never links it (R5), so the person must not believe it did. It says
+ * nothing about the typed MCID itself, so nobody learns whether it exists or who holds it.
+ */
+function typedMcidLead(hc: HandlerContext, found: { email: string | null; profile: CertificationProfile | null }, mine: McidRecord | null): string[] {
+  const typed = typedMcid(hc.turn.activity.text);
+  if (!typed || typed === found.profile?.mcid || typed === mine?.mcid) return [];
+  if (!found.profile || !found.email) return [say(hc.locale, 'typedMcidNoProfile')];
+  const key = hc.services.oauthConnectionName ? 'typedMcidNotYoursSignIn' : 'typedMcidNotYours';
+  return [say(hc.locale, key, { typed, email: found.email, mcid: found.profile.mcid })];
+}
+
+/**
+ * What to show for a decision before anything is written. `current`: the profile's record, if
+ * already read; `lead`: lines said first.
+ */
+async function previewReply(hc: HandlerContext, profile: CertificationProfile, proof: OwnershipProof, confirmTitle: string, current?: McidRecord, lead: string[] = []): Promise<Reply> {
   const { decision, record } = await hc.services.associations.preview(profile.mcid, requestFor(hc, proof), current);
   const org = hc.org.name;
   switch (decision.kind) {
     case 'noop':
-      return { text: say(hc.locale, 'alreadyLinked', { mcid: profile.mcid, org }) };
+      return textReply(lead, say(hc.locale, 'alreadyLinked', { mcid: profile.mcid, org }));
     case 'ownedByOther':
-      return { card: statementCard({ title: '', lines: [say(hc.locale, 'ownedByOther')], buttons: await signInButton(hc) }) };
+      return { card: statementCard({ title: '', lines: [...lead, say(hc.locale, 'ownedByOther')], buttons: await signInButton(hc) }) };
     case 'refused':
-      return refusalReply(hc, profile.mcid, decision);
+      return refusalReply(hc, profile.mcid, decision, lead);
     case 'takeover':
     case 'allowed': {
-      const lines = [say(hc.locale, 'confirmLinkBody', { org, count: profile.certifications.length })];
+      const lines = [...lead, say(hc.locale, 'confirmLinkBody', { org, count: profile.certifications.length })];
       if (decision.kind === 'allowed') {
         if (decision.switchFrom) lines.push(say(hc.locale, 'confirmLinkSwitch', { from: orgName(hc, decision.switchFrom) }));
         lines.push(say(hc.locale, 'confirmLinkUsed', { ...limitWording(hc.services.associations.limits, hc.locale), used: decision.usedAfter }));
@@ -121,10 +143,10 @@ async function previewReply(hc: HandlerContext, profile: CertificationProfile, p
 }
 
 /** One person links one MCID (R6): a different MCID must be removed first. */
-function otherMcidLinked(hc: HandlerContext, mine: McidRecord | null, mcid: string | null): Reply | null {
+function otherMcidLinked(hc: HandlerContext, mine: McidRecord | null, mcid: string | null, lead: string[] = []): Reply | null {
   if (!mine?.link) return null;
   if (mcid !== null && mine.mcid === mcid) return null;
-  return { text: say(hc.locale, 'otherMcidLinked', { mcid: mine.mcid, org: orgName(hc, mine.link.mpnId) }) };
+  return textReply(lead, say(hc.locale, 'otherMcidLinked', { mcid: mine.mcid, org: orgName(hc, mine.link.mpnId) }));
 }
 
 async function otherMcidReply(hc: HandlerContext, mcid: string | null): Promise<Reply | null> {
@@ -134,14 +156,15 @@ async function otherMcidReply(hc: HandlerContext, mcid: string | null): Promise<
 export const startLink: MessageHandler = async (hc) => {
   // The profile (Teams email → profile, with its record) and the person's current link: read ahead, together.
   const [{ email, profile, record }, mine] = await Promise.all([hc.reads.byEmail(), hc.reads.mine()]);
-  const blocked = otherMcidLinked(hc, mine, profile?.mcid ?? null);
+  const lead = typedMcidLead(hc, { email, profile }, mine);
+  const blocked = otherMcidLinked(hc, mine, profile?.mcid ?? null, lead);
   if (blocked) return blocked;
-  if (profile && email) return previewReply(hc, profile, 'email', say(hc.locale, 'linkUseEmail', { email }), record ?? undefined);
+  if (profile && email) return previewReply(hc, profile, 'email', say(hc.locale, 'linkUseEmail', { email }), record ?? undefined, lead);
   if (hc.services.oauthConnectionName) {
     const text = email ? say(hc.locale, 'linkNoProfileSignIn', { email }) : say(hc.locale, 'linkSignInPrompt');
-    return { card: statementCard({ title: say(hc.locale, 'linkStartTitle', { org: hc.org.name }), lines: [text], buttons: await signInButton(hc) }) };
+    return { card: statementCard({ title: say(hc.locale, 'linkStartTitle', { org: hc.org.name }), lines: [...lead, text], buttons: await signInButton(hc) }) };
   }
-  return { text: email ? say(hc.locale, 'linkNoProfile', { email }) : say(hc.locale, 'linkNoEmail') };
+  return textReply(lead, email ? say(hc.locale, 'linkNoProfile', { email }) : say(hc.locale, 'linkNoEmail'));
 };
 
 /** After a successful sign-in: the token led to this profile. */
