@@ -19,6 +19,7 @@ import { noticeJobId, toPayload } from '../services/notices/noticeScheduler';
 import { BullmqNoticeScheduler } from '../services/redis/bullmqNoticeScheduler';
 import { deleteKeysByPrefix } from '../services/redis/redisConnection';
 import { Attempt, Delivery, maxPerTenantPerSecond } from '../test/support/notices/connectorStandIn';
+import { DEFAULT_LIMITS } from '../services/association/types';
 
 export interface NoticeBenchResult {
   notices: number;
@@ -108,6 +109,7 @@ async function phase(opts: {
         config: {
           redisUrl: opts.redisUrl,
           ...localApp,
+          limits: DEFAULT_LIMITS,
           notices: { tenantRatePerSecond: 50, runWorkers: false, workerConcurrency: opts.concurrency, claimTtlSeconds: 600 },
         },
         redis: { client: opts.redis, keyPrefix: opts.prefix },
@@ -157,6 +159,7 @@ async function phase(opts: {
         config: {
           redisUrl: opts.redisUrl,
           ...localApp,
+          limits: DEFAULT_LIMITS,
           notices: { tenantRatePerSecond: 50, runWorkers: true, workerConcurrency: opts.concurrency, claimTtlSeconds: 600 },
         },
         redis: { client: opts.redis, keyPrefix: opts.prefix },

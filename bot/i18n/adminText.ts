@@ -57,7 +57,7 @@ export const adminText: Messages<AdminTextKey> = {
   },
   fr: {
     whoToRemove: 'Qui dois-je supprimer du rapport ? Dites « supprimer alice@contoso.com du rapport », donnez son MCID, ou @mentionnez la personne.',
-    notFound: 'Personne de lié à {org} ne correspond. Rien n’a été modifié.',
+    notFound: 'Aucune personne liée à {org} ne correspond à votre demande. Rien n’a été modifié.',
     whoToGrant: '@mentionnez la personne, par exemple « nommer @Alice administrateur partenaire ».',
     granted: '{name} est maintenant administrateur partenaire de {org}.',
     alreadyPartnerAdmin: '{name} est déjà administrateur partenaire de {org}.',
@@ -68,7 +68,7 @@ export const adminText: Messages<AdminTextKey> = {
     onlyGlobalAdmins: 'Seul un administrateur général de votre organisation peut attribuer ou retirer le rôle d’administrateur partenaire.',
     mentionUnknown: 'Je n’ai pas trouvé {name} dans cette équipe. Rien n’a été modifié.',
     removedNotice:
-      'Un administrateur de {org} a supprimé votre ID de profil de certification Microsoft de son rapport des compétences. Vos certifications ne comptent plus pour {org}. S’il s’agit d’une erreur, liez-la de nouveau avec « lier ma certification ».',
+      'Un administrateur de {org} a supprimé votre ID de profil de certification Microsoft de son rapport des compétences. Vos certifications ne comptent plus pour {org}. S’il s’agit d’une erreur, liez-le de nouveau avec « lier ma certification ».',
     channelHelpTitle: 'Ce que je sais faire ici',
     channelWelcomeTitle: 'CertLink est dans cette conversation',
     channelHelpIntro: 'Ici, je sers les administrateurs de {org} (ses administrateurs généraux et partenaires). @mentionnez-moi et demandez avec vos mots, en français ou en anglais :',

@@ -300,7 +300,7 @@ export const conversationText: Messages<TextKey> = {
     faqMovedCompany:
       'Liez votre MCID à la société B comme d’habitude (« lier ma certification » dans le Teams de la société B). La liaison à la société A prend fin automatiquement dans la même étape, et le rapport des compétences de A ne vous montre plus.',
     faqLeftNoAccess:
-      'Si vous avez quitté la société A et n’y avez plus accès, demandez à un administrateur général de la société A de vous supprimer de son rapport des compétences. Il peut vous en supprimer, mais il ne peut jamais vous lier nulle part.',
+      'Si vous avez quitté la société A et n’y avez plus accès, demandez à un administrateur général de la société A de vous supprimer de son rapport des compétences. Il peut vous retirer de son rapport, mais il ne peut jamais vous lier nulle part.',
     faqAdminNoResponse:
       'L’administrateur doit d’abord vérifier l’adresse e-mail utilisée, puis contacter la personne à qui les informations de compte ont été fournies.',
     faqLimited:

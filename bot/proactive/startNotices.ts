@@ -38,7 +38,7 @@ import { AppConfig } from '../config';
 import { createConnectorTransport } from './connectorTransport';
 
 export interface StartNoticesDeps {
-  config: Pick<AppConfig, 'redisUrl' | 'microsoftAppId' | 'microsoftAppPassword' | 'microsoftAppType' | 'microsoftAppTenantId' | 'notices'>;
+  config: Pick<AppConfig, 'redisUrl' | 'microsoftAppId' | 'microsoftAppPassword' | 'microsoftAppType' | 'microsoftAppTenantId' | 'notices' | 'limits'>;
   /** AssociationService.status through toCurrentAvailability (services/notices/currentAvailability.ts). */
   currentAvailability(mcid: string): Promise<CurrentAvailability>;
   /** The store's Redis client and key prefix; required when config.redisUrl is set. */
@@ -117,7 +117,7 @@ export async function startNotices(deps: StartNoticesDeps): Promise<Notices> {
       prefs,
       scheduler,
       currentAvailability: deps.currentAvailability,
-      card: (_notice, now, ref) => noticeCard({ locale: ref.locale, associationsLeft: now.associationsLeft, link: now.link }),
+      card: (_notice, now, ref) => noticeCard({ locale: ref.locale, associationsLeft: now.associationsLeft, limits: config.limits, link: now.link }),
       inFlightRetryMs: deliveryOptions.claimTtlMs,
       onOutcome: deps.onOutcome,
     });

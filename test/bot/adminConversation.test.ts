@@ -119,6 +119,10 @@ describe('admin conversation (R7, R10)', () => {
     const h = await makeHarness();
     await linkAs(h, people.alice);
     assert.match(textOf(await h.say(people.fabrikamAdmin, 'remove alice@contoso.com from the report')), /Nobody linked to Fabrikam matches/);
+    assert.match(
+      textOf(await h.say(people.fabrikamAdmin, 'supprimer alice@contoso.com du rapport', { locale: 'fr-FR' })),
+      /^Aucune personne liée à Fabrikam ne correspond à votre demande\. Rien n’a été modifié\.$/,
+    );
     const contosoCard = button(await h.say(people.contosoAdmin, 'remove alice@contoso.com from the report'), 'admin.remove.confirm');
     const forged = await h.click(people.fabrikamAdmin, contosoCard, { conversationId: `conv-${people.contosoAdmin.userId}-personal` });
     assert.match(textOf(forged.body), /for someone else|expired/);

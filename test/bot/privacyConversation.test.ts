@@ -136,7 +136,7 @@ describe('privacy in the conversation', () => {
     const h = await linkedHarness();
     const card = await h.say(people.alice, 'supprimer mes données', { locale: 'fr-FR' });
     const text = textOf(card);
-    assert.match(text, /Effacés maintenant : vos nom, e-mails et certifications/);
+    assert.match(text, /Effacés maintenant : votre nom, vos e-mails et vos certifications/);
     assert.match(text, /Conservées : uniquement les dates de début de vos associations, sous un hachage à clé de votre MCID/);
     assert.match(text, /395 jours/);
     await h.click(people.alice, button(card, 'card.cancel'));

@@ -139,7 +139,7 @@ export async function makeHarness(opts: HarnessOptions = {}) {
   // Notices run on standalone Redis only (BullMQ): a cluster client keeps them in process.
   const redisNotices = opts.noticesRedisUrl && stores.redis instanceof Redis ? { client: stores.redis, keyPrefix } : undefined;
   const notices: Notices = await startNotices({
-    config: { ...loadConfig({}), redisUrl: redisNotices ? (opts.noticesRedisUrl ?? null) : null },
+    config: { ...loadConfig({}), limits, redisUrl: redisNotices ? (opts.noticesRedisUrl ?? null) : null },
     redis: redisNotices,
     clock,
     transport: opts.noticeTransport ?? recording,

@@ -45,7 +45,7 @@ function setup() {
     prefs,
     scheduler,
     currentAvailability: async (mcid) => toCurrentAvailability(await associations.status(mcid), DEFAULT_LIMITS, () => 'Contoso'),
-    card: (_notice, now, ref) => noticeCard({ locale: ref.locale, associationsLeft: now.associationsLeft, link: now.link }),
+    card: (_notice, now, ref) => noticeCard({ locale: ref.locale, associationsLeft: now.associationsLeft, limits: DEFAULT_LIMITS, link: now.link }),
     onOutcome: (_n, o) => outcomes.push(o),
   });
   const day = 86_400_000;
@@ -87,6 +87,7 @@ describe('notices on the in-process scheduler (fake timers)', () => {
     assert.equal(s.sent[0].at, '2026-02-04T00:00:00.000Z');
     const text = JSON.stringify(s.sent[0].card);
     assert.match(text, /Vous pouvez de nouveau lier votre certification à partir d'aujourd'hui/);
+    assert.match(text, /"title":"Associations restantes","value":"2 sur 3 par an"/);
     assert.match(text, /link\.start/);
     await s.timers.tickAsync(40 * s.day);
     assert.equal(s.sent.length, 1, 'exactly once');

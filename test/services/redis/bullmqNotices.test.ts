@@ -13,6 +13,7 @@ import { BullmqNoticeScheduler } from '../../../services/redis/bullmqNoticeSched
 import { ConnectorStandIn } from '../../support/notices/connectorStandIn';
 import { deleteByPrefix, connectTestRedis, TEST_REDIS_URL, uniquePrefix } from '../../helpers/testRedis';
 import { waitFor } from '../../support/notices/waitFor';
+import { DEFAULT_LIMITS } from '../../../services/association/types';
 
 const localApp = { microsoftAppId: '', microsoftAppPassword: '', microsoftAppType: 'MultiTenant' as const, microsoftAppTenantId: '' };
 const TENANT = 'tenant-1';
@@ -46,6 +47,7 @@ describe('notices on BullMQ + Redis', function () {
       config: {
         redisUrl: TEST_REDIS_URL,
         ...localApp,
+        limits: DEFAULT_LIMITS,
         notices: { tenantRatePerSecond: 10_000, runWorkers: true, workerConcurrency: 8, claimTtlSeconds: 600 },
       },
       redis: { client: redis, keyPrefix: prefix },

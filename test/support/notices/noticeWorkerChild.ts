@@ -5,6 +5,7 @@
  */
 import Redis from 'ioredis';
 import { startNotices } from '../../../bot/proactive/startNotices';
+import { DEFAULT_LIMITS } from '../../../services/association/types';
 
 async function main(): Promise<void> {
   const env = process.env;
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
       microsoftAppPassword: '',
       microsoftAppType: 'MultiTenant',
       microsoftAppTenantId: '',
+      limits: DEFAULT_LIMITS,
       notices: {
         tenantRatePerSecond: 10_000,
         runWorkers: true,
