@@ -365,6 +365,9 @@ export class CertLinkBot extends TeamsActivityHandler {
     hc.reads.start(ahead);
 
     if (publicAction) {
+      // Notice cards go to the personal chat only; a click from anywhere else would show one
+      // person's profile in a shared conversation, so it gets what a typed "link" gets there.
+      if (info.conversationType !== 'personal') return textCard('personalOnly');
       // The only public action today starts a link (from a notice card): a link attempt.
       if (!(await this.withinRateLimit(context, 'link', info))) return textCard('rateLimited');
       return cardResponse(replyCard(await publicAction(hc)));

@@ -56,6 +56,10 @@ describe('notices in the conversation', () => {
     // "Link now" on the notice starts the person's own link flow.
     const linkNow = await h.click(people.hugoAtFabrikam, { verb: 'link.start', cardId: '' });
     assert.match(textOf(linkNow.body), /Link MCID 10210817 to Fabrikam\?|Lier le MCID 10210817 à Fabrikam/);
+    // The same click from a shared conversation (a notice never goes there) shows nobody's profile.
+    const inChannel = await h.click(people.hugoAtFabrikam, { verb: 'link.start', cardId: '' }, { conversationType: 'channel' });
+    assert.match(textOf(inChannel.body), /only in our personal chat|conversation personnelle/);
+    assert.doesNotMatch(textOf(inChannel.body), /10210817/);
   });
 
   it('"Notify me" on the status card schedules the notice and says when', async () => {
