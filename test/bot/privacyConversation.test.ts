@@ -79,7 +79,10 @@ describe('privacy in the conversation', () => {
     assert.match(text, /Entries: 1 \(links, removals, role changes\)/);
     assert.match(text, /Conversation state\nPresent\.\nCards waiting for your click and a sign-in in progress, kept at most 30 days\./);
     // SESSION_STATE_TTL_DAYS=0: no expiry, said in words.
-    assert.match(textOf(await (await makeHarness()).say(people.alice, 'my data')), /in progress, kept with no time limit\./);
+    const unlinked = textOf(await (await makeHarness()).say(people.alice, 'my data'));
+    assert.match(unlinked, /in progress, kept with no time limit\./);
+    // Nothing held: the reason does not claim the person linked anything.
+    assert.match(unlinked, /Partner University link\nNothing\.\nKept only once you link your Partner University account/);
     await h.say(people.alice, 'stop notifications');
     const fr = textOf(await h.say(people.alice, 'mes données', { locale: 'fr-FR' }));
     assert.match(fr, /Débuts d’association : 1 ; liaisons terminées : 0\./);
