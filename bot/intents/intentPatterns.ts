@@ -63,7 +63,7 @@ export const intentPatterns: IntentPattern[] = [
     ],
     fr: [
       /\b(supprim\w*|effac\w*|oubli\w*|retir\w*)\b.*\bmes (donnees|informations)\b/,
-      /\boubliez.moi\b/,
+      /\boubli(ez|e).moi\b/,
       /\bdroit a l'oubli\b/,
       /\b(supprim\w*|effac\w*|oubli\w*)\b.*\btout\b.*\b(sur moi|me concern\w*|savez|sais)\b/,
     ],
@@ -253,9 +253,9 @@ export const intentPatterns: IntentPattern[] = [
       /\bwhen can i\b/,
       /\b(next|my) (available |possible )?(date|association)\b/,
       /\bam i linked\b/,
-      /\b(show|see|check) my (link|links|certifications?|mcid)\b/,
+      /\b(show|see|check|list|view)( me)? my (link|links|certifications?|mcid|associations?|history)\b/,
       /\b(what'?s|what is) my mcid\b/,
-      /^my (certifications?|mcid)$/,
+      /^my (certifications?|mcid|associations?|link)$/,
       /\bwhat certifications\b/,
     ],
     fr: [
@@ -264,9 +264,9 @@ export const intentPatterns: IntentPattern[] = [
       /\bquand (est-ce que je )?(puis|pourrai|peux|pourrais)\b/,
       /\bprochaine date\b/,
       /\bsuis.je lie\b/,
-      /\b(voir|afficher|verifier) ma (liaison|certification)\b/,
+      /\b(voir|afficher|verifier|lister)( moi)? (ma|mes) (liaisons?|certifications?|associations?|historique)\b/,
       /\bquel est mon mcid\b/,
-      /^mes certifications$/,
+      /^mes (certifications|associations)$/,
       /\bquelles certifications\b/,
       /\bou en suis.je\b/,
     ],
@@ -281,7 +281,7 @@ export const intentPatterns: IntentPattern[] = [
   },
   {
     intent: 'link',
-    en: [/\b(link|associate|connect|attach|add)\b/, /\b(want|like|need|get)\b.*\blinked\b/],
+    en: [/\b(link|associate|connect|attach|add|register)\b/, /\b(want|like|need|get)\b.*\blinked\b/],
     fr: [/\b(lie\w*|lier|associ\w*|relie\w*|rattach\w*|ajout\w*)\b/],
   },
   {
