@@ -90,7 +90,7 @@ export const intentPatterns: IntentPattern[] = [
     fr: [/\b(nomm\w*|ajout\w*|fais|faire|rend\w*)\b.*\badmin\w* (de )?partenaire\b/, /\b(nomm\w*|ajout\w*|promouv\w*)\b.*\badmin\w*/],
   },
   { intent: 'admin.listAdmins', en: [/\b(list|show|who are)\b.*\badmins?\b/], fr: [/\b(liste\w*|affich\w*|qui sont)\b.*\badmin\w*/] },
-  { intent: 'admin.auditLog', en: [/\baudit\b/], fr: [/\bjournal d'audit\b|\baudit\b/] },
+  { intent: 'admin.auditLog', en: [/\baudit\b/], fr: [/\bjournal d'audit\b|\baudit\b/, /\bhistorique des (modifications|changements|actions)\b/] },
   {
     // "Why don't my certifications appear in the report?" is an employee's question about R8's delay,
     // not an admin asking for the report: it comes first. "show the report" stays admin.report.
@@ -134,12 +134,16 @@ export const intentPatterns: IntentPattern[] = [
       /^report$/,
       /\b(show|see|get|give|download|export|send|open|view)\b.*\breport\b/,
       /\bwho (is|are|has|have) (linked|associated)\b/,
+      /\bhow many (people|persons|employees|members|users|of us|colleagues)\b.*\b(linked|associated)\b/,
+      /\b(the )?(csv|excel|xlsx)( file| export)?$/,
     ],
     fr: [
       /\brapport (des|de) (competences|qualifications|certifications)\b/,
       /^rapport$/,
       /\b(montr\w*|affich\w*|voir|telecharg\w*|export\w*|envoi\w*|envoy\w*|donn\w*|ouvr\w*)\b.*\brapport\b/,
       /\bqui (est|sont|a|ont) (lie|associe)/,
+      /\bcombien (de |d')(personnes|employes|membres|utilisateurs|collaborateurs|collegues)\b.*\b(lie|associe)/,
+      /\b(le )?(csv|excel|xlsx)( du rapport)?$/,
     ],
   },
   {

@@ -106,6 +106,12 @@ const cases: [string, IntentName | null, 'en' | 'fr' | null][] = [
   ['who is linked?', 'admin.report', 'en'],
   ['télécharger le rapport', 'admin.report', 'fr'],
   ['qui est lié ?', 'admin.report', 'fr'],
+  // Counting people is the report, not the person's own limits, nor a link.
+  ['how many people are linked?', 'admin.report', 'en'],
+  ['combien de personnes sont liées ?', 'admin.report', 'fr'],
+  ['get me the csv', 'admin.report', 'en'],
+  ['download my data as csv', 'privacy.myData', 'en'],
+  ['historique des modifications', 'admin.auditLog', 'fr'],
   ['make Benoit an admin', 'admin.grantPartnerAdmin', 'en'],
   ['Why am I not in the report?', 'faq.reportDelay', 'en'],
   // What an MCID is and where to find it; "what's my MCID" stays the person's status.
