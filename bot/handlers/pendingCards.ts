@@ -58,6 +58,12 @@ export class PendingCards {
     return cardId;
   }
 
+  /** Whether a card issued to this person in this conversation can still be clicked (used or not). */
+  async hasLiveCardFor(userId: string): Promise<boolean> {
+    const now = this.now().getTime();
+    return Object.values(await this.map()).some((c) => c.forUser === userId && new Date(c.expiresAt).getTime() > now);
+  }
+
   async lookup(cardId: string, verb: string, userId: string, tenantId: string | null): Promise<PendingLookup> {
     const map = await this.map();
     // Own keys only: a card id such as "valueOf" or "__proto__" must not find Object.prototype's members.

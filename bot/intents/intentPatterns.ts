@@ -34,6 +34,7 @@ export type IntentName =
   | 'faq.reportDelay'
   | 'faq.whatIsMcid'
   | 'thanks'
+  | 'cardAnswer'
   // employee commands
   | 'university.remove'
   | 'university.link'
@@ -287,6 +288,13 @@ export const intentPatterns: IntentPattern[] = [
     intent: 'link',
     en: [/\b(link|associate|connect|attach|add|register)\b/, /\b(want|like|need|get)\b.*\blinked\b/],
     fr: [/\b(lie\w*|lier|associ\w*|relie\w*|rattach\w*|ajout\w*)\b/],
+  },
+  {
+    // "yes" typed under a confirmation card: a card is answered by its buttons only (they carry its
+    // checks), so this gets a pointer to them rather than the menu.
+    intent: 'cardAnswer',
+    en: [/^(yes|yep|yeah|y|no|nope|n|ok|okay|sure|confirm|confirmed|cancel|go ahead|do it)( please)?[ .!]*$/],
+    fr: [/^(oui|non|ok|d'accord|daccord|confirmer|je confirme|confirme|annuler|vas.y|allez.y)( merci)?[ .!]*$/],
   },
   {
     // Said once the job is done: a short answer, not the whole menu again.

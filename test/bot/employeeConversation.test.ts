@@ -136,6 +136,19 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     assert.ok(buttons(replies).some((b) => b.verb === 'link.signIn'), 'the card offers the sign-in');
   });
 
+  it('"yes" typed under a confirmation card points to its buttons and confirms nothing', async () => {
+    const h = await makeHarness();
+    // No card open: "yes" is like any message not understood.
+    assert.match(textOf(await h.say(people.alice, 'yes')), /What I can do/);
+    await h.say(people.alice, 'link my certification');
+    const yes = await h.say(people.alice, 'yes');
+    assert.match(textOf(yes), /Typing does not answer a card: please use the buttons on the card above\. Nothing was changed\. A card works for 15 minutes/);
+    assert.equal(await h.associationStore.getRecord('10203040'), null, 'typing "yes" linked nothing');
+    assert.match(textOf(await h.say(people.alice, 'Oui !', { locale: 'fr-FR' })), /Une réponse tapée ne répond pas à une carte/);
+    // Someone with no card of their own open gets the help, as before.
+    assert.match(textOf(await h.say(people.benoit, 'ok')), /What I can do/);
+  });
+
   it('refuses to take an MCID another person in the org linked (R6)', async () => {
     const h = await makeHarness({
       memberEmail: { emailOf: async () => 'alice@contoso.com' },

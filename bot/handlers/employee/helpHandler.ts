@@ -8,6 +8,7 @@ import { noticeText } from '../../i18n/noticeText';
 import { say } from '../../i18n/say';
 import { MessageHandler } from '../handlerTypes';
 import { limitWording } from '../../../services/association/limitWording';
+import { CARD_LIFETIME_MINUTES } from '../pendingCards';
 
 function commands(locale: Locale): { title: string; text: string }[] {
   return [
@@ -71,6 +72,13 @@ export function welcomeCard(locale: Locale, orgName: string): AdaptiveCardAttach
 
 export const showHelp: MessageHandler = async (hc) =>
   hc.info.conversationType === 'personal' ? { card: helpCard(hc.locale) } : { card: sharedChatHelpCard(hc.locale, hc.org.name) };
+
+/**
+ * "yes", "ok", « oui » typed instead of clicking: with a card of theirs still open, the person is
+ * pointed to its buttons (typing confirms nothing); otherwise it is any other unknown message.
+ */
+export const answerTypedCardReply: MessageHandler = async (hc) =>
+  (await hc.pending.hasLiveCardFor(hc.info.userId)) ? { text: say(hc.locale, 'typedCardAnswer', { minutes: CARD_LIFETIME_MINUTES }) } : showHelp(hc);
 
 /** A fixed answer; the limits it may quote are the configured ones, not the defaults. */
 const faq = (key: TextKey): MessageHandler => async (hc) => ({ text: say(hc.locale, key, limitWording(hc.services.associations.limits, hc.locale)) });

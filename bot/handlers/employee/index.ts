@@ -1,5 +1,5 @@
 import { FeatureHandlers } from '../handlerTypes';
-import { faqHandlers, showHelp } from './helpHandler';
+import { answerTypedCardReply, faqHandlers, showHelp } from './helpHandler';
 import { confirmLink, LINK_CONFIRM, LINK_SIGN_IN, signInFromCard, startLink } from './linkHandler';
 import { confirmRemove, startRemove, UNLINK_CONFIRM } from './removeHandler';
 import { showStatus } from './statusHandler';
@@ -13,6 +13,7 @@ export const employeeHandlers: FeatureHandlers = {
     'university.link': startUniversityLink,
     'university.remove': removeUniversity,
     help: showHelp,
+    cardAnswer: answerTypedCardReply,
     ...faqHandlers,
   },
   cardActions: {

@@ -80,6 +80,11 @@ const cases: [string, IntentName | null, 'en' | 'fr' | null][] = [
   ['mes associations', 'status', 'fr'],
   ['register my certifications', 'link', 'en'],
   ['oublie-moi', 'privacy.deleteMyData', 'fr'],
+  ['yes', 'cardAnswer', 'en'],
+  ['OK!', 'cardAnswer', 'en'],
+  ['oui', 'cardAnswer', 'fr'],
+  ['d’accord', 'cardAnswer', 'fr'],
+  ['yes, link my certification', 'link', 'en'],
   ['remove my certification linked to Contoso', 'remove', 'en'],
   ['I want my certification linked to Fabrikam', 'link', 'en'],
   ['How long until I can link again?', 'status', 'en'],
@@ -99,7 +104,8 @@ const cases: [string, IntentName | null, 'en' | 'fr' | null][] = [
   ['Thank you!', 'thanks', 'en'],
   ['Merci beaucoup !', 'thanks', 'fr'],
   ['thanks, now link my certification', 'link', 'en'],
-  ['ok', null, null],
+  // Not "thanks": said beside a card waiting for its click (the card answer points to its buttons).
+  ['ok', 'cardAnswer', 'en'],
   // Admins' own words for the report and the role
   ['show me the report', 'admin.report', 'en'],
   ['download the report', 'admin.report', 'en'],
