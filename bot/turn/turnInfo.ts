@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { Locale, pickLocale } from '../../services/i18n/locale';
+import { isSpokenLocale, Locale, pickLocale } from '../../services/i18n/locale';
 
 /** Who is speaking, from where, in which language: read once per turn from the activity. */
 export interface TurnInfo {
@@ -7,7 +7,10 @@ export interface TurnInfo {
   userId: string;
   tenantId: string | null;
   locale: Locale;
-  /** True when the activity said which language; otherwise the language of the phrase decides. */
+  /**
+   * True when the activity named a language CertLink speaks (en-*, fr-*). Otherwise (none, or
+   * de-DE…) the language of the phrase decides: « aide » from a German Teams gets French.
+   */
   localeFromActivity: boolean;
   conversationId: string;
   conversationType: 'personal' | 'groupChat' | 'channel';
@@ -29,7 +32,7 @@ export function turnInfo(context: TurnContext): TurnInfo {
     userId: text(a.from?.aadObjectId) ?? a.from?.id,
     tenantId,
     locale: pickLocale(locale ?? undefined),
-    localeFromActivity: locale !== null,
+    localeFromActivity: isSpokenLocale(locale),
     conversationId: a.conversation?.id,
     conversationType: type === 'channel' || type === 'groupChat' ? type : 'personal',
     activityId: a.id ?? null,

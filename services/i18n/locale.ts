@@ -5,6 +5,11 @@ export function pickLocale(tag: string | undefined | null): Locale {
   return tag && /^fr(\b|[-_])/i.test(tag.trim()) ? 'fr' : 'en';
 }
 
+/** Whether a language tag names one of CertLink's languages (en-*, fr-*); pickLocale falls back to English for any other. */
+export function isSpokenLocale(tag: string | undefined | null): boolean {
+  return !!tag && /^(en|fr)(\b|[-_])/i.test(tag.trim());
+}
+
 const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
   fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),

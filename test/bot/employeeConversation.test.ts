@@ -46,6 +46,12 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     const h = await makeHarness();
     const replies = await h.say(people.alice, 'quand puis-je lier à nouveau ?', { locale: '' });
     assert.match(textOf(replies), /Vous pouvez lier maintenant|n’est lié à aucune organisation/);
+    // A language CertLink does not speak (German Teams): the phrase decides too, else English.
+    assert.match(textOf(await h.say(people.alice, 'aide', { locale: 'de-DE' })), /Ce que je sais faire/);
+    assert.match(textOf(await h.say(people.alice, 'help', { locale: 'de-DE' })), /What I can do/);
+    assert.match(textOf(await h.say(people.alice, 'hallo', { locale: 'de-DE' })), /What I can do/);
+    // A language it speaks wins over the phrase's.
+    assert.match(textOf(await h.say(people.alice, 'aide', { locale: 'en-GB' })), /What I can do/);
   });
 
   it('switches from Contoso to Fabrikam in one step, after refusing too early with the exact R4 text', async () => {
