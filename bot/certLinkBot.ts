@@ -244,7 +244,7 @@ export class CertLinkBot extends TeamsActivityHandler {
       locale,
       org,
       services: this.deps.services,
-      pending: new PendingCards(this.pendingCards, context, () => this.deps.services.clock.now()),
+      pending: new PendingCards(this.pendingCards, context, () => this.deps.services.clock.now(), locale),
       reads: this.reads(context, info),
       beginSignIn: async () => {
         const dc = await this.dialogs.createContext(context);
@@ -352,7 +352,7 @@ export class CertLinkBot extends TeamsActivityHandler {
     }
     // Only verbs this bot registered become metric labels.
     this.note(context, verb === 'card.cancel' || this.cardActions.has(verb) || publicAction ? verb : 'card.unknown');
-    const locale = info.locale;
+    let locale = info.locale;
     const textCard = (key: TextKey, values: Record<string, string> = {}) => cardResponse(statementCard({ title: '', lines: [say(locale, key, values)] }));
     const org = this.deps.services.orgs.forTenant(info.tenantId);
     if (!org) {
@@ -385,6 +385,8 @@ export class CertLinkBot extends TeamsActivityHandler {
       // A card used more than 15 minutes ago looks stale here; tell a late second click apart by its claim (looking takes none).
       return textCard((await this.deps.services.once.isClaimed(clickKey(cardId))) ? 'alreadyDone' : 'staleCard');
     }
+    // A client in a language CertLink does not speak: the click is answered in the card's language.
+    if (!info.localeFromActivity && found.card.locale) locale = hc.locale = found.card.locale;
     // Now the card is known: what it is about (its MCID's record and profile), beside the rate limit and the claim.
     hc.reads.start(ahead, found.card);
     const limited = verb === LINK_CONFIRM || verb === UNIVERSITY_USE_EMAIL ? 'link' : verb.startsWith('admin.') ? 'admin' : null;

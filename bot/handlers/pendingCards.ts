@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { Locale } from '../../services/i18n/locale';
 
 export interface PendingCard {
   cardId: string;
@@ -18,6 +19,8 @@ export interface PendingCard {
   expiresAt: string;
   /** What the card is about, as the handler that issued it needs it back. */
   payload: Record<string, string>;
+  /** The language the card was written in: its click is answered in it when the client's is not one CertLink speaks. */
+  locale?: Locale;
 }
 
 export type PendingLookup =
@@ -38,6 +41,8 @@ export class PendingCards {
     private readonly accessor: StatePropertyAccessor<PendingMap>,
     private readonly context: TurnContext,
     private readonly now: () => Date,
+    /** The language of the turn's replies, recorded on each card issued. */
+    private readonly locale?: Locale,
   ) {}
 
   private async map(): Promise<PendingMap> {
@@ -53,7 +58,7 @@ export class PendingCards {
     const cardId = randomUUID();
     const next: PendingMap = {};
     for (const c of live) next[c.cardId] = c;
-    next[cardId] = { ...card, cardId, expiresAt: new Date(now + CARD_LIFETIME_MINUTES * 60_000).toISOString() };
+    next[cardId] = { ...card, cardId, locale: this.locale, expiresAt: new Date(now + CARD_LIFETIME_MINUTES * 60_000).toISOString() };
     await this.accessor.set(this.context, next);
     return cardId;
   }

@@ -50,6 +50,10 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     assert.match(textOf(await h.say(people.alice, 'aide', { locale: 'de-DE' })), /Ce que je sais faire/);
     assert.match(textOf(await h.say(people.alice, 'help', { locale: 'de-DE' })), /What I can do/);
     assert.match(textOf(await h.say(people.alice, 'hallo', { locale: 'de-DE' })), /What I can do/);
+    // Its card's buttons answer in the card's language, whatever the client's.
+    const card = await h.say(people.alice, 'lier ma certification', { locale: 'de-DE' });
+    assert.match(textOf(card), /Lier le MCID 10203040 à Contoso \?/);
+    assert.match(textOf((await h.click(people.alice, button(card, 'link.confirm'), { locale: 'de-DE' })).body), /Lié à Contoso/);
     // A language it speaks wins over the phrase's.
     assert.match(textOf(await h.say(people.alice, 'aide', { locale: 'en-GB' })), /What I can do/);
   });
