@@ -282,7 +282,7 @@ export class CertLinkBot extends TeamsActivityHandler {
     const intent = recognized.intent;
     this.note(context, intent ?? 'help');
     // Saved beside the turn, not before it: the reply does not wait for this write.
-    const remembered = org ? this.rememberConversation(context) : Promise.resolve();
+    const remembered = org ? this.rememberConversation(context, locale) : Promise.resolve();
     try {
       await this.answerMessage(context, info, locale, intent, org);
     } finally {
@@ -331,8 +331,8 @@ export class CertLinkBot extends TeamsActivityHandler {
   }
 
   /** Keeps the person's personal-chat reference, so notices can reach them later. */
-  private async rememberConversation(context: TurnContext): Promise<void> {
-    const ref = personalConversationRef(context);
+  private async rememberConversation(context: TurnContext, locale?: Locale): Promise<void> {
+    const ref = personalConversationRef(context, locale);
     if (!ref || !this.deps.conversationRefs || !this.savedRefs.fresh(ref)) return;
     await this.deps.conversationRefs.save(ref);
   }

@@ -4,10 +4,12 @@
  * reference would post a person's notice where the team can read it.
  */
 import { TurnContext } from 'botbuilder';
+import { Locale } from '../../services/i18n/locale';
 import { ConversationRef } from '../../services/notices/types';
 import { turnInfo } from '../turn/turnInfo';
 
-export function personalConversationRef(context: TurnContext): ConversationRef | null {
+/** `locale`: the language the person is answered in, when the turn knows better than the client's (see TurnInfo.localeFromActivity). */
+export function personalConversationRef(context: TurnContext, locale?: Locale): ConversationRef | null {
   const info = turnInfo(context);
   const a = context.activity;
   if (info.conversationType !== 'personal' || !info.tenantId || !a.serviceUrl || !a.conversation?.id || !a.from?.aadObjectId) return null;
@@ -17,7 +19,7 @@ export function personalConversationRef(context: TurnContext): ConversationRef |
     tenantId: info.tenantId,
     userId: a.from.aadObjectId,
     botId: a.recipient?.id ?? '',
-    locale: info.locale,
+    locale: locale ?? info.locale,
   };
 }
 

@@ -62,6 +62,16 @@ describe('notices in the conversation', () => {
     assert.doesNotMatch(textOf(inChannel.body), /10210817/);
   });
 
+  it('a client in a language CertLink does not speak gets the notice in the language the person wrote in', async () => {
+    const h = await harness();
+    await h.click(people.hugoAtContoso, button(await h.say(people.hugoAtContoso, 'link my certification'), 'link.confirm'));
+    await timers.tickAsync(10 * DAY);
+    assert.match(textOf(await h.say(people.hugoAtFabrikam, 'lier ma certification', { locale: 'de-DE' })), /Association pas encore possible/);
+    await timers.tickAsync(21 * DAY);
+    assert.equal(h.sentNotices.length, 1);
+    assert.match(textOf(h.sentNotices[0].card), /Vous pouvez de nouveau lier votre certification/);
+  });
+
   it('"Notify me" on the status card schedules the notice and says when', async () => {
     const h = await harness();
     await h.click(people.alice, button(await h.say(people.alice, 'link my certification'), 'link.confirm'));
