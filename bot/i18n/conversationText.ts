@@ -202,7 +202,7 @@ export const conversationText: Messages<TextKey> = {
     faqWhatIsMcid:
       'Your MCID (Microsoft Certification Profile ID) is the number of your Microsoft certification profile: the one you sign in to with your Microsoft Learning account, where your exams and certifications are recorded. You do not need to type it: say "link my certification" and I find your profile from your Teams email, or let you sign in. Say "status" to see the MCID you linked. For questions about merging certification profiles, contact certification support: https://aka.ms/mcpforum',
     typedCardAnswer:
-      'Typing does not answer a card: please use the buttons on the card above. Nothing was changed. A card works for {minutes} minutes; after that, ask again (for example "link my certification").',
+      'Typing does not answer a card: please use the buttons on the card above. Nothing was changed. A card works for {minutes} minutes; after that, ask again.',
     thanks: 'You\'re welcome! Say "help" whenever you need me.',
     personalOnly: 'For your privacy, I do that only in our personal chat. Open a chat with CertLink and ask there.',
     personalOnlyNudged: 'For your privacy, I answer that only in our personal chat: I have written to you there.',
@@ -313,7 +313,7 @@ export const conversationText: Messages<TextKey> = {
     faqWhatIsMcid:
       'Votre MCID (ID de profil de certification Microsoft) est le numéro de votre profil de certification Microsoft : celui auquel vous vous connectez avec votre compte Microsoft Learning, où sont enregistrés vos examens et certifications. Vous n’avez pas à le saisir : dites « lier ma certification » et je trouve votre profil à partir de votre e-mail Teams, ou vous permets de vous connecter. Dites « statut » pour voir le MCID que vous avez lié. Pour les questions sur la fusion de profils de certification, contactez le support technique des certifications : https://aka.ms/mcpforum',
     typedCardAnswer:
-      'Une réponse tapée ne répond pas à une carte : utilisez les boutons de la carte ci-dessus. Rien n’a été modifié. Une carte fonctionne {minutes} minutes ; ensuite, redemandez (par exemple « lier ma certification »).',
+      'Une réponse tapée ne répond pas à une carte : utilisez les boutons de la carte ci-dessus. Rien n’a été modifié. Une carte fonctionne {minutes} minutes ; ensuite, redemandez.',
     thanks: 'Avec plaisir ! Dites « aide » quand vous avez besoin de moi.',
     personalOnly: 'Pour votre confidentialité, je ne fais cela que dans notre conversation personnelle. Ouvrez une conversation avec CertLink et demandez-le là.',
     personalOnlyNudged: 'Pour votre confidentialité, je ne réponds à cela que dans notre conversation personnelle : je vous y ai écrit.',
