@@ -19,9 +19,18 @@ export interface Rejection {
   reason: string;
 }
 
+/** How slash dates are read: Partner Center writes M/D/YYYY; Excel in French (or German…) writes D/M/YYYY. */
+export type DateOrder = 'mdy' | 'dmy';
+
+/** How the file was read: its separator, and the order of its slash dates. */
+export interface ExportFormat {
+  delimiter: string;
+  dateOrder: DateOrder;
+}
+
 export type ParsedExport =
   | { ok: false; error: string }
-  | { ok: true; rowsRead: number; profiles: ImportedProfile[]; rejected: Rejection[] };
+  | { ok: true; rowsRead: number; profiles: ImportedProfile[]; rejected: Rejection[]; format: ExportFormat };
 
 export interface ImportedProfile {
   mcid: string;
@@ -34,7 +43,7 @@ export interface ImportedProfile {
 
 export type ImportReport =
   | { ok: false; error: string }
-  | { ok: true; rowsRead: number; imported: number; rejected: Rejection[]; profilesWritten: number; mcids: string[] };
+  | { ok: true; rowsRead: number; imported: number; rejected: Rejection[]; profilesWritten: number; mcids: string[]; format: ExportFormat };
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
@@ -43,13 +52,16 @@ function unneutralize(v: string): string {
   return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
 }
 
-/** YYYY-MM-DD, an ISO instant, or Partner Center's M/D/YYYY; null when none of them. */
-export function parseExportDate(raw: string): string | null {
+/** YYYY-MM-DD, an ISO instant, or a slash date (Partner Center's M/D/YYYY, or D/M/YYYY); null when none of them. */
+export function parseExportDate(raw: string, slashOrder: DateOrder = 'mdy'): string | null {
   const v = raw.trim();
   let y: number, m: number, d: number;
   let match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(v);
   if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: .*)?$/.exec(v))) [y, m, d] = [Number(match[3]), Number(match[1]), Number(match[2])];
+  else if ((match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: .*)?$/.exec(v))) {
+    const [first, second] = [Number(match[1]), Number(match[2])];
+    [y, m, d] = slashOrder === 'mdy' ? [Number(match[3]), first, second] : [Number(match[3]), second, first];
+  }
   else return null;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
@@ -69,7 +81,7 @@ function examNumber(title: string): string {
   return /\b([A-Z]{2,3}-\d{3})\b/.exec(title)?.[1] ?? title;
 }
 
-function checkRow(get: (c: Column) => string, line: number, org: string): RowFacts | Rejection {
+function checkRow(get: (c: Column) => string, line: number, org: string, slashOrder: DateOrder): RowFacts | Rejection {
   const reject = (reason: string): Rejection => ({ line, reason });
   const mcid = get('MCPID');
   if (!/^\d{4,12}$/.test(mcid)) return reject('MCPID must be 4 to 12 digits');
@@ -91,12 +103,13 @@ function checkRow(get: (c: Column) => string, line: number, org: string): RowFac
     return { line, mcid, firstName, lastName, emails, certification: null };
   }
   if (type !== 'certification' && type !== 'exam') return reject('TrainingType must be Certification or Exam');
-  const earnedOn = parseExportDate(completion);
-  if (!earnedOn) return reject('TrainingCompletionDate is not a date (YYYY-MM-DD or M/D/YYYY)');
+  const forms = `YYYY-MM-DD or ${slashOrder === 'mdy' ? 'M/D/YYYY' : 'D/M/YYYY'}`;
+  const earnedOn = parseExportDate(completion, slashOrder);
+  if (!earnedOn) return reject(`TrainingCompletionDate is not a date (${forms})`);
   let expiresOn: string | undefined;
   if (expiration) {
-    const parsed = parseExportDate(expiration);
-    if (!parsed) return reject('ExpirationDate is not a date (YYYY-MM-DD or M/D/YYYY)');
+    const parsed = parseExportDate(expiration, slashOrder);
+    if (!parsed) return reject(`ExpirationDate is not a date (${forms})`);
     if (parsed < earnedOn) return reject('ExpirationDate is before TrainingCompletionDate');
     expiresOn = parsed;
   }
@@ -104,11 +117,28 @@ function checkRow(get: (c: Column) => string, line: number, org: string): RowFac
   return { line, mcid, firstName, lastName, emails, certification };
 }
 
+const DELIMITERS = [',', ';', '\t'] as const;
+
+/**
+ * The separator the header row uses: Partner Center writes commas, but the same file saved again
+ * by Excel in French (or German…) uses semicolons, and some tools write tabs. The header's column
+ * names hold none of these, so the one it has most of is the separator.
+ */
+export function headerDelimiter(content: string | Buffer): string {
+  const text = typeof content === 'string' ? content : content.subarray(0, 4096).toString('utf8');
+  const firstLine = text.slice(0, 4096).split(/\r?\n/, 1)[0] ?? '';
+  const count = (d: string) => firstLine.split(d).length - 1;
+  return DELIMITERS.reduce((best, d) => (count(d) > count(best) ? d : best), DELIMITERS[0]);
+}
+
 /** Pure: reads and checks the whole file, writes nothing. */
 export function parsePartnerCenterExport(content: string | Buffer, org: string): ParsedExport {
   let records: { record: string[]; info: { lines: number } }[];
+  const delimiter = headerDelimiter(content);
+  // A semicolon file was saved by Excel where the list separator is ";" (French, German…): there, dates are day first.
+  const format: ExportFormat = { delimiter, dateOrder: delimiter === ';' ? 'dmy' : 'mdy' };
   try {
-    records = parse(content, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true });
+    records = parse(content, { bom: true, delimiter, info: true, relax_column_count: true, skip_empty_lines: true, trim: true });
   } catch (err) {
     return { ok: false, error: `The file is not valid CSV: ${(err as Error).message}` };
   }
@@ -136,7 +166,7 @@ export function parsePartnerCenterExport(content: string | Buffer, org: string):
       continue;
     }
     const get = (c: Column) => unneutralize((record[index.get(c) as number] ?? '').trim());
-    const facts = checkRow(get, line, org);
+    const facts = checkRow(get, line, org, format.dateOrder);
     if ('reason' in facts) {
       rejected.push(facts);
       rejectedMcids.add(get('MCPID'));
@@ -165,7 +195,7 @@ export function parsePartnerCenterExport(content: string | Buffer, org: string):
     profiles.push({ mcid, firstName: rows[0].firstName, lastName: rows[0].lastName, emails, certifications: [...certs.values()], lines: rows.map((r) => r.line) });
   }
   rejected.sort((a, b) => a.line - b.line);
-  return { ok: true, rowsRead: records.length - 1, profiles, rejected };
+  return { ok: true, rowsRead: records.length - 1, profiles, rejected, format };
 }
 
 /**
@@ -192,14 +222,18 @@ export async function importPartnerCenterExport(content: string | Buffer, org: s
     rejected: parsed.rejected,
     profilesWritten: parsed.profiles.length,
     mcids: parsed.profiles.map((p) => p.mcid),
+    format: parsed.format,
   };
 }
 
 /** The lines the CLI prints. Reasons never quote names or emails. */
 export function formatImportReport(report: ImportReport, file: string): string[] {
   if (!report.ok) return [`${file}: nothing imported. ${report.error}`];
+  const { delimiter, dateOrder } = report.format;
+  const separator = delimiter === ',' ? 'comma' : delimiter === ';' ? 'semicolon' : 'tab';
   return [
     `${file}: rows read ${report.rowsRead}, imported ${report.imported}, rejected ${report.rejected.length} (${report.profilesWritten} profiles written)`,
+    `Read as ${separator}-separated values, slash dates as ${dateOrder === 'mdy' ? 'month/day/year' : 'day/month/year'}`,
     ...report.rejected.map((r) => `  line ${r.line}: ${r.reason}`),
   ];
 }

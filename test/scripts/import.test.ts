@@ -39,7 +39,8 @@ describe('npm run import (scripts/import.ts) against Redis', () => {
     const lines: string[] = [];
     assert.equal(await runImport(['--org', '1234567', sample], env, (l) => lines.push(l)), 0);
     assert.match(lines[0], /rows read 15, imported 15, rejected 0/);
-    assert.match(lines[1], /rebuilt: 1 linked people/);
+    assert.equal(lines[1], 'Read as comma-separated values, slash dates as month/day/year');
+    assert.match(lines[2], /rebuilt: 1 linked people/);
     const profiles = new RedisProfileStore(redis, prefix);
     assert.equal((await profiles.get('10204151'))?.lastName, 'Lefèvre');
     const reports = new ReportService({ associations, profiles, index: new RedisReportIndexStore(redis, prefix), partnerName: () => null });

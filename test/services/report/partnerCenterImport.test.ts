@@ -97,5 +97,29 @@ describe('Partner Center import', () => {
     assert.equal(parseExportDate('2026-03-01T10:00:00Z'), '2026-03-01');
     assert.equal(parseExportDate('2026-02-30'), null);
     assert.equal(parseExportDate('tomorrow'), null);
+    assert.equal(parseExportDate('3/1/2026', 'dmy'), '2026-01-03');
+    assert.equal(parseExportDate('31/1/2026', 'dmy'), '2026-01-31');
+    assert.equal(parseExportDate('31/1/2026'), null, 'no 31st month');
+  });
+
+  it('reads the same export saved again by Excel in French (semicolons, day-first dates) or as tab-separated values', async () => {
+    const header = sample.toString('utf8').split('\n')[0];
+    const row = ['10203040', 'Alice', 'Martin', 'alice@contoso.com', '', 'Microsoft Certified: Azure Administrator Associate', 'Certification', '02/04/2026', '02/04/2027', 'Active', ORG, 'Contoso'];
+    const semicolons = `${header.replaceAll(',', ';')}\r\n${row.join(';')}\r\n`;
+    const profiles = new MemoryProfileStore();
+    const report = await importPartnerCenterExport(semicolons, ORG, profiles);
+    assert.ok(report.ok);
+    assert.deepEqual(report.format, { delimiter: ';', dateOrder: 'dmy' });
+    assert.equal(report.imported, 1);
+    const cert = (await profiles.get('10203040'))?.certifications[0];
+    assert.equal(cert?.earnedOn, '2026-04-02', '02/04/2026 is 2 April in a French file');
+    assert.equal(cert?.expiresOn, '2027-04-02');
+    assert.ok(formatImportReport(report, 'fr.csv').includes('Read as semicolon-separated values, slash dates as day/month/year'));
+
+    const tabs = `${header.replaceAll(',', '\t')}\n${row.map((v) => v.replace('02/04/', '2/4/')).join('\t')}\n`;
+    const fromTabs = await importPartnerCenterExport(tabs, ORG, new MemoryProfileStore());
+    assert.ok(fromTabs.ok);
+    assert.deepEqual(fromTabs.format, { delimiter: '\t', dateOrder: 'mdy' });
+    assert.equal(fromTabs.imported, 1);
   });
 });
