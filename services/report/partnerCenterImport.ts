@@ -52,7 +52,7 @@ function unneutralize(v: string): string {
   return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
 }
 
-/** YYYY-MM-DD, an ISO instant, or a slash date (Partner Center's M/D/YYYY, or D/M/YYYY); null when none of them. */
+/** YYYY-MM-DD, an ISO instant, a slash date (Partner Center's M/D/YYYY, or D/M/YYYY) or D.M.YYYY; null when none of them. */
 export function parseExportDate(raw: string, slashOrder: DateOrder = 'mdy'): string | null {
   const v = raw.trim();
   let y: number, m: number, d: number;
@@ -62,6 +62,8 @@ export function parseExportDate(raw: string, slashOrder: DateOrder = 'mdy'): str
     const [first, second] = [Number(match[1]), Number(match[2])];
     [y, m, d] = slashOrder === 'mdy' ? [Number(match[3]), first, second] : [Number(match[3]), second, first];
   }
+  // D.M.YYYY (Excel in German): dots are always day first.
+  else if ((match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?: .*)?$/.exec(v))) [y, m, d] = [Number(match[3]), Number(match[2]), Number(match[1])];
   else return null;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
@@ -103,7 +105,7 @@ function checkRow(get: (c: Column) => string, line: number, org: string, slashOr
     return { line, mcid, firstName, lastName, emails, certification: null };
   }
   if (type !== 'certification' && type !== 'exam') return reject('TrainingType must be Certification or Exam');
-  const forms = `YYYY-MM-DD or ${slashOrder === 'mdy' ? 'M/D/YYYY' : 'D/M/YYYY'}`;
+  const forms = `YYYY-MM-DD, ${slashOrder === 'mdy' ? 'M/D/YYYY' : 'D/M/YYYY'} or D.M.YYYY`;
   const earnedOn = parseExportDate(completion, slashOrder);
   if (!earnedOn) return reject(`TrainingCompletionDate is not a date (${forms})`);
   let expiresOn: string | undefined;

@@ -52,7 +52,7 @@ describe('npm run import (scripts/import.ts) against Redis', () => {
   it('prints each rejected line and exits 2; a wrong --org rejects every row', async () => {
     const lines: string[] = [];
     assert.equal(await runImport(['--org', '1234567', bad], env, (l) => lines.push(l)), 2);
-    assert.ok(lines.some((l) => l === '  line 4: TrainingCompletionDate is not a date (YYYY-MM-DD or M/D/YYYY)'));
+    assert.ok(lines.some((l) => l === '  line 4: TrainingCompletionDate is not a date (YYYY-MM-DD, M/D/YYYY or D.M.YYYY)'));
     const other: string[] = [];
     assert.equal(await runImport(['--org', '7654321', sample], env, (l) => other.push(l)), 2);
     assert.match(other[0], /imported 0, rejected 15/);

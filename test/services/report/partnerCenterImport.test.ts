@@ -100,6 +100,8 @@ describe('Partner Center import', () => {
     assert.equal(parseExportDate('3/1/2026', 'dmy'), '2026-01-03');
     assert.equal(parseExportDate('31/1/2026', 'dmy'), '2026-01-31');
     assert.equal(parseExportDate('31/1/2026'), null, 'no 31st month');
+    assert.equal(parseExportDate('02.04.2026'), '2026-04-02', 'dots: German, day first');
+    assert.equal(parseExportDate('31.02.2026'), null);
   });
 
   it('reads the same export saved again by Excel in French (semicolons, day-first dates) or as tab-separated values', async () => {
