@@ -1,5 +1,5 @@
 /**
- * npm run import -- --org <mpnId> <file.csv>
+ * npm run import -- --org <mpnId> [--dates mdy|dmy] <file.csv>
  *
  * Loads or refreshes certification profiles from a Partner Center
  * "Trainings, exams and certifications" export into the store named by
@@ -10,23 +10,28 @@ import { readFileSync } from 'node:fs';
 import { Env, loadConfig } from '../bot/config';
 import { MemoryReportIndexStore } from '../services/memory/memoryReportIndexStore';
 import { RedisReportIndexStore } from '../services/redis/redisReportIndexStore';
-import { formatImportReport, importPartnerCenterExport } from '../services/report/partnerCenterImport';
+import { DateOrder, formatImportReport, importPartnerCenterExport } from '../services/report/partnerCenterImport';
 import { ReportService } from '../services/report/reportService';
 import { createStores } from '../services/storeFactory';
 
-const USAGE = 'Usage: npm run import -- --org <mpnId> <file.csv>';
+const USAGE = 'Usage: npm run import -- --org <mpnId> [--dates mdy|dmy] <file.csv>';
 
-export function parseImportArgs(argv: string[]): { org: string; file: string } | { error: string } {
+/** --dates: how slash dates read, when the separator's guess (day first in a semicolon file) is wrong. */
+export function parseImportArgs(argv: string[]): { org: string; file: string; dateOrder?: DateOrder } | { error: string } {
   let org: string | undefined;
+  let dates: string | undefined;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--org') org = argv[++i];
     else if (argv[i].startsWith('--org=')) org = argv[i].slice('--org='.length);
+    else if (argv[i] === '--dates') dates = argv[++i] ?? '';
+    else if (argv[i].startsWith('--dates=')) dates = argv[i].slice('--dates='.length);
     else files.push(argv[i]);
   }
   if (!org || !/^\d{4,10}$/.test(org)) return { error: `--org <mpnId> is required (digits). ${USAGE}` };
+  if (dates !== undefined && dates !== 'mdy' && dates !== 'dmy') return { error: `--dates must be mdy (month/day/year) or dmy (day/month/year). ${USAGE}` };
   if (files.length !== 1) return { error: `Give exactly one CSV file. ${USAGE}` };
-  return { org, file: files[0] };
+  return { org, file: files[0], ...(dates ? { dateOrder: dates } : {}) };
 }
 
 export async function runImport(argv: string[], env: Env, print: (line: string) => void): Promise<number> {
@@ -46,7 +51,7 @@ export async function runImport(argv: string[], env: Env, print: (line: string) 
   if (!config.redisUrl) print('REDIS_URL is not set: the file is checked against the embedded store and nothing is kept.');
   const stores = await createStores({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix });
   try {
-    const report = await importPartnerCenterExport(content, args.org, stores.profiles);
+    const report = await importPartnerCenterExport(content, args.org, stores.profiles, { dateOrder: args.dateOrder });
     for (const line of formatImportReport(report, args.file)) print(line);
     if (!report.ok) return 1;
     if (report.profilesWritten > 0) {

@@ -134,11 +134,11 @@ export function headerDelimiter(content: string | Buffer): string {
 }
 
 /** Pure: reads and checks the whole file, writes nothing. */
-export function parsePartnerCenterExport(content: string | Buffer, org: string): ParsedExport {
+export function parsePartnerCenterExport(content: string | Buffer, org: string, options: { dateOrder?: DateOrder } = {}): ParsedExport {
   let records: { record: string[]; info: { lines: number } }[];
   const delimiter = headerDelimiter(content);
   // A semicolon file was saved by Excel where the list separator is ";" (French, German…): there, dates are day first.
-  const format: ExportFormat = { delimiter, dateOrder: delimiter === ';' ? 'dmy' : 'mdy' };
+  const format: ExportFormat = { delimiter, dateOrder: options.dateOrder ?? (delimiter === ';' ? 'dmy' : 'mdy') };
   try {
     records = parse(content, { bom: true, delimiter, info: true, relax_column_count: true, skip_empty_lines: true, trim: true });
   } catch (err) {
@@ -205,8 +205,8 @@ export function parsePartnerCenterExport(content: string | Buffer, org: string):
  * kept (the "Use email@address" shortcut relies on them); certifications are
  * replaced by the file's, which is the full list Partner Center holds.
  */
-export async function importPartnerCenterExport(content: string | Buffer, org: string, profiles: ProfileStore): Promise<ImportReport> {
-  const parsed = parsePartnerCenterExport(content, org);
+export async function importPartnerCenterExport(content: string | Buffer, org: string, profiles: ProfileStore, options: { dateOrder?: DateOrder } = {}): Promise<ImportReport> {
+  const parsed = parsePartnerCenterExport(content, org, options);
   if (!parsed.ok) return parsed;
   const existing = await profiles.getMany(parsed.profiles.map((p) => p.mcid));
   let imported = 0;

@@ -28,6 +28,9 @@ describe('npm run import (scripts/import.ts) against Redis', () => {
     assert.deepEqual(parseImportArgs(['--org', '1234567', 'a.csv']), { org: '1234567', file: 'a.csv' });
     assert.ok('error' in parseImportArgs(['a.csv']));
     assert.ok('error' in parseImportArgs(['--org', '1234567']));
+    assert.deepEqual(parseImportArgs(['--org', '1234567', '--dates', 'dmy', 'a.csv']), { org: '1234567', file: 'a.csv', dateOrder: 'dmy' });
+    assert.deepEqual(parseImportArgs(['--dates=mdy', '--org=1234567', 'a.csv']), { org: '1234567', file: 'a.csv', dateOrder: 'mdy' });
+    assert.match((parseImportArgs(['--org', '1234567', '--dates', 'ymd', 'a.csv']) as { error: string }).error, /--dates must be mdy/);
   });
 
   it('imports the sample into the store and recounts the linked people of the org', async () => {

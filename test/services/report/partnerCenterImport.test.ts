@@ -117,6 +117,10 @@ describe('Partner Center import', () => {
     assert.equal(cert?.earnedOn, '2026-04-02', '02/04/2026 is 2 April in a French file');
     assert.equal(cert?.expiresOn, '2027-04-02');
     assert.ok(formatImportReport(report, 'fr.csv').includes('Read as semicolon-separated values, slash dates as day/month/year'));
+    // The operator can say otherwise (--dates mdy): a semicolon file from a US tool.
+    const us = await importPartnerCenterExport(semicolons, ORG, new MemoryProfileStore(), { dateOrder: 'mdy' });
+    assert.ok(us.ok);
+    assert.equal(us.format.dateOrder, 'mdy');
 
     const tabs = `${header.replaceAll(',', '\t')}\n${row.map((v) => v.replace('02/04/', '2/4/')).join('\t')}\n`;
     const fromTabs = await importPartnerCenterExport(tabs, ORG, new MemoryProfileStore());
