@@ -147,6 +147,8 @@ export class CertLinkBot extends TeamsActivityHandler {
         this.savedRefs.forgetPerson(ref.tenantId, ref.userId);
         await this.deps.conversationRefs?.forget(ref.tenantId, ref.userId);
       }
+      // Installed again later (even the same day): welcomed again.
+      await this.deps.services.once.release(welcomeKey(turnInfo(context)));
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -460,7 +462,7 @@ export class CertLinkBot extends TeamsActivityHandler {
   private async welcome(context: TurnContext): Promise<void> {
     const info = turnInfo(context);
     // Teams sends both installationUpdate and conversationUpdate on install: welcome once.
-    if (!(await this.deps.services.once.claim(`welcome:${info.conversationId}`, ACTIVITY_MEMORY_SECONDS))) return;
+    if (!(await this.deps.services.once.claim(welcomeKey(info), ACTIVITY_MEMORY_SECONDS))) return;
     const org = this.deps.services.orgs.forTenant(info.tenantId);
     if (!org) {
       await context.sendActivity(say(info.locale, 'unknownTenant', { tenantId: info.tenantId ?? '?' }));
@@ -483,6 +485,10 @@ function isMalformedCardAction(context: TurnContext): boolean {
 
 function badRequest(message: string): AdaptiveCardInvokeResponse {
   return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } } as AdaptiveCardInvokeResponse;
+}
+
+function welcomeKey(info: TurnInfo): string {
+  return `welcome:${info.conversationId}`;
 }
 
 function activityKey(info: TurnInfo): string {

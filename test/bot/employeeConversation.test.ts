@@ -283,6 +283,9 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
     assert.match(textOf(first), /to Contoso/);
     const again = await h.raw(h.activity(people.alice, { type: 'conversationUpdate', membersAdded: [{ id: '28:certlink', name: 'CertLink' }] }, {}));
     assert.equal(again.length, 0);
+    // Uninstalled and installed again the same day: welcomed again.
+    await h.raw(h.activity(people.alice, { type: 'installationUpdate', action: 'remove' }, {}));
+    assert.match(textOf(await h.raw(h.activity(people.alice, { type: 'installationUpdate', action: 'add' }, {}))), /Welcome to CertLink/);
   });
 
   it('in a channel, help and the welcome say what admins can ask there and send people to their personal chat', async () => {
