@@ -90,6 +90,7 @@ export type TextKey =
   | 'faqLimited'
   | 'faqReportDelay'
   | 'faqWhatIsMcid'
+  | 'faqOneOrg'
   | 'thanks'
   | 'typedCardAnswer'
   | 'personalOnly'
@@ -199,6 +200,8 @@ export const conversationText: Messages<TextKey> = {
       'To protect against abuse, you can make at most {max} associations {perWindow}, with {cooldown} days between associations counted from the start of the previous one. Say "when can I link again" to see your date. If you still cannot link after that date, contact Partner Center support.',
     faqReportDelay:
       'Once your MCID is linked, your certifications appear in your organization\'s skills report within 72 hours; newly passed exams and assessments can take 7 to 10 days. Say "when can I link again" to check that your link is in place.',
+    faqOneOrg:
+      'No: an MCID is linked to one organization at a time (Partner Center\'s rule). Linking it to another organization ends the link to the first one in the same step, and counts as one of your {max} associations {perWindow}, {cooldown} days apart.',
     faqWhatIsMcid:
       'Your MCID (Microsoft Certification Profile ID) is the number of your Microsoft certification profile: the one you sign in to with your Microsoft Learning account, where your exams and certifications are recorded. You do not need to type it: say "link my certification" and I find your profile from your Teams email, or let you sign in. Say "status" to see the MCID you linked. For questions about merging certification profiles, contact certification support: https://aka.ms/mcpforum',
     typedCardAnswer:
@@ -310,6 +313,8 @@ export const conversationText: Messages<TextKey> = {
       'Pour vous protéger contre les abus, vous êtes limité à {max} associations {perWindow}, avec une période de {cooldown} jours entre chaque association, comptée à partir du premier jour de l’association précédente. Dites « quand puis-je lier à nouveau » pour voir votre date. Si vous ne pouvez toujours pas lier après cette date, contactez le support technique de l’Espace partenaires.',
     faqReportDelay:
       'Une fois votre MCID lié, vos certifications apparaissent dans le rapport des compétences de votre organisation dans les 72 heures ; les examens et évaluations récemment réussis peuvent prendre 7 à 10 jours. Dites « quand puis-je lier à nouveau » pour vérifier que votre liaison est en place.',
+    faqOneOrg:
+      'Non : un MCID n’est lié qu’à une seule organisation à la fois (règle de l’Espace partenaires). Le lier à une autre organisation met fin à la liaison avec la première dans la même étape, et compte comme l’une de vos {max} associations {perWindow}, espacées de {cooldown} jours.',
     faqWhatIsMcid:
       'Votre MCID (ID de profil de certification Microsoft) est le numéro de votre profil de certification Microsoft : celui auquel vous vous connectez avec votre compte Microsoft Learning, où sont enregistrés vos examens et certifications. Vous n’avez pas à le saisir : dites « lier ma certification » et je trouve votre profil à partir de votre e-mail Teams, ou vous permets de vous connecter. Dites « statut » pour voir le MCID que vous avez lié. Pour les questions sur la fusion de profils de certification, contactez le support technique des certifications : https://aka.ms/mcpforum',
     typedCardAnswer:

@@ -24,6 +24,7 @@ export type IntentName =
   | 'notices.stop'
   | 'notices.start'
   // employee FAQ (seed)
+  | 'faq.oneOrg'
   | 'faq.movedCompany'
   | 'faq.leftNoAccess'
   | 'faq.adminNoResponse'
@@ -100,6 +101,7 @@ export const intentPatterns: IntentPattern[] = [
       /\bhow long\b.*\b(report|appear\w*|show|visible|credit\w*|count)\b/,
       /\b(appear\w*|visible|show(s|ing)? up)\b.*\breport\b/,
       /\breport\b.*\b(appear\w*|visible|show(s|ing)? up)\b/,
+      /\bwhen\b.*\b(appear|show up|be visible|count)\b/,
       // "Why am I not in the report?": someone missing from it, whoever asks.
       /(n't|\bnot\b|\bnever\b).*\breport\b/,
     ],
@@ -108,6 +110,7 @@ export const intentPatterns: IntentPattern[] = [
       /\b(apparai\w*|apparu\w*|visible\w*)\b.*\brapport\b/,
       /\brapport\b.*\b(apparai\w*|apparu\w*|visible\w*)\b/,
       /\b(pas|jamais)\b.*\brapport\b/,
+      /\bquand\b.*\b(apparai\w*|apparaitr\w*|visibles?|compter\w*)\b/,
     ],
   },
   {
@@ -173,6 +176,12 @@ export const intentPatterns: IntentPattern[] = [
     fr: [/\b(activ\w*|reactiv\w*|demarr\w*|reprend\w*)\b.*\b(notifications?|rappels?)\b/, /\bprevenez.moi\b/],
   },
   {
+    // One organization at a time (R1): asked as a question, before "link" reads it as a command.
+    intent: 'faq.oneOrg',
+    en: [/\b(two|2|several|multiple|both|more than one|many)\b.*\b(compan(y|ies)|organi[sz]ations?|orgs|partners|employers)\b/],
+    fr: [/\b(deux|2|plusieurs|combien de)\b.*\b(societes|organisations|entreprises|employeurs|partenaires)\b/],
+  },
+  {
     intent: 'faq.movedCompany',
     en: [
       /\bcompany a\b.*\bcompany b\b/,
@@ -202,6 +211,14 @@ export const intentPatterns: IntentPattern[] = [
     en: [/\badmin\w*\b.*\b(no response|not respond\w*|no answer|sign.?in details)\b/],
     fr: [/\badmin\w*\b.*\b(pas (de|obtenu de) reponse|aucune reponse|details de connexion|identifiants)\b/],
   },
+  // Partner University in any words ("how do I link Partner University?") is about that account,
+  // before the questions about the MCID's link below.
+  {
+    intent: 'university.remove',
+    en: [new RegExp(`${REMOVE_EN.source}.*\\bpartner university\\b`), /\bremove access\b/],
+    fr: [new RegExp(`${REMOVE_FR.source}.*\\buniversite partenaire\\b`), /\bsupprimer l'acces\b/],
+  },
+  { intent: 'university.link', en: [/\bpartner university\b/], fr: [/\buniversite partenaire\b/] },
   {
     // What is left this year, and how long until the next link, are the person's own status;
     // "how many times / how often" in general is the rule (below).
@@ -211,8 +228,8 @@ export const intentPatterns: IntentPattern[] = [
   },
   {
     intent: 'faq.limited',
-    en: [/\b(limited|limit|limits|restricted)\b/, /\b30 days\b/, /\bwhy\b.*\b(refus\w*|den\w*|blocked|can'?t|cannot)\b/, /^how (many|often)\b/],
-    fr: [/\blimit\w*\b/, /\b30 jours\b/, /\bpourquoi\b.*\b(refus\w*|bloqu\w*|peux pas|ne peux)\b/, /\bcombien de fois\b/, /\bcombien d'associations\b/],
+    en: [/\b(limited|limit|limits|restricted)\b/, /\b30.days?\b/, /\b(i was|i've been|i have been|i got|i am|i'm) (refused|denied|blocked|rejected)\b/, /\bwhy\b.*\b(refus\w*|den\w*|blocked|can'?t|cannot)\b/, /^how (many|often)\b/],
+    fr: [/\blimit\w*\b/, /\b30 jours\b/, /\b(j'ai ete|on m'a|je suis) (refus|bloqu|rejet)\w*/, /\bpourquoi\b.*\b(refus\w*|bloqu\w*|peux pas|ne peux)\b/, /\bcombien de fois\b/, /\bcombien d'associations\b/],
   },
   { intent: 'faq.howUnlink', en: [/^how\b.*\b(unlink|remove|disconnect)\b/], fr: [/^comment\b.*\b(dissoci\w*|supprim\w*|delie\w*|retir\w*)\b/] },
   {
@@ -229,12 +246,6 @@ export const intentPatterns: IntentPattern[] = [
       /\b(lier|associer)\b.*\b(a (ma|sa|leur) place|d'un autre|d'une autre personne|de quelqu'un d'autre|d'un collegue)\b/,
     ],
   },
-  {
-    intent: 'university.remove',
-    en: [new RegExp(`${REMOVE_EN.source}.*\\bpartner university\\b`), /\bremove access\b/],
-    fr: [new RegExp(`${REMOVE_FR.source}.*\\buniversite partenaire\\b`), /\bsupprimer l'acces\b/],
-  },
-  { intent: 'university.link', en: [/\bpartner university\b/], fr: [/\buniversite partenaire\b/] },
   {
     // Ending the link in other words, before "my association" reads as the status. Imperative or
     // wished only: "when does my association end?" is not a removal. A confirmation card follows anyway.
@@ -258,6 +269,7 @@ export const intentPatterns: IntentPattern[] = [
       /\bwhen can i\b/,
       /\b(next|my) (available |possible )?(date|association)\b/,
       /\bam i linked\b/,
+      /\bwhen (does|will) my (link|association)\b/,
       /\b(show|see|check|list|view)( me)? my (link|links|certifications?|mcid|associations?|history)\b/,
       /\b(what'?s|what is) my mcid\b/,
       /^my (certifications?|mcid|associations?|link)$/,
@@ -269,6 +281,7 @@ export const intentPatterns: IntentPattern[] = [
       /\bquand (est-ce que je )?(puis|pourrai|peux|pourrais)\b/,
       /\bprochaine date\b/,
       /\bsuis.je lie\b/,
+      /\bquand (ma|mon) (liaison|association|lien)\b/,
       /\b(voir|afficher|verifier|lister)( moi)? (ma|mes) (liaisons?|certifications?|associations?|historique)\b/,
       /\bquel est mon mcid\b/,
       /^mes (certifications|associations)$/,

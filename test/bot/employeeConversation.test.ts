@@ -233,6 +233,9 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
     assert.match(await ask('I got a new job, how do I transfer my certification?'), /ends automatically in the same step/);
     assert.match(await ask('What is an MCID?'), /^Your MCID \(Microsoft Certification Profile ID\) is the number of your Microsoft certification profile.*You do not need to type it/);
     assert.match(await ask('Où trouver mon MCID ?', 'fr-FR'), /^Votre MCID \(ID de profil de certification Microsoft\).*Vous n’avez pas à le saisir/);
+    // One organization at a time (R1), with the configured limits.
+    assert.match(await ask('Can I link my certification to two companies?'), /^No: an MCID is linked to one organization at a time.*one of your 3 associations a year, 30 days apart\.$/);
+    assert.match(await ask('Puis-je lier ma certification à deux sociétés ?', 'fr-FR'), /^Non : un MCID n’est lié qu’à une seule organisation à la fois.*3 associations par an, espacées de 30 jours\.$/);
     assert.match(await ask('Thanks!'), /^You're welcome!/);
     assert.match(await ask('Merci beaucoup', 'fr-FR'), /^Avec plaisir !/);
   });

@@ -92,5 +92,6 @@ export const faqHandlers = {
   'faq.limited': faq('faqLimited'),
   'faq.reportDelay': faq('faqReportDelay'),
   'faq.whatIsMcid': faq('faqWhatIsMcid'),
+  'faq.oneOrg': faq('faqOneOrg'),
   thanks: faq('thanks'),
 } as const;
