@@ -265,6 +265,8 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
     assert.match(textOf(await halfYear.say(people.alice, 'pourquoi mon association est-elle limitée', { locale: 'fr-FR' })), /limité à 2 associations sur toute période de 180 jours/);
     assert.match(textOf(await halfYear.say(people.alice, 'quand puis-je lier à nouveau', { locale: 'fr-FR' })), /Aucune association des 180 derniers jours\./);
     assert.match(textOf(await halfYear.say(people.alice, 'delete my data')), /Partner Center allows 2 associations in any 180 days with 45 days between them/);
+    assert.match(textOf(await halfYear.say(people.alice, 'help')), /"when can I link again": your link, your associations in the last 180 days and your next available date/);
+    assert.match(textOf(await calendar.say(people.alice, 'aide', { locale: 'fr-FR' })), /vos associations de cette année civile et votre prochaine date disponible/);
   });
 
   it('links and removes a Partner University account with the email shortcut (R9)', async () => {

@@ -7,7 +7,7 @@ import { TextKey } from '../../i18n/conversationText';
 import { noticeText } from '../../i18n/noticeText';
 import { say } from '../../i18n/say';
 import { MessageHandler } from '../handlerTypes';
-import { limitWording } from '../../../services/association/limitWording';
+import { limitWording, LimitWording } from '../../../services/association/limitWording';
 import { CARD_LIFETIME_MINUTES } from '../pendingCards';
 
 function commands(locale: Locale): { title: string; text: string }[] {
@@ -19,14 +19,15 @@ function commands(locale: Locale): { title: string; text: string }[] {
   ];
 }
 
-export function helpCard(locale: Locale): AdaptiveCardAttachment {
+/** `wording`: the configured limits, so the status line names their window. */
+export function helpCard(locale: Locale, wording: LimitWording): AdaptiveCardAttachment {
   return menuCard({
     title: say(locale, 'helpTitle'),
     lines: [
       say(locale, 'helpIntro'),
       say(locale, 'helpLink'),
       say(locale, 'helpRemove'),
-      say(locale, 'helpStatus'),
+      say(locale, 'helpStatus', wording),
       say(locale, 'helpUniversity'),
       noticeText[locale].helpNotices,
       say(locale, 'helpPrivacy'),
@@ -71,7 +72,7 @@ export function welcomeCard(locale: Locale, orgName: string): AdaptiveCardAttach
 }
 
 export const showHelp: MessageHandler = async (hc) =>
-  hc.info.conversationType === 'personal' ? { card: helpCard(hc.locale) } : { card: sharedChatHelpCard(hc.locale, hc.org.name) };
+  hc.info.conversationType === 'personal' ? { card: helpCard(hc.locale, limitWording(hc.services.associations.limits, hc.locale)) } : { card: sharedChatHelpCard(hc.locale, hc.org.name) };
 
 /**
  * "yes", "ok", « oui » typed instead of clicking: with a card of theirs still open, the person is
