@@ -178,7 +178,7 @@ export const intentPatterns: IntentPattern[] = [
   {
     // One organization at a time (R1): asked as a question, before "link" reads it as a command.
     intent: 'faq.oneOrg',
-    en: [/\b(two|2|several|multiple|both|more than one|many)\b.*\b(compan(y|ies)|organi[sz]ations?|orgs|partners|employers)\b/],
+    en: [/\b(two|2|several|multiple|both|many)\b.*\b(companies|organi[sz]ations|orgs|partners|employers)\b/, /\bmore than one (company|organi[sz]ation|org|partner|employer)\b/],
     fr: [/\b(deux|2|plusieurs|combien de)\b.*\b(societes|organisations|entreprises|employeurs|partenaires)\b/],
   },
   {

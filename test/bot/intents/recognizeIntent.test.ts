@@ -88,6 +88,8 @@ const cases: [string, IntentName | null, 'en' | 'fr' | null][] = [
   ['when will my certifications show up?', 'faq.reportDelay', 'en'],
   ['can I link to two companies?', 'faq.oneOrg', 'en'],
   ['how many companies can I link to?', 'faq.oneOrg', 'en'],
+  ['can I link to more than one company?', 'faq.oneOrg', 'en'],
+  ['I have 2 certifications in my company', null, null],
   ['puis-je lier à deux sociétés ?', 'faq.oneOrg', 'fr'],
   ['what is the 30 day rule?', 'faq.limited', 'en'],
   ['I was refused', 'faq.limited', 'en'],
