@@ -31,6 +31,20 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     assert.match(status, /next available date for an association is 4 February 2026/);
   });
 
+  it('the status card of someone free to link offers to link from there', async () => {
+    const h = await makeHarness();
+    const status = await h.say(people.alice, 'status');
+    assert.match(textOf(status), /You can link now\./);
+    const card = JSON.stringify(status);
+    assert.match(card, /"title":"Link my certification","verb":"link\.start"/);
+    const linkNow = await h.click(people.alice, { verb: 'link.start', cardId: '' });
+    assert.match(textOf(linkNow.body), /Link MCID 10203040 to Contoso\?/);
+    await h.click(people.alice, button((linkNow.body as { value: unknown }).value, 'link.confirm'));
+    // Linked: no such button any more; blocked: "Notify me" instead.
+    const linked = JSON.stringify(await h.say(people.alice, 'status'));
+    assert.doesNotMatch(linked, /link\.start/);
+  });
+
   it('speaks French to fr-FR and links with « lier ma certification »', async () => {
     const h = await makeHarness();
     const replies = await h.say(people.alice, 'Lier ma certification', { locale: 'fr-FR' });

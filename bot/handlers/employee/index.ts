@@ -1,6 +1,6 @@
 import { FeatureHandlers } from '../handlerTypes';
 import { answerTypedCardReply, faqHandlers, showHelp } from './helpHandler';
-import { confirmLink, LINK_CONFIRM, LINK_SIGN_IN, signInFromCard, startLink } from './linkHandler';
+import { confirmLink, LINK_CONFIRM, LINK_SIGN_IN, LINK_START, signInFromCard, startLink, startLinkFromCard } from './linkHandler';
 import { confirmRemove, startRemove, UNLINK_CONFIRM } from './removeHandler';
 import { showStatus } from './statusHandler';
 import { confirmUniversityLink, removeUniversity, startUniversityLink, UNIVERSITY_USE_EMAIL } from './universityHandler';
@@ -22,11 +22,13 @@ export const employeeHandlers: FeatureHandlers = {
     [UNLINK_CONFIRM]: confirmRemove,
     [UNIVERSITY_USE_EMAIL]: confirmUniversityLink,
   },
+  // "Link now" on a notice, an invitation or the status card starts the clicker's own link flow, like typing it.
+  publicCardActions: { [LINK_START]: startLinkFromCard },
   personalOnly: ['link', 'remove', 'status', 'university.link', 'university.remove'],
   // Their answer is a confirmation card, kept in the conversation state until clicked.
   sessionIntents: ['link', 'remove', 'university.link'],
   readAhead: {
     messages: { link: ['mine', 'byEmail'], status: ['mine', 'byEmail'], remove: ['mine'] },
-    cardActions: { [LINK_CONFIRM]: ['mine', 'cardRecord', 'cardProfile'] },
+    cardActions: { [LINK_CONFIRM]: ['mine', 'cardRecord', 'cardProfile'], [LINK_START]: ['mine', 'byEmail'] },
   },
 };

@@ -10,12 +10,14 @@ import { CertificationProfile } from '../../../services/directory/types';
 import { fill, formatDate } from '../../../services/i18n/locale';
 import { noticeText } from '../../i18n/noticeText';
 import { say } from '../../i18n/say';
-import { CardActionHandler, HandlerContext, MessageHandler, Reply } from '../handlerTypes';
+import { CardActionHandler, HandlerContext, MessageHandler, PublicCardActionHandler, Reply } from '../handlerTypes';
 import { limitWording } from '../../../services/association/limitWording';
 import { typedMcid } from '../../intents/typedMcid';
 
 export const LINK_CONFIRM = 'link.confirm';
 export const LINK_SIGN_IN = 'link.signIn';
+/** "Link now" on a notice, an invitation or the status card: public, it starts the clicker's own link flow. */
+export const LINK_START = 'link.start';
 export const NOTIFY_ME = 'notices.notifyMe';
 
 function orgName(hc: HandlerContext, mpnId: string): string {
@@ -166,6 +168,9 @@ export const startLink: MessageHandler = async (hc) => {
   }
   return textReply(lead, email ? say(hc.locale, 'linkNoProfile', { email }) : say(hc.locale, 'linkNoEmail'));
 };
+
+/** "Link now": like typing "link my certification", for whoever clicks, on their own data. */
+export const startLinkFromCard: PublicCardActionHandler = async (hc) => (await startLink(hc)) ?? { text: '' };
 
 /** After a successful sign-in: the token led to this profile. */
 export async function previewAfterSignIn(hc: HandlerContext, profile: CertificationProfile): Promise<Reply> {

@@ -3,7 +3,7 @@ import { statementCard } from '../../../cards/cardModels';
 import { creditMayBePending } from '../../../services/association/associationRules';
 import { formatDate } from '../../../services/i18n/locale';
 import { say } from '../../i18n/say';
-import { notifyMeButtons } from './linkHandler';
+import { LINK_START, notifyMeButtons } from './linkHandler';
 import { MessageHandler } from '../handlerTypes';
 import { limitWording } from '../../../services/association/limitWording';
 
@@ -32,6 +32,11 @@ export const showStatus: MessageHandler = async (hc) => {
   lines.push(say(hc.locale, facts.length ? 'statusStarts' : 'statusNoStarts', { inWindow }));
   const notes = record.link && creditMayBePending(record.link, now) ? [say(hc.locale, 'statusCreditPending')] : [];
 
-  const buttons = av.blockedBy.length ? await notifyMeButtons(hc, mcid, av.date) : [];
+  // Blocked: be told on the day. Free to link and not linked: link from here (a public action, no card to keep).
+  const buttons = av.blockedBy.length
+    ? await notifyMeButtons(hc, mcid, av.date)
+    : record.link
+      ? []
+      : [{ title: say(hc.locale, 'cmdLink'), verb: LINK_START, cardId: '' }];
   return { card: statementCard({ title: say(hc.locale, 'statusTitle'), lines, notes, facts, buttons }) };
 };

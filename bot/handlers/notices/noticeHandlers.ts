@@ -9,10 +9,8 @@ import { Notices } from '../../proactive/startNotices';
 import { noticeText, NoticeTextKey } from '../../i18n/noticeText';
 import { TeamRoster } from '../../teams/teamRoster';
 import { adminRefusalCard } from '../../../cards/adminCards';
-import { NOTIFY_ME, startLink } from '../employee/linkHandler';
+import { NOTIFY_ME } from '../employee/linkHandler';
 import { CardActionHandler, FeatureHandlers, MessageHandler } from '../handlerTypes';
-
-export const LINK_START = 'link.start';
 
 function t(locale: Locale, key: NoticeTextKey, values: Record<string, string | number> = {}): string {
   return fill(noticeText[locale][key], values);
@@ -65,8 +63,6 @@ export function noticeHandlers(deps: NoticeFeatureDeps): FeatureHandlers {
   return {
     messages: { 'notices.stop': setEnabled(false), 'notices.start': setEnabled(true), 'notices.remindMembers': remindMembers },
     cardActions: { [NOTIFY_ME]: notifyMe },
-    // "Link now" on a notice or an invitation starts the clicker's own link flow, like typing it.
-    publicCardActions: { [LINK_START]: async (hc) => (await startLink(hc)) ?? { text: '' } },
     personalOnly: ['notices.stop', 'notices.start'],
   };
 }
