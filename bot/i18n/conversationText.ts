@@ -65,6 +65,8 @@ export type TextKey =
   | 'statusUsed'
   | 'statusCreditPending'
   | 'removeNothing'
+  | 'removeOtherAccount'
+  | 'removeOtherAccountMove'
   | 'confirmRemoveTitle'
   | 'confirmRemoveBody'
   | 'removedTitle'
@@ -168,6 +170,8 @@ export const conversationText: Messages<TextKey> = {
     statusUsed: '{used} of {max} associations used.',
     statusCreditPending: 'Credit may still be on its way to the skills report (up to 10 days after linking).',
     removeNothing: 'You have no linked certification to remove.',
+    removeOtherAccount: 'MCID {mcid}, the one your Teams email leads to, is linked to {org} from another Teams account. Only that account can remove the link.',
+    removeOtherAccountMove: 'To move it to {here} instead, say "link my certification" here.',
     confirmRemoveTitle: 'Remove the link between MCID {mcid} and {org}?',
     confirmRemoveBody:
       'Your certifications will stop counting for {org}. Removing does not give back an association: the {cooldown} days and the limit of {max} associations {perWindow} still count from your last start.',
@@ -281,6 +285,8 @@ export const conversationText: Messages<TextKey> = {
     statusUsed: 'Associations utilisées : {used} sur {max}.',
     statusCreditPending: 'Le crédit peut encore être en route vers le rapport des compétences (jusqu’à 10 jours après la liaison).',
     removeNothing: 'Vous n’avez aucune certification liée à supprimer.',
+    removeOtherAccount: 'Le MCID {mcid}, celui auquel mène votre e-mail Teams, est lié à {org} depuis un autre compte Teams. Seul ce compte peut supprimer la liaison.',
+    removeOtherAccountMove: 'Pour la déplacer vers {here}, dites « lier ma certification » ici.',
     confirmRemoveTitle: 'Supprimer la liaison entre le MCID {mcid} et {org} ?',
     confirmRemoveBody:
       'Vos certifications ne compteront plus pour {org}. La suppression ne rend pas d’association : les {cooldown} jours et la limite de {max} associations {perWindow} comptent toujours depuis votre dernière association.',

@@ -113,6 +113,20 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     assert.match(textOf(await h.say(people.alice, 'remove my certification')), /no linked certification to remove/);
   });
 
+  it('"remove" from another Teams account of the same person says where the link was made, and removes nothing', async () => {
+    const h = await makeHarness();
+    await h.click(people.hugoAtFabrikam, button(await h.say(people.hugoAtFabrikam, 'link my certification'), 'link.confirm'));
+    const text = textOf(await h.say(people.hugoAtContoso, 'remove my certification'));
+    assert.equal(
+      text,
+      'MCID 10210817, the one your Teams email leads to, is linked to Fabrikam from another Teams account. Only that account can remove the link. To move it to Contoso instead, say "link my certification" here.',
+    );
+    assert.match(textOf(await h.say(people.hugoAtContoso, 'supprimer ma certification', { locale: 'fr-FR' })), /^Le MCID 10210817, celui auquel mène votre e-mail Teams, est lié à Fabrikam depuis un autre compte Teams\./);
+    assert.equal((await h.associationStore.getRecord('10210817'))?.link?.mpnId, '7654321', 'still linked');
+    // Nothing linked anywhere: nothing to remove.
+    assert.match(textOf(await h.say(people.alice, 'remove my certification')), /^You have no linked certification to remove\.$/);
+  });
+
   it('cancel changes nothing', async () => {
     const h = await makeHarness();
     const confirm = await h.say(people.alice, 'link my certification');

@@ -3,14 +3,27 @@ import { confirmCard, statementCard } from '../../../cards/cardModels';
 import { availability } from '../../../services/association/associationRules';
 import { formatDate } from '../../../services/i18n/locale';
 import { say } from '../../i18n/say';
-import { CardActionHandler, MessageHandler } from '../handlerTypes';
+import { CardActionHandler, HandlerContext, MessageHandler } from '../handlerTypes';
 import { limitWording } from '../../../services/association/limitWording';
 
 export const UNLINK_CONFIRM = 'unlink.confirm';
 
+/**
+ * Nothing linked by this Teams account, but the profile its email leads to is linked by another
+ * one (the same person's account at another company, say): say so, as the status card does,
+ * rather than "nothing to remove". Only the account that linked it may remove it (R5).
+ */
+async function linkedElsewhere(hc: HandlerContext): Promise<string | null> {
+  const { record } = await hc.reads.byEmail();
+  if (!record?.link) return null;
+  const org = hc.services.orgs.byMpnId(record.link.mpnId)?.name ?? record.link.mpnId;
+  const text = say(hc.locale, 'removeOtherAccount', { mcid: record.mcid, org });
+  return record.link.mpnId === hc.org.mpnId ? text : `${text} ${say(hc.locale, 'removeOtherAccountMove', { here: hc.org.name })}`;
+}
+
 export const startRemove: MessageHandler = async (hc) => {
   const record = await hc.reads.mine();
-  if (!record?.link) return { text: say(hc.locale, 'removeNothing') };
+  if (!record?.link) return { text: (await linkedElsewhere(hc)) ?? say(hc.locale, 'removeNothing') };
   const org = hc.services.orgs.byMpnId(record.link.mpnId)?.name ?? record.link.mpnId;
   const cardId = await hc.pending.issue({
     verbs: [UNLINK_CONFIRM, 'card.cancel'],
