@@ -118,7 +118,7 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     redis: standaloneRedis ? { client: standaloneRedis, keyPrefix: config.redisKeyPrefix } : undefined,
     currentAvailability: async (mcid) => {
       if (!associationsReady) throw new Error('the bot is not composed yet');
-      return toCurrentAvailability(await associationsReady.status(mcid), config.limits, (mpnId) => orgs.byMpnId(mpnId)?.name ?? mpnId);
+      return toCurrentAvailability(await associationsReady.status(mcid), config.limits, (mpnId) => orgs.nameOf(mpnId));
     },
     onError: (err) => log.warn({ err: String(err) }, 'notices: background error'),
   });

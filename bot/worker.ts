@@ -34,7 +34,7 @@ export async function runNoticeWorkers(deps: NoticeWorkerProcessDeps): Promise<N
     redis: { client: deps.redis, keyPrefix: deps.keyPrefix },
     runWorkers: true,
     currentAvailability: async (mcid) =>
-      toCurrentAvailability(await associations.status(mcid), config.limits, (mpnId) => orgs.byMpnId(mpnId)?.name ?? mpnId),
+      toCurrentAvailability(await associations.status(mcid), config.limits, (mpnId) => orgs.nameOf(mpnId)),
     onError: deps.onError,
   });
 }

@@ -27,6 +27,11 @@ export class OrgDirectory {
     return this.byMpn.get(mpnId) ?? null;
   }
 
+  /** The organization's name for a reply; its MPN id when it is no longer configured. */
+  nameOf(mpnId: string): string {
+    return this.byMpn.get(mpnId)?.name ?? mpnId;
+  }
+
   all(): Organization[] {
     return [...this.byMpn.values()];
   }

@@ -144,7 +144,7 @@ export async function makeHarness(opts: HarnessOptions = {}) {
     clock,
     transport: opts.noticeTransport ?? recording,
     runWorkers: opts.noticeWorkers ?? false,
-    currentAvailability: async (mcid) => toCurrentAvailability(await composedRef!.services.associations.status(mcid), limits, (m) => orgs.byMpnId(m)?.name ?? m),
+    currentAvailability: async (mcid) => toCurrentAvailability(await composedRef!.services.associations.status(mcid), limits, (m) => orgs.nameOf(m)),
   });
   const composed = composeBot({
     stores,

@@ -20,10 +20,6 @@ export const LINK_SIGN_IN = 'link.signIn';
 export const LINK_START = 'link.start';
 export const NOTIFY_ME = 'notices.notifyMe';
 
-function orgName(hc: HandlerContext, mpnId: string): string {
-  return hc.services.orgs.byMpnId(mpnId)?.name ?? mpnId;
-}
-
 function requestFor(hc: HandlerContext, proof: OwnershipProof): LinkRequest {
   return { mpnId: hc.org.mpnId, tenantId: hc.info.tenantId ?? '', userId: hc.info.userId, proof };
 }
@@ -118,7 +114,7 @@ async function previewReply(hc: HandlerContext, profile: CertificationProfile, p
     case 'allowed': {
       const lines = [...lead, say(hc.locale, 'confirmLinkBody', { org, count: profile.certifications.length })];
       if (decision.kind === 'allowed') {
-        if (decision.switchFrom) lines.push(say(hc.locale, 'confirmLinkSwitch', { from: orgName(hc, decision.switchFrom) }));
+        if (decision.switchFrom) lines.push(say(hc.locale, 'confirmLinkSwitch', { from: hc.services.orgs.nameOf(decision.switchFrom) }));
         lines.push(say(hc.locale, 'confirmLinkUsed', { ...limitWording(hc.services.associations.limits, hc.locale), used: decision.usedAfter }));
         lines.push(say(hc.locale, 'confirmLinkNext', { date: formatDate(decision.nextDateAfter, hc.locale) }));
       }
@@ -148,7 +144,7 @@ async function previewReply(hc: HandlerContext, profile: CertificationProfile, p
 function otherMcidLinked(hc: HandlerContext, mine: McidRecord | null, mcid: string | null, lead: string[] = []): Reply | null {
   if (!mine?.link) return null;
   if (mcid !== null && mine.mcid === mcid) return null;
-  return textReply(lead, say(hc.locale, 'otherMcidLinked', { mcid: mine.mcid, org: orgName(hc, mine.link.mpnId) }));
+  return textReply(lead, say(hc.locale, 'otherMcidLinked', { mcid: mine.mcid, org: hc.services.orgs.nameOf(mine.link.mpnId) }));
 }
 
 async function otherMcidReply(hc: HandlerContext, mcid: string | null): Promise<Reply | null> {
@@ -201,7 +197,7 @@ export const confirmLink: CardActionHandler = async (hc, card) => {
       return { card: statementCard({ title: say(hc.locale, 'linkedTitle', { org }), tone: 'good', lines: [say(hc.locale, 'takeoverBody', { mcid, org })] }) };
     case 'allowed': {
       const lines = [say(hc.locale, 'linkedBody', { mcid, org })];
-      if (decision.switchFrom) lines.push(say(hc.locale, 'linkedSwitched', { from: orgName(hc, decision.switchFrom) }));
+      if (decision.switchFrom) lines.push(say(hc.locale, 'linkedSwitched', { from: hc.services.orgs.nameOf(decision.switchFrom) }));
       lines.push(say(hc.locale, 'linkedDelay', { org }));
       return {
         card: statementCard({

@@ -16,7 +16,7 @@ export const UNLINK_CONFIRM = 'unlink.confirm';
 async function linkedElsewhere(hc: HandlerContext): Promise<string | null> {
   const { record } = await hc.reads.byEmail();
   if (!record?.link) return null;
-  const org = hc.services.orgs.byMpnId(record.link.mpnId)?.name ?? record.link.mpnId;
+  const org = hc.services.orgs.nameOf(record.link.mpnId);
   const text = say(hc.locale, 'removeOtherAccount', { mcid: record.mcid, org });
   return record.link.mpnId === hc.org.mpnId ? text : `${text} ${say(hc.locale, 'removeOtherAccountMove', { here: hc.org.name })}`;
 }
@@ -24,7 +24,7 @@ async function linkedElsewhere(hc: HandlerContext): Promise<string | null> {
 export const startRemove: MessageHandler = async (hc) => {
   const record = await hc.reads.mine();
   if (!record?.link) return { text: (await linkedElsewhere(hc)) ?? say(hc.locale, 'removeNothing') };
-  const org = hc.services.orgs.byMpnId(record.link.mpnId)?.name ?? record.link.mpnId;
+  const org = hc.services.orgs.nameOf(record.link.mpnId);
   const cardId = await hc.pending.issue({
     verbs: [UNLINK_CONFIRM, 'card.cancel'],
     forUser: hc.info.userId,
@@ -47,7 +47,7 @@ export const confirmRemove: CardActionHandler = async (hc, card) => {
   const outcome = await hc.services.associations.unlink(card.payload.mcid, hc.info.userId);
   if (outcome.kind === 'notLinked') return { text: say(hc.locale, 'removeNothing') };
   if (outcome.kind === 'notOwner') return { text: say(hc.locale, 'removeNotOwner') };
-  const org = hc.services.orgs.byMpnId(outcome.ended.mpnId)?.name ?? outcome.ended.mpnId;
+  const org = hc.services.orgs.nameOf(outcome.ended.mpnId);
   const next = availability(outcome.record.starts, hc.services.clock.now(), hc.services.associations.limits);
   return {
     card: statementCard({

@@ -19,14 +19,14 @@ export const showStatus: MessageHandler = async (hc) => {
   const now = clock.now();
   const lines: string[] = [];
   if (record.link) {
-    const org = orgs.byMpnId(record.link.mpnId)?.name ?? record.link.mpnId;
+    const org = orgs.nameOf(record.link.mpnId);
     lines.push(say(hc.locale, 'statusLinked', { mcid, org, date: formatDate(record.link.since, hc.locale) }));
   } else {
     lines.push(say(hc.locale, 'statusNotLinked', { mcid }));
   }
   lines.push(say(hc.locale, 'statusUsed', { used: av.usedInWindow, max: associations.limits.maxPerWindow }));
   lines.push(av.blockedBy.length ? say(hc.locale, 'statusNextLater', { date: formatDate(av.date, hc.locale) }) : say(hc.locale, 'statusNextNow'));
-  const facts = av.startsInWindow.map((s) => ({ label: formatDate(s.at, hc.locale), value: orgs.byMpnId(s.mpnId)?.name ?? s.mpnId }));
+  const facts = av.startsInWindow.map((s) => ({ label: formatDate(s.at, hc.locale), value: orgs.nameOf(s.mpnId) }));
   // The heading of the dates is the last line, so the card shows it right above them.
   const { inWindow } = limitWording(associations.limits, hc.locale);
   lines.push(say(hc.locale, facts.length ? 'statusStarts' : 'statusNoStarts', { inWindow }));

@@ -139,7 +139,7 @@ export function privacyHandlers(deps: PrivacyFeatureDeps): FeatureHandlers {
     hc.services.caches.forgetPerson(hc.info.tenantId ?? '', hc.turn.activity.from.id, hc.info.userId);
     const l = hc.locale;
     const lines = [pt(l, 'erasedBody')];
-    if (summary.linkEnded) lines.push(pt(l, 'erasedLinkEnded', { org: hc.services.orgs.byMpnId(summary.linkEnded.mpnId)?.name ?? summary.linkEnded.mpnId }));
+    if (summary.linkEnded) lines.push(pt(l, 'erasedLinkEnded', { org: hc.services.orgs.nameOf(summary.linkEnded.mpnId) }));
     if (summary.startDatesKept > 0) {
       const until = addDays(hc.services.clock.now(), deps.policy.startRetentionDays);
       lines.push(pt(l, 'erasedKept', { count: summary.startDatesKept, date: formatDate(until, l) }));
