@@ -22,9 +22,13 @@ export interface Rejection {
 /** How slash dates are read: Partner Center writes M/D/YYYY; Excel in French (or German…) writes D/M/YYYY. */
 export type DateOrder = 'mdy' | 'dmy';
 
+/** The separators an export may use, with the name the import's output gives each. */
+const DELIMITER_NAMES = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
+type Delimiter = keyof typeof DELIMITER_NAMES;
+
 /** How the file was read: its separator, and the order of its slash dates. */
 export interface ExportFormat {
-  delimiter: string;
+  delimiter: Delimiter;
   dateOrder: DateOrder;
 }
 
@@ -119,18 +123,16 @@ function checkRow(get: (c: Column) => string, line: number, org: string, slashOr
   return { line, mcid, firstName, lastName, emails, certification };
 }
 
-const DELIMITERS = [',', ';', '\t'] as const;
-
 /**
  * The separator the header row uses: Partner Center writes commas, but the same file saved again
  * by Excel in French (or German…) uses semicolons, and some tools write tabs. The header's column
  * names hold none of these, so the one it has most of is the separator.
  */
-export function headerDelimiter(content: string | Buffer): string {
-  const text = typeof content === 'string' ? content : content.subarray(0, 4096).toString('utf8');
-  const firstLine = text.slice(0, 4096).split(/\r?\n/, 1)[0] ?? '';
+export function headerDelimiter(content: string | Buffer): Delimiter {
+  const head = typeof content === 'string' ? content.slice(0, 4096) : content.subarray(0, 4096).toString('utf8');
+  const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
   const count = (d: string) => firstLine.split(d).length - 1;
-  return DELIMITERS.reduce((best, d) => (count(d) > count(best) ? d : best), DELIMITERS[0]);
+  return (Object.keys(DELIMITER_NAMES) as Delimiter[]).reduce((best, d) => (count(d) > count(best) ? d : best), ',');
 }
 
 /** Pure: reads and checks the whole file, writes nothing. */
@@ -232,7 +234,7 @@ export async function importPartnerCenterExport(content: string | Buffer, org: s
 export function formatImportReport(report: ImportReport, file: string): string[] {
   if (!report.ok) return [`${file}: nothing imported. ${report.error}`];
   const { delimiter, dateOrder } = report.format;
-  const separator = delimiter === ',' ? 'comma' : delimiter === ';' ? 'semicolon' : 'tab';
+  const separator = DELIMITER_NAMES[delimiter];
   return [
     `${file}: rows read ${report.rowsRead}, imported ${report.imported}, rejected ${report.rejected.length} (${report.profilesWritten} profiles written)`,
     `Read as ${separator}-separated values, slash dates as ${dateOrder === 'mdy' ? 'month/day/year' : 'day/month/year'}`,
