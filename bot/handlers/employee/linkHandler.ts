@@ -13,6 +13,7 @@ import { say } from '../../i18n/say';
 import { CardActionHandler, HandlerContext, MessageHandler, PublicCardActionHandler, Reply } from '../handlerTypes';
 import { limitWording } from '../../../services/association/limitWording';
 import { typedMcid } from '../../intents/typedMcid';
+import { certificationFacts } from './certificationFacts';
 
 export const LINK_CONFIRM = 'link.confirm';
 export const LINK_SIGN_IN = 'link.signIn';
@@ -128,7 +129,7 @@ async function previewReply(hc: HandlerContext, profile: CertificationProfile, p
         card: confirmCard({
           title: say(hc.locale, 'confirmLinkTitle', { mcid: profile.mcid, org }),
           lines,
-          facts: profile.certifications.slice(0, 8).map((c) => ({ label: c.number, value: c.title })),
+          facts: certificationFacts(profile.certifications, hc.locale, hc.services.clock.now()),
           confirmTitle,
           cancelTitle: say(hc.locale, 'cancel'),
           confirmVerb: LINK_CONFIRM,
