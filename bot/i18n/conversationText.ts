@@ -64,6 +64,13 @@ export type TextKey =
   | 'statusNextLater'
   | 'statusUsed'
   | 'statusCreditPending'
+  | 'helpCertifications'
+  | 'certificationsTitle'
+  | 'certificationsLinked'
+  | 'certificationsNotLinked'
+  | 'certificationsNone'
+  | 'certificationsMore'
+  | 'certificationsSource'
   | 'removeNothing'
   | 'removeOtherAccount'
   | 'removeOtherAccountMove'
@@ -169,6 +176,14 @@ export const conversationText: Messages<TextKey> = {
     statusNextLater: 'Your next available date for an association is {date}.',
     statusUsed: '{used} of {max} associations used.',
     statusCreditPending: 'Credit may still be on its way to the skills report (up to 10 days after linking).',
+    helpCertifications: '"my certifications": the exams and certifications on your profile, with their dates.',
+    certificationsTitle: 'Your certifications',
+    certificationsLinked: 'MCID {mcid} is linked to {org}: these count in {org}’s skills report.',
+    certificationsNotLinked: 'MCID {mcid} is not linked: these count for no organization until you link it.',
+    certificationsNone: 'Your certification profile (MCID {mcid}) has no exams or certifications yet.',
+    certificationsMore: '… and {count} more.',
+    certificationsSource:
+      'A missing or wrong certification is corrected on your Microsoft Learning profile, not in CertLink. To merge two certification profiles, contact certification support: https://aka.ms/mcpforum',
     removeNothing: 'You have no linked certification to remove.',
     removeOtherAccount: 'MCID {mcid}, the one your Teams email leads to, is linked to {org} from another Teams account. Only that account can remove the link.',
     removeOtherAccountMove: 'To move it to {here} instead, say "link my certification" here.',
@@ -284,6 +299,14 @@ export const conversationText: Messages<TextKey> = {
     statusNextLater: 'La prochaine date disponible pour une association est le {date}.',
     statusUsed: 'Associations utilisées : {used} sur {max}.',
     statusCreditPending: 'Le crédit peut encore être en route vers le rapport des compétences (jusqu’à 10 jours après la liaison).',
+    helpCertifications: '« mes certifications » : les examens et certifications de votre profil, avec leurs dates.',
+    certificationsTitle: 'Vos certifications',
+    certificationsLinked: 'Le MCID {mcid} est lié à {org} : elles comptent dans le rapport des compétences de {org}.',
+    certificationsNotLinked: 'Le MCID {mcid} n’est pas lié : elles ne comptent pour aucune organisation tant que vous ne le liez pas.',
+    certificationsNone: 'Votre profil de certification (MCID {mcid}) n’a encore aucun examen ni aucune certification.',
+    certificationsMore: '… et {count} de plus.',
+    certificationsSource:
+      'Une certification manquante ou erronée se corrige sur votre profil Microsoft Learning, pas dans CertLink. Pour fusionner deux profils de certification, contactez le support des certifications : https://aka.ms/mcpforum',
     removeNothing: 'Vous n’avez aucune certification liée à supprimer.',
     removeOtherAccount: 'Le MCID {mcid}, celui auquel mène votre e-mail Teams, est lié à {org} depuis un autre compte Teams. Seul ce compte peut supprimer la liaison.',
     removeOtherAccountMove: 'Pour la déplacer vers {here}, dites « lier ma certification » ici.',

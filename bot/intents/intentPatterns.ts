@@ -39,6 +39,7 @@ export type IntentName =
   // employee commands
   | 'university.remove'
   | 'university.link'
+  | 'certifications'
   | 'status'
   | 'remove'
   | 'link'
@@ -263,6 +264,26 @@ export const intentPatterns: IntentPattern[] = [
     ],
   },
   {
+    // The exams and certifications themselves, before the status (which is about the link). "Is my
+    // certification linked?" stays the status (below): it names no list, no expiry.
+    intent: 'certifications',
+    en: [
+      /\b(what|which)( of my)? (certifications?|certs?|exams?|skills)\b/,
+      /\b(show|see|check|list|view)( me)? (all )?my (certifications?|certs?|exams?|skills)\b/,
+      /^(all )?my (certifications?|certs?|exams?|skills)[ ?.!]*$/,
+      // English forms only: « quand expire ma certification » is French.
+      /\b(certifications?|certs?|exams?)\b.*\b(expires?|expired|expiring|do i have|have i (passed|earned|got))\b/,
+      /\b(expiring|expired)\b.*\b(certifications?|certs?)\b/,
+    ],
+    fr: [
+      /\b(quel|quelle|quels|quelles)( de mes)? (certifications?|examens?|competences)\b/,
+      /\b(voir|afficher|verifier|lister)( moi)? (toutes )?mes (certifications?|examens?|competences)\b/,
+      /^(toutes )?mes (certifications?|examens?|competences)[ ?.!]*$/,
+      /\b(certifications?|examens?)\b.*\b(expir\w*|ai.je|j'ai (reussi|obtenu|passe))\b/,
+      /\bexpir\w*\b.*\bcertifications?\b/,
+    ],
+  },
+  {
     intent: 'status',
     en: [
       /\bstatus\b/,
@@ -270,10 +291,9 @@ export const intentPatterns: IntentPattern[] = [
       /\b(next|my) (available |possible )?(date|association)\b/,
       /\bam i linked\b/,
       /\bwhen (does|will) my (link|association)\b/,
-      /\b(show|see|check|list|view)( me)? my (link|links|certifications?|mcid|associations?|history)\b/,
+      /\b(show|see|check|list|view)( me)? my (link|links|mcid|associations?|history)\b/,
       /\b(what'?s|what is) my mcid\b/,
-      /^my (certifications?|mcid|associations?|link)$/,
-      /\bwhat certifications\b/,
+      /^my (mcid|associations?|link)$/,
     ],
     fr: [
       /\bstatut\b/,
@@ -282,10 +302,9 @@ export const intentPatterns: IntentPattern[] = [
       /\bprochaine date\b/,
       /\bsuis.je lie\b/,
       /\bquand (ma|mon) (liaison|association|lien)\b/,
-      /\b(voir|afficher|verifier|lister)( moi)? (ma|mes) (liaisons?|certifications?|associations?|historique)\b/,
+      /\b(voir|afficher|verifier|lister)( moi)? (ma|mes) (liaisons?|associations?|historique)\b/,
       /\bquel est mon mcid\b/,
-      /^mes (certifications|associations)$/,
-      /\bquelles certifications\b/,
+      /^mes associations$/,
       /\bou en suis.je\b/,
     ],
   },

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { MAX_LISTED_CERTIFICATIONS } from '../../bot/handlers/employee/certificationsHandler';
 import { button, buttons, makeHarness, menuCommands, people, textOf } from '../support/conversationHarness';
 
 const R4_EN =
@@ -43,6 +44,40 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     // Linked: no such button any more; blocked: "Notify me" instead.
     const linked = JSON.stringify(await h.say(people.alice, 'status'));
     assert.doesNotMatch(linked, /link\.start/);
+  });
+
+  it('"my certifications" lists the profile’s exams and certifications with their dates, and whether they count for the org', async () => {
+    const h = await makeHarness();
+    const before = await h.say(people.alice, 'what certifications do I have?');
+    const text = textOf(before);
+    assert.match(text, /Your certifications/);
+    assert.match(text, /MCID 10203040 is not linked: these count for no organization until you link it\./);
+    assert.match(text, /Microsoft Certified: DevOps Engineer Expert, expired 4 September 2025 \(UTC\)/);
+    assert.match(text, /Microsoft Certified: Fabric Analytics Engineer Associate\. Earned 2 October 2025 \(UTC\), expires 2 October 2026 \(UTC\)\./);
+    // An exam: its number once (the label), not again from Partner Center's title.
+    assert.match(text, /AZ-204\nDeveloping Solutions for Microsoft Azure\. Earned 15 September 2026 \(UTC\)\./);
+    assert.match(JSON.stringify(before), /"title":"Link my certification","verb":"link\.start"/);
+
+    await h.click(people.alice, button(await h.say(people.alice, 'link my certification'), 'link.confirm'));
+    const after = await h.say(people.alice, 'mes certifications', { locale: 'fr-FR' });
+    assert.match(textOf(after), /Le MCID 10203040 est lié à Contoso : elles comptent dans le rapport des compétences de Contoso\./);
+    assert.match(textOf(after), /Microsoft Certified: DevOps Engineer Expert, expirée le 4 septembre 2025 \(UTC\)/);
+    assert.match(textOf(after), /se corrige sur votre profil Microsoft Learning/);
+    assert.doesNotMatch(JSON.stringify(after), /link\.start/, 'linked: no button to link again');
+    // Personal data: only in the personal chat.
+    assert.match(textOf(await h.say(people.alice, 'my certifications', { conversationType: 'channel' })), /only in our personal chat/);
+  });
+
+  it('"my certifications" cuts a long profile with "… and N more"', async () => {
+    const h = await makeHarness();
+    const alice = await h.stores.profiles.get('10203040');
+    assert.ok(alice);
+    const certifications = Array.from({ length: MAX_LISTED_CERTIFICATIONS + 5 }, (_, i) => ({ number: `EX-${i}`, title: `Exam EX-${i}: Skill ${i}`, type: 'exam' as const, earnedOn: '2025-06-01' }));
+    await h.stores.profiles.upsert({ ...alice, certifications });
+    const text = textOf(await h.say(people.alice, 'my certifications'));
+    assert.match(text, new RegExp(`EX-${MAX_LISTED_CERTIFICATIONS - 1}\\nSkill ${MAX_LISTED_CERTIFICATIONS - 1}\\.`));
+    assert.doesNotMatch(text, new RegExp(`EX-${MAX_LISTED_CERTIFICATIONS}\\n`));
+    assert.match(text, /… and 5 more\./);
   });
 
   it('speaks French to fr-FR and links with « lier ma certification »', async () => {

@@ -1,30 +1,48 @@
 /**
- * How a profile's certifications read on the link confirmation card: one fact each, the exam or
- * certification number as its label.
+ * How a profile's certifications read on a card: one fact each, the exam or certification number
+ * as its label. The link confirmation card shows what will count; "my certifications" shows the
+ * whole profile with its dates.
  */
 import { Fact } from '../../../cards/cardModels';
 import { Certification } from '../../../services/directory/types';
 import { fill, formatDate, Locale } from '../../../services/i18n/locale';
 
-/** The card shows at most this many; its text already gives the full count. */
+/** The confirmation card shows at most this many; its text already gives the full count. */
 export const MAX_CERTIFICATION_FACTS = 8;
 
-const expiredWording: Record<Locale, string> = {
-  en: '{title}, expired {date}',
-  fr: '{title}, expirée le {date}',
+const wording: Record<Locale, { expired: string; earned: string; earnedExpires: string }> = {
+  en: { expired: '{title}, expired {date}', earned: '{title}. Earned {earned}.', earnedExpires: '{title}. Earned {earned}, expires {expires}.' },
+  fr: { expired: '{title}, expirée le {date}', earned: '{title}. Obtenue le {earned}.', earnedExpires: '{title}. Obtenue le {earned}, expire le {expires}.' },
 };
+
+export interface CertificationFactOptions {
+  /** How many to show (default MAX_CERTIFICATION_FACTS). */
+  limit?: number;
+  /** Say when each was earned and when it expires, not only that it expired. */
+  withDates?: boolean;
+}
 
 /**
  * Partner Center titles an exam "Exam AZ-204: Developing Solutions for Microsoft Azure"; beside
  * the label AZ-204 the number would be read twice. An expired certification says so: the person
  * sees which of their skills are current before they link.
  */
-export function certificationFacts(certifications: readonly Certification[], locale: Locale, now: Date): Fact[] {
-  return certifications.slice(0, MAX_CERTIFICATION_FACTS).map((c) => {
+export function certificationFacts(certifications: readonly Certification[], locale: Locale, now: Date, options: CertificationFactOptions = {}): Fact[] {
+  const words = wording[locale];
+  return certifications.slice(0, options.limit ?? MAX_CERTIFICATION_FACTS).map((c) => {
     const title = withoutRepeatedNumber(c);
-    const expired = c.expiresOn !== undefined && Date.parse(c.expiresOn) < now.getTime();
-    return { label: c.number, value: expired ? fill(expiredWording[locale], { title, date: formatDate(c.expiresOn as string, locale) }) : title };
+    const expired = isExpired(c, now);
+    if (options.withDates && !expired) {
+      const earned = formatDate(c.earnedOn, locale);
+      const value = c.expiresOn ? fill(words.earnedExpires, { title, earned, expires: formatDate(c.expiresOn, locale) }) : fill(words.earned, { title, earned });
+      return { label: c.number, value };
+    }
+    return { label: c.number, value: expired ? fill(words.expired, { title, date: formatDate(c.expiresOn as string, locale) }) : title };
   });
+}
+
+export function isExpired(c: Certification, now: Date): boolean {
+  return c.expiresOn !== undefined && Date.parse(c.expiresOn) < now.getTime();
 }
 
 function withoutRepeatedNumber(c: Certification): string {

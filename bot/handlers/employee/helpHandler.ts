@@ -28,6 +28,7 @@ export function helpCard(locale: Locale, wording: LimitWording): AdaptiveCardAtt
       say(locale, 'helpLink'),
       say(locale, 'helpRemove'),
       say(locale, 'helpStatus', wording),
+      say(locale, 'helpCertifications'),
       say(locale, 'helpUniversity'),
       noticeText[locale].helpNotices,
       say(locale, 'helpPrivacy'),
