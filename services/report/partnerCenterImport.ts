@@ -186,6 +186,27 @@ export function parsePartnerCenterExport(content: string | Buffer, org: string, 
       rejectedMcids.add(mcid);
     }
   }
+  // An email under two MCPIDs: the "Use email@address" shortcut (R5) would lead to whichever was
+  // written last, so neither is imported until the file says which profile the address is on.
+  const firstWithEmail = new Map<string, RowFacts>();
+  const emailClash = new Map<number, number>(); // line → the other line with the address
+  for (const [mcid, rows] of groups) {
+    for (const r of rows) {
+      for (const e of r.emails) {
+        const first = firstWithEmail.get(normalizeEmail(e));
+        if (!first) firstWithEmail.set(normalizeEmail(e), r);
+        else if (first.mcid !== mcid) {
+          if (!emailClash.has(r.line)) emailClash.set(r.line, first.line);
+          if (!emailClash.has(first.line)) emailClash.set(first.line, r.line);
+          rejectedMcids.add(mcid).add(first.mcid);
+        }
+      }
+    }
+  }
+  const alreadyRejected = new Set(rejected.map((r) => r.line));
+  for (const [line, other] of emailClash) {
+    if (!alreadyRejected.has(line)) rejected.push({ line, reason: `an email of this row is also on line ${other}, under another MCPID` });
+  }
   // Lines of rejected rows, by MCPID: rows of a person with a rejected row are held back too.
   const rejectedLines = new Set(rejected.map((r) => r.line));
   for (const [mcid, rows] of groups) {

@@ -84,6 +84,29 @@ describe('Partner Center import', () => {
     assert.ok(!alice?.certifications.some((c) => c.title === 'Old'));
   });
 
+  it('imports neither profile when one email is under two MCPIDs (the email shortcut would pick one), and the rest', async () => {
+    const header = sample.toString('utf8').split('\n')[0];
+    const csv = [
+      header,
+      '10203040,Alice,Martin,alice@contoso.com,,Microsoft Certified: Azure Fundamentals,Certification,2025-01-01,,Active,1234567,Contoso',
+      '10204151,Benoît,Lefèvre,benoit@contoso.com,,Microsoft Certified: Azure Fundamentals,Certification,2025-01-01,,Active,1234567,Contoso',
+      '10299999,Alicia,Martin,,ALICE@contoso.com,Microsoft Certified: Azure Fundamentals,Certification,2025-01-01,,Active,1234567,Contoso',
+      '10203040,Alice,Martin,alice@contoso.com,,Microsoft Certified: Azure Administrator Associate,Certification,2026-04-02,2027-04-02,Active,1234567,Contoso',
+    ].join('\n');
+    const profiles = new MemoryProfileStore();
+    const report = await importPartnerCenterExport(csv, ORG, profiles);
+    assert.ok(report.ok);
+    assert.deepEqual(report.rejected, [
+      { line: 2, reason: 'an email of this row is also on line 4, under another MCPID' },
+      { line: 4, reason: 'an email of this row is also on line 2, under another MCPID' },
+      { line: 5, reason: 'not imported: another row of this MCPID was rejected' },
+    ]);
+    assert.deepEqual(report.mcids, ['10204151']);
+    assert.equal(await profiles.get('10203040'), null);
+    assert.equal(await profiles.get('10299999'), null);
+    assert.ok(!formatImportReport(report, 'x.csv').join('\n').includes('@'), 'no emails in the printed report');
+  });
+
   it('reads our own neutralized export cells back', async () => {
     const csv = `${sample.toString('utf8').split('\n')[0]}\n10203040,'=Alice,Martin,alice@contoso.com,,,,,,,1234567,Contoso\n`;
     const profiles = new MemoryProfileStore();
