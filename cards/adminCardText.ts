@@ -4,7 +4,7 @@ import { Messages } from '../services/i18n/locale';
 
 export const reportText: Messages<
   | 'heading' | 'asOf' | 'linked' | 'pending' | 'pendingNote' | 'byTitle' | 'expiring' | 'none' | 'moreTitles'
-  | 'moreExpiring' | 'csv' | 'xlsx' | 'linksNote'
+  | 'moreExpiring' | 'expiredNote' | 'csv' | 'xlsx' | 'linksNote'
 > = {
   en: {
     heading: 'Skills report — {org}',
@@ -17,6 +17,7 @@ export const reportText: Messages<
     none: 'None.',
     moreTitles: 'And {count} more titles: download the report for all of them.',
     moreExpiring: 'And {count} more: download the report for all of them.',
+    expiredNote: 'Expired certifications are not counted above ({count}); the download lists them with their dates.',
     csv: 'Download CSV',
     xlsx: 'Download Excel',
     linksNote: 'Download links work for {minutes} minutes. Ask for the report again for new ones.',
@@ -32,6 +33,7 @@ export const reportText: Messages<
     none: 'Aucune.',
     moreTitles: 'Et {count} autres titres : téléchargez le rapport pour les voir tous.',
     moreExpiring: 'Et {count} autres : téléchargez le rapport pour les voir toutes.',
+    expiredNote: 'Les certifications expirées ne sont pas comptées ci-dessus ({count}) ; le téléchargement les liste avec leurs dates.',
     csv: 'Télécharger en CSV',
     xlsx: 'Télécharger en Excel',
     linksNote: 'Les liens de téléchargement sont valables {minutes} minutes. Redemandez le rapport pour en obtenir de nouveaux.',

@@ -59,6 +59,7 @@ export function reportSummaryCard(input: ReportSummaryCardInput): AdaptiveCardAt
     byTitleHeading: t.byTitle,
     byTitle: facts(summary.byTitle),
     moreTitles: more(summary.byTitle.length, t.moreTitles),
+    expiredNote: summary.expired > 0 ? fill(t.expiredNote, { count: n(summary.expired, locale) }) : '',
     expiringHeading: fill(t.expiring, { days: EXPIRING_WITHIN_DAYS, total: n(summary.expiringSoonTotal, locale) }),
     expiring: facts(summary.expiringSoon),
     moreExpiring: more(summary.expiringSoon.length, t.moreExpiring),

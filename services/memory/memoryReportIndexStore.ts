@@ -19,8 +19,13 @@ export class MemoryReportIndexStore implements ReportIndexStore {
     const members = [...(this.byOrg.get(mpnId)?.values() ?? [])];
     const byTitle = new Map<string, number>();
     const expiring = new Map<string, number>();
+    let expired = 0;
     for (const m of members) {
       for (const c of m.certifications) {
+        if (c.expiresAt !== undefined && c.expiresAt < q.heldAt) {
+          expired += 1;
+          continue;
+        }
         byTitle.set(c.title, (byTitle.get(c.title) ?? 0) + 1);
         if (c.expiresAt !== undefined && c.expiresAt >= q.expiringFrom && c.expiresAt <= q.expiringTo) {
           expiring.set(c.title, (expiring.get(c.title) ?? 0) + 1);
@@ -32,6 +37,7 @@ export class MemoryReportIndexStore implements ReportIndexStore {
       pendingCredit: members.filter((m) => m.since >= q.pendingSince).length,
       byTitle: toCounts(byTitle),
       expiring: toCounts(expiring),
+      expired,
     };
   }
 

@@ -1,7 +1,7 @@
 /**
  * Report counters on Redis, all on the org's slot (`{org:<mpnId>}`):
  *   :report:members  HASH  mcid -> JSON of the facts it was counted with
- *   :report:titles   HASH  title -> number of certifications held
+ *   :report:titles   HASH  title -> number of certifications counted, expired ones included
  *   :report:starts   ZSET  mcid scored by link start (ms): linked count, pending credit (R8)
  *   :report:expiry   ZSET  "<mcid>|<n>|<title>" scored by expiry (ms)
  * Add and remove are one Lua script each, so counters never drift from the
@@ -101,14 +101,18 @@ export class RedisReportIndexStore implements ReportIndexStore {
           .zcount(starts, String(q.pendingSince), '+inf')
           .hgetall(titles)
           .certlinkReportExpiring(expiry, String(q.expiringFrom), String(q.expiringTo))
+          // The titles hash counts every certification a member was added with; those expired since are taken off here.
+          .certlinkReportExpiring(expiry, '-inf', `(${q.heldAt}`)
           .exec(),
       );
-      const byTitle = Object.entries(values[2] as Record<string, string>).map(([title, n]) => ({ title, count: Number(n) }));
+      const expiredByTitle = new Map(pairs(values[4] as string[]).map((t) => [t.title, t.count]));
+      const byTitle = Object.entries(values[2] as Record<string, string>).map(([title, n]) => ({ title, count: Number(n) - (expiredByTitle.get(title) ?? 0) }));
       return {
         linked: values[0] as number,
         pendingCredit: values[1] as number,
         byTitle: byTitle.filter((t) => t.count > 0),
         expiring: pairs(values[3] as string[]),
+        expired: [...expiredByTitle.values()].reduce((sum, n) => sum + n, 0),
       };
     });
   }

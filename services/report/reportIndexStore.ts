@@ -30,14 +30,18 @@ export interface CounterQuery {
   /** Certifications expiring in [expiringFrom, expiringTo] epoch ms. */
   expiringFrom: number;
   expiringTo: number;
+  /** Certifications that expired before this epoch ms are not held: left out of byTitle, counted in expired. */
+  heldAt: number;
 }
 
 export interface ReportCounters {
   linked: number;
   pendingCredit: number;
-  /** Unordered; the service sorts. */
+  /** Certifications held at heldAt, by title. Unordered; the service sorts. */
   byTitle: TitleCount[];
   expiring: TitleCount[];
+  /** Certifications of linked people that expired before heldAt. */
+  expired: number;
 }
 
 export interface ReportIndexStore {

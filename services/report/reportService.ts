@@ -42,11 +42,13 @@ export interface ReportSummary {
   linked: number;
   /** Linked less than CREDIT_DELAY_DAYS ago (R8): their credit may not show yet. */
   pendingCredit: number;
-  /** Most held first, then by title. */
+  /** Certifications held now (not expired), most held first, then by title. */
   byTitle: TitleCount[];
   /** Certifications expiring in the next EXPIRING_WITHIN_DAYS days, most first. */
   expiringSoon: TitleCount[];
   expiringSoonTotal: number;
+  /** Certifications of linked people that have expired: not in byTitle (the download lists them with their dates). */
+  expired: number;
   /** Nobody linked: show the R10 message. */
   empty: boolean;
 }
@@ -84,6 +86,7 @@ export class ReportService {
       pendingSince: addDays(now, -CREDIT_DELAY_DAYS).getTime() + 1,
       expiringFrom: now.getTime(),
       expiringTo: addDays(now, EXPIRING_WITHIN_DAYS).getTime(),
+      heldAt: now.getTime(),
     });
     return {
       mpnId,
@@ -92,6 +95,7 @@ export class ReportService {
       byTitle: [...c.byTitle].sort(byCountThenTitle),
       expiringSoon: [...c.expiring].sort(byCountThenTitle),
       expiringSoonTotal: c.expiring.reduce((n, t) => n + t.count, 0),
+      expired: c.expired,
       empty: c.linked === 0,
     };
   }

@@ -27,6 +27,7 @@ const summary: ReportSummary = {
   ],
   expiringSoon: [{ title: 'Microsoft Certified: Azure Administrator Associate', count: 40 }],
   expiringSoonTotal: 40,
+  expired: 0,
   empty: false,
 };
 const at = new Date('2026-03-01T09:00:00Z');
@@ -50,6 +51,14 @@ describe('admin cards', () => {
       ],
     );
     assert.ok(!all.includes('No users found'));
+    assert.ok(!all.includes('Expired certifications'), 'nothing expired: no note');
+  });
+
+  it('report card says how many expired certifications it left out, in both languages', () => {
+    const en = texts(reportSummaryCard({ orgName: 'Contoso', summary: { ...summary, expired: 1500 }, at, ...links, locale: 'en' }).content).join('\n');
+    assert.match(en, /Expired certifications are not counted above \(1,500\); the download lists them with their dates\./);
+    const fr = texts(reportSummaryCard({ orgName: 'Contoso', summary: { ...summary, expired: 3 }, at, ...links, locale: 'fr' }).content).join('\n');
+    assert.match(fr, /Les certifications expirées ne sont pas comptées ci-dessus \(3\)/);
   });
 
   it('report card in French', () => {

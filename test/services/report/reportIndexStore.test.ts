@@ -6,7 +6,7 @@ import { useSuiteRedis } from '../../helpers/testRedis';
 
 const ORG = '1234567';
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-const query = { pendingSince: day('2026-03-01'), expiringFrom: day('2026-03-10'), expiringTo: day('2026-06-08') };
+const query = { pendingSince: day('2026-03-01'), expiringFrom: day('2026-03-10'), expiringTo: day('2026-06-08'), heldAt: day('2026-03-10') };
 const AZ = 'Microsoft Certified: Azure Administrator Associate';
 const PIPE = 'Title | with a pipe';
 
@@ -34,7 +34,27 @@ function contract(name: string, make: () => ReportIndexStore) {
           { title: AZ, count: 1 },
           { title: PIPE, count: 1 },
         ],
+        expired: 0,
       });
+    });
+
+    it('leaves certifications expired before heldAt out of the titles held, and counts them', async () => {
+      const index = make();
+      await index.add(ORG, '4001', { since: day('2025-01-01'), certifications: [{ title: AZ, expiresAt: day('2026-03-09') }, { title: PIPE, expiresAt: day('2026-01-01') }] });
+      await index.add(ORG, '4002', { since: day('2025-01-01'), certifications: [{ title: AZ, expiresAt: day('2026-03-10') }, { title: PIPE }] });
+      const c = sorted(await index.counters(ORG, query));
+      // Expiring exactly at heldAt is still held (and expiring); one millisecond before is not.
+      assert.deepEqual(c.byTitle, [
+        { title: AZ, count: 1 },
+        { title: PIPE, count: 1 },
+      ]);
+      assert.equal(c.expired, 2);
+      assert.deepEqual(c.expiring, [{ title: AZ, count: 1 }]);
+      // A title whose every certification expired is not listed; removing a member takes its expired ones back too.
+      await index.remove(ORG, '4002');
+      assert.deepEqual(await index.counters(ORG, query), { linked: 1, pendingCredit: 0, byTitle: [], expiring: [], expired: 2 });
+      await index.remove(ORG, '4001');
+      assert.deepEqual(await index.counters(ORG, query), { linked: 0, pendingCredit: 0, byTitle: [], expiring: [], expired: 0 });
     });
 
     it('adds and removes idempotently, taking back exactly what was counted', async () => {
@@ -44,7 +64,7 @@ function contract(name: string, make: () => ReportIndexStore) {
       assert.equal(await index.add(ORG, '2001', { since: day('2026-03-06'), certifications: [{ title: 'Other' }] }), false);
       assert.equal(await index.remove(ORG, '2001'), true);
       assert.equal(await index.remove(ORG, '2001'), false);
-      assert.deepEqual(await index.counters(ORG, query), { linked: 0, pendingCredit: 0, byTitle: [], expiring: [] });
+      assert.deepEqual(await index.counters(ORG, query), { linked: 0, pendingCredit: 0, byTitle: [], expiring: [], expired: 0 });
     });
 
     it('clears an org without touching another', async () => {

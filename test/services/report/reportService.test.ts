@@ -14,7 +14,9 @@ describe('ReportService', () => {
     await w.service.link('10203040', asAlice, { profile: alice });
     assert.equal(reads.callCount, 0, 'the report listener used the profile it was given');
     const s = await w.reports.summary(contoso.mpnId, w.clock.now());
-    assert.deepEqual(s.byTitle.map((t) => t.title).sort(), [AZ104, AZ400].sort());
+    // Both certifications were counted; AZ-400, expired in 2025, is not held.
+    assert.deepEqual(s.byTitle.map((t) => t.title), [AZ104]);
+    assert.equal(s.expired, 1);
     // Without one, the listener reads it.
     await w.link('10204151', contoso, 'benoit');
     assert.ok(reads.calledWith('10204151'));
@@ -31,10 +33,8 @@ describe('ReportService', () => {
     const s = await w.reports.summary(contoso.mpnId, w.clock.now());
     assert.equal(s.linked, 3);
     assert.equal(s.pendingCredit, 2, 'Benoît and Chloé linked today, Alice 50 days ago');
-    assert.deepEqual(s.byTitle, [
-      { title: AZ104, count: 2 },
-      { title: AZ400, count: 1 },
-    ]);
+    assert.deepEqual(s.byTitle, [{ title: AZ104, count: 2 }], 'AZ-400 of Alice expired in 2025: not held');
+    assert.equal(s.expired, 1);
     assert.deepEqual(s.expiringSoon, [{ title: AZ104, count: 1 }], 'Alice AZ-104 expires 2 April; AZ-400 already expired');
     assert.equal(s.expiringSoonTotal, 1);
     assert.equal(s.empty, false);
@@ -130,7 +130,8 @@ describe('ReportService', () => {
     assert.equal((await w.reports.summary(contoso.mpnId, w.clock.now())).linked, 0);
     const b = await w.reports.summary(fabrikam.mpnId, w.clock.now());
     assert.equal(b.linked, 1);
-    assert.equal(b.byTitle.length, 2);
+    assert.deepEqual(b.byTitle, [{ title: AZ104, count: 1 }]);
+    assert.equal(b.expired, 1, 'AZ-400, expired, moved with her');
   });
 
   it('rebuilds the counters from the records and the profiles', async () => {
