@@ -89,6 +89,14 @@ function checkTypeSpecific(body: Json): string | null {
       return `text is longer than ${ACTIVITY_LIMITS.textChars} characters`;
     }
   }
+  if (body.type === 'conversationUpdate') {
+    // The welcome and the uninstall read who joined or left: a list of accounts.
+    for (const field of ['membersAdded', 'membersRemoved'] as const) {
+      const members = body[field];
+      if (members === undefined || members === null) continue;
+      if (!Array.isArray(members) || !members.every((m) => isObject(m) && typeof m.id === 'string')) return `${field} must be a list of accounts with an id`;
+    }
+  }
   if (body.type === 'invoke') {
     return checkString(body.name, 'name (required for invoke activities)', ACTIVITY_LIMITS.invokeNameChars);
   }

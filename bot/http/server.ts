@@ -171,6 +171,10 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
       sendError(res, status, 'unauthorized', 'The request does not carry a valid Bot Framework channel token');
     } else if (status >= 500) {
       sendError(res, status, 'internal_error', 'The bot could not process this activity');
+    } else if (status >= 400 && isJsonObject(captured.body)) {
+      // An invoke's own error response (botbuilder's application/vnd.microsoft.error for a malformed
+      // card action, or the bot's for an invoke it does not handle) says what was wrong: the client gets it as is.
+      res.send(status, captured.body);
     } else if (status >= 400) {
       sendError(res, status, 'rejected', typeof captured.body === 'string' ? captured.body : 'The activity was refused');
     } else if (captured.body !== undefined) {
@@ -217,4 +221,8 @@ export function listen(server: restify.Server, port: number, host?: string): Pro
     if (host) server.listen(port, host, onListening);
     else server.listen(port, onListening);
   });
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -64,6 +64,9 @@ describe('validateActivity', () => {
     // It travels in a reply header: found by the hostile-input property test, where it failed the turn.
     ['control character in conversation id', (b) => (b.conversation = { id: 'a:\u0000c' }), /conversation\.id must not hold control characters/],
     ['emoji in conversation id', (b) => (b.conversation = { id: 'a:c\u202e😀' }), /conversation\.id must not hold control characters or characters beyond Latin-1/],
+    // Found by hand: the welcome read a string as the list of who joined, and the turn failed.
+    ['membersAdded not a list', (b) => Object.assign(b, { type: 'conversationUpdate', membersAdded: 'x' }), /^membersAdded must be a list of accounts with an id/],
+    ['membersRemoved without ids', (b) => Object.assign(b, { type: 'conversationUpdate', membersRemoved: [{ name: 'x' }] }), /^membersRemoved must be a list of accounts with an id/],
     ['invoke without name', (b) => {
       b.type = 'invoke';
       delete b.text;

@@ -190,6 +190,23 @@ describe('bot HTTP server (real restify + CloudAdapter + fake Teams connector)',
     });
   });
 
+  describe('an invoke the bot answers with an error', () => {
+    const error = { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'action.verb must be a short string' } };
+    let h: BotHarness;
+    beforeEach(async () => {
+      h = await startBotHarness({ bot: async (context: TurnContext) => void (await context.sendActivity({ type: 'invokeResponse', value: { status: 400, body: error } })) });
+    });
+    afterEach(async () => {
+      await h.close();
+    });
+
+    it('passes the invoke response body through, so the client sees what was wrong', async () => {
+      const res = await h.post(teamsMessage(h.connector.url, { type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb: 5 } } }));
+      assert.equal(res.status, 400);
+      assert.deepEqual(await res.json(), error);
+    });
+  });
+
   describe('a turn that throws', () => {
     let h: BotHarness;
     beforeEach(async () => {
