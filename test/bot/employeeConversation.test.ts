@@ -68,6 +68,14 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     assert.match(textOf(await h.say(people.alice, 'my certifications', { conversationType: 'channel' })), /only in our personal chat/);
   });
 
+  it('"my certifications" from the other Teams account of the same person says where the profile is linked', async () => {
+    const h = await makeHarness();
+    await h.click(people.hugoAtContoso, button(await h.say(people.hugoAtContoso, 'link my certification'), 'link.confirm'));
+    const fromFabrikam = await h.say(people.hugoAtFabrikam, 'my certifications');
+    assert.match(textOf(fromFabrikam), /MCID 10210817 is linked to Contoso: these count in Contoso’s skills report\./);
+    assert.doesNotMatch(JSON.stringify(fromFabrikam), /link\.start/);
+  });
+
   it('"my certifications" cuts a long profile with "… and N more"', async () => {
     const h = await makeHarness();
     const alice = await h.stores.profiles.get('10203040');

@@ -16,18 +16,16 @@ export const showCertifications: MessageHandler = async (hc) => {
   const profile = mine ? await linkedProfile(hc, mine.mcid, byEmail.profile) : byEmail.profile;
   if (!profile) return { text: say(hc.locale, 'statusNoProfile') };
   const { mcid, certifications } = profile;
-  const lines = [
-    mine?.link
-      ? say(hc.locale, 'certificationsLinked', { mcid, org: hc.services.orgs.nameOf(mine.link.mpnId) })
-      : say(hc.locale, 'certificationsNotLinked', { mcid }),
-  ];
+  // The profile's record: the person's own link, or the one the email's profile has (perhaps made from their other Teams account).
+  const record = mine ?? byEmail.record;
+  const link = record?.mcid === mcid ? record.link : null;
+  const lines = [link ? say(hc.locale, 'certificationsLinked', { mcid, org: hc.services.orgs.nameOf(link.mpnId) }) : say(hc.locale, 'certificationsNotLinked', { mcid })];
   if (certifications.length === 0) lines.splice(0, 1, say(hc.locale, 'certificationsNone', { mcid }));
   const facts = certificationFacts(certifications, hc.locale, hc.services.clock.now(), { limit: MAX_LISTED_CERTIFICATIONS, withDates: true });
   const notes = certifications.length > facts.length ? [say(hc.locale, 'certificationsMore', { count: certifications.length - facts.length })] : [];
   notes.push(say(hc.locale, 'certificationsSource'));
   // Not linked: link from here if the rules allow it now (the status card says when otherwise).
-  const record = mine ?? byEmail.record;
-  const canLinkNow = !mine?.link && (!record || hc.services.associations.statusOf(record).availability.blockedBy.length === 0);
+  const canLinkNow = !link && (!record || hc.services.associations.statusOf(record).availability.blockedBy.length === 0);
   const buttons = canLinkNow ? [{ title: say(hc.locale, 'cmdLink'), verb: LINK_START, cardId: '' }] : [];
   return { card: statementCard({ title: say(hc.locale, 'certificationsTitle'), lines, facts, notes, buttons }) };
 };
