@@ -195,6 +195,7 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     admin: composed.admin,
     noticePrefs: composed.services.notices?.prefs ?? null,
     log,
+    clock,
   });
   registerTabPages(server);
   const gate = addDrainGate(server);

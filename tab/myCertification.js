@@ -1,4 +1,4 @@
-/* "My certification": the person's link, their associations in the window, the next allowed date. */
+/* "My certification": the person's link, their associations in the window, the next allowed date, the profile's certifications. */
 (function () {
   'use strict';
   var T = window.CertLinkTab;
@@ -24,6 +24,11 @@
       noticesOn: 'On: CertLink tells you in chat on the day you can link again. Say "stop notifications" to turn them off.',
       noticesOff: 'Off: you said "stop notifications". Say "start notifications" to turn them back on.',
       howTo: 'To link, remove or switch, chat with CertLink: "link my certification", "remove my certification", "status".',
+      certificationsHeading: function (n) { return 'Your certifications (' + n + ')'; },
+      noCertifications: 'Your certification profile has no exams or certifications yet.',
+      earned: function (date) { return 'earned ' + date; },
+      expires: function (date) { return 'expires ' + date; },
+      expired: function (date) { return 'expired ' + date; },
     }),
     fr: Object.assign({}, T.COMMON.fr, {
       title: 'Ma certification',
@@ -46,6 +51,11 @@
       noticesOn: 'Activées : CertLink vous prévient dans la conversation le jour où vous pouvez lier à nouveau. Dites « arrêter les notifications » pour les couper.',
       noticesOff: 'Désactivées : vous avez dit « arrêter les notifications ». Dites « activer les notifications » pour les remettre.',
       howTo: 'Pour lier, supprimer ou changer, écrivez à CertLink : « lier ma certification », « supprimer ma certification », « statut ».',
+      certificationsHeading: function (n) { return 'Vos certifications (' + n + ')'; },
+      noCertifications: "Votre profil de certification n'a encore aucun examen ni aucune certification.",
+      earned: function (date) { return 'obtenue le ' + date; },
+      expires: function (date) { return 'expire le ' + date; },
+      expired: function (date) { return 'expirée le ' + date; },
     }),
   };
 
@@ -85,6 +95,18 @@
       });
     }
     content.appendChild(section(t.nextHeading, next, 'next'));
+
+    // The profile's exams and certifications: what counts in the organization's skills report once linked.
+    if (me.mcid) {
+      var certs = me.certifications.map(function (c) {
+        var dates = [t.earned(page.fmtDate(c.earnedOn))];
+        if (c.expiresOn) dates.push(c.expired ? t.expired(page.fmtDate(c.expiresOn)) : t.expires(page.fmtDate(c.expiresOn)));
+        return T.el('li', { className: c.expired ? 'muted' : '', text: c.number + ' · ' + c.title + ' · ' + dates.join(', ') });
+      });
+      content.appendChild(
+        section(t.certificationsHeading(certs.length), [certs.length ? T.el('ul', { id: 'certifications' }, certs) : T.el('p', { id: 'certifications', text: t.noCertifications })], 'profile'),
+      );
+    }
 
     // Absent when the server runs without notices: say so rather than show a setting that does nothing.
     var notices = me.notices

@@ -13,6 +13,8 @@ import { McidRecord } from '../../services/association/types';
 import { OrgDirectory } from '../../services/directory/orgDirectory';
 import { ProfileStore } from '../../services/directory/profileStore';
 import { Organization } from '../../services/directory/types';
+import { isExpired, titleBesideNumber } from '../../services/directory/certifications';
+import { Clock } from '../../services/clock';
 import { isStoreUnavailable } from '../../services/errors';
 import { EMPTY_REPORT_MESSAGE, REPORT_COLUMNS, ReportRow } from '../../services/report/reportColumns';
 import { ReportSummary } from '../../services/report/reportService';
@@ -34,6 +36,8 @@ export interface TabApiDeps {
   /** Each person's notice setting ("stop notifications"); null when notices are not running. */
   noticePrefs: Pick<NoticePreferenceStore, 'noticesEnabled'> | null;
   log: Logger;
+  /** Today, for which certifications have expired. */
+  clock: Clock;
   maxReportRows?: number;
 }
 
@@ -53,6 +57,8 @@ export interface MyCertificationView {
   blockedBy: string[];
   /** Whether CertLink tells the person in chat when they may link again; absent when notices are not running. */
   notices?: { enabled: boolean };
+  /** The exams and certifications on that MCID's profile (dates YYYY-MM-DD; the title without the number it repeats); expired: before today (UTC). */
+  certifications: { number: string; title: string; type: 'certification' | 'exam'; earnedOn: string; expiresOn: string | null; expired: boolean }[];
 }
 
 export interface SkillsReportView {
@@ -165,7 +171,11 @@ async function myCertification(deps: TabApiDeps, identity: TabIdentity, org: Org
   const own = record?.link && record.link.userId === identity.userId && record.link.tenantId === identity.tenantId ? record.link : null;
   const orgName = (mpnId: string) => deps.orgs.byMpnId(mpnId)?.name ?? null;
   const limits = deps.associations.limits;
-  const notices = deps.noticePrefs ? { enabled: await deps.noticePrefs.noticesEnabled(identity.tenantId, identity.userId) } : undefined;
+  const [notices, profile] = await Promise.all([
+    deps.noticePrefs ? deps.noticePrefs.noticesEnabled(identity.tenantId, identity.userId).then((enabled) => ({ enabled })) : undefined,
+    mcid ? deps.profiles.get(mcid) : null,
+  ]);
+  const now = deps.clock.now();
   return {
     identity: { via: identity.via },
     org: { mpnId: org.mpnId, name: org.name },
@@ -177,5 +187,13 @@ async function myCertification(deps: TabApiDeps, identity: TabIdentity, org: Org
     allowedNow: status ? status.availability.blockedBy.length === 0 : true,
     blockedBy: status?.availability.blockedBy ?? [],
     ...(notices ? { notices } : {}),
+    certifications: (profile?.certifications ?? []).map((c) => ({
+      number: c.number,
+      title: titleBesideNumber(c),
+      type: c.type,
+      earnedOn: c.earnedOn,
+      expiresOn: c.expiresOn ?? null,
+      expired: isExpired(c, now),
+    })),
   };
 }

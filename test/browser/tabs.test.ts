@@ -63,6 +63,11 @@ describe('tabs in headless Chromium (local mode, sample data)', function () {
     assert.equal(await text(page, '#used'), '1 of 3 used');
     assert.equal(await text(page, '#next-date'), 'Your next available date for a subsequent association is March 3, 2026 (UTC).');
     assert.match(await text(page, '#notices'), /^On: CertLink tells you in chat on the day you can link again/);
+    assert.equal(await text(page, '#profile h2'), 'Your certifications (4)');
+    assert.deepEqual((await page.locator('#certifications li').allInnerTexts()).slice(0, 2), [
+      'AZ-400 · Microsoft Certified: DevOps Engineer Expert · earned September 4, 2024 (UTC), expired September 4, 2025 (UTC)',
+      'DP-600 · Microsoft Certified: Fabric Analytics Engineer Associate · earned October 2, 2025 (UTC), expires October 2, 2026 (UTC)',
+    ]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'my-certification-light.png'), fullPage: true });
     await page.close();
 
@@ -78,6 +83,8 @@ describe('tabs in headless Chromium (local mode, sample data)', function () {
     const page = await open('my-certification.html', `aad-alice;${CONTOSO}`, '&locale=fr-FR&theme=contrast');
     assert.equal(await text(page, '#title'), 'Ma certification');
     assert.equal(await text(page, '#next-date'), 'La prochaine date disponible pour une association est 3 mars 2026 (UTC).');
+    assert.equal(await text(page, '#profile h2'), 'Vos certifications (4)');
+    assert.match((await page.locator('#certifications li').allInnerTexts())[0], /^AZ-400 · Microsoft Certified: DevOps Engineer Expert · obtenue le 4 septembre 2024 \(UTC\), expirée le 4 septembre 2025 \(UTC\)$/);
     assert.match(await text(page, '#banner'), /Mode local/);
     assert.equal(await page.getAttribute('body', 'data-theme'), 'contrast');
     await page.screenshot({ path: path.join(ARTIFACTS, 'my-certification-fr-contrast.png'), fullPage: true });

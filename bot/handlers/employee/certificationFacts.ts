@@ -5,6 +5,7 @@
  */
 import { Fact } from '../../../cards/cardModels';
 import { Certification } from '../../../services/directory/types';
+import { isExpired, titleBesideNumber } from '../../../services/directory/certifications';
 import { fill, formatDate, Locale } from '../../../services/i18n/locale';
 
 /** The confirmation card shows at most this many; its text already gives the full count. */
@@ -30,7 +31,7 @@ export interface CertificationFactOptions {
 export function certificationFacts(certifications: readonly Certification[], locale: Locale, now: Date, options: CertificationFactOptions = {}): Fact[] {
   const words = wording[locale];
   return certifications.slice(0, options.limit ?? MAX_CERTIFICATION_FACTS).map((c) => {
-    const title = withoutRepeatedNumber(c);
+    const title = titleBesideNumber(c);
     const expired = isExpired(c, now);
     if (options.withDates && !expired) {
       const earned = formatDate(c.earnedOn, locale);
@@ -39,18 +40,4 @@ export function certificationFacts(certifications: readonly Certification[], loc
     }
     return { label: c.number, value: expired ? fill(words.expired, { title, date: formatDate(c.expiresOn as string, locale) }) : title };
   });
-}
-
-export function isExpired(c: Certification, now: Date): boolean {
-  return c.expiresOn !== undefined && Date.parse(c.expiresOn) < now.getTime();
-}
-
-function withoutRepeatedNumber(c: Certification): string {
-  const prefix = new RegExp(`^(exam|examen)\\s+${escapeRegExp(c.number)}\\s*:\\s*`, 'i');
-  const rest = c.title.replace(prefix, '');
-  return rest === '' ? c.title : rest;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -60,6 +60,17 @@ describe('tab API (/api/tab/me, /api/tab/report) on the real composition root', 
     assert.deepEqual(me.blockedBy, ['cooldown']);
     assert.equal(me.identity.via, 'sso');
     assert.deepEqual(me.notices, { enabled: true });
+    // The profile's certifications, with which have expired (AZ-400 in 2025) on the clock's day.
+    assert.deepEqual(
+      me.certifications.map((c) => [c.number, c.expiresOn, c.expired]),
+      [
+        ['AZ-400', '2025-09-04', true],
+        ['DP-600', '2026-10-02', false],
+        ['AZ-104', '2027-04-02', false],
+        ['AZ-204', null, false],
+      ],
+    );
+    assert.equal(me.certifications[3].title, 'Developing Solutions for Microsoft Azure', 'the number is not repeated from Partner Center’s exam title');
   });
 
   it('shows the notice setting the person chose in chat ("stop notifications")', async () => {
@@ -76,6 +87,7 @@ describe('tab API (/api/tab/me, /api/tab/report) on the real composition root', 
     assert.equal(me.mcid, '10204151');
     assert.equal(me.allowedNow, true);
     assert.deepEqual(me.associations, []);
+    assert.deepEqual(me.certifications.map((c) => c.number), ['PL-900', 'AZ-204', 'MS-102', 'AZ-104'], 'the profile of their email, not linked yet');
   });
 
   it("never shows someone else's link: Alice's MCID seen by another person with her email is not their link", async () => {
