@@ -100,6 +100,7 @@ export type TextKey =
   | 'faqReportDelay'
   | 'faqWhatIsMcid'
   | 'faqOneOrg'
+  | 'faqWhoSees'
   | 'thanks'
   | 'typedCardAnswer'
   | 'personalOnly'
@@ -219,6 +220,8 @@ export const conversationText: Messages<TextKey> = {
       'To protect against abuse, you can make at most {max} associations {perWindow}, with {cooldown} days between associations counted from the start of the previous one. Say "when can I link again" to see your date. If you still cannot link after that date, contact Partner Center support.',
     faqReportDelay:
       'Once your MCID is linked, your certifications appear in your organization\'s skills report within 72 hours; newly passed exams and assessments can take 7 to 10 days. Say "when can I link again" to check that your link is in place.',
+    faqWhoSees:
+      'Once your MCID is linked to {org}, its global admins and the partner admins they name see you in the skills report: your name, email and certifications, as Partner Center shows them. They can remove you from the report, but never link or change anything for you. Nobody else sees them through CertLink, your manager included unless they are one of those admins, and before you link, or once you remove the link, the report does not show you. Say "my data" to see everything CertLink keeps about you.',
     faqOneOrg:
       'No: an MCID is linked to one organization at a time (Partner Center\'s rule). Linking it to another organization ends the link to the first one in the same step, and counts as one of your {max} associations {perWindow}, {cooldown} days apart.',
     faqWhatIsMcid:
@@ -342,6 +345,8 @@ export const conversationText: Messages<TextKey> = {
       'Pour vous protéger contre les abus, vous êtes limité à {max} associations {perWindow}, avec une période de {cooldown} jours entre chaque association, comptée à partir du premier jour de l’association précédente. Dites « quand puis-je lier à nouveau » pour voir votre date. Si vous ne pouvez toujours pas lier après cette date, contactez le support technique de l’Espace partenaires.',
     faqReportDelay:
       'Une fois votre MCID lié, vos certifications apparaissent dans le rapport des compétences de votre organisation dans les 72 heures ; les examens et évaluations récemment réussis peuvent prendre 7 à 10 jours. Dites « quand puis-je lier à nouveau » pour vérifier que votre liaison est en place.',
+    faqWhoSees:
+      'Une fois votre MCID lié à {org}, ses administrateurs généraux et les administrateurs partenaires qu’ils nomment vous voient dans le rapport des compétences : votre nom, votre e-mail et vos certifications, comme l’Espace partenaires les montre. Ils peuvent vous retirer du rapport, mais jamais lier ni changer quoi que ce soit à votre place. Personne d’autre ne les voit par CertLink, votre manager compris s’il n’est pas l’un de ces administrateurs, et avant que vous liiez, ou une fois la liaison supprimée, le rapport ne vous montre pas. Dites « mes données » pour voir tout ce que CertLink garde sur vous.',
     faqOneOrg:
       'Non : un MCID n’est lié qu’à une seule organisation à la fois (règle de l’Espace partenaires). Le lier à une autre organisation met fin à la liaison avec la première dans la même étape, et compte comme l’une de vos {max} associations {perWindow}, espacées de {cooldown} jours.',
     faqWhatIsMcid:

@@ -25,6 +25,7 @@ export type IntentName =
   | 'notices.start'
   // employee FAQ (seed)
   | 'faq.oneOrg'
+  | 'faq.whoSees'
   | 'faq.movedCompany'
   | 'faq.leftNoAccess'
   | 'faq.adminNoResponse'
@@ -72,9 +73,38 @@ export const intentPatterns: IntentPattern[] = [
     ],
   },
   {
+    // Who sees a person's certifications: a question about the report's audience, not a request to show them.
+    intent: 'faq.whoSees',
+    en: [
+      /\bwho (can |will |else )?(see|sees|view|views|access|has access to)\b.*\b(my|our)\b/,
+      /\b(can|could|will|does|do) (my )?(manager|boss|admin\w*|company|employer|colleagues?|hr|team)\b.*\b(see|view|access)\b/,
+    ],
+    fr: [
+      /\bqui (peut |pourra |va )?(voir|voit|consulter|consulte|acceder|accede|a acces)\b.*\b(mes|mon|ma)\b/,
+      /\b(mon|ma|mes) (manager|responsable|chef|admin\w*|entreprise|employeur|collegues?|rh)\b.*\b(voir|voi\w*|consulter|acceder)\b/,
+    ],
+  },
+  {
     intent: 'privacy.myData',
-    en: [/\bmy (personal )?data\b/, /\bwhat (data|information) do you (have|hold|keep|store)\b/, /\b(export|download) my (data|information)\b/],
-    fr: [/\bmes donnees\b/, /\bmes informations personnelles\b/, /\bquelles donnees\b/],
+    en: [
+      /\bmy (personal )?data\b/,
+      /\bwhat (data|information) do you (have|hold|keep|store)\b/,
+      /\b(export|download) my (data|information)\b/,
+      /\bwhat (do|does) (you|certlink) (store|keep|know|hold|have|save|collect) (about|on) me\b/,
+    ],
+    fr: [
+      /\bmes donnees\b/,
+      /\bmes informations personnelles\b/,
+      /\bquelles donnees\b/,
+      /\bque (savez|gardez|conservez|stockez|avez)[ -]vous (de|sur) moi\b/,
+      /\bqu'est.ce que (vous savez|vous gardez|vous conservez|certlink garde|certlink sait) (de|sur) moi\b/,
+    ],
+  },
+  {
+    // An employee asking how their certifications reach the report asks how linking works, not for the report (admins').
+    intent: 'faq.howLink',
+    en: [/^how (do|can|should|will) (i|we) get (my|our) (certifications?|certs?|skills|exams?)\b/],
+    fr: [/^comment (faire )?(apparaitre|mettre|ajouter|faire figurer) mes (certifications|competences|examens)\b/],
   },
   {
     intent: 'admin.removeFromReport',
@@ -191,6 +221,7 @@ export const intentPatterns: IntentPattern[] = [
       /\btransfer(s|red|ring)?\b/,
       /\b(switch|move)\w*\b.*\bto\b/,
       /\bchange (my )?(organi[sz]ation|company|org|employer)\b/,
+      /^i (just |have )?(joined|moved to|started (at|with)|now work (for|at))\b/,
     ],
     fr: [
       /\bsociete a\b.*\bsociete b\b/,
@@ -200,6 +231,8 @@ export const intentPatterns: IntentPattern[] = [
       /\bchange\w* (de|d') ?(societe|entreprise|employeur|organisation)\b/,
       /\btransfer\w*\b/,
       /\b(passer|basculer|deplacer)\b.*\b(vers|chez)\b/,
+      /^j'ai (rejoint|integre)\b/,
+      /^je (rejoins|travaille maintenant (pour|chez))\b/,
     ],
   },
   {
@@ -224,7 +257,7 @@ export const intentPatterns: IntentPattern[] = [
     // What is left this year, and how long until the next link, are the person's own status;
     // "how many times / how often" in general is the rule (below).
     intent: 'status',
-    en: [/\bhow many\b.*\b(left|remaining|used)\b/, /\bhow long\b.*\b(link|associat\w*)\b/],
+    en: [/\bhow many\b.*\b(left|remaining|used)\b/, /\bhow long\b.*\b(link|associat\w*)\b/, /\bwhen\b.*\b(link|associate)\b.*\bagain\b/],
     fr: [/\bcombien\b.*\b(reste\w*|restant\w*|utilise\w*)\b/, /\bcombien de temps\b.*\b(lier|associ\w*)\b/],
   },
   {
@@ -256,6 +289,7 @@ export const intentPatterns: IntentPattern[] = [
       /\b(want|like|need) to (stop|cancel|end|terminate|break)\b.*\b(link|association)\b/,
       /\b(don'?t|do not|no longer)\b.*\b(want|wish)\b.*\blinked\b/,
       /\blinked anymore\b/,
+      /\btake (my )?(certifications?|mcid|link|profile)\b.*\boff\b/,
     ],
     fr: [
       /^(arret\w*|annul\w*|termin\w*|mettre fin)\b.*\b(liaison|association|lien)\b/,
@@ -325,8 +359,8 @@ export const intentPatterns: IntentPattern[] = [
     // "yes" typed under a confirmation card: a card is answered by its buttons only (they carry its
     // checks), so this gets a pointer to them rather than the menu.
     intent: 'cardAnswer',
-    en: [/^(yes|yep|yeah|y|no|nope|n|ok|okay|sure|confirm|confirmed|cancel|go ahead|do it)( please)?[ .!]*$/],
-    fr: [/^(oui|non|ok|d'accord|daccord|confirmer|je confirme|confirme|annuler|vas.y|allez.y)( merci)?[ .!]*$/],
+    en: [/^(yes|yep|yeah|y|no|nope|n|ok|okay|sure|confirm|confirmed|cancel|go ahead|do it)( please| thanks| thank you)?[ .!]*$/],
+    fr: [/^(oui|non|ok|d'accord|daccord|ca marche|confirmer|je confirme|confirme|annuler|vas.y|allez.y)( merci)?[ .!]*$/],
   },
   {
     // Said once the job is done: a short answer, not the whole menu again.

@@ -226,8 +226,12 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     assert.match(textOf(yes), /Typing does not answer a card: please use the buttons on the card above\. Nothing was changed\. A card works for 15 minutes/);
     assert.equal(await h.associationStore.getRecord('10203040'), null, 'typing "yes" linked nothing');
     assert.match(textOf(await h.say(people.alice, 'Oui !', { locale: 'fr-FR' })), /Une réponse tapée ne répond pas à une carte/);
-    // Someone with no card of their own open gets the help, as before.
+    // Someone with no card of their own open gets the help, as before; "ok thanks" closes the conversation.
     assert.match(textOf(await h.say(people.benoit, 'ok')), /What I can do/);
+    assert.match(textOf(await h.say(people.benoit, 'ok thanks')), /^You're welcome!/);
+    assert.match(textOf(await h.say(people.benoit, 'ça marche merci', { locale: 'fr-FR' })), /^Avec plaisir !/);
+    // With a card open, "ok thanks" is still no click.
+    assert.match(textOf(await h.say(people.alice, 'ok thanks')), /Typing does not answer a card/);
   });
 
   it('refuses to take an MCID another person in the org linked (R6)', async () => {
@@ -307,6 +311,12 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
     // One organization at a time (R1), with the configured limits.
     assert.match(await ask('Can I link my certification to two companies?'), /^No: an MCID is linked to one organization at a time.*one of your 3 associations a year, 30 days apart\.$/);
     assert.match(await ask('Puis-je lier ma certification à deux sociétés ?', 'fr-FR'), /^Non : un MCID n’est lié qu’à une seule organisation à la fois.*3 associations par an, espacées de 30 jours\.$/);
+    // Who sees one's certifications: the org's admins, through the report, and only once linked.
+    assert.match(await ask('Can my manager see my certifications?'), /^Once your MCID is linked to Contoso, its global admins and the partner admins they name see you in the skills report.*never link or change anything for you/);
+    assert.match(await ask('Qui peut voir mes certifications ?', 'fr-FR'), /^Une fois votre MCID lié à Contoso, ses administrateurs généraux/);
+    assert.match(await ask('When will I be able to associate again?'), /You can link now\./);
+    assert.match(await ask('I joined Fabrikam'), /ends automatically in the same step/);
+    assert.match(await ask('How do I get my certifications into the Partner Center report?'), /link my certification/);
     assert.match(await ask('Thanks!'), /^You're welcome!/);
     assert.match(await ask('Merci beaucoup', 'fr-FR'), /^Avec plaisir !/);
   });

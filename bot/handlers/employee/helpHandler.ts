@@ -79,11 +79,19 @@ export const showHelp: MessageHandler = async (hc) =>
  * "yes", "ok", « oui » typed instead of clicking: with a card of theirs still open, the person is
  * pointed to its buttons (typing confirms nothing); otherwise it is any other unknown message.
  */
-export const answerTypedCardReply: MessageHandler = async (hc) =>
-  (await hc.pending.hasLiveCardFor(hc.info.userId)) ? { text: say(hc.locale, 'typedCardAnswer', { minutes: CARD_LIFETIME_MINUTES }) } : showHelp(hc);
+export const answerTypedCardReply: MessageHandler = async (hc) => {
+  if (await hc.pending.hasLiveCardFor(hc.info.userId)) return { text: say(hc.locale, 'typedCardAnswer', { minutes: CARD_LIFETIME_MINUTES }) };
+  // "ok thanks" / « ça marche merci » with nothing waiting closes a conversation: a short answer, not the menu.
+  return SAYS_THANKS.test(hc.turn.activity.text ?? '') ? faqHandlers.thanks(hc) : showHelp(hc);
+};
+
+const SAYS_THANKS = /\b(thanks|thank you|merci)\b/i;
 
 /** A fixed answer; the limits it may quote are the configured ones, not the defaults. */
 const faq = (key: TextKey): MessageHandler => async (hc) => ({ text: say(hc.locale, key, limitWording(hc.services.associations.limits, hc.locale)) });
+
+/** Names the person's organization: whose admins see the report. */
+const whoSees: MessageHandler = async (hc) => ({ text: say(hc.locale, 'faqWhoSees', { org: hc.org.name }) });
 
 export const faqHandlers = {
   'faq.howLink': faq('faqHowLink'),
@@ -96,4 +104,5 @@ export const faqHandlers = {
   'faq.whatIsMcid': faq('faqWhatIsMcid'),
   'faq.oneOrg': faq('faqOneOrg'),
   thanks: faq('thanks'),
+  'faq.whoSees': whoSees,
 } as const;
