@@ -181,7 +181,7 @@ export const conversationText: Messages<TextKey> = {
     certificationsTitle: 'Your certifications',
     certificationsLinked: 'MCID {mcid} is linked to {org}: these count in {org}’s skills report.',
     certificationsNotLinked: 'MCID {mcid} is not linked: these count for no organization until you link it.',
-    certificationsNone: 'Your certification profile (MCID {mcid}) has no exams or certifications yet.',
+    certificationsNone: 'Your certification profile has no exams or certifications yet.',
     certificationsMore: '… and {count} more.',
     certificationsSource:
       'A missing or wrong certification is corrected on your Microsoft Learning profile, not in CertLink. To merge two certification profiles, contact certification support: https://aka.ms/mcpforum',
@@ -306,7 +306,7 @@ export const conversationText: Messages<TextKey> = {
     certificationsTitle: 'Vos certifications',
     certificationsLinked: 'Le MCID {mcid} est lié à {org} : elles comptent dans le rapport des compétences de {org}.',
     certificationsNotLinked: 'Le MCID {mcid} n’est pas lié : elles ne comptent pour aucune organisation tant que vous ne le liez pas.',
-    certificationsNone: 'Votre profil de certification (MCID {mcid}) n’a encore aucun examen ni aucune certification.',
+    certificationsNone: 'Votre profil de certification n’a encore aucun examen ni aucune certification.',
     certificationsMore: '… et {count} de plus.',
     certificationsSource:
       'Une certification manquante ou erronée se corrige sur votre profil Microsoft Learning, pas dans CertLink. Pour fusionner deux profils de certification, contactez le support des certifications : https://aka.ms/mcpforum',

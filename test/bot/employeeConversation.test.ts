@@ -86,6 +86,11 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     assert.match(text, new RegExp(`EX-${MAX_LISTED_CERTIFICATIONS - 1}\\nSkill ${MAX_LISTED_CERTIFICATIONS - 1}\\.`));
     assert.doesNotMatch(text, new RegExp(`EX-${MAX_LISTED_CERTIFICATIONS}\\n`));
     assert.match(text, /… and 5 more\./);
+
+    // A profile with none says so, under the link line.
+    await h.stores.profiles.upsert({ ...alice, certifications: [] });
+    const none = textOf(await h.say(people.alice, 'my certifications'));
+    assert.match(none, /MCID 10203040 is not linked: these count for no organization until you link it\.\nYour certification profile has no exams or certifications yet\./);
   });
 
   it('speaks French to fr-FR and links with « lier ma certification »', async () => {

@@ -20,7 +20,7 @@ export const showCertifications: MessageHandler = async (hc) => {
   const record = mine ?? byEmail.record;
   const link = record?.mcid === mcid ? record.link : null;
   const lines = [link ? say(hc.locale, 'certificationsLinked', { mcid, org: hc.services.orgs.nameOf(link.mpnId) }) : say(hc.locale, 'certificationsNotLinked', { mcid })];
-  if (certifications.length === 0) lines.splice(0, 1, say(hc.locale, 'certificationsNone', { mcid }));
+  if (certifications.length === 0) lines.push(say(hc.locale, 'certificationsNone'));
   const facts = certificationFacts(certifications, hc.locale, hc.services.clock.now(), { limit: MAX_LISTED_CERTIFICATIONS, withDates: true });
   const notes = certifications.length > facts.length ? [say(hc.locale, 'certificationsMore', { count: certifications.length - facts.length })] : [];
   notes.push(say(hc.locale, 'certificationsSource'));
