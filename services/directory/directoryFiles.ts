@@ -14,8 +14,15 @@ function isStringArray(v: unknown): v is string[] {
 }
 
 function readJson(file: string): unknown {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    // Not there, a folder, not readable: the path is what to fix, not the JSON.
+    return fail(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the path`);
+  }
+  try {
+    return JSON.parse(text);
   } catch (err) {
     return fail(file, `cannot be read as JSON (${(err as Error).message})`);
   }

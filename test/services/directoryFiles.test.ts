@@ -52,6 +52,10 @@ describe('ORGS_FILE and PROFILES_FILE checks (services/directory/directoryFiles)
     assert.throws(() => parseProfiles({ profiles: [profile(), profile({ emails: ['bob@contoso.com'] })] }), /profiles\[1\]\.mcid is listed twice/);
   });
 
+  it('says when a file is missing, apart from when it is not JSON', () => {
+    assert.throws(() => loadProfilesFile('/nonexistent/profiles.json'), /Error: \/nonexistent\/profiles\.json: cannot be read \(ENOENT\); check the path/);
+  });
+
   it('says when a file is not JSON', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'certlink-dir-')), 'orgs.json');
     writeFileSync(file, '{"orgs": [');
