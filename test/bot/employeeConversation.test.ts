@@ -30,6 +30,9 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     assert.match(status, /MCID 10203040 is linked to Contoso since 5 January 2026 \(UTC\)/);
     assert.match(status, /1 of 3 associations used/);
     assert.match(status, /next available date for an association is 4 February 2026/);
+    // Which limit sets that date, as a refusal would say it.
+    assert.match(status, /What blocks it now: 30 days must pass from the start of your last association\./);
+    assert.match(textOf(await h.say(people.alice, 'statut', { locale: 'fr-FR' })), /Ce qui bloque : 30 jours doivent s’écouler depuis le début de votre dernière association\./);
   });
 
   it('the status card of someone free to link offers to link from there', async () => {

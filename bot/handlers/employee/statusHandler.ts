@@ -2,6 +2,7 @@
 import { statementCard } from '../../../cards/cardModels';
 import { creditMayBePending } from '../../../services/association/associationRules';
 import { formatDate } from '../../../services/i18n/locale';
+import { blockingReasons } from '../../../services/association/refusalMessage';
 import { say } from '../../i18n/say';
 import { LINK_START, notifyMeButtons } from './linkHandler';
 import { MessageHandler } from '../handlerTypes';
@@ -25,7 +26,13 @@ export const showStatus: MessageHandler = async (hc) => {
     lines.push(say(hc.locale, 'statusNotLinked', { mcid }));
   }
   lines.push(say(hc.locale, 'statusUsed', { used: av.usedInWindow, max: associations.limits.maxPerWindow }));
-  lines.push(av.blockedBy.length ? say(hc.locale, 'statusNextLater', { date: formatDate(av.date, hc.locale) }) : say(hc.locale, 'statusNextNow'));
+  if (av.blockedBy.length) {
+    // The date, and which limit sets it, as the refusal card says it: nobody has to try a link to learn why.
+    lines.push(say(hc.locale, 'statusNextLater', { date: formatDate(av.date, hc.locale) }));
+    lines.push(...blockingReasons({ blockedBy: av.blockedBy, nextDate: av.date, usedInWindow: av.usedInWindow }, associations.limits, hc.locale));
+  } else {
+    lines.push(say(hc.locale, 'statusNextNow'));
+  }
   const facts = av.startsInWindow.map((s) => ({ label: formatDate(s.at, hc.locale), value: orgs.nameOf(s.mpnId) }));
   // The heading of the dates is the last line, so the card shows it right above them.
   const { inWindow } = limitWording(associations.limits, hc.locale);
