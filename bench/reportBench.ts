@@ -1,7 +1,8 @@
 /**
  * Report at scale (issue 3 §7): an org of 100,000 linked people with about 3
  * certifications each, on Redis under a throwaway key prefix.
- *   summaryMs   the report card's summary() (target <= 200 ms), median of 5
+ *   summaryMs   the report card's summary() (target <= 200 ms), median of 5; firstSummaryMs the first of them,
+ *               which also counts every certification expired so far (once per org)
  *   csvSeconds  the full CSV streamed over HTTP from a separate bot process (target <= 5 s)
  *   peakRssMb   that process's peak RSS (VmHWM), download included (target <= 200 MB)
  *   botCpuSeconds  that process's CPU time for the download (all threads, GC included): no target,
@@ -25,6 +26,8 @@ import type { ChildMessage } from './reportDownloadChild';
 
 export interface ReportBenchResult {
   summaryMs: number;
+  /** The first summary() after seeding, which also sweeps every certification expired so far. */
+  firstSummaryMs: number;
   csvSeconds: number;
   peakRssMb: number;
   botCpuSeconds: number;
@@ -170,6 +173,9 @@ export async function runReportBench(options: ReportBenchOptions = {}): Promise<
       timings.push(performance.now() - t);
       if (s.linked !== people) throw new Error(`summary counted ${s.linked} people, expected ${people}`);
     }
+    // The first read after seeding also counts every certification expired so far (the counters' sweep, once);
+    // later reads count only those expired since: the card as admins see it, day after day.
+    const firstSummaryMs = timings[0];
     const summaryMs = [...timings].sort((a, b) => a - b)[2];
 
     const secret = randomBytes(32).toString('base64url');
@@ -185,7 +191,7 @@ export async function runReportBench(options: ReportBenchOptions = {}): Promise<
     const rows = download.lines - 1;
     if (rows !== expectedRows) throw new Error(`the CSV had ${rows} rows, expected ${expectedRows}`);
     log(`CSV: ${(download.bytes / 1024 / 1024).toFixed(1)} MB, ${rows.toLocaleString('en')} rows`);
-    return { summaryMs, csvSeconds: download.seconds, peakRssMb: memory.peakRssMb, botCpuSeconds: memory.cpuSeconds, people, rows, seedSeconds };
+    return { summaryMs, firstSummaryMs, csvSeconds: download.seconds, peakRssMb: memory.peakRssMb, botCpuSeconds: memory.cpuSeconds, people, rows, seedSeconds };
   } finally {
     if (child && child.exitCode === null) {
       child.send({ kind: 'stop' });
@@ -201,6 +207,7 @@ export function formatReportBench(r: ReportBenchResult): string[] {
   return [
     `report bench: ${r.people.toLocaleString('en')} linked people, ${r.rows.toLocaleString('en')} report rows (seeded in ${r.seedSeconds.toFixed(1)} s)`,
     `  summary card      ${r.summaryMs.toFixed(1).padStart(8)} ms   target <= 200 ms   ${mark(r.summaryMs <= 200)}`,
+    `  first summary     ${r.firstSummaryMs.toFixed(1).padStart(8)} ms   (after seeding: also counts every certification expired so far, once)`,
     `  CSV over HTTP     ${r.csvSeconds.toFixed(2).padStart(8)} s    target <= 5 s      ${mark(r.csvSeconds <= 5)}`,
     `  bot peak RSS      ${r.peakRssMb.toFixed(0).padStart(8)} MB   target <= 200 MB   ${mark(r.peakRssMb <= 200)}`,
     `  bot CPU for CSV   ${r.botCpuSeconds.toFixed(2).padStart(8)} s    (user + system, all threads; compare with the wall time above)`,

@@ -57,6 +57,32 @@ function contract(name: string, make: () => ReportIndexStore) {
       assert.deepEqual(await index.counters(ORG, query), { linked: 0, pendingCredit: 0, byTitle: [], expiring: [], expired: 0 });
     });
 
+    it('counts certifications that expire between two reads, and members added or removed after they expired', async () => {
+      const index = make();
+      const at = (iso: string) => ({ ...query, heldAt: day(iso), expiringFrom: day(iso), expiringTo: day(iso) + 90 * 86_400_000 });
+      await index.add(ORG, '5001', { since: day('2025-01-01'), certifications: [{ title: AZ, expiresAt: day('2026-02-01') }, { title: AZ, expiresAt: day('2026-05-01') }] });
+      assert.deepEqual([(await index.counters(ORG, at('2026-01-15'))).expired, (await index.counters(ORG, at('2026-01-15'))).byTitle], [0, [{ title: AZ, count: 2 }]]);
+      // A month on, the first has expired; months on, both.
+      assert.deepEqual([(await index.counters(ORG, at('2026-02-15'))).expired, (await index.counters(ORG, at('2026-02-15'))).byTitle], [1, [{ title: AZ, count: 1 }]]);
+      // Added after its certification expired (a refreshed profile): counted expired at once.
+      await index.add(ORG, '5002', { since: day('2026-02-15'), certifications: [{ title: PIPE, expiresAt: day('2026-01-01') }, { title: PIPE }] });
+      assert.deepEqual(sorted(await index.counters(ORG, at('2026-02-16'))), {
+        linked: 2,
+        pendingCredit: 0,
+        byTitle: [
+          { title: AZ, count: 1 },
+          { title: PIPE, count: 1 },
+        ],
+        expiring: [{ title: AZ, count: 1 }],
+        expired: 2,
+      });
+      await index.remove(ORG, '5002');
+      assert.equal((await index.counters(ORG, at('2026-02-16'))).expired, 1);
+      assert.deepEqual([(await index.counters(ORG, at('2026-06-01'))).expired, (await index.counters(ORG, at('2026-06-01'))).byTitle], [2, []]);
+      await index.remove(ORG, '5001');
+      assert.deepEqual(await index.counters(ORG, at('2026-06-01')), { linked: 0, pendingCredit: 0, byTitle: [], expiring: [], expired: 0 });
+    });
+
     it('adds and removes idempotently, taking back exactly what was counted', async () => {
       const index = make();
       const member = { since: day('2026-03-05'), certifications: [{ title: AZ, expiresAt: day('2026-04-01') }] };
