@@ -12,7 +12,7 @@ import { pickLocale } from '../services/i18n/locale';
 import { createStores, Stores } from '../services/storeFactory';
 import { ComposedBot, composeBot } from './compose';
 import { AppConfig } from './config';
-import { createCloudAdapter } from './http/adapterFactory';
+import { createCertLinkAdapter } from './http/adapterFactory';
 import { registerReportDownload } from './http/reportDownloadRoute';
 import { createHttpServer, listen } from './http/server';
 import { say } from './i18n/say';
@@ -149,7 +149,7 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
   });
   associationsReady = composed.services.associations;
   const server = createHttpServer({
-    adapter: createCloudAdapter(config, log),
+    adapter: createCertLinkAdapter(config, log),
     bot: composed.bot,
     health: stores.health,
     log,

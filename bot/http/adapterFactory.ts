@@ -17,6 +17,8 @@ const PUBLIC_CLOUD = {
 };
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
+import { DirectReplyAdapter } from '../teams/directReplyAdapter';
+import { ClientReusingAuthentication } from './clientReusingAuthentication';
 
 type AuthSettings = Pick<
   AppConfig,
@@ -33,7 +35,14 @@ export interface ChannelTrust {
   tokenIssuer: string;
 }
 
-export function createBotFrameworkAuthentication(config: AuthSettings, trust?: ChannelTrust): ConfigurationBotFrameworkAuthentication {
+/** ConfigurationBotFrameworkAuthentication itself, or a subclass with its constructor (CertLink's reuses the SDK clients). */
+type AuthenticationClass = new (...args: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>) => ConfigurationBotFrameworkAuthentication;
+
+export function createBotFrameworkAuthentication(
+  config: AuthSettings,
+  trust?: ChannelTrust,
+  Authentication: AuthenticationClass = ConfigurationBotFrameworkAuthentication,
+): ConfigurationBotFrameworkAuthentication {
   // ConfigurationBotFrameworkAuthentication reads these exact keys (and builds the
   // password/tenant credentials factory from the same object).
   const credentials = {
@@ -42,9 +51,9 @@ export function createBotFrameworkAuthentication(config: AuthSettings, trust?: C
     MicrosoftAppType: config.microsoftAppType,
     MicrosoftAppTenantId: config.microsoftAppTenantId,
   };
-  if (!trust) return new ConfigurationBotFrameworkAuthentication(credentials);
+  if (!trust) return new Authentication(credentials);
   // Setting any of these switches botbuilder to "all parameters given": the public cloud's values for the rest.
-  return new ConfigurationBotFrameworkAuthentication({
+  return new Authentication({
     ...credentials,
     ValidateAuthority: true,
     ...PUBLIC_CLOUD,
@@ -54,12 +63,26 @@ export function createBotFrameworkAuthentication(config: AuthSettings, trust?: C
   });
 }
 
+/** botbuilder's own CloudAdapter, as it comes: the bench's echo bot, the yardstick CertLink is measured against. */
 export function createCloudAdapter(config: AuthSettings, log: Logger, trust?: ChannelTrust): CloudAdapter {
+  warnIfLocal(config, log);
+  return new CloudAdapter(createBotFrameworkAuthentication(config, trust));
+}
+
+/**
+ * CertLink's adapter: botbuilder's, with its replies posted straight to the connector
+ * (DirectReplyAdapter) and the SDK's clients made once, not per turn (ClientReusingAuthentication).
+ */
+export function createCertLinkAdapter(config: AuthSettings, log: Logger, trust?: ChannelTrust): CloudAdapter {
+  warnIfLocal(config, log);
+  return new DirectReplyAdapter(createBotFrameworkAuthentication(config, trust, ClientReusingAuthentication));
+}
+
+function warnIfLocal(config: AuthSettings, log: Logger): void {
   // Same test as isLocalMode() in config.ts, on the auth subset only.
   if (config.microsoftAppId === '') {
     log.warn('local mode: channel authentication is off (MicrosoftAppId is empty); do not expose this endpoint');
   } else {
     log.info({ appType: config.microsoftAppType }, 'channel authentication is on');
   }
-  return new CloudAdapter(createBotFrameworkAuthentication(config, trust));
 }

@@ -5,7 +5,7 @@
 import pino, { Logger } from 'pino';
 import type restify from 'restify';
 import type { Activity } from 'botbuilder';
-import { createCloudAdapter } from '../../bot/http/adapterFactory';
+import { createCertLinkAdapter } from '../../bot/http/adapterFactory';
 import { createHttpServer, HttpServerDeps, listen } from '../../bot/http/server';
 import { StoreHealth } from '../../services/kv/health';
 import { FakeConnector, startFakeConnector } from './fakeConnector';
@@ -40,7 +40,7 @@ export interface BotHarness {
 export async function startBotHarness(options: HarnessOptions): Promise<BotHarness> {
   const connector = await startFakeConnector();
   const { log, lines } = captureLogger();
-  const adapter = createCloudAdapter(
+  const adapter = createCertLinkAdapter(
     {
       microsoftAppId: options.microsoftAppId ?? '',
       microsoftAppPassword: options.microsoftAppPassword ?? '',

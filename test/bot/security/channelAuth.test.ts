@@ -13,7 +13,7 @@ import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
 import pino from 'pino';
 import sinon from 'sinon';
 import type restify from 'restify';
-import { createCloudAdapter } from '../../../bot/http/adapterFactory';
+import { createCertLinkAdapter } from '../../../bot/http/adapterFactory';
 import { createHttpServer, listen } from '../../../bot/http/server';
 import { healthyStore, teamsMessage } from '../../support/httpBotHarness';
 
@@ -50,7 +50,7 @@ describe('security: channel authentication negatives (real signed JWTs, local JW
     await new Promise<void>((resolve) => keyServer.listen(0, '127.0.0.1', resolve));
     const keyBase = `http://127.0.0.1:${(keyServer.address() as AddressInfo).port}`;
     const log = pino({ level: 'silent' });
-    const adapter = createCloudAdapter(
+    const adapter = createCertLinkAdapter(
       { microsoftAppId: APP_ID, microsoftAppPassword: 'not-used-offline', microsoftAppType: 'MultiTenant', microsoftAppTenantId: '' },
       log,
       { openIdMetadataUrl: `${keyBase}/openid`, tokenIssuer: ISSUER },
