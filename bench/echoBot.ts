@@ -1,7 +1,6 @@
 /**
- * The baseline bot for `npm run bench`: echoes every message on the same stack as CertLink
- * (config, CloudAdapter from createCloudAdapter, restify from createHttpServer), so the bench's
- * ratios isolate the cost of CertLink's own logic. Listens on PORT (127.0.0.1).
+ * The baseline bot for `npm run bench`: echoes every message on botbuilder's plain CloudAdapter
+ * (createCloudAdapter) and CertLink's restify server (createHttpServer). Listens on PORT (127.0.0.1).
  *
  * The reference row runs the same bot with BENCH_ECHO_REDIS_READS sequential Redis reads before
  * its reply, and BENCH_ECHO_CARD=1 to reply with a status card: what any turn that must read
@@ -11,7 +10,7 @@ import pino from 'pino';
 import { ActivityHandler, CardFactory, MessageFactory } from 'botbuilder';
 import { statementCard } from '../cards/cardModels';
 import { loadConfig } from '../bot/config';
-import { createCloudAdapter } from '../bot/http/adapterFactory';
+import { createCertLinkAdapter, createCloudAdapter } from '../bot/http/adapterFactory';
 import { createHttpServer, listen } from '../bot/http/server';
 import { createRedis, RedisClient } from '../services/redis/redisConnection';
 
@@ -42,7 +41,8 @@ export class EchoBot extends ActivityHandler {
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.logLevel });
-  const adapter = createCloudAdapter(config, log);
+  // BENCH_ECHO_ADAPTER=certlink: the same bot on CertLink's adapter (bench/scenarios.ts says why).
+  const adapter = process.env.BENCH_ECHO_ADAPTER === 'certlink' ? createCertLinkAdapter(config, log) : createCloudAdapter(config, log);
   const reads = Number(process.env.BENCH_ECHO_REDIS_READS ?? 0);
   if (reads > 0 && !config.redisUrl) throw new Error('BENCH_ECHO_REDIS_READS needs REDIS_URL');
   const redis = reads > 0 && config.redisUrl ? createRedis(config.redisUrl) : null;

@@ -65,6 +65,19 @@ export const echoScenario: Scenario = {
 };
 
 /**
+ * The same echo bot on CertLink's adapter (replies posted straight to the connector, the SDK's
+ * clients made once): what CertLink's turns would be measured against if the yardstick had the
+ * same plumbing. The issue's target is against the plain echo bot; this row says how much of
+ * CertLink's ratio comes from its adapter rather than from its own logic.
+ */
+export const echoOnCertLinkAdapterScenario: Scenario = {
+  name: "echo on CertLink's adapter",
+  spawn: (port) => spawnNode('bench/echoBot.js', port, { BENCH_ECHO_ADAPTER: 'certlink' }),
+  makeActivity: echoScenario.makeActivity,
+  checkReply: echoScenario.checkReply,
+};
+
+/**
  * Round trips the status turn waits for, one after another: the claim with the conversation state and the
  * reads ahead (person, email index), then the profile with its record and erased starts (bot/turn/turnReads.ts).
  */
