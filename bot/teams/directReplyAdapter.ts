@@ -38,6 +38,7 @@ export class ConnectorReplyError extends Error {
 }
 
 const MAX_RESPONSE_BYTES = 64 * 1024;
+const USER_AGENT = 'CertLink (botbuilder CloudAdapter, direct replies)';
 
 export class DirectReplyAdapter extends CloudAdapter {
   private readonly timeoutMs: number;
@@ -67,7 +68,10 @@ export class DirectReplyAdapter extends CloudAdapter {
     const path = `v3/conversations/${encodeURIComponent(conversationId)}/activities${activity.replyToId ? `/${encodeURIComponent(activity.replyToId)}` : ''}`;
     const url = connectorUrl(activity.serviceUrl, path);
     if (!url) throw new Error('a reply needs an http(s) serviceUrl');
-    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' };
+    // The headers the SDK's connector client sends with an activity, x-ms-conversation-id included.
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', accept: 'application/json', 'user-agent': USER_AGENT };
+    // Teams' ids are printable ASCII; anything else could not travel in a header and is left to the URL.
+    if (/^[\x20-\x7e]+$/.test(conversationId)) headers['x-ms-conversation-id'] = conversationId;
     await signForTurn(context, headers);
     const request = { method: 'POST' as const, url, headers, body: JSON.stringify(activity), timeoutMs: this.timeoutMs, maxBodyBytes: MAX_RESPONSE_BYTES };
 

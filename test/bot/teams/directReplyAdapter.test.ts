@@ -43,6 +43,9 @@ describe('DirectReplyAdapter (replies posted straight to the connector)', () => 
     assert.equal(reply.conversationId, 'a:alice personal/chat', 'the conversation id travels encoded and arrives whole');
     assert.equal(reply.replyToId, 'incoming-1');
     assert.equal(reply.authorization, 'Bearer token-for-teams');
+    const request = connector.requests.find((r) => r.route === 'reply')!;
+    assert.equal(request.headers['x-ms-conversation-id'], 'a:alice personal/chat', 'as the SDK sends it');
+    assert.match(String(request.headers['content-type']), /^application\/json/);
     assert.deepEqual(reply.activity.attachments, [card]);
     assert.equal(reply.activity.recipient?.id, '29:alice');
     assert.equal(reply.activity.from?.id, '28:bot');
@@ -62,6 +65,14 @@ describe('DirectReplyAdapter (replies posted straight to the connector)', () => 
       ['reply', 'two', undefined],
       ['send', 'three', undefined],
     ]);
+  });
+
+  it('still replies in a conversation whose id could not travel in a header', async () => {
+    const context = turnOn(adapter, connector.url);
+    (context.activity.conversation as { id: string }).id = 'a:conversation\u00e9\n';
+    await context.sendActivity('hello');
+    assert.equal(connector.replies[0].conversationId, 'a:conversation\u00e9\n');
+    assert.equal(connector.requests[0].headers['x-ms-conversation-id'], undefined);
   });
 
   it('tries a 429 once more after a short Retry-After, and the message arrives once', async () => {
