@@ -12,7 +12,17 @@ export const LOG_BATCH_BYTES = 4096;
 export const FLUSH_EVERY_MS = 1000;
 
 export function createLogger(level: string, destination: pino.DestinationStream = batchedStdout()): Logger {
-  return pino({ level, base: { app: 'certlink' }, redact: { paths: ['email', '*.email', 'name', '*.name'], censor: '[redacted]' } }, destination);
+  return pino(
+    {
+      level,
+      base: { app: 'certlink' },
+      redact: { paths: ['email', '*.email', 'name', '*.name'], censor: '[redacted]' },
+      // The bot logs `err` as summarizeError's plain summary (class, message, frames; never the request).
+      // pino's own err serializer would rename its class "Object"; it still serializes a raw Error.
+      serializers: { err: (value: unknown) => (value instanceof Error ? pino.stdSerializers.err(value) : value) },
+    },
+    destination,
+  );
 }
 
 /**

@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { Writable } from 'node:stream';
+import { createLogger } from '../../bot/logging';
+import { summarizeError } from '../../bot/http/turnErrorGuard';
+import { ConnectorReplyError } from '../../bot/teams/directReplyAdapter';
 
 const logging = path.join(__dirname, '../../bot/logging.js');
 
@@ -41,5 +45,17 @@ describe('logs on standard output (batched writes)', function () {
   it('writes many lines whole and in order', async () => {
     const lines = await runChild(`for (let i = 0; i < 500; i++) log.info('line ' + i); setTimeout(() => process.exit(0), 100);`);
     assert.deepEqual(lines.map((l) => l.msg), Array.from({ length: 500 }, (_, i) => `line ${i}`));
+  });
+});
+
+describe('error summaries in logs', () => {
+  it('keep the error class and status, not "Object"', async () => {
+    const lines: string[] = [];
+    const log = createLogger('info', new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
+    log.error({ err: summarizeError(new ConnectorReplyError(403, {})) }, 'turn failed');
+    log.error({ err: String(new Error('as text')) }, 'could not save');
+    const [summary, text] = lines.map((l) => JSON.parse(l) as { err: unknown });
+    assert.deepEqual({ ...(summary.err as object), stack: undefined }, { type: 'ConnectorReplyError', message: 'the connector answered 403 to a reply', statusCode: 403, stack: undefined });
+    assert.equal(text.err, 'Error: as text');
   });
 });
