@@ -53,6 +53,22 @@ describe('fake Teams connector', () => {
     assert.equal((await fetch(`${c.url}/v3/conversations/x/members/nobody`)).status, 404);
   });
 
+  it('answers for the member as last set: a replaced member once, a new roster only', async () => {
+    const emailOf = async (id: string) => {
+      const res = await fetch(`${c.url}/v3/conversations/x/members/${encodeURIComponent(id)}`);
+      return res.status === 200 ? ((await res.json()) as { email: string }).email : res.status;
+    };
+    c.setMember({ ...member(1), email: 'renamed@contoso.com' });
+    assert.equal(await emailOf('aad-1'), 'renamed@contoso.com');
+    c.setMember(member(7));
+    assert.equal(await emailOf('29:user-7'), 'user7@contoso.com');
+    const page = (await (await fetch(`${c.url}/v3/conversations/x/pagedmembers?pageSize=100`)).json()) as { members: Array<{ id: string }> };
+    assert.equal(page.members.filter((m) => m.id === '29:user-1').length, 1, 'replaced, not added twice');
+    c.setRoster([member(9)]);
+    assert.equal(await emailOf('29:user-9'), 'user9@contoso.com');
+    assert.equal(await emailOf('aad-1'), 404, 'the old roster is gone');
+  });
+
   it('pages the roster with continuation tokens', async () => {
     c.setRoster([1, 2, 3, 4, 5].map(member));
     const seen: string[] = [];

@@ -161,13 +161,24 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   let respond = options.respond;
   const replies: RecordedActivity[] = [];
   const requests: ConnectorRequest[] = [];
-  let roster: TeamsChannelAccount[] = [...(options.members ?? [])];
+  let roster: TeamsChannelAccount[] = [];
+  // Member lookups by id or aadObjectId, the first in roster order winning, without a scan: the
+  // bench registers 20,000 people and looks one up on every link turn, on the cores the bot runs on.
+  const memberByKey = new Map<string, TeamsChannelAccount>();
+  const addToIndex = (member: TeamsChannelAccount): void => {
+    for (const key of [member.id, member.aadObjectId]) if (key !== undefined && !memberByKey.has(key)) memberByKey.set(key, member);
+  };
+  const replaceRoster = (members: TeamsChannelAccount[]): void => {
+    roster = [...members];
+    memberByKey.clear();
+    roster.forEach(addToIndex);
+  };
+  replaceRoster(options.members ?? []);
   const failures: PendingFailure[] = [];
   const listeners = new Set<(reply: RecordedActivity) => void>();
   let nextId = 1;
 
-  const findMember = (userId: string): TeamsChannelAccount | undefined =>
-    roster.find((m) => m.id === userId || (m.aadObjectId !== undefined && m.aadObjectId === userId));
+  const findMember = (userId: string): TeamsChannelAccount | undefined => memberByKey.get(userId);
 
   const takeFailure = (request: ConnectorRequest): ScriptedResponse | undefined => {
     const index = failures.findIndex((f) => f.options.when?.(request) ?? true);
@@ -279,10 +290,15 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     replies,
     requests,
     setMember(member) {
-      roster = [...roster.filter((m) => m.id !== member.id), member];
+      // Only a known id can be a replacement: a new person (the bench registers 20,000) is one push.
+      if (member.id !== undefined && memberByKey.has(member.id) && roster.some((m) => m.id === member.id)) replaceRoster([...roster.filter((m) => m.id !== member.id), member]);
+      else {
+        roster.push(member);
+        addToIndex(member);
+      }
     },
     setRoster(members) {
-      roster = [...members];
+      replaceRoster(members);
     },
     failNext(status, failOptions = {}) {
       failures.push({ status, options: failOptions, remaining: failOptions.times ?? 1 });
