@@ -80,10 +80,11 @@ function turn(index: number, seq: number, text: string): Partial<Activity> {
   return { ...a, id: `${a.id}-${++sent}`, channelData: { tenant: { id: BENCH_TENANT } } };
 }
 
+/** The bench's people as the Teams member API knows them; every CertLink row registers the same ones. */
 const registerPeople: Scenario['prepare'] = (connector) => {
-  for (let i = 0; i < PEOPLE; i++) {
-    connector.setMember({ id: `29:bench-user-${i}`, aadObjectId: aadId(i), email: `person${i}@bench.example`, userPrincipalName: `person${i}@bench.example`, name: `Bench ${i}` } as never);
-  }
+  connector.setRoster(
+    Array.from({ length: PEOPLE }, (_, i) => ({ id: `29:bench-user-${i}`, aadObjectId: aadId(i), email: `person${i}@bench.example`, userPrincipalName: `person${i}@bench.example`, name: `Bench ${i}` }) as never),
+  );
 };
 
 const cardText = (reply: Partial<Activity>): string => JSON.stringify(reply.attachments?.[0]?.content ?? reply.text ?? '');
