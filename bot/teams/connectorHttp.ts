@@ -12,6 +12,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { TurnContext } from 'botbuilder';
+import { parseRetryAfter } from '../proactive/connectorTransport';
 
 /** What the SDK's credentials accept to sign (botframework-connector's WebResourceLike, structurally). */
 interface Signable {
@@ -51,6 +52,18 @@ export function connectorUrl(serviceUrl: string | undefined, path: string): URL 
   } catch {
     return null;
   }
+}
+
+/** 429 and 503: the connector did not take the request and says when to come back. */
+export function isThrottled(response: ConnectorResponse): boolean {
+  return response.status === 429 || response.status === 503;
+}
+
+/** The response's Retry-After in milliseconds (seconds or an HTTP date), or undefined when absent or unreadable. */
+export function retryAfterMs(response: ConnectorResponse): number | undefined {
+  const raw = response.headers['retry-after'];
+  const seconds = parseRetryAfter(Array.isArray(raw) ? raw[0] : raw);
+  return seconds === undefined ? undefined : seconds * 1000;
 }
 
 /** The turn's Authorization header (none in local mode), from the connector client CloudAdapter made for the turn. */

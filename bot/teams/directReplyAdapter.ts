@@ -14,8 +14,7 @@
  * be in the chat, and the SDK's three retries of it could post the same card twice.
  */
 import { Activity, ActivityTypes, CloudAdapter, Channels, ResourceResponse, TurnContext } from 'botbuilder';
-import { parseRetryAfter } from '../proactive/connectorTransport';
-import { connectorRequest, ConnectorResponse, connectorUrl, signForTurn } from './connectorHttp';
+import { connectorRequest, ConnectorResponse, connectorUrl, isThrottled, retryAfterMs, signForTurn } from './connectorHttp';
 
 export interface DirectReplyOptions {
   /** Give up on one send after this long (default 10,000 ms: Teams shows a turn's reply for 15 s). */
@@ -51,7 +50,6 @@ export class DirectReplyAdapter extends CloudAdapter {
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    if (!activities.some(isPosted)) return super.sendActivities(context, activities);
     const responses: ResourceResponse[] = [];
     // One at a time and in order, as the SDK does: the chat shows them in the order sent.
     for (const activity of activities) {
@@ -82,7 +80,7 @@ export class DirectReplyAdapter extends CloudAdapter {
       if (!(err as { reusedSocket?: boolean }).reusedSocket || (err as { code?: string }).code !== 'ECONNRESET') throw err;
       response = await connectorRequest(request); // the idle connection was closed under us; nothing was delivered
     }
-    const waitMs = retryAfterMs(response);
+    const waitMs = isThrottled(response) ? retryAfterMs(response) : undefined;
     if (waitMs !== undefined && waitMs <= this.maxRetryAfterMs) {
       await new Promise((resolve) => setTimeout(resolve, waitMs));
       response = await connectorRequest(request);
@@ -97,13 +95,6 @@ function isPosted(activity: Partial<Activity>): boolean {
   if (activity.type === 'delay' || activity.type === ActivityTypes.InvokeResponse) return false;
   if (activity.type === ActivityTypes.Trace && activity.channelId !== Channels.Emulator) return false;
   return true;
-}
-
-function retryAfterMs(response: ConnectorResponse): number | undefined {
-  if (response.status !== 429 && response.status !== 503) return undefined;
-  const raw = response.headers['retry-after'];
-  const seconds = parseRetryAfter(Array.isArray(raw) ? raw[0] : raw);
-  return seconds === undefined ? undefined : seconds * 1000;
 }
 
 function flatHeaders(response: ConnectorResponse): Record<string, string> {

@@ -5,8 +5,7 @@
  * person every time. The address rules stay TeamsInfo's: a channel in a team asks the team.
  */
 import type { TurnContext } from 'botbuilder';
-import { parseRetryAfter } from '../proactive/connectorTransport';
-import { connectorRequest, connectorUrl, signForTurn } from './connectorHttp';
+import { connectorRequest, connectorUrl, isThrottled, retryAfterMs, signForTurn } from './connectorHttp';
 
 /** The fields of a TeamsChannelAccount the bot reads. */
 export interface TeamsMember {
@@ -56,18 +55,11 @@ type Outcome = { member: TeamsMember | null } | { retryAfterMs: number };
 async function get(url: URL, headers: Record<string, string>, timeoutMs: number): Promise<Outcome> {
   try {
     const res = await connectorRequest({ method: 'GET', url, headers, timeoutMs, maxBodyBytes: MAX_BODY_BYTES });
-    if (res.status === 429 || res.status === 503) {
-      const seconds = parseRetryAfter(headerText(res.headers['retry-after']));
-      return { retryAfterMs: seconds === undefined ? 500 : seconds * 1000 };
-    }
+    if (isThrottled(res)) return { retryAfterMs: retryAfterMs(res) ?? 500 };
     return { member: res.status === 200 && !res.truncated ? parseMember(res.body) : null };
   } catch {
     return { member: null };
   }
-}
-
-function headerText(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
 
 function parseMember(body: string): TeamsMember | null {
