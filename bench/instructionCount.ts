@@ -21,6 +21,9 @@ import { generateLoad } from './loadGenerator';
 import { freePort, stopProcess, waitHealthy } from './runScenario';
 import { everyScenario } from './scenarioList';
 
+/** The share of counted turns that may fail (time limits run out under valgrind) before the count is refused. */
+const MAX_FAILED_SHARE = 0.02;
+
 async function main(): Promise<void> {
   const [name, countedArg, warmArg] = process.argv.slice(2);
   const scenario = everyScenario.find((s) => s.name === name);
@@ -49,9 +52,14 @@ async function main(): Promise<void> {
     const result = await generateLoad({ ...load, maxTurns: counted });
     execFileSync('callgrind_control', ['-i', 'off', pid], { stdio: 'ignore' });
     execFileSync('callgrind_control', ['-d', pid], { stdio: 'ignore' });
-    if (result.errors > 0) throw new Error(`${result.errors} failed turns, e.g. ${result.errorSamples[0]}`);
+    // Under valgrind the bot runs 50-100 times slower, so now and then one of its own time limits
+    // (the 5 s member lookup, the 1.5 s Redis command) runs out before its answer is read. A few such
+    // turns change the count by less than they are a share of it; many mean the figure is not a turn's.
+    const attempted = result.count + result.errors;
+    if (result.errors > attempted * MAX_FAILED_SHARE) throw new Error(`${result.errors} of ${attempted} turns failed, e.g. ${result.errorSamples[0]}`);
     const total = callgrindTotal(outDir, child.pid);
-    console.log(`${name}: ${(total / result.count / 1e6).toFixed(2)} M instructions per activity (${result.count} activities after ${warm} warm-up activities)`);
+    const failed = result.errors > 0 ? `; ${result.errors} of them failed under valgrind's slowness, e.g. ${result.errorSamples[0]}` : '';
+    console.log(`${name}: ${(total / attempted / 1e6).toFixed(2)} M instructions per activity (${attempted} activities after ${warm} warm-up activities${failed})`);
   } finally {
     await stopProcess(child);
     await scenario.cleanup?.();
