@@ -8,9 +8,10 @@
  * in the HTTP response itself, as Teams expects: its turn ends with that response, and
  * checkReply sees `{ type: 'invokeResponse', value: <response body> }`.
  */
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Activity } from 'botbuilder';
+import { connectorRequest } from '../bot/teams/connectorHttp';
 import type { FakeConnector, RecordedActivity } from '../test/support/fakeConnector';
 
 export interface LoadOptions {
@@ -57,28 +58,13 @@ interface Waiter {
   resolve: () => void;
 }
 
+/** Larger than any answer a bot gives to an activity (an invoke's card); a longer one counts as an error. */
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const rank = Math.ceil((p / 100) * sorted.length) - 1;
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
-}
-
-/**
- * POSTs JSON over a keep-alive connection and reads the whole answer. node:http, not fetch: on
- * Node 20 fetch (undici, web streams, an AbortSignal per request) cost this process about as much
- * CPU per turn as the echo bot itself, and the bench shares 2 cores with the bot it measures.
- */
-function postJson(url: URL, agent: Agent, body: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 export async function generateLoad(options: LoadOptions): Promise<LoadResult> {
@@ -87,7 +73,8 @@ export async function generateLoad(options: LoadOptions): Promise<LoadResult> {
   const repliesPerTurn = options.repliesPerTurn ?? 1;
   const turnTimeoutMs = options.turnTimeoutMs ?? 10_000;
   const endpoint = new URL(`${options.botUrl.replace(/\/$/, '')}/api/messages`);
-  // One connection per conversation, kept between its turns, as a channel keeps its own.
+  // One connection per conversation, kept between its turns as a channel keeps its own, and closed
+  // at the end: none is left idle to be reused after the bot has dropped it.
   const agent = new Agent({ keepAlive: true, maxSockets: options.conversations });
 
   const waiters = new Map<string, Waiter>();
@@ -128,10 +115,13 @@ export async function generateLoad(options: LoadOptions): Promise<LoadResult> {
       waiters.set(conversationId, waiter);
       const t0 = performance.now();
       try {
-        const response = await postJson(endpoint, agent, JSON.stringify(activity));
+        // The bot's own keep-alive request (connectorHttp), not fetch: on Node 20 fetch (undici, web
+        // streams, an AbortSignal per request) cost this process about as much CPU per turn as the
+        // echo bot itself, and the bench shares 2 cores with the bot it measures.
+        const response = await connectorRequest({ method: 'POST', url: endpoint, headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity), timeoutMs: turnTimeoutMs, maxBodyBytes: MAX_RESPONSE_BYTES, agent });
         const body = response.body;
-        if (response.status !== 200) {
-          fail(`conversation ${index} turn ${seq}: HTTP ${response.status}`);
+        if (response.status !== 200 || response.truncated) {
+          fail(`conversation ${index} turn ${seq}: HTTP ${response.status}${response.truncated ? `, an answer over ${MAX_RESPONSE_BYTES} bytes` : ''}`);
           continue;
         }
         if (activity.type === 'invoke') {

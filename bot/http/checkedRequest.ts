@@ -26,14 +26,14 @@ export async function processCheckedRequest(req: Request, res: Response, process
   const activity = withDates(body as Partial<Activity>);
   if (typeof activity.type !== 'string' || !activity.type) return end(400);
   const header = req.headers.authorization ?? req.headers.Authorization ?? '';
-  // Node joins nothing for this header, so an array means a forged request: no token it could carry.
+  // Node gives this header as one string; an array can only come from a hand-made request, and carries no token.
   const authHeader = typeof header === 'string' ? header : '';
   try {
     const invokeResponse = await processActivity(authHeader, activity as Activity);
     return end(invokeResponse?.status ?? 200, invokeResponse?.body);
   } catch (err) {
     // botbuilder's AuthenticationError (not re-exported by botbuilder) carries the status to answer.
-    return end(isAuthenticationStatus(err) ? 401 : 500, (err as Error | null)?.message ?? err);
+    return end(isAuthenticationError(err) ? 401 : 500, (err as Error | null)?.message ?? err);
   }
 }
 
@@ -50,6 +50,6 @@ function withDates(activity: Partial<Activity>): Partial<Activity> {
   return activity;
 }
 
-function isAuthenticationStatus(err: unknown): boolean {
+function isAuthenticationError(err: unknown): boolean {
   return err instanceof Error && err.constructor.name === 'AuthenticationError';
 }

@@ -39,6 +39,8 @@ export interface ConnectorRequest {
   body?: string;
   timeoutMs: number;
   maxBodyBytes: number;
+  /** The keep-alive pool to use; the module's own by default. */
+  agent?: http.Agent;
 }
 
 const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
@@ -82,7 +84,7 @@ export function connectorRequest(request: ConnectorRequest): Promise<ConnectorRe
     const { url } = request;
     const client = url.protocol === 'https:' ? https : http;
     const headers = request.body === undefined ? request.headers : { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) };
-    const req = client.request(url, { method: request.method, headers, agent: agents[url.protocol as keyof typeof agents], timeout: request.timeoutMs }, (res) => {
+    const req = client.request(url, { method: request.method, headers, agent: request.agent ?? agents[url.protocol as keyof typeof agents], timeout: request.timeoutMs }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       let truncated = false;

@@ -3,6 +3,7 @@ import { Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, Reques
 import sinon from 'sinon';
 import { processCheckedRequest } from '../../../bot/http/checkedRequest';
 import { DirectReplyAdapter } from '../../../bot/teams/directReplyAdapter';
+import { teamsMessage } from '../../support/httpBotHarness';
 
 /** What a Response is told, as the route's CapturedResponse records it. */
 class Recorded {
@@ -22,18 +23,12 @@ class Recorded {
   }
 }
 
+/** A Teams message as it arrives on the wire: its timestamps are text until the adapter reads them. */
 function activity(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    type: 'message',
-    id: 'a-1',
-    channelId: 'msteams',
-    serviceUrl: 'http://127.0.0.1:1/',
+    ...teamsMessage('http://127.0.0.1:1/'),
     timestamp: '2026-01-05T10:00:00.000Z',
     localTimestamp: '2026-01-05T11:00:00.000+01:00',
-    from: { id: '29:alice' },
-    recipient: { id: '28:bot' },
-    conversation: { id: 'a:alice' },
-    text: 'status',
     ...overrides,
   };
 }
