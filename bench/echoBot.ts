@@ -13,6 +13,7 @@ import { loadConfig } from '../bot/config';
 import { createCertLinkAdapter, createCloudAdapter } from '../bot/http/adapterFactory';
 import { createHttpServer, listen } from '../bot/http/server';
 import { createRedis, RedisClient } from '../services/redis/redisConnection';
+import { applyRuntimeTuning } from '../bot/runtimeTuning';
 
 export interface EchoOptions {
   /** Read this many keys one after another (each waits for the last) before replying. */
@@ -40,6 +41,8 @@ export class EchoBot extends ActivityHandler {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // The baseline runs with the same V8 settings as CertLink's bot, so the two rows differ only by the bot.
+  applyRuntimeTuning({ pretenuring: config.v8Pretenuring });
   const log = pino({ level: config.logLevel });
   // BENCH_ECHO_ADAPTER=certlink: the same bot on CertLink's adapter (bench/scenarios.ts says why).
   const adapter = process.env.BENCH_ECHO_ADAPTER === 'certlink' ? createCertLinkAdapter(config, log) : createCloudAdapter(config, log);

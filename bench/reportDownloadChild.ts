@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import * as restify from 'restify';
+import { loadConfig } from '../bot/config';
 import { registerReportDownload } from '../bot/http/reportDownloadRoute';
+import { applyRuntimeTuning } from '../bot/runtimeTuning';
 import { systemClock } from '../services/clock';
 import { Organization } from '../services/directory/types';
 import { MemoryPartnerAdminStore } from '../services/memory/memoryPartnerAdminStore';
@@ -40,6 +42,8 @@ function optionalInt(value: string | undefined): number | undefined {
 }
 
 async function main(): Promise<void> {
+  // The bot's own V8 settings, so the memory and time measured here are the bot's.
+  applyRuntimeTuning({ pretenuring: loadConfig().v8Pretenuring });
   const prefix = process.env.BENCH_PREFIX as string;
   const org: Organization = JSON.parse(process.env.BENCH_ORG as string) as Organization;
   // Opened the way the bot opens it (command timeout, no offline queue), so the figures are the bot's.

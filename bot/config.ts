@@ -29,6 +29,8 @@ export interface AppConfig {
   oauthConnectionName: string;
   limits: AssociationLimits;
   logLevel: string;
+  /** V8's allocation-site pretenuring (V8_PRETENURING, default false): see bot/runtimeTuning.ts. */
+  v8Pretenuring: boolean;
   /** Key of the user hashes in logs (LOG_HASH_KEY); null = a random key per process. */
   logHashKey: string | null;
   /** HMAC secret for report and audit download links; required with a MicrosoftAppId. */
@@ -161,6 +163,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     privacy: privacySettings(env, limits),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     logHashKey: logHashKey(env),
+    v8Pretenuring: bool(env, 'V8_PRETENURING', false),
     notices: {
       tenantRatePerSecond: int(env, 'NOTICE_TENANT_RATE_PER_SECOND', 50, 1, 10_000),
       runWorkers: bool(env, 'RUN_NOTICE_WORKERS', true),

@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig } from './config';
 import { startCertLink } from './app';
 import { createLogger } from './logging';
+import { applyRuntimeTuning } from './runtimeTuning';
 
 async function main(): Promise<void> {
   let config;
@@ -14,7 +15,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  const v8Flags = applyRuntimeTuning({ pretenuring: config.v8Pretenuring });
   const log = createLogger(config.logLevel);
+  log.info({ v8Flags }, 'runtime tuning');
   const app = await startCertLink(config, log).catch((err: unknown) => {
     log.fatal({ err: String(err) }, 'CertLink could not start');
     process.exit(1);

@@ -15,6 +15,7 @@ import { toCurrentAvailability } from '../services/notices/currentAvailability';
 import { createStores } from '../services/storeFactory';
 import { AppConfig, loadConfig } from './config';
 import { Notices, startNotices } from './proactive/startNotices';
+import { applyRuntimeTuning } from './runtimeTuning';
 
 export interface NoticeWorkerProcessDeps {
   config: AppConfig;
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     console.error('npm run worker needs REDIS_URL: without Redis, notices run inside the bot process (RUN_NOTICE_WORKERS=true).');
     process.exit(2);
   }
+  applyRuntimeTuning({ pretenuring: config.v8Pretenuring });
   const log = createLogger(config.logLevel);
   const keyPrefix = config.redisKeyPrefix;
   const stores = await createStores({ redisUrl: config.redisUrl, keyPrefix });

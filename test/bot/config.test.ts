@@ -24,6 +24,7 @@ describe('config: one module reads and checks every setting at start', () => {
     ['LIMIT_MAX_PER_WINDOW', '0', /LIMIT_MAX_PER_WINDOW must be a whole number from 1/],
     ['MicrosoftAppType', 'Other', /MicrosoftAppType must be one of/],
     ['LOG_HASH_KEY', 'short', /LOG_HASH_KEY must be at least 16 characters/],
+    ['V8_PRETENURING', 'sometimes', /V8_PRETENURING must be true or false/],
   ] as const) {
     it(`stops with a clear message on a bad ${name}`, () => {
       assert.throws(() => loadConfig({ [name]: value }), (err: unknown) => err instanceof ConfigError && pattern.test(err.message));
@@ -33,6 +34,12 @@ describe('config: one module reads and checks every setting at start', () => {
   it('reads the key of the user hashes in logs, or leaves it to a random key per process', () => {
     assert.equal(loadConfig({ LOG_HASH_KEY: ' k'.repeat(10) + ' ' }).logHashKey, 'k k k k k k k k k k');
     assert.equal(loadConfig({}).logHashKey, null);
+  });
+
+  it("turns V8's allocation-site pretenuring off unless V8_PRETENURING=true", () => {
+    assert.equal(loadConfig({}).v8Pretenuring, false);
+    assert.equal(loadConfig({ V8_PRETENURING: 'true' }).v8Pretenuring, true);
+    assert.equal(loadConfig({ V8_PRETENURING: 'false' }).v8Pretenuring, false);
   });
 
   it('requires a tenant for a single-tenant app', () => {

@@ -13,7 +13,7 @@ const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 
 /** The names config.ts passes to its readers: str(env, 'NAME'), int(env, 'NAME', …) and the like. */
 function namesReadByConfig(): Set<string> {
-  return new Set([...read('bot/config.ts').matchAll(/\b(?:str|int|bool|oneOf|file)\(env, '([A-Za-z_]+)'/g)].map((m) => m[1]));
+  return new Set([...read('bot/config.ts').matchAll(/\b(?:str|int|bool|oneOf|file)\(env, '([A-Za-z_][A-Za-z0-9_]*)'/g)].map((m) => m[1]));
 }
 
 /** NAME=value lines of .env.sample, commented out or not. */
