@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { startCertLink } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logging';
+import { startBotProcess } from '../support/botProcess';
 import { captureLogger } from '../support/httpBotHarness';
 
 describe('start-up', () => {
@@ -33,6 +34,22 @@ describe('start-up', () => {
     };
     assert.match(await logsOf({}), /LOG_HASH_KEY is not set/);
     assert.doesNotMatch(await logsOf({ LOG_HASH_KEY: 'a-key-shared-by-every-process' }), /LOG_HASH_KEY/);
+  });
+
+  it("starts the bot process with V8's allocation-site pretenuring off, unless V8_PRETENURING=true", async function () {
+    this.timeout(30000);
+    const flagsLogged = async (env: Record<string, string>): Promise<unknown> => {
+      const bot = await startBotProcess(env);
+      try {
+        const line = bot.lines.map((l) => JSON.parse(l) as { msg?: string; v8Flags?: unknown }).find((l) => l.msg === 'runtime tuning');
+        assert.ok(line, `no "runtime tuning" line in ${bot.lines.join('')}`);
+        return line.v8Flags;
+      } finally {
+        await bot.stop();
+      }
+    };
+    assert.deepEqual(await flagsLogged({}), ['--no-allocation-site-pretenuring']);
+    assert.deepEqual(await flagsLogged({ V8_PRETENURING: 'true' }), []);
   });
 
   it('stops at once with a message naming the bad setting', () => {
