@@ -42,7 +42,7 @@ export class EchoBot extends ActivityHandler {
 async function main(): Promise<void> {
   const config = loadConfig();
   // The baseline runs with the same V8 settings as CertLink's bot, so the two rows differ only by the bot.
-  applyRuntimeTuning({ pretenuring: config.v8Pretenuring });
+  applyRuntimeTuning(config);
   const log = pino({ level: config.logLevel });
   // BENCH_ECHO_ADAPTER=certlink: the same bot on CertLink's adapter (bench/scenarios.ts says why).
   const adapter = process.env.BENCH_ECHO_ADAPTER === 'certlink' ? createCertLinkAdapter(config, log) : createCloudAdapter(config, log);

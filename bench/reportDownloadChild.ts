@@ -43,7 +43,7 @@ function optionalInt(value: string | undefined): number | undefined {
 
 async function main(): Promise<void> {
   // The bot's own V8 settings, so the memory and time measured here are the bot's.
-  applyRuntimeTuning({ pretenuring: loadConfig().v8Pretenuring });
+  applyRuntimeTuning(loadConfig());
   const prefix = process.env.BENCH_PREFIX as string;
   const org: Organization = JSON.parse(process.env.BENCH_ORG as string) as Organization;
   // Opened the way the bot opens it (command timeout, no offline queue), so the figures are the bot's.

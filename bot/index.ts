@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const v8Flags = applyRuntimeTuning({ pretenuring: config.v8Pretenuring });
+  const v8Flags = applyRuntimeTuning(config);
   const log = createLogger(config.logLevel);
   log.info({ v8Flags }, 'runtime tuning');
   const app = await startCertLink(config, log).catch((err: unknown) => {

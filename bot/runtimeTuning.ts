@@ -13,15 +13,11 @@
  * Node refuses this flag in NODE_OPTIONS, hence this module.
  */
 import { setFlagsFromString } from 'node:v8';
-
-export interface RuntimeTuning {
-  /** V8's allocation-site pretenuring (V8_PRETENURING); CertLink turns it off by default. */
-  pretenuring: boolean;
-}
+import type { AppConfig } from './config';
 
 /** Applies the settings; returns the V8 flags set, for the start-up log line. */
-export function applyRuntimeTuning(tuning: RuntimeTuning, setFlags: (flags: string) => void = setFlagsFromString): string[] {
-  const flags = tuning.pretenuring ? [] : ['--no-allocation-site-pretenuring'];
+export function applyRuntimeTuning(config: Pick<AppConfig, 'v8Pretenuring'>, setFlags: (flags: string) => void = setFlagsFromString): string[] {
+  const flags = config.v8Pretenuring ? [] : ['--no-allocation-site-pretenuring'];
   for (const flag of flags) setFlags(flag);
   return flags;
 }

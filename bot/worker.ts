@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     console.error('npm run worker needs REDIS_URL: without Redis, notices run inside the bot process (RUN_NOTICE_WORKERS=true).');
     process.exit(2);
   }
-  applyRuntimeTuning({ pretenuring: config.v8Pretenuring });
+  applyRuntimeTuning(config);
   const log = createLogger(config.logLevel);
   const keyPrefix = config.redisKeyPrefix;
   const stores = await createStores({ redisUrl: config.redisUrl, keyPrefix });
