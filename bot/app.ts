@@ -33,6 +33,7 @@ import type { JWTVerifyGetKey } from 'jose';
 import { registerTabApi } from './http/tabApi';
 import { createTabIdentityVerifier } from './http/tabIdentity';
 import { registerTabPages } from './http/tabPages';
+import { refuseUnprovenIdentity } from './turn/teamsIdentity';
 
 export interface AppOverrides {
   clock?: Clock;
@@ -125,6 +126,7 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
 
   metrics.watchNotices(() => ({ ...notices.stats() }));
 
+  const channels = new Set(config.servedChannels);
   const composed = composeBot({
     stores,
     orgs,
@@ -146,6 +148,7 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     },
     onTurn: metrics.onTurn,
     rateLimiter: new PersonRateLimiter(stores.counters, config.rateLimits, clock),
+    channels,
   });
   associationsReady = composed.services.associations;
   const server = createHttpServer({
@@ -154,6 +157,7 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     health: stores.health,
     log,
     turnErrorMessage: (ctx) => say(pickLocale(ctx.activity.locale), 'unavailable'),
+    refuse: refuseUnprovenIdentity(channels),
   });
   registerReportDownload(server, {
     signer: composed.signer,

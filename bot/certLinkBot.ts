@@ -50,7 +50,9 @@ import { say } from './i18n/say';
 import { IntentName } from './intents/intentPatterns';
 import { recognizeIntent } from './intents/recognizeIntent';
 import { hashUserId, Logger } from './logging';
+import { ServedChannels, teamsIdentity } from './turn/teamsIdentity';
 import { turnInfo, TurnInfo } from './turn/turnInfo';
+import { onceKey } from '../services/kv/onceKey';
 import { ReadAhead, TurnReads } from './turn/turnReads';
 import type { PersonRateLimiter } from '../services/limits/personRateLimiter';
 import type { PersonalNudge } from './proactive/personalNudge';
@@ -73,6 +75,8 @@ export interface CertLinkBotDeps {
   rateLimiter?: Pick<PersonRateLimiter, 'allow'>;
   /** Writes to a person in their personal chat when they asked a personal question elsewhere; none = never. */
   personalNudge?: PersonalNudge;
+  /** Channels served (default Teams only); see teamsIdentity.ts. */
+  channels?: ServedChannels;
 }
 
 /** What one turn was about and how it ended; filled in as the turn goes, logged and reported at its end. */
@@ -165,6 +169,15 @@ export class CertLinkBot extends TeamsActivityHandler {
     const note: TurnNote = { intent: typeof type === 'string' && KNOWN_TYPES.has(type) ? type : 'other', outcome: 'ok' };
     context.turnState.set(TURN_NOTE, note);
     try {
+      const identity = teamsIdentity(context.activity, this.deps.channels);
+      if (!identity.ok) {
+        // The HTTP route refuses these with a 403 before a turn starts; this holds for any other way in.
+        note.outcome = 'refused';
+        if (context.activity.type === ActivityTypes.Invoke) {
+          await context.sendActivity({ type: 'invokeResponse', value: { status: 403, body: { code: 'Forbidden', message: identity.reason } } });
+        }
+        return;
+      }
       if (isMalformedCardAction(context)) {
         note.outcome = 'refused';
         await context.sendActivity({ type: 'invokeResponse', value: { status: 400, body: badRequest('value.action must be an Action.Execute object') } });
@@ -488,15 +501,15 @@ function badRequest(message: string): AdaptiveCardInvokeResponse {
 }
 
 function welcomeKey(info: TurnInfo): string {
-  return `welcome:${info.conversationId}`;
+  return onceKey('welcome', info.conversationId);
 }
 
 function activityKey(info: TurnInfo): string {
-  return `activity:${info.conversationId}:${info.activityId}`;
+  return onceKey('activity', info.conversationId, info.activityId ?? '');
 }
 
 function clickKey(cardId: string): string {
-  return `click:${cardId}`;
+  return onceKey('click', cardId);
 }
 
 function replyCard(reply: Reply): AdaptiveCardAttachment {

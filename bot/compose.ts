@@ -72,6 +72,8 @@ export interface ComposeOptions {
   onTurn?: CertLinkBotDeps['onTurn'];
   /** Per-person limit on link attempts and admin commands. */
   rateLimiter?: CertLinkBotDeps['rateLimiter'];
+  /** Channels served (config.servedChannels; default Teams only). */
+  channels?: CertLinkBotDeps['channels'];
 }
 
 /** Tells a removed person in their own chat, through the notices' paced, once-only delivery. */
@@ -196,6 +198,7 @@ export function composeBot(o: ComposeOptions): ComposedBot {
     savedRefs,
     onTurn: o.onTurn,
     rateLimiter: o.rateLimiter,
+    channels: o.channels,
     personalNudge: o.notices
       ? personalNudge(o.notices, clock, personalNudgeCard, (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'personal-chat nudge not delivered'))
       : undefined,

@@ -27,6 +27,8 @@ export interface AppConfig {
   profilesFile: string;
   /** Azure Bot OAuth connection for "sign in with another Microsoft Learning account"; empty = not offered. */
   oauthConnectionName: string;
+  /** Channels whose activities are served: msteams, plus emulator when ALLOW_EMULATOR_CHANNEL=true (local mode only). */
+  servedChannels: string[];
   limits: AssociationLimits;
   logLevel: string;
   /** V8's allocation-site pretenuring (V8_PRETENURING, default false): see bot/runtimeTuning.ts. */
@@ -147,6 +149,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     cooldownDays: int(env, 'LIMIT_COOLDOWN_DAYS', 30, 0, 365),
   };
   const reliability = reliabilitySettings(env);
+  const allowEmulator = bool(env, 'ALLOW_EMULATOR_CHANNEL', false);
+  if (allowEmulator && str(env, 'MicrosoftAppId')) {
+    // The Emulator's client chooses who it is; only a local bot without channel authentication may listen to it.
+    throw new ConfigError('ALLOW_EMULATOR_CHANNEL is for local mode only and cannot be used with a MicrosoftAppId');
+  }
   return {
     port,
     microsoftAppId: str(env, 'MicrosoftAppId'),
@@ -159,6 +166,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     orgsFile: file(env, 'ORGS_FILE', 'data/orgs.sample.json'),
     profilesFile: file(env, 'PROFILES_FILE', 'data/profiles.sample.json'),
     oauthConnectionName: str(env, 'OAUTH_CONNECTION_NAME'),
+    servedChannels: allowEmulator ? ['msteams', 'emulator'] : ['msteams'],
     limits,
     privacy: privacySettings(env, limits),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),

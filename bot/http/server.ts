@@ -29,6 +29,11 @@ export interface HttpServerDeps {
   turnErrorMessage?: (context: TurnContext) => string | undefined;
   /** How long /readyz waits for health.ping() before answering 503. Default 2000 ms. */
   readyTimeoutMs?: number;
+  /**
+   * Asked once the request is authenticated, before the turn: a reason refuses the activity with
+   * a 403 and the bot never sees it (CertLink: an identity Teams does not prove, teamsIdentity.ts).
+   */
+  refuse?: (activity: TurnContext['activity']) => string | null;
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
@@ -146,9 +151,11 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
     const captured = new CapturedResponse();
     const ids = { activityId: checked.activity.id, conversationId: checked.activity.conversation.id };
     let turnStarted = false;
-    const run: TurnLogic = (context) => {
+    let refusal: string | null = null;
+    const run: TurnLogic = async (context) => {
       turnStarted = true;
-      return logic(context);
+      refusal = deps.refuse?.(context.activity) ?? null;
+      if (refusal === null) await logic(context);
     };
     try {
       // process() authenticates the request (401 for a missing or bad channel token when an
@@ -166,7 +173,10 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
     // failure there with a token present is an unauthenticated request, not our fault.
     if (captured.statusCode >= 500 && !turnStarted && req.headers.authorization) captured.statusCode = 401;
     const status = captured.statusCode;
-    if (status === 401 || status === 403) {
+    if (refusal !== null) {
+      log.warn({ ...ids, reason: refusal }, 'refused an activity whose identity Teams does not prove');
+      sendError(res, 403, 'forbidden', refusal);
+    } else if (status === 401 || status === 403) {
       log.warn({ ...ids, status }, 'refused a request without a valid channel token');
       sendError(res, status, 'unauthorized', 'The request does not carry a valid Bot Framework channel token');
     } else if (status >= 500) {

@@ -10,6 +10,7 @@ import { Clock } from '../../services/clock';
 import { Locale } from '../../services/i18n/locale';
 import { utcDay } from '../../services/notices/types';
 import type { Notices } from './startNotices';
+import { onceKey } from '../../services/kv/onceKey';
 
 /** True when the person can be reached in their personal chat, and the message is on its way. */
 export type PersonalNudge = (tenantId: string, userId: string) => Promise<boolean>;
@@ -23,7 +24,7 @@ export function personalNudge(
   return async (tenantId, userId) => {
     const [ref, enabled] = await Promise.all([notices.refs.get(tenantId, userId), notices.prefs.noticesEnabled(tenantId, userId)]);
     if (!ref || !enabled) return false;
-    const key = `personalNudge:${tenantId}:${userId}:${utcDay(clock.now())}`;
+    const key = onceKey('personalNudge', tenantId, userId, utcDay(clock.now()));
     // Not awaited: the channel's answer does not wait for Teams' pacing and retries.
     notices.delivery.deliver({ key, tenantId, userId, card: (to) => card(to.locale) }).catch(onFailure);
     return true;

@@ -3,7 +3,11 @@ import { isSpokenLocale, Locale, pickLocale } from '../../services/i18n/locale';
 
 /** Who is speaking, from where, in which language: read once per turn from the activity. */
 export interface TurnInfo {
-  /** Entra object id when Teams gives one (it always does in Teams), else the channel user id. */
+  /**
+   * The person's Entra object id (from.aadObjectId) and tenant (conversation.tenantId): the only
+   * identity CertLink trusts (teamsIdentity.ts). The bot refuses a turn without them before any
+   * handler runs; empty or null here only in the log line of such a refused turn.
+   */
   userId: string;
   tenantId: string | null;
   locale: Locale;
@@ -24,12 +28,11 @@ function text(value: unknown): string | null {
 
 export function turnInfo(context: TurnContext): TurnInfo {
   const a = context.activity;
-  const channelTenant = (a.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
-  const tenantId = text(a.conversation?.tenantId) ?? text(channelTenant);
+  const tenantId = text(a.conversation?.tenantId);
   const type = a.conversation?.conversationType;
   const locale = text(a.locale);
   return {
-    userId: text(a.from?.aadObjectId) ?? a.from?.id,
+    userId: text(a.from?.aadObjectId) ?? '',
     tenantId,
     locale: pickLocale(locale ?? undefined),
     localeFromActivity: isSpokenLocale(locale),

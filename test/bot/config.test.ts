@@ -42,6 +42,13 @@ describe('config: one module reads and checks every setting at start', () => {
     assert.equal(loadConfig({ V8_PRETENURING: 'false' }).v8Pretenuring, false);
   });
 
+  it('serves Teams only, and the Emulator too only in local mode when asked', () => {
+    assert.deepEqual(loadConfig({}).servedChannels, ['msteams']);
+    assert.deepEqual(loadConfig({ ALLOW_EMULATOR_CHANNEL: 'true' }).servedChannels, ['msteams', 'emulator']);
+    const production = { MicrosoftAppId: 'abc', DOWNLOAD_SIGNING_SECRET: 'x'.repeat(32), PRIVACY_HASH_SECRET: 'p'.repeat(32) };
+    assert.throws(() => loadConfig({ ...production, ALLOW_EMULATOR_CHANNEL: 'true' }), /ALLOW_EMULATOR_CHANNEL is for local mode only/);
+  });
+
   it('requires a tenant for a single-tenant app', () => {
     assert.throws(() => loadConfig({ MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppTenantId is required/);
   });

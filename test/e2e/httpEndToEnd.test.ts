@@ -134,6 +134,16 @@ describe('HTTP end to end: real server, Redis, Teams connector stand-in', functi
     assert.match((missing.json as { reason: string }).reason, /conversation/);
   });
 
+  it('answers 403 to a Direct Line activity naming the admin, and sends nothing', async () => {
+    connector.clear();
+    const forged = activity(contosoAdmin, { type: 'message', text: 'skills report', channelId: 'directline', from: { id: contosoAdmin.aadObjectId, name: 'Contoso Admin' } });
+    const res = await post(forged);
+    assert.equal(res.status, 403);
+    assert.match((res.json as { reason: string }).reason, /Microsoft Teams only/);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(connector.replies.length, 0);
+  });
+
   it('tells an unknown tenant what to configure', async () => {
     const stranger: Teammate = { ...mallory, tenantId: UNKNOWN_TENANT, id: '29:stranger', aadObjectId: 'aad-stranger' };
     const reply = await message(stranger, 'link my certification');
