@@ -2,25 +2,28 @@
  * Streams report rows to a file format, one row at a time, waiting when the
  * output is full (backpressure), so a 300,000-row report never sits in memory.
  *
- * Every cell that a spreadsheet could read as a formula (it starts with
- * = + - @, a tab or a carriage return) gets a leading single quote (OWASP
- * "CSV injection"): names and titles are data typed by people.
+ * Names and titles are data typed by people, so no cell may reach a spreadsheet as a formula
+ * (OWASP "CSV injection"): every CSV field is quoted, and a formula start (= + - @, their
+ * full-width forms, a tab or a carriage return) gets a single quote before it, at the start of
+ * the cell and after a separator inside it, because a spreadsheet may split the file on another
+ * separator than the comma (French Excel splits `Bob;=1+1` on the semicolon, quotes or not).
  */
 import { Writable } from 'node:stream';
 import { REPORT_COLUMNS } from './reportColumns';
 
 export type ExportRow = Readonly<Record<string, string>>;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A formula start at the start of the cell, or after a separator some spreadsheet may split on. */
+const FORMULA_START = /(^|[,;\t\r\n|])([=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/g;
+const MAY_START_FORMULA = /[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export function neutralizeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return MAY_START_FORMULA.test(value) ? value.replace(FORMULA_START, "$1'$2") : value;
 }
 
-/** RFC 4180: quote a field holding a quote, comma, CR or LF; double the quotes inside. */
+/** RFC 4180, every field quoted; quotes inside are doubled. */
 export function csvField(value: string): string {
-  const safe = neutralizeCell(value);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return `"${neutralizeCell(value).replace(/"/g, '""')}"`;
 }
 
 function waitForDrain(out: Writable): Promise<void> {

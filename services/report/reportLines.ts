@@ -90,13 +90,18 @@ function memo(fn: (value: string) => string, max = 4096): (value: string) => str
   };
 }
 
+const ACTIVE = csvField('Active');
+const EXPIRED = csvField('Expired');
+const NO_VALUE = csvField('');
+
 /**
  * Formats verified people as CSV lines (CRLF, RFC 4180, formulas neutralized) for one org and one instant,
  * in REPORT_COLUMNS order; test/services/report/reportLines.test.ts proves the bytes equal writeCsv(rows).
  */
 export class ReportCsvFormatter {
   private readonly tailConstant: string;
-  private readonly emptyTraining = ',,,,';
+  /** TrainingTitle, TrainingType, TrainingCompletionDate, ExpirationDate, ActivationStatus: empty. */
+  private readonly emptyTraining = Array(5).fill(NO_VALUE).join(',');
   private readonly field = memo(csvField);
   private readonly day = memo((v) => csvField(isoDay(v)));
   private readonly status: (expiresOn: string) => string;
@@ -104,7 +109,7 @@ export class ReportCsvFormatter {
   constructor(mpnId: string, partnerName: string, now: Date) {
     this.tailConstant = `,${csvField(mpnId)},${csvField(partnerName)},`;
     const nowMs = now.getTime();
-    this.status = memo((expiresOn) => (Date.parse(expiresOn) < nowMs ? 'Expired' : 'Active'));
+    this.status = memo((expiresOn) => (Date.parse(expiresOn) < nowMs ? EXPIRED : ACTIVE));
   }
 
   /** Every line of these people, in order, as one string. */
@@ -123,10 +128,10 @@ export class ReportCsvFormatter {
         continue;
       }
       for (const c of certifications) {
-        const status = c.expiresOn === undefined ? 'Active' : this.status(c.expiresOn);
+        const status = c.expiresOn === undefined ? ACTIVE : this.status(c.expiresOn);
         out +=
           `${head}${this.field(c.title)},${this.field(c.type)},${this.day(c.earnedOn)},` +
-          `${c.expiresOn === undefined ? '' : this.day(c.expiresOn)},${status}${tail}`;
+          `${c.expiresOn === undefined ? NO_VALUE : this.day(c.expiresOn)},${status}${tail}`;
       }
     }
     return out;

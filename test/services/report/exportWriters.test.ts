@@ -37,6 +37,26 @@ describe('export writers', () => {
     for (const s of ['Alice', '', '1=1', " 'x", '2026-01-01']) assert.equal(neutralizeCell(s), s);
     assert.equal(csvField('a"b'), '"a""b"');
     assert.equal(csvField('=a,b'), `"'=a,b"`);
+    assert.equal(csvField('Alice'), '"Alice"', 'every field quoted');
+  });
+
+  it('neutralizes a formula after a separator inside a cell, and full-width formula starts', () => {
+    assert.equal(neutralizeCell('Bob;=1+1'), "Bob;'=1+1");
+    assert.equal(neutralizeCell('a,@SUM(A1)|+x'), "a,'@SUM(A1)|'+x");
+    assert.equal(neutralizeCell('\uFF1DHYPERLINK("http://evil.example")'), "'\uFF1DHYPERLINK(\"http://evil.example\")");
+    assert.equal(neutralizeCell('Jean-Pierre; Marie'), 'Jean-Pierre; Marie');
+  });
+
+  it('gives French Excel no formula when it splits a line on semicolons (the attack)', async () => {
+    const out = new Collector();
+    const attack = [row({ IndividualFirstName: 'Bob;=1+1', IndividualLastName: 'x;\uFF1Dcmd', TrainingTitle: 'T;@A1;-2+3' })];
+    await writeCsv(from(attack), out);
+    const line = out.buffer.toString('utf8').split('\r\n')[1];
+    // Excel set to ";" ignores the commas and reads each piece between semicolons as a cell.
+    for (const piece of line.split(';')) {
+      const cell = piece.replace(/^"|"$/g, '');
+      assert.ok(!/^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell), `a cell French Excel would run: ${cell}`);
+    }
   });
 
   it('writes RFC 4180 CSV with a BOM, CRLF and neutralized cells that parse back', async () => {
@@ -45,7 +65,7 @@ describe('export writers', () => {
     const buf = out.buffer;
     assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
     const text = buf.toString('utf8').slice(1);
-    assert.ok(text.startsWith(`${REPORT_COLUMNS.join(',')}\r\n`));
+    assert.ok(text.startsWith(`${REPORT_COLUMNS.map((c) => `"${c}"`).join(',')}\r\n`));
     assert.ok(text.endsWith('\r\n'));
     const parsed = parse(text, { columns: true }) as ReportRow[];
     assert.equal(parsed.length, 3);
@@ -96,7 +116,7 @@ describe('export writers', () => {
     await writeCsvChunks(from(['', ...chunks]), slow, ['a', '=b']);
     await reading;
     const text = Buffer.concat(received).toString('utf8');
-    assert.equal(text, `\uFEFFa,'=b\r\n${chunks.join('')}`, 'header cells neutralized too, empty chunks skipped');
+    assert.equal(text, `\uFEFF"a","'=b"\r\n${chunks.join('')}`, 'header cells quoted and neutralized too, empty chunks skipped');
     assert.ok(drains > 0, 'the writer waited for drain at least once');
   });
 
