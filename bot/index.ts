@@ -1,12 +1,15 @@
 /** `npm start`: read the config, start CertLink, stop cleanly on SIGTERM/SIGINT. */
 import { ConfigError, loadConfig } from './config';
 import { startCertLink } from './app';
+import { loadEnvFile, logEnvFile } from './envFile';
 import { createLogger } from './logging';
 import { applyRuntimeTuning } from './runtimeTuning';
 
 async function main(): Promise<void> {
   let config;
+  let envFile;
   try {
+    envFile = loadEnvFile();
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
@@ -17,6 +20,7 @@ async function main(): Promise<void> {
   }
   const v8Flags = applyRuntimeTuning(config);
   const log = createLogger(config.logLevel);
+  logEnvFile(log, envFile);
   log.info({ v8Flags }, 'runtime tuning');
   const app = await startCertLink(config, log).catch((err: unknown) => {
     log.fatal({ err: String(err) }, 'CertLink could not start');

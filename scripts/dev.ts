@@ -5,10 +5,12 @@
  */
 import { startCertLink } from '../bot/app';
 import { ConfigError, loadConfig } from '../bot/config';
+import { loadEnvFileOrExit } from '../bot/envFile';
 import { createLogger } from '../bot/logging';
 import { startPlayground } from './playground';
 
 async function main(): Promise<void> {
+  loadEnvFileOrExit('npm run dev');
   let config;
   try {
     // The dev loop is always local: no channel authentication, nothing kept after exit.

@@ -18,11 +18,10 @@ export interface BotProcess {
   stop(): Promise<void>;
 }
 
-export async function startBotProcess(env: Record<string, string>, startTimeoutMs = 20000): Promise<BotProcess> {
-  const child = spawn(process.execPath, [BOT_ENTRY], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** env: the child's variables over PATH, PORT=0 and LOG_LEVEL=info; a name given as undefined is left unset. */
+export async function startBotProcess(env: Record<string, string | undefined>, startTimeoutMs = 20000, cwd?: string): Promise<BotProcess> {
+  const childEnv = Object.fromEntries(Object.entries({ PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env }).filter(([, value]) => value !== undefined));
+  const child = spawn(process.execPath, [BOT_ENTRY], { env: childEnv, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
