@@ -14,6 +14,8 @@ export interface BotProcess {
   url: string;
   /** Every stdout line (pino JSON) so far. */
   lines: string[];
+  /** Everything written to stderr so far (Node's own warnings go there). */
+  stderr(): string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
@@ -59,6 +61,7 @@ export async function startBotProcess(env: Record<string, string | undefined>, s
     port,
     url: `http://127.0.0.1:${port}`,
     lines,
+    stderr: () => stderr,
     exited,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
