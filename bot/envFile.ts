@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
-import { ConfigError } from './config';
+import { AppConfig, ConfigError, loadConfig } from './config';
 import type { Logger } from './logging';
 
 export const ENV_FILE_NAME = '.env';
@@ -87,6 +87,18 @@ export function loadEnvFileOrExit(command: string): EnvFileResult | null {
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     console.error(`${command}: ${err.message}`);
+    process.exit(1);
+  }
+}
+
+/** For the processes that start from the settings (npm start, the worker): .env, then bot/config.ts; a bad one stops the process. */
+export function loadSettingsOrExit(name: string): { config: AppConfig; envFile: EnvFileResult | null } {
+  try {
+    const envFile = loadEnvFile();
+    return { config: loadConfig(), envFile };
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`${name} cannot start: ${err.message}. See .env.sample.`);
     process.exit(1);
   }
 }

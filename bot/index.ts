@@ -1,23 +1,11 @@
 /** `npm start`: read the config, start CertLink, stop cleanly on SIGTERM/SIGINT. */
-import { ConfigError, loadConfig } from './config';
 import { startCertLink } from './app';
-import { loadEnvFile, logEnvFile } from './envFile';
+import { loadSettingsOrExit, logEnvFile } from './envFile';
 import { createLogger } from './logging';
 import { applyRuntimeTuning } from './runtimeTuning';
 
 async function main(): Promise<void> {
-  let config;
-  let envFile;
-  try {
-    envFile = loadEnvFile();
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`CertLink cannot start: ${err.message}. See .env.sample.`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const { config, envFile } = loadSettingsOrExit('CertLink');
   const v8Flags = applyRuntimeTuning(config);
   const log = createLogger(config.logLevel);
   logEnvFile(log, envFile);

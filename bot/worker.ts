@@ -13,8 +13,8 @@ import { loadOrgsFile } from '../services/directory/directoryFiles';
 import { OrgDirectory } from '../services/directory/orgDirectory';
 import { toCurrentAvailability } from '../services/notices/currentAvailability';
 import { createStores } from '../services/storeFactory';
-import { AppConfig, ConfigError, loadConfig } from './config';
-import { loadEnvFile, logEnvFile } from './envFile';
+import { AppConfig } from './config';
+import { loadSettingsOrExit, logEnvFile } from './envFile';
 import { Notices, startNotices } from './proactive/startNotices';
 import { applyRuntimeTuning } from './runtimeTuning';
 
@@ -42,16 +42,7 @@ export async function runNoticeWorkers(deps: NoticeWorkerProcessDeps): Promise<N
 }
 
 async function main(): Promise<void> {
-  let config;
-  let envFile;
-  try {
-    envFile = loadEnvFile();
-    config = loadConfig();
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    console.error(`npm run worker cannot start: ${err.message}. See .env.sample.`);
-    process.exit(1);
-  }
+  const { config, envFile } = loadSettingsOrExit('npm run worker');
   if (!config.redisUrl) {
     console.error('npm run worker needs REDIS_URL: without Redis, notices run inside the bot process (RUN_NOTICE_WORKERS=true).');
     process.exit(2);
