@@ -7,6 +7,7 @@
  * .m365agentsplayground.yml must exist in the sample data for this to link.
  */
 import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -225,5 +226,37 @@ describe('npm run dev -- --locale fr-FR: the playground chat in French', functio
     assert.deepEqual(parseDevArgs(['-h']), { help: true });
     assert.match((parseDevArgs(['--locale', 'français']) as { error: string }).error, /--locale must be a language tag/);
     assert.match((parseDevArgs(['--french']) as { error: string }).error, /^Unknown argument --french/);
+  });
+});
+
+describe('npm run dev as a process: readable warnings first, the URLs last', function () {
+  this.timeout(90_000);
+
+  it('prints the start-up warnings as pino-pretty lines, then the banner, and stops on SIGTERM', async () => {
+    const entry = path.resolve(__dirname, '..', '..', 'scripts', 'dev.js');
+    const child = spawn(process.execPath, [entry], {
+      cwd: path.resolve(__dirname, '..', '..', '..'),
+      env: { PATH: process.env.PATH ?? '', PORT: '0', M365_AGENTS_PLAYGROUND_LOGFILE: path.join(ARTIFACTS, 'playground-dev.log') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+    try {
+      for (let i = 0; i < 600 && !out.includes('Ctrl+C stops both.'); i++) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 500));
+      const lines = out.split('\n').filter((l) => l.trim() !== '');
+      assert.equal(lines[lines.length - 1], 'Ctrl+C stops both.', out);
+      const banner = lines.findIndex((l) => l.startsWith('CertLink (local mode'));
+      const warning = lines.findIndex((l) => /WARN: local mode: channel authentication is off/.test(l));
+      assert.ok(warning >= 0 && warning < banner, out);
+      assert.deepEqual(lines.filter((l) => l.startsWith('{')), [], 'no JSON log lines in npm run dev');
+      assert.equal(err, '', 'nothing on stderr: no DEP0111 warning');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0);
   });
 });
