@@ -12,7 +12,7 @@
  * notices; or, only when named, "certlink status (in-memory store)" and "certlink link (message + confirm) (in-memory store)"), BENCH_NOTICES (default 100000), BENCH_VERBOSE=1,
  * BENCH_LOG_LEVEL (the bots' LOG_LEVEL; default info, the level CertLink ships with, so its per-turn log line is measured).
  */
-import { startFakeConnector } from '../test/support/fakeConnector';
+import { startFakeConnector } from '../scripts/connectorStandIn';
 import { combineSlices, ratioRange, RunningScenario, SliceResult, startScenario } from './runScenario';
 import { defaultScenarios, everyScenario } from './scenarioList';
 import { BENCH_REDIS_URL, echoScenario } from './scenarios';

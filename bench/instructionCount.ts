@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startFakeConnector } from '../test/support/fakeConnector';
+import { startFakeConnector } from '../scripts/connectorStandIn';
 import { callgrindTotal, callgrindWrapper } from './callgrind';
 import { generateLoad } from './loadGenerator';
 import { freePort, stopProcess, waitHealthy } from './runScenario';

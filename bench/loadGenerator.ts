@@ -12,7 +12,7 @@ import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Activity } from 'botbuilder';
 import { connectorRequest } from '../bot/teams/connectorHttp';
-import type { FakeConnector, RecordedActivity } from '../test/support/fakeConnector';
+import type { FakeConnector, RecordedActivity } from '../scripts/connectorStandIn';
 
 export interface LoadOptions {
   botUrl: string;

@@ -14,7 +14,7 @@ import { startCertLink } from '../bot/app';
 import { loadConfig } from '../bot/config';
 import { createRedis, waitUntilReady } from '../services/redis/redisConnection';
 import { buttons } from '../test/support/conversationHarness';
-import { startFakeConnector } from '../test/support/fakeConnector';
+import { startFakeConnector } from '../scripts/connectorStandIn';
 import { infoField } from './redisCpu';
 import { BENCH_REDIS_URL as REDIS_URL } from './scenarios';
 import { activityFrom, clickActivity, Member, membersOf, postActivity } from '../test/support/liveBot';

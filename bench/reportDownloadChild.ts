@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
+import '../bot/http/restifyLoad';
 import * as restify from 'restify';
 import { loadConfig } from '../bot/config';
 import { registerReportDownload } from '../bot/http/reportDownloadRoute';

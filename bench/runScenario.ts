@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Activity } from 'botbuilder';
-import type { FakeConnector } from '../test/support/fakeConnector';
+import type { FakeConnector } from '../scripts/connectorStandIn';
 import { generateLoad, LoadResult, percentile } from './loadGenerator';
 
 export interface Scenario {

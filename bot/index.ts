@@ -1,22 +1,14 @@
 /** `npm start`: read the config, start CertLink, stop cleanly on SIGTERM/SIGINT. */
-import { ConfigError, loadConfig } from './config';
 import { startCertLink } from './app';
+import { loadSettingsOrExit, logEnvFile } from './envFile';
 import { createLogger } from './logging';
 import { applyRuntimeTuning } from './runtimeTuning';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`CertLink cannot start: ${err.message}. See .env.sample.`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const { config, envFile } = loadSettingsOrExit('CertLink');
   const v8Flags = applyRuntimeTuning(config);
   const log = createLogger(config.logLevel);
+  logEnvFile(log, envFile);
   log.info({ v8Flags }, 'runtime tuning');
   const app = await startCertLink(config, log).catch((err: unknown) => {
     log.fatal({ err: String(err) }, 'CertLink could not start');

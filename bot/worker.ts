@@ -13,7 +13,8 @@ import { loadOrgsFile } from '../services/directory/directoryFiles';
 import { OrgDirectory } from '../services/directory/orgDirectory';
 import { toCurrentAvailability } from '../services/notices/currentAvailability';
 import { createStores } from '../services/storeFactory';
-import { AppConfig, loadConfig } from './config';
+import { AppConfig } from './config';
+import { loadSettingsOrExit, logEnvFile } from './envFile';
 import { Notices, startNotices } from './proactive/startNotices';
 import { applyRuntimeTuning } from './runtimeTuning';
 
@@ -41,13 +42,14 @@ export async function runNoticeWorkers(deps: NoticeWorkerProcessDeps): Promise<N
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const { config, envFile } = loadSettingsOrExit('npm run worker');
   if (!config.redisUrl) {
     console.error('npm run worker needs REDIS_URL: without Redis, notices run inside the bot process (RUN_NOTICE_WORKERS=true).');
     process.exit(2);
   }
   applyRuntimeTuning(config);
   const log = createLogger(config.logLevel);
+  logEnvFile(log, envFile);
   const keyPrefix = config.redisKeyPrefix;
   const stores = await createStores({ redisUrl: config.redisUrl, keyPrefix });
   // The worker only reads REDIS_URL, so this is one Redis server, never a Cluster.

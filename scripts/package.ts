@@ -7,9 +7,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadPackageConfig } from '../bot/config';
+import { loadEnvFileOrExit } from '../bot/envFile';
 import { buildAppPackage, validateAppPackage } from './appPackage';
 
 async function main(): Promise<number> {
+  loadEnvFileOrExit('npm run package');
   const cfg = loadPackageConfig();
   if (cfg.placeholderIds) {
     console.warn(`MicrosoftAppId is not set: the package uses the placeholder id ${cfg.botId}. It validates, but Teams cannot run it.`);

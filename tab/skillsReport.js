@@ -19,6 +19,7 @@
       truncated: 'The table shows the first rows only; the downloads have them all.',
       noMatch: 'No row matches your search.',
       columns: { MCPID: 'MCID', IndividualFirstName: 'First name', IndividualLastName: 'Last name', Email: 'Email', TrainingTitle: 'Certification', TrainingType: 'Type', TrainingCompletionDate: 'Earned', ExpirationDate: 'Expires', AssociationStartDate: 'Linked since' },
+      types: { certification: 'Certification', exam: 'Exam' },
     }),
     fr: Object.assign({}, T.COMMON.fr, {
       title: 'Rapport des compétences',
@@ -35,6 +36,7 @@
       truncated: 'Le tableau ne montre que les premières lignes ; les téléchargements les contiennent toutes.',
       noMatch: 'Aucune ligne ne correspond à votre recherche.',
       columns: { MCPID: 'MCID', IndividualFirstName: 'Prénom', IndividualLastName: 'Nom', Email: 'E-mail', TrainingTitle: 'Certification', TrainingType: 'Type', TrainingCompletionDate: 'Obtenue le', ExpirationDate: 'Expire le', AssociationStartDate: 'Lié depuis' },
+      types: { certification: 'Certification', exam: 'Examen' },
     }),
   };
 
@@ -42,6 +44,11 @@
     var t = page.t;
     var state = { query: '', column: null, dir: 1 };
     var collator = new Intl.Collator(page.locale, { numeric: true, sensitivity: 'base' });
+    // What a cell shows, which search and sort use too: the type in words, the rest as the report has it.
+    function shown(row, col) {
+      var value = row[col] || '';
+      return col === 'TrainingType' ? t.types[value] || value : value;
+    }
     var search = T.el('input', { type: 'search', id: 'search', placeholder: t.search, 'aria-label': t.search });
     var count = T.el('span', { className: 'muted', id: 'row-count' });
     var csv = T.el('a', { className: 'button', id: 'download-csv', href: report.downloads.csv, text: t.csv });
@@ -68,18 +75,18 @@
     function draw() {
       var q = state.query.trim().toLowerCase();
       var rows = report.rows.filter(function (r) {
-        return !q || SHOWN.some(function (c) { return String(r[c] || '').toLowerCase().indexOf(q) >= 0; });
+        return !q || SHOWN.some(function (c) { return String(shown(r, c)).toLowerCase().indexOf(q) >= 0; });
       });
       if (state.column) {
         var c = state.column;
-        rows = rows.slice().sort(function (a, b) { return state.dir * collator.compare(a[c] || '', b[c] || ''); });
+        rows = rows.slice().sort(function (a, b) { return state.dir * collator.compare(shown(a, c), shown(b, c)); });
       }
       Array.prototype.forEach.call(headRow.children, function (th) {
         th.setAttribute('aria-sort', th.getAttribute('data-column') === state.column ? (state.dir > 0 ? 'ascending' : 'descending') : 'none');
       });
       tbody.textContent = '';
       rows.forEach(function (r) {
-        tbody.appendChild(T.el('tr', {}, SHOWN.map(function (c) { return T.el('td', { 'data-column': c, text: r[c] || '' }); })));
+        tbody.appendChild(T.el('tr', {}, SHOWN.map(function (c) { return T.el('td', { 'data-column': c, text: shown(r, c) }); })));
       });
       count.textContent = t.shown(rows.length, report.rows.length);
       empty.hidden = rows.length > 0 || report.rows.length === 0;

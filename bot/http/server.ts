@@ -7,6 +7,7 @@
  * here, and only a well-formed activity reaches the CloudAdapter. Every error body has the
  * same form, `{ error: <code>, reason: <plain English> }`.
  */
+import './restifyLoad';
 import restify from 'restify';
 import type { Request, Response, Next } from 'restify';
 import { ActivityHandler, CloudAdapter, TurnContext } from 'botbuilder';

@@ -60,10 +60,16 @@ export function createTabIdentityVerifier(opts: TabIdentityOptions): TabIdentity
   const keys = opts.keys ?? (localMode ? null : createRemoteJWKSet(new URL(ENTRA_JWKS_URL)));
   const audience = localMode ? [] : [opts.appId, `api://${opts.domain}/${opts.appId}`];
 
+  // Said once (a process serves one verifier): a warning on every tab request buried the rest of the log.
+  let warnedOfDevIdentity = false;
   const fromDevHeader = (raw: string): IdentityResult => {
     const [userId, tenantId, email] = raw.split(';').map((s) => s.trim());
     if (!userId || !tenantId) return { ok: false, reason: `${DEV_USER_HEADER} must be "<aadObjectId>;<tenantId>[;<email>]"` };
-    opts.log.warn({ user: hashUserId(userId), tenantId }, 'tab API: accepted a DEVELOPMENT identity (local mode, no MicrosoftAppId): never expose this server');
+    if (!warnedOfDevIdentity) {
+      warnedOfDevIdentity = true;
+      opts.log.warn('tab API: accepting DEVELOPMENT identities (local mode, no MicrosoftAppId): never expose this server. Said once; each one is logged at debug level');
+    }
+    opts.log.debug({ user: hashUserId(userId), tenantId }, 'tab API: accepted a DEVELOPMENT identity');
     return { ok: true, identity: { userId, tenantId, email: email || null, via: 'dev' } };
   };
 

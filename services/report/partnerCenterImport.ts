@@ -26,6 +26,19 @@ export type DateOrder = 'mdy' | 'dmy';
 const DELIMITER_NAMES = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
 type Delimiter = keyof typeof DELIMITER_NAMES;
 
+/** Rows checked or written so far, for a progress display: checking reads every row, writing stores each person's rows. */
+export interface ImportProgress {
+  phase: 'checking' | 'writing';
+  rows: number;
+  totalRows: number;
+}
+
+export interface ImportOptions {
+  dateOrder?: DateOrder;
+  /** Called as rows are checked and written; calls may be many, so the callee decides when to show them. */
+  onProgress?: (progress: ImportProgress) => void;
+}
+
 /** How the file was read: its separator, and the order of its slash dates. */
 export interface ExportFormat {
   delimiter: Delimiter;
@@ -136,7 +149,7 @@ export function headerDelimiter(content: string | Buffer): Delimiter {
 }
 
 /** Pure: reads and checks the whole file, writes nothing. */
-export function parsePartnerCenterExport(content: string | Buffer, org: string, options: { dateOrder?: DateOrder } = {}): ParsedExport {
+export function parsePartnerCenterExport(content: string | Buffer, org: string, options: ImportOptions = {}): ParsedExport {
   let records: { record: string[]; info: { lines: number } }[];
   const delimiter = headerDelimiter(content);
   // A semicolon file was saved by Excel where the list separator is ";" (French, German…): there, dates are day first.
@@ -162,7 +175,9 @@ export function parsePartnerCenterExport(content: string | Buffer, org: string, 
   const rejectedMcids = new Set<string>();
   // A record's first line: info.lines is where it ends, and a quoted field may span lines.
   let nextLine = records[0].info.lines + 1;
-  for (const { record, info } of records.slice(1)) {
+  const totalRows = records.length - 1;
+  for (const [i, { record, info }] of records.slice(1).entries()) {
+    options.onProgress?.({ phase: 'checking', rows: i, totalRows });
     const line = nextLine;
     nextLine = info.lines + 1;
     if (record.length < header.length) {
@@ -220,7 +235,8 @@ export function parsePartnerCenterExport(content: string | Buffer, org: string, 
     profiles.push({ mcid, firstName: rows[0].firstName, lastName: rows[0].lastName, emails, certifications: [...certs.values()], lines: rows.map((r) => r.line) });
   }
   rejected.sort((a, b) => a.line - b.line);
-  return { ok: true, rowsRead: records.length - 1, profiles, rejected, format };
+  options.onProgress?.({ phase: 'checking', rows: totalRows, totalRows });
+  return { ok: true, rowsRead: totalRows, profiles, rejected, format };
 }
 
 /**
@@ -228,18 +244,21 @@ export function parsePartnerCenterExport(content: string | Buffer, org: string, 
  * kept (the "Use email@address" shortcut relies on them); certifications are
  * replaced by the file's, which is the full list Partner Center holds.
  */
-export async function importPartnerCenterExport(content: string | Buffer, org: string, profiles: ProfileStore, options: { dateOrder?: DateOrder } = {}): Promise<ImportReport> {
+export async function importPartnerCenterExport(content: string | Buffer, org: string, profiles: ProfileStore, options: ImportOptions = {}): Promise<ImportReport> {
   const parsed = parsePartnerCenterExport(content, org, options);
   if (!parsed.ok) return parsed;
   const existing = await profiles.getMany(parsed.profiles.map((p) => p.mcid));
+  const totalRows = rowsOf(parsed.profiles);
   let imported = 0;
   for (const [i, p] of parsed.profiles.entries()) {
+    options.onProgress?.({ phase: 'writing', rows: imported, totalRows });
     const before = existing[i];
     const emails = [...new Map([...(before?.emails ?? []), ...p.emails].map((e) => [normalizeEmail(e), e])).values()];
     const profile: CertificationProfile = { mcid: p.mcid, firstName: p.firstName, lastName: p.lastName, emails, certifications: p.certifications };
     await profiles.upsert(profile);
     imported += p.lines.length;
   }
+  options.onProgress?.({ phase: 'writing', rows: imported, totalRows });
   return {
     ok: true,
     rowsRead: parsed.rowsRead,
@@ -251,13 +270,28 @@ export async function importPartnerCenterExport(content: string | Buffer, org: s
   };
 }
 
-/** The lines the CLI prints. Reasons never quote names or emails. */
-export function formatImportReport(report: ImportReport, file: string): string[] {
+/** Rows that make up these profiles. */
+export function rowsOf(profiles: ImportedProfile[]): number {
+  return profiles.reduce((n, p) => n + p.lines.length, 0);
+}
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/**
+ * The lines the CLI prints: for an import (what was written), or for a checked file that was not
+ * imported (what an import would do). Reasons never quote names or emails.
+ */
+export function formatImportReport(report: ImportReport | ParsedExport, file: string): string[] {
   if (!report.ok) return [`${file}: nothing imported. ${report.error}`];
   const { delimiter, dateOrder } = report.format;
   const separator = DELIMITER_NAMES[delimiter];
+  const rejected = count(report.rejected.length, 'row rejected', 'rows rejected');
+  const outcome =
+    'profiles' in report
+      ? `would import ${count(rowsOf(report.profiles), 'row', 'rows')} (${count(report.profiles.length, 'person', 'people')}), ${rejected}; nothing was written`
+      : `imported ${count(report.imported, 'row', 'rows')} (${count(report.profilesWritten, "person's profile", "people's profiles")} written), ${rejected}`;
   return [
-    `${file}: rows read ${report.rowsRead}, imported ${report.imported}, rejected ${report.rejected.length} (${report.profilesWritten} profiles written)`,
+    `${file}: ${count(report.rowsRead, 'row', 'rows')} read: ${outcome}`,
     `Read as ${separator}-separated values, slash dates as ${dateOrder === 'mdy' ? 'month/day/year' : 'day/month/year'}`,
     ...report.rejected.map((r) => `  line ${r.line}: ${r.reason}`),
   ];

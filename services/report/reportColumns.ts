@@ -1,5 +1,5 @@
 /**
- * Partner Center's "Trainings, exams and certifications" export (DESIGN.md §1),
+ * Partner Center's "Trainings, exams and certifications" export (docs/DATA-FORMATS.md),
  * which is also the import format, plus the date each association started.
  */
 export const PARTNER_CENTER_COLUMNS = [

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { RunningApp, startCertLink } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { ManualClock } from '../../services/clock';
-import { launchChromium } from '../support/chromium';
+import { launchChromiumOrSkip } from '../support/chromium';
 import { captureLogger } from '../support/httpBotHarness';
 import { freePort } from '../support/freePort';
 
@@ -26,8 +26,8 @@ describe('tabs in headless Chromium (local mode, sample data)', function () {
   let base: string;
   const clock = new ManualClock('2026-02-01T10:00:00Z');
 
-  before(async () => {
-    browser = await launchChromium();
+  before(async function () {
+    browser = await launchChromiumOrSkip(this);
     mkdirSync(ARTIFACTS, { recursive: true });
     const { log } = captureLogger();
     // Download links are absolute (PUBLIC_BASE_URL), so the port is chosen before start.
@@ -43,8 +43,8 @@ describe('tabs in headless Chromium (local mode, sample data)', function () {
     await app?.close();
   });
 
-  async function open(file: string, devUser: string, extra = ''): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 760 }, locale: 'en-US', timezoneId: 'Europe/Paris' });
+  async function open(file: string, devUser: string, extra = '', width = 1100): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height: 760 }, locale: 'en-US', timezoneId: 'Europe/Paris' });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${base}/tab/${file}?devUser=${encodeURIComponent(devUser)}${extra}`);
@@ -129,6 +129,29 @@ describe('tabs in headless Chromium (local mode, sample data)', function () {
     assert.equal(await dark.getAttribute('body', 'data-theme'), 'dark');
     await dark.screenshot({ path: path.join(ARTIFACTS, 'skills-report-dark.png'), fullPage: true });
     await dark.close();
+  });
+
+  it('"Skills report" fits a 1280 px window: every column visible, no horizontal scrolling, types in words', async () => {
+    for (const [locale, types] of [
+      ['en-US', ['Certification', 'Exam']],
+      ['fr-FR', ['Certification', 'Examen']],
+    ] as const) {
+      const page = await open('skills-report.html', `${CONTOSO_ADMIN};${CONTOSO}`, `&locale=${locale}`, 1280);
+      const fit = await page.evaluate(() => {
+        const wrap = document.querySelector('.table-wrap') as HTMLElement;
+        const box = wrap.getBoundingClientRect();
+        return {
+          overflow: wrap.scrollWidth - wrap.clientWidth,
+          page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          cutOff: Array.from(document.querySelectorAll('#report th')).filter((th) => th.getBoundingClientRect().right > box.right + 0.5).map((th) => th.textContent),
+          columns: document.querySelectorAll('#report th').length,
+        };
+      });
+      assert.deepEqual(fit, { overflow: 0, page: 0, cutOff: [], columns: 9 }, locale);
+      assert.deepEqual([...new Set(await page.locator('#rows td[data-column=TrainingType]').allInnerTexts())].sort(), [...types].sort(), locale);
+      await page.screenshot({ path: path.join(ARTIFACTS, `skills-report-1280-${locale}.png`), fullPage: true });
+      await page.close();
+    }
   });
 
   it('"Skills report" refuses a non-admin clearly, with no table', async () => {

@@ -1,16 +1,26 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type Redis from 'ioredis';
 import { RedisAssociationStore } from '../../services/redis/redisAssociationStore';
 import { RedisProfileStore } from '../../services/redis/redisProfileStore';
 import { RedisReportIndexStore } from '../../services/redis/redisReportIndexStore';
 import { ReportService } from '../../services/report/reportService';
-import { parseImportArgs, runImport } from '../../scripts/import';
+import { HELP, parseImportArgs, runImport } from '../../scripts/import';
+import { FIRST_DRAW_MS, ProgressLine, progressLineFor, terminalProgressLine } from '../../scripts/progressLine';
 import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../helpers/testRedis';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const sample = path.join(root, 'data', 'partner-center-export.sample.csv');
 const bad = path.join(root, 'test', 'fixtures', 'partner-center-export.bad-rows.csv');
+
+/** runImport's output, kept: printed lines and progress updates. */
+function capture(progress = false) {
+  const lines: string[] = [];
+  const updates: string[] = [];
+  const line: ProgressLine = { update: (verb, done, total, unit) => updates.push(`${verb} ${done}/${total} ${unit}`), done: () => updates.push('done') };
+  return { lines, updates, output: { print: (l: string) => lines.push(l), ...(progress ? { progress: line } : {}) } };
+}
 
 describe('npm run import (scripts/import.ts) against Redis', () => {
   let redis: Redis;
@@ -31,6 +41,62 @@ describe('npm run import (scripts/import.ts) against Redis', () => {
     assert.deepEqual(parseImportArgs(['--org', '1234567', '--dates', 'dmy', 'a.csv']), { org: '1234567', file: 'a.csv', dateOrder: 'dmy' });
     assert.deepEqual(parseImportArgs(['--dates=mdy', '--org=1234567', 'a.csv']), { org: '1234567', file: 'a.csv', dateOrder: 'mdy' });
     assert.match((parseImportArgs(['--org', '1234567', '--dates', 'ymd', 'a.csv']) as { error: string }).error, /--dates must be mdy/);
+    assert.deepEqual(parseImportArgs(['--help']), { help: true });
+    assert.deepEqual(parseImportArgs(['--org', '1', '-h']), { help: true });
+    assert.match((parseImportArgs(['--org', '1234567', '--dry-run', 'a.csv']) as { error: string }).error, /^Unknown option --dry-run/);
+  });
+
+  it('--help prints the usage and exits 0, as the npm script runs it', () => {
+    const out = spawnSync(process.execPath, [path.join(root, 'dist', 'scripts', 'import.js'), '--help'], { cwd: root, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', timeout: 15000 });
+    assert.equal(out.status, 0, out.stderr);
+    assert.equal(out.stdout.trim(), HELP);
+    assert.match(HELP, /^Usage: npm run import -- --org <mpnId>/);
+    assert.match(HELP, /Without REDIS_URL the file is only\nchecked/);
+  });
+
+  it('without REDIS_URL only checks the file and says what an import would do, never that it imported', async () => {
+    const { lines, output } = capture();
+    assert.equal(await runImport(['--org', '1234567', sample], {}, output), 0);
+    assert.equal(lines[0], `${sample}: 15 rows read: would import 15 rows (9 people), 0 rows rejected; nothing was written`);
+    assert.equal(lines[lines.length - 1], "REDIS_URL is not set, so the file was only checked. To import it into Contoso's report, run the same command with REDIS_URL set.");
+    assert.deepEqual(lines.filter((l) => /\bimported\b|profiles? written|rebuilt/.test(l)), []);
+    const rejected = capture();
+    assert.equal(await runImport(['--org', '1234567', bad], {}, rejected.output), 2);
+    assert.match(rejected.lines[0], /would import 1 row \(1 person\), 8 rows rejected/);
+  });
+
+  it('reports progress while it checks and writes, ending at the totals, then clears the line', async () => {
+    const { updates, output } = capture(true);
+    assert.equal(await runImport(['--org', '1234567', sample], env, output), 0);
+    assert.equal(updates.filter((u) => u.startsWith('checked')).pop(), 'checked 15/15 rows');
+    assert.equal(updates.filter((u) => u.startsWith('imported')).pop(), 'imported 15/15 rows');
+    assert.equal(updates[updates.length - 1], 'done');
+  });
+
+  it('draws progress on a terminal only, outside CI, once the work takes long, with the rate', () => {
+    assert.ok(progressLineFor({ isTTY: true, write: () => true }, {}));
+    assert.equal(progressLineFor({ isTTY: true, write: () => true }, { CI: 'true' }), undefined);
+    assert.equal(progressLineFor({ isTTY: false, write: () => true }, {}), undefined);
+    assert.equal(progressLineFor({ write: () => true }, {}), undefined);
+
+    let t = 0;
+    const written: string[] = [];
+    const line = terminalProgressLine((text) => written.push(text), () => t);
+    line.update('checked', 500, 3000, 'rows');
+    assert.deepEqual(written, [], 'nothing for short work');
+    t = FIRST_DRAW_MS;
+    line.update('imported', 0, 3000, 'rows');
+    t += 2000;
+    line.update('imported', 2500, 3000, 'rows');
+    line.update('imported', 2600, 3000, 'rows');
+    line.update('imported', 3000, 3000, 'rows');
+    line.done();
+    assert.deepEqual(written, [
+      '\r\x1b[Kimported 0 of 3,000 rows',
+      '\r\x1b[Kimported 2,500 of 3,000 rows (1,250 rows/s)',
+      '\r\x1b[Kimported 3,000 of 3,000 rows (1,500 rows/s)',
+      '\r\x1b[K',
+    ]);
   });
 
   it('imports the sample into the store and recounts the linked people of the org', async () => {
@@ -39,11 +105,11 @@ describe('npm run import (scripts/import.ts) against Redis', () => {
     const record = { mcid: '10206373', version: 1, link: { mpnId: '1234567', tenantId: 't', userId: 'elodie', since: '2026-03-01T00:00:00.000Z', proof: 'email' as const }, starts: [{ mpnId: '1234567', at: '2026-03-01T00:00:00.000Z' }], ended: [] };
     assert.equal(await associations.saveRecord({ ...record, version: 0, link: null, starts: [] }, record), true);
 
-    const lines: string[] = [];
-    assert.equal(await runImport(['--org', '1234567', sample], env, (l) => lines.push(l)), 0);
-    assert.match(lines[0], /rows read 15, imported 15, rejected 0/);
+    const { lines, output } = capture();
+    assert.equal(await runImport(['--org', '1234567', sample], env, output), 0);
+    assert.equal(lines[0], `${sample}: 15 rows read: imported 15 rows (9 people's profiles written), 0 rows rejected`);
     assert.equal(lines[1], 'Read as comma-separated values, slash dates as month/day/year');
-    assert.match(lines[2], /rebuilt: 1 linked people/);
+    assert.equal(lines[2], "1 person now in Contoso's skills report (everyone who linked their certification to Contoso).");
     const profiles = new RedisProfileStore(redis, prefix);
     assert.equal((await profiles.get('10204151'))?.lastName, 'Lefèvre');
     const reports = new ReportService({ associations, profiles, index: new RedisReportIndexStore(redis, prefix), partnerName: () => null });
@@ -53,17 +119,18 @@ describe('npm run import (scripts/import.ts) against Redis', () => {
   });
 
   it('prints each rejected line and exits 2; a wrong --org rejects every row', async () => {
-    const lines: string[] = [];
-    assert.equal(await runImport(['--org', '1234567', bad], env, (l) => lines.push(l)), 2);
+    const { lines, output } = capture();
+    assert.equal(await runImport(['--org', '1234567', bad], env, output), 2);
     assert.ok(lines.some((l) => l === '  line 4: TrainingCompletionDate is not a date (YYYY-MM-DD, M/D/YYYY or D.M.YYYY)'));
-    const other: string[] = [];
-    assert.equal(await runImport(['--org', '7654321', sample], env, (l) => other.push(l)), 2);
-    assert.match(other[0], /imported 0, rejected 15/);
+    const other = capture();
+    assert.equal(await runImport(['--org', '7654321', sample], env, other.output), 2);
+    assert.match(other.lines[0], /imported 0 rows \(0 people's profiles written\), 15 rows rejected/);
+    assert.equal(other.lines.filter((l) => /skills report/.test(l)).length, 0, 'no profile written: the report is not recounted');
   });
 
   it('exits 1 and writes nothing for an unreadable file', async () => {
-    const lines: string[] = [];
-    assert.equal(await runImport(['--org', '1234567', path.join(root, 'nope.csv')], env, (l) => lines.push(l)), 1);
+    const { lines, output } = capture();
+    assert.equal(await runImport(['--org', '1234567', path.join(root, 'nope.csv')], env, output), 1);
     assert.match(lines[0], /cannot be read \(ENOENT\)/);
   });
 });

@@ -14,15 +14,16 @@ export interface BotProcess {
   url: string;
   /** Every stdout line (pino JSON) so far. */
   lines: string[];
+  /** Everything written to stderr so far (Node's own warnings go there). */
+  stderr(): string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
-export async function startBotProcess(env: Record<string, string>, startTimeoutMs = 20000): Promise<BotProcess> {
-  const child = spawn(process.execPath, [BOT_ENTRY], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** env: the child's variables over PATH, PORT=0 and LOG_LEVEL=info; a name given as undefined is left unset. */
+export async function startBotProcess(env: Record<string, string | undefined>, startTimeoutMs = 20000, cwd?: string): Promise<BotProcess> {
+  const childEnv = Object.fromEntries(Object.entries({ PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env }).filter(([, value]) => value !== undefined));
+  const child = spawn(process.execPath, [BOT_ENTRY], { env: childEnv, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
@@ -60,6 +61,7 @@ export async function startBotProcess(env: Record<string, string>, startTimeoutM
     port,
     url: `http://127.0.0.1:${port}`,
     lines,
+    stderr: () => stderr,
     exited,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

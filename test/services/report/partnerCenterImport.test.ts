@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MemoryProfileStore } from '../../../services/memory/memoryProfileStore';
-import { formatImportReport, importPartnerCenterExport, parseExportDate } from '../../../services/report/partnerCenterImport';
+import { formatImportReport, importPartnerCenterExport, ImportProgress, parseExportDate, parsePartnerCenterExport } from '../../../services/report/partnerCenterImport';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');
 const sample = readFileSync(path.join(root, 'data', 'partner-center-export.sample.csv'));
@@ -54,9 +54,26 @@ describe('Partner Center import', () => {
     assert.equal((await profiles.get('10203040'))?.certifications.length, 1);
 
     const lines = formatImportReport(report, 'bad.csv');
-    assert.equal(lines[0], 'bad.csv: rows read 9, imported 1, rejected 8 (1 profiles written)');
+    assert.equal(lines[0], "bad.csv: 9 rows read: imported 1 row (1 person's profile written), 8 rows rejected");
     assert.ok(lines.includes('  line 6: MpnId 7654321 is not the organization being imported (1234567)'));
     assert.ok(!lines.join('\n').includes('@'), 'no emails in the printed report');
+  });
+
+  it('says what an import would do for a file only checked, and reports its progress row by row', async () => {
+    const seen: ImportProgress[] = [];
+    const checked = parsePartnerCenterExport(badRows, ORG, { onProgress: (p) => seen.push({ ...p }) });
+    assert.equal(formatImportReport(checked, 'bad.csv')[0], 'bad.csv: 9 rows read: would import 1 row (1 person), 8 rows rejected; nothing was written');
+    assert.deepEqual(
+      seen.map((p) => p.rows),
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+    );
+    assert.ok(seen.every((p) => p.phase === 'checking' && p.totalRows === 9));
+
+    const writes: ImportProgress[] = [];
+    await importPartnerCenterExport(sample, ORG, new MemoryProfileStore(), { onProgress: (p) => p.phase === 'writing' && writes.push({ ...p }) });
+    assert.deepEqual(writes[0], { phase: 'writing', rows: 0, totalRows: 15 });
+    assert.deepEqual(writes[writes.length - 1], { phase: 'writing', rows: 15, totalRows: 15 });
+    assert.ok(writes.every((p, i) => i === 0 || p.rows >= writes[i - 1].rows), 'never goes back');
   });
 
   it('changes nothing for a malformed file: unparseable CSV or missing header columns', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { FakeConnector, startFakeConnector } from './fakeConnector';
+import { FakeConnector, startFakeConnector } from '../../scripts/connectorStandIn';
 
 const member = (n: number) => ({
   id: `29:user-${n}`,
