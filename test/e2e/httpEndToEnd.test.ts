@@ -115,8 +115,8 @@ describe('HTTP end to end: real server, Redis, Teams connector stand-in', functi
     const bytes = Buffer.from(await res.arrayBuffer());
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM, so Excel reads accents right');
     const csv = bytes.subarray(3).toString('utf8');
-    assert.ok(csv.startsWith('MCPID,IndividualFirstName,IndividualLastName,Email'), csv.slice(0, 80));
-    assert.match(csv, /10210817,Hugo,Bernard/);
+    assert.ok(csv.startsWith('"MCPID","IndividualFirstName","IndividualLastName","Email"'), csv.slice(0, 80));
+    assert.match(csv, /"10210817","Hugo","Bernard"/);
     assert.equal((await fetch(local.replace('org=1234567', 'org=7654321'))).status, 403);
 
     const removing = await message(hugoA, 'remove my certification');
