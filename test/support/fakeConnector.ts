@@ -6,7 +6,7 @@
  * member lookup the bot makes, on a random loopback port, with no network. Failures can be
  * scripted (failNext, respond) to exercise 429/403 handling in proactive sends.
  *
- * Shared by test/ and bench/ (bench imports it from here; tsconfig compiles test/ too).
+ * Shared by test/ and bench/ (bench imports it from here; tsconfig.test.json compiles bench/ and test/ together).
  * Plain node:http on purpose: no dependency on the bot's own HTTP stack.
  */
 import http from 'node:http';
