@@ -272,7 +272,7 @@ export function isLocalMode(config: AppConfig): boolean {
   return config.microsoftAppId === '';
 }
 
-/** What `npm run package` fills into manifest/manifest.template.json (issue 6). */
+/** What `npm run package` fills into appPackage/manifest.json. */
 export interface PackageConfig {
   /** The bot's Entra app id (MicrosoftAppId); also the SSO app of the tabs. */
   botId: string;
@@ -284,6 +284,8 @@ export interface PackageConfig {
   domain: string;
   /** True when no MicrosoftAppId is set: the package uses a placeholder id and only serves for validation. */
   placeholderIds: boolean;
+  /** The publisher's Microsoft Partner Network id (Partner Center's Partner ID) shown as developer.mpnId; null = not shown. */
+  mpnId: string | null;
 }
 
 /** A GUID that is obviously not a real app: packages built without MicrosoftAppId validate but cannot be installed. */
@@ -303,5 +305,8 @@ export function loadPackageConfig(env: Env = process.env): PackageConfig {
   } catch {
     throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL (got "${baseUrl}")`);
   }
-  return { botId: appId || PLACEHOLDER_APP_ID, teamsAppId, baseUrl, domain, placeholderIds: !appId };
+  const mpnId = str(env, 'DEVELOPER_MPN_ID');
+  // The manifest schema allows 10 characters; Partner Center's ids are digits.
+  if (mpnId && !/^\d{1,10}$/.test(mpnId)) throw new ConfigError(`DEVELOPER_MPN_ID must be your Partner ID, up to 10 digits (got "${mpnId}")`);
+  return { botId: appId || PLACEHOLDER_APP_ID, teamsAppId, baseUrl, domain, placeholderIds: !appId, mpnId: mpnId || null };
 }
