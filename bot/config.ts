@@ -90,6 +90,9 @@ export class ConfigError extends Error {
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
+/** Port of the HTTP server when PORT is unset (also the container's EXPOSE). */
+export const DEFAULT_PORT = 3978;
+
 function str(env: Env, name: string, fallback = ''): string {
   return (env[name] ?? fallback).trim();
 }
@@ -140,7 +143,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (microsoftAppType === 'SingleTenant' && !microsoftAppTenantId) {
     throw new ConfigError('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
   }
-  const port = int(env, 'PORT', 3978, 0, 65535);
+  const port = int(env, 'PORT', DEFAULT_PORT, 0, 65535);
   const download = downloadSettings(env, port);
   const limits: AssociationLimits = {
     maxPerWindow: int(env, 'LIMIT_MAX_PER_WINDOW', 3, 1, 100),
@@ -298,7 +301,7 @@ export function loadPackageConfig(env: Env = process.env): PackageConfig {
   if (appId && !GUID.test(appId)) throw new ConfigError(`MicrosoftAppId must be a GUID to build the Teams package (got "${appId}")`);
   const teamsAppId = str(env, 'TEAMS_APP_ID') || appId || PLACEHOLDER_APP_ID;
   if (!GUID.test(teamsAppId)) throw new ConfigError(`TEAMS_APP_ID must be a GUID (got "${teamsAppId}")`);
-  const baseUrl = (str(env, 'PUBLIC_BASE_URL') || `http://localhost:${int(env, 'PORT', 3978, 0, 65535)}`).replace(/\/+$/, '');
+  const baseUrl = (str(env, 'PUBLIC_BASE_URL') || `http://localhost:${int(env, 'PORT', DEFAULT_PORT, 0, 65535)}`).replace(/\/+$/, '');
   let domain: string;
   try {
     domain = new URL(baseUrl).host;
