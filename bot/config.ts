@@ -90,6 +90,9 @@ export class ConfigError extends Error {
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
+/** Port of the HTTP server when PORT is unset (also the container's EXPOSE). */
+export const DEFAULT_PORT = 3978;
+
 function str(env: Env, name: string, fallback = ''): string {
   return (env[name] ?? fallback).trim();
 }
@@ -140,7 +143,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (microsoftAppType === 'SingleTenant' && !microsoftAppTenantId) {
     throw new ConfigError('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant');
   }
-  const port = int(env, 'PORT', 3978, 0, 65535);
+  const port = int(env, 'PORT', DEFAULT_PORT, 0, 65535);
   const download = downloadSettings(env, port);
   const limits: AssociationLimits = {
     maxPerWindow: int(env, 'LIMIT_MAX_PER_WINDOW', 3, 1, 100),
@@ -272,7 +275,7 @@ export function isLocalMode(config: AppConfig): boolean {
   return config.microsoftAppId === '';
 }
 
-/** What `npm run package` fills into manifest/manifest.template.json (issue 6). */
+/** What `npm run package` fills into appPackage/manifest.json. */
 export interface PackageConfig {
   /** The bot's Entra app id (MicrosoftAppId); also the SSO app of the tabs. */
   botId: string;
@@ -284,6 +287,8 @@ export interface PackageConfig {
   domain: string;
   /** True when no MicrosoftAppId is set: the package uses a placeholder id and only serves for validation. */
   placeholderIds: boolean;
+  /** The publisher's Microsoft Partner Network id (Partner Center's Partner ID) shown as developer.mpnId; null = not shown. */
+  mpnId: string | null;
 }
 
 /** A GUID that is obviously not a real app: packages built without MicrosoftAppId validate but cannot be installed. */
@@ -296,12 +301,15 @@ export function loadPackageConfig(env: Env = process.env): PackageConfig {
   if (appId && !GUID.test(appId)) throw new ConfigError(`MicrosoftAppId must be a GUID to build the Teams package (got "${appId}")`);
   const teamsAppId = str(env, 'TEAMS_APP_ID') || appId || PLACEHOLDER_APP_ID;
   if (!GUID.test(teamsAppId)) throw new ConfigError(`TEAMS_APP_ID must be a GUID (got "${teamsAppId}")`);
-  const baseUrl = (str(env, 'PUBLIC_BASE_URL') || `http://localhost:${int(env, 'PORT', 3978, 0, 65535)}`).replace(/\/+$/, '');
+  const baseUrl = (str(env, 'PUBLIC_BASE_URL') || `http://localhost:${int(env, 'PORT', DEFAULT_PORT, 0, 65535)}`).replace(/\/+$/, '');
   let domain: string;
   try {
     domain = new URL(baseUrl).host;
   } catch {
     throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL (got "${baseUrl}")`);
   }
-  return { botId: appId || PLACEHOLDER_APP_ID, teamsAppId, baseUrl, domain, placeholderIds: !appId };
+  const mpnId = str(env, 'DEVELOPER_MPN_ID');
+  // The manifest schema allows 10 characters; Partner Center's ids are digits.
+  if (mpnId && !/^\d{1,10}$/.test(mpnId)) throw new ConfigError(`DEVELOPER_MPN_ID must be your Partner ID, up to 10 digits (got "${mpnId}")`);
+  return { botId: appId || PLACEHOLDER_APP_ID, teamsAppId, baseUrl, domain, placeholderIds: !appId, mpnId: mpnId || null };
 }

@@ -1,7 +1,7 @@
 /**
- * The Teams app package: manifest.json from manifest/manifest.template.json
- * with the deployment's ids and domain filled in, the French strings, and the
- * two icons, zipped; and its offline validation with @microsoft/app-manifest's
+ * The Teams app package: appPackage/manifest.json, the template Microsoft 365 Agents Toolkit
+ * also reads, with its ${{…}} placeholders filled from the deployment's settings, the French
+ * strings and the two icons, zipped; and its offline validation with @microsoft/app-manifest's
  * bundled JSON schemas (every error, not just the first).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,8 +11,8 @@ import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { PackageConfig } from '../bot/config';
 
-export const MANIFEST_DIR = path.resolve(__dirname, '..', '..', 'manifest');
-export const TEMPLATE_FILE = 'manifest.template.json';
+export const APP_PACKAGE_DIR = path.resolve(__dirname, '..', '..', 'appPackage');
+export const TEMPLATE_FILE = 'manifest.json';
 
 /** Files copied into the zip as they are, beside manifest.json. */
 export const PACKAGED_FILES = ['color.png', 'outline.png', 'fr.json'];
@@ -21,24 +21,28 @@ export const ICON_SIZES: Record<'color' | 'outline', number> = { color: 192, out
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
-  return pkg.version;
+/** The toolkit's placeholder syntax: ${{NAME}}, spaces allowed inside the braces. */
+const PLACEHOLDER = /\$\{\{ *([A-Za-z_][A-Za-z0-9_]*) *\}\}/g;
+
+/**
+ * The values of the template's placeholders, under the toolkit's names (env/.env.*): what
+ * `npm run package` knows as MicrosoftAppId, TEAMS_APP_ID and PUBLIC_BASE_URL.
+ */
+export function placeholderValues(cfg: PackageConfig): Record<string, string> {
+  return { TEAMS_APP_ID: cfg.teamsAppId, BOT_ID: cfg.botId, BOT_ENDPOINT: cfg.baseUrl, BOT_DOMAIN: cfg.domain };
 }
 
-/** Replaces {{NAME}} in every string of the template; an unknown or leftover placeholder is an error. */
-export function renderManifest(templateText: string, cfg: PackageConfig, version: string): Record<string, Json> {
-  const values: Record<string, string> = {
-    APP_VERSION: version,
-    TEAMS_APP_ID: cfg.teamsAppId,
-    BOT_ID: cfg.botId,
-    BASE_URL: cfg.baseUrl,
-    DOMAIN: cfg.domain,
-  };
+/**
+ * Fills every ${{NAME}} of the template; a placeholder with no value is an error, as in the toolkit.
+ * developer.mpnId is added when DEVELOPER_MPN_ID is set: the toolkit leaves no placeholder empty,
+ * so an optional field cannot be one.
+ */
+export function renderManifest(templateText: string, cfg: PackageConfig): Record<string, Json> {
+  const values = placeholderValues(cfg);
   const fill = (node: Json): Json => {
     if (typeof node === 'string') {
-      return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-        if (!(name in values)) throw new Error(`manifest template: unknown placeholder {{${name}}}`);
+      return node.replace(PLACEHOLDER, (_, name: string) => {
+        if (!values[name]) throw new Error(`${TEMPLATE_FILE}: no value for the placeholder \${{${name}}}`);
         return values[name];
       });
     }
@@ -46,11 +50,16 @@ export function renderManifest(templateText: string, cfg: PackageConfig, version
     if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, fill(v)]));
     return node;
   };
-  return fill(JSON.parse(templateText) as Json) as Record<string, Json>;
+  const manifest = fill(JSON.parse(templateText) as Json) as Record<string, Json>;
+  if (cfg.mpnId) {
+    const { name, ...rest } = manifest.developer as Record<string, Json>;
+    manifest.developer = { name, mpnId: cfg.mpnId, ...rest };
+  }
+  return manifest;
 }
 
-export async function buildAppPackage(cfg: PackageConfig, dir = MANIFEST_DIR, version = packageVersion()): Promise<{ zip: Buffer; manifest: Record<string, Json> }> {
-  const manifest = renderManifest(readFileSync(path.join(dir, TEMPLATE_FILE), 'utf8'), cfg, version);
+export async function buildAppPackage(cfg: PackageConfig, dir = APP_PACKAGE_DIR): Promise<{ zip: Buffer; manifest: Record<string, Json> }> {
+  const manifest = renderManifest(readFileSync(path.join(dir, TEMPLATE_FILE), 'utf8'), cfg);
   const zip = new JSZip();
   // A fixed date keeps the zip identical for identical inputs.
   const date = new Date('2026-01-01T00:00:00Z');

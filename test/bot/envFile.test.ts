@@ -54,7 +54,7 @@ describe('.env (bot/envFile.ts)', () => {
     this.timeout(60_000);
     const port = await freePort();
     writeEnv(`# copied from .env.sample\nPORT=${port}\n`);
-    const fromFile = await startBotProcess({ PORT: undefined }, 20_000, dir);
+    const fromFile = await startBotProcess({ PORT: undefined }, 20_000, { cwd: dir });
     try {
       assert.equal(fromFile.port, port);
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
@@ -65,7 +65,7 @@ describe('.env (bot/envFile.ts)', () => {
     } finally {
       await fromFile.stop();
     }
-    const fromEnvironment = await startBotProcess({ PORT: '0' }, 20_000, dir);
+    const fromEnvironment = await startBotProcess({ PORT: '0' }, 20_000, { cwd: dir });
     try {
       assert.notEqual(fromEnvironment.port, port);
       assert.ok(fromEnvironment.lines.some((l) => /"keptFromEnvironment":\["PORT"\]/.test(l)));

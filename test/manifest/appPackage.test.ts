@@ -1,13 +1,16 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { loadPackageConfig, PackageConfig } from '../../bot/config';
 import { recognizeIntent } from '../../bot/intents/recognizeIntent';
-import { buildAppPackage, localizedValue, MANIFEST_DIR, packageVersion, validateAppPackage } from '../../scripts/appPackage';
+import { APP_PACKAGE_DIR, buildAppPackage, localizedValue, renderManifest, TEMPLATE_FILE, validateAppPackage } from '../../scripts/appPackage';
 
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+const ROOT = path.resolve(__dirname, '../../..');
+const packageVersion = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const template = () => readFileSync(path.join(APP_PACKAGE_DIR, TEMPLATE_FILE), 'utf8');
 const cfg: PackageConfig = loadPackageConfig({ MicrosoftAppId: APP_ID, PUBLIC_BASE_URL: 'https://certlink.contoso.com/' });
 
 interface Command {
@@ -15,6 +18,8 @@ interface Command {
   description: string;
 }
 interface ManifestShape {
+  $schema: string;
+  manifestVersion: string;
   version: string;
   id: string;
   bots: { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: Command[] }[] }[];
@@ -36,7 +41,7 @@ async function rezip(zipData: Buffer, edit: (files: Record<string, unknown>) => 
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
-describe('Teams app package (manifest/, npm run package)', () => {
+describe('Teams app package (appPackage/, npm run package)', () => {
   let zip: Buffer;
   let manifest: ManifestShape;
   let fr: Record<string, string>;
@@ -52,10 +57,11 @@ describe('Teams app package (manifest/, npm run package)', () => {
     assert.deepEqual(await validateAppPackage(zip), []);
   });
 
-  it('fills the ids, the domain and the version, and leaves no placeholder', () => {
+  it('fills the ids and the domain, and leaves no placeholder; the version is package.json\'s', () => {
     const text = JSON.stringify(manifest);
     assert.doesNotMatch(text, /\{\{/);
-    assert.equal(manifest.version, packageVersion());
+    // The template is also the toolkit's, which writes its version as it is: a release bumps both.
+    assert.equal(manifest.version, packageVersion);
     assert.equal(manifest.id, APP_ID);
     assert.equal(manifest.bots[0].botId, APP_ID);
     assert.deepEqual(manifest.webApplicationInfo, { id: APP_ID, resource: `api://certlink.contoso.com/${APP_ID}` });
@@ -99,6 +105,37 @@ describe('Teams app package (manifest/, npm run package)', () => {
     assert.ok(errors.includes('fr.json: "bots[0].commandLists[0].commands[9].title" names nothing in manifest.json'), errors.join('\n'));
   });
 
+  it('uses the newest manifest schema that @microsoft/app-manifest bundles', () => {
+    const bundled = readdirSync(path.join(path.dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas', 'teams'))
+      .map((dir) => /^v(\d+)\.(\d+)$/.exec(dir))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [Number(m[1]), Number(m[2])])
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const newest = bundled[bundled.length - 1].join('.');
+    assert.equal(manifest.manifestVersion, newest);
+    assert.ok(Number(newest.split('.')[1]) >= 29, `newest bundled schema is only ${newest}`);
+    assert.equal(manifest.$schema, `https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`);
+    assert.equal(fr.$schema, `https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.Localization.schema.json`);
+  });
+
+  it('shows the publisher\'s Partner ID (DEVELOPER_MPN_ID) as developer.mpnId only when it is set, and refuses one that is not', async () => {
+    assert.equal((manifest as unknown as { developer: Record<string, string> }).developer.mpnId, undefined);
+    const withMpn = loadPackageConfig({ MicrosoftAppId: APP_ID, PUBLIC_BASE_URL: 'https://certlink.contoso.com', DEVELOPER_MPN_ID: '1234567' });
+    const built = await buildAppPackage(withMpn);
+    assert.deepEqual(Object.keys(built.manifest.developer as object), ['name', 'mpnId', 'websiteUrl', 'privacyUrl', 'termsOfUseUrl']);
+    assert.equal((built.manifest.developer as Record<string, string>).mpnId, '1234567');
+    assert.deepEqual(await validateAppPackage(built.zip), []);
+    assert.throws(() => loadPackageConfig({ DEVELOPER_MPN_ID: '12345678901' }), /DEVELOPER_MPN_ID must be your Partner ID, up to 10 digits/);
+    assert.throws(() => loadPackageConfig({ DEVELOPER_MPN_ID: 'contoso' }), /DEVELOPER_MPN_ID/);
+  });
+
+  it('fills the toolkit\'s ${{NAME}} placeholders, spaces inside the braces too, and refuses one it has no value for', () => {
+    assert.match(template(), /"botId": "\$\{\{BOT_ID\}\}"/);
+    const filled = renderManifest('{"a": "${{ BOT_DOMAIN }}/x", "b": ["${{BOT_ENDPOINT}}"]}', cfg);
+    assert.deepEqual(filled, { a: 'certlink.contoso.com/x', b: ['https://certlink.contoso.com'] });
+    assert.throws(() => renderManifest('{"a": "${{AZURE_SUBSCRIPTION_ID}}"}', cfg), /no value for the placeholder \$\{\{AZURE_SUBSCRIPTION_ID\}\}/);
+  });
+
   it('refuses a schema version it cannot check offline (v1.18) instead of fetching it', async () => {
     const old = await rezip(zip, (f) => {
       const m = f['manifest.json'] as Record<string, unknown>;
@@ -110,9 +147,9 @@ describe('Teams app package (manifest/, npm run package)', () => {
   });
 
   it('has a 192×192 colour icon and a 32×32 white-on-transparent outline icon', async () => {
-    const color = PNG.sync.read(readFileSync(path.join(MANIFEST_DIR, 'color.png')));
+    const color = PNG.sync.read(readFileSync(path.join(APP_PACKAGE_DIR, 'color.png')));
     assert.deepEqual([color.width, color.height], [192, 192]);
-    const outline = PNG.sync.read(readFileSync(path.join(MANIFEST_DIR, 'outline.png')));
+    const outline = PNG.sync.read(readFileSync(path.join(APP_PACKAGE_DIR, 'outline.png')));
     assert.deepEqual([outline.width, outline.height], [32, 32]);
     let transparent = 0;
     let visible = 0;
@@ -127,7 +164,7 @@ describe('Teams app package (manifest/, npm run package)', () => {
     assert.ok(transparent > 500 && visible > 50, `transparent ${transparent}, visible ${visible}`);
     // A wrong size in the package is reported.
     const bad = await JSZip.loadAsync(zip);
-    bad.file('outline.png', readFileSync(path.join(MANIFEST_DIR, 'color.png')));
+    bad.file('outline.png', readFileSync(path.join(APP_PACKAGE_DIR, 'color.png')));
     const errors = await validateAppPackage(await bad.generateAsync({ type: 'nodebuffer' }));
     assert.ok(errors.includes('outline.png: 192×192, expected 32×32'), errors.join('\n'));
     assert.ok(errors.some((e) => /outline\.png: no transparent pixel/.test(e)), errors.join('\n'));
