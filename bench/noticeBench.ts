@@ -15,6 +15,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createConnectorTransport } from '../bot/proactive/connectorTransport';
 import { Notices, startNotices } from '../bot/proactive/startNotices';
+import { systemClock } from '../services/clock';
+import { redisNoticeStores } from '../services/redis/redisNotices';
 import { noticeJobId, toPayload } from '../services/notices/noticeScheduler';
 import { BullmqNoticeScheduler } from '../services/redis/bullmqNoticeScheduler';
 import { deleteKeysByPrefix } from '../services/redis/redisConnection';
@@ -107,12 +109,10 @@ async function phase(opts: {
     instances.push(
       await startNotices({
         config: {
-          redisUrl: opts.redisUrl,
-          ...localApp,
           limits: DEFAULT_LIMITS,
           notices: { tenantRatePerSecond: 50, runWorkers: false, workerConcurrency: opts.concurrency, claimTtlSeconds: 600 },
         },
-        redis: { client: opts.redis, keyPrefix: opts.prefix },
+        stores: redisNoticeStores({ client: opts.redis, redisUrl: opts.redisUrl, keyPrefix: opts.prefix, clock: systemClock }),
         transport: createConnectorTransport(localApp),
         currentAvailability: async () => ({ nextDate: new Date(0), associationsLeft: 2, link: null, lastStartAt: null }),
         delivery: { tenantRatePerSecond: opts.ratePerSecond },
@@ -157,12 +157,10 @@ async function phase(opts: {
     restarted.push(
       await startNotices({
         config: {
-          redisUrl: opts.redisUrl,
-          ...localApp,
           limits: DEFAULT_LIMITS,
           notices: { tenantRatePerSecond: 50, runWorkers: true, workerConcurrency: opts.concurrency, claimTtlSeconds: 600 },
         },
-        redis: { client: opts.redis, keyPrefix: opts.prefix },
+        stores: redisNoticeStores({ client: opts.redis, redisUrl: opts.redisUrl, keyPrefix: opts.prefix, clock: systemClock }),
         transport: createConnectorTransport(localApp),
         currentAvailability: async () => ({ nextDate: new Date(0), associationsLeft: 2, link: null, lastStartAt: null }),
         delivery: { tenantRatePerSecond: opts.ratePerSecond },

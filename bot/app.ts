@@ -3,7 +3,6 @@
  * and the HTTP server with its routes. `bot/index.ts` runs it; tests and the
  * bench start it in process or as a child with their own settings.
  */
-import Redis from 'ioredis';
 import type { Server } from 'restify';
 import { Clock, systemClock } from '../services/clock';
 import { loadOrgsFile, loadProfilesFile } from '../services/directory/directoryFiles';
@@ -26,6 +25,7 @@ import { Logger, useUserHashKey } from './logging';
 import { MemberEmailLookup } from './teams/memberEmail';
 import { MemberIdLookup } from './teams/mentions';
 import { toCurrentAvailability } from '../services/notices/currentAvailability';
+import { createConnectorTransport } from './proactive/connectorTransport';
 import { Notices, startNotices } from './proactive/startNotices';
 import { registerPersonalDataDownload } from './http/personalDataRoute';
 import { sweepAuditRetention, startRetentionSweeps } from '../services/privacy/retentionSweep';
@@ -80,6 +80,7 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     keyPrefix: config.redisKeyPrefix,
     clock,
     profiles,
+    auditRetentionDays: config.privacy.auditRetentionDays,
     onIndexError: () => log.warn('derived index update failed after a save; readers verify against the record'),
   });
   // Every store call is timed and its failures counted for /metrics.
@@ -106,9 +107,7 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     log.warn('DOWNLOAD_SIGNING_SECRET is not set: download links are signed with a random secret and stop working at restart.');
   }
 
-  // BullMQ and the notice stores are not ready for Redis Cluster yet (keys of one job on several slots).
-  const standaloneRedis = stores.redis instanceof Redis ? stores.redis : null;
-  if (stores.redis && !standaloneRedis) {
+  if (stores.kind !== 'memory' && !stores.notices.durable) {
     log.warn('REDIS_CLUSTER_NODES: proactive notices run in this process only and do not survive a restart (BullMQ on Redis Cluster is not wired yet)');
   }
   // The notice worker re-reads the person's state when a notice comes due (it may have changed).
@@ -116,7 +115,8 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
   const notices = await startNotices({
     config,
     clock,
-    redis: standaloneRedis ? { client: standaloneRedis, keyPrefix: config.redisKeyPrefix } : undefined,
+    stores: stores.notices,
+    transport: createConnectorTransport(config),
     currentAvailability: async (mcid) => {
       if (!associationsReady) throw new Error('the bot is not composed yet');
       return toCurrentAvailability(await associationsReady.status(mcid), config.limits, (mpnId) => orgs.nameOf(mpnId));
@@ -164,7 +164,7 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     roles: composed.roles,
     orgByMpnId: (mpnId) => orgs.byMpnId(mpnId),
     reports: composed.reports,
-    audit: composed.adminStores.audit,
+    audit: stores.audit,
     clock,
     onError: (err, where) => log.error({ err: String(err), where }, 'download failed'),
   });

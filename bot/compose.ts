@@ -5,7 +5,6 @@
  */
 import { ConversationState, Storage } from 'botbuilder';
 import { AdminActions } from '../services/admin/adminActions';
-import { AdminStores, createAdminStores } from '../services/admin/adminStores';
 import { AssociationService } from '../services/association/associationService';
 import { AssociationLimits } from '../services/association/types';
 import { AuditTrailListener } from '../services/audit/auditTrailListener';
@@ -37,7 +36,7 @@ import { ErasureService } from '../services/privacy/erasureService';
 import { PersonalDataExporter } from '../services/privacy/personalDataExport';
 import { isPersonNotices } from '../services/privacy/personNotices';
 import { PrivacyDeps } from '../services/privacy/privacyDeps';
-import { createPrivacyStores } from '../services/privacy/privacyStores';
+import { privacyStores as privacyViews } from '../services/privacy/privacyStores';
 import { PseudonymizedStarts } from '../services/privacy/pseudonymizedStarts';
 import { Pseudonymizer } from '../services/privacy/pseudonymizer';
 import { RemovalRetentionListener } from '../services/privacy/removalRetentionListener';
@@ -96,7 +95,6 @@ export interface ComposedBot {
   services: BotServices;
   conversationState: ConversationState;
   admin: AdminActions;
-  adminStores: AdminStores;
   roles: RoleService;
   reports: ReportService;
   signer: DownloadLinkSigner;
@@ -106,8 +104,8 @@ export interface ComposedBot {
 export function composeBot(o: ComposeOptions): ComposedBot {
   const { stores, clock, log } = o;
   const policy = o.privacy?.retention ?? defaultRetention(o.limits);
-  const adminStores = createAdminStores(stores, o.keyPrefix, { auditRetentionDays: policy.auditRetentionDays });
-  const privacyStores = createPrivacyStores(stores, adminStores.audit, o.keyPrefix, clock);
+  const adminStores = { audit: stores.audit, reportIndex: stores.reportIndex, partnerAdmins: stores.partnerAdmins };
+  const privacyStores = privacyViews(stores);
   const pseudonymizer = new Pseudonymizer(o.privacy?.hashSecret ?? randomBytes(32).toString('base64url'));
   const erasedStarts = new PseudonymizedStarts({ store: privacyStores.erasedStarts, pseudonymizer, policy, clock });
   const associations = new AssociationService({
@@ -203,5 +201,5 @@ export function composeBot(o: ComposeOptions): ComposedBot {
       ? personalNudge(o.notices, clock, personalNudgeCard, (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'personal-chat nudge not delivered'))
       : undefined,
   });
-  return { bot, services, conversationState, admin, adminStores, roles, reports, signer, privacy: { deps: privacyDeps, exporter, erasure } };
+  return { bot, services, conversationState, admin, roles, reports, signer, privacy: { deps: privacyDeps, exporter, erasure } };
 }

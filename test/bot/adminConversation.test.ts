@@ -92,7 +92,7 @@ describe('admin conversation (R7, R10)', () => {
     assert.match(notified[0], /removed your Microsoft Certification Profile ID from its skills report/);
 
     assert.ok(textOf(await h.say(people.contosoAdmin, 'skills report')).includes(R10));
-    const audit = await h.composed.adminStores.audit.latest('1234567', 20);
+    const audit = await h.stores.audit.latest('1234567', 20);
     assert.deepEqual(audit.map((e) => e.action).sort(), ['link', 'removedByAdmin']);
     assert.ok(audit.every((e) => e.mcid === '10203040'));
     // In the admin's personal chat the card names the person (from the profile) and the admin asking (Teams);

@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { Activity, MemoryStorage, Storage, TestAdapter, TurnContext } from 'botbuilder';
-import Redis from 'ioredis';
 import pino from 'pino';
 import { ComposedBot, composeBot } from '../../bot/compose';
 import { PersonNotifier } from '../../bot/handlers/admin/adminHandlers';
@@ -19,12 +18,8 @@ import { loadOrgsFile, loadProfilesFile } from '../../services/directory/directo
 import { OrgDirectory } from '../../services/directory/orgDirectory';
 import { DocumentStore } from '../../services/kv/documentStore';
 import { OnceStore } from '../../services/kv/onceStore';
-import { MemoryAssociationStore } from '../../services/memory/memoryAssociationStore';
-import { MemoryDocumentStore } from '../../services/memory/memoryDocumentStore';
-import { MemoryOnceStore } from '../../services/memory/memoryOnceStore';
-import { MemoryCounterStore } from '../../services/memory/memoryCounterStore';
-import { MemoryProfileStore } from '../../services/memory/memoryProfileStore';
-import { Stores } from '../../services/storeFactory';
+import { memoryNoticeStores } from '../../services/memory/memoryNoticeStores';
+import { createStores, Stores } from '../../services/storeFactory';
 import { loadConfig } from '../../bot/config';
 import { Notices, startNotices } from '../../bot/proactive/startNotices';
 import { toCurrentAvailability } from '../../services/notices/currentAvailability';
@@ -111,16 +106,12 @@ export async function makeHarness(opts: HarnessOptions = {}) {
   const clock = opts.clock ?? new ManualClock('2026-01-05T09:00:00Z');
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const orgs = new OrgDirectory(loadOrgsFile(path.join(root, 'data/orgs.sample.json')));
+  const memory = await createStores({ redisUrl: null, clock, profiles: sampleProfiles() });
   const stores: Stores = opts.stores ?? {
-    kind: 'memory',
-    associations: opts.associationStore ?? new MemoryAssociationStore(clock),
-    once: opts.once ?? new MemoryOnceStore(clock),
-    documents: opts.documents ?? new MemoryDocumentStore(clock),
-    profiles: new MemoryProfileStore(sampleProfiles(), clock),
-    counters: new MemoryCounterStore(clock),
-    health: { kind: 'memory', ping: async () => true },
-    redis: null,
-    close: async () => undefined,
+    ...memory,
+    associations: opts.associationStore ?? memory.associations,
+    once: opts.once ?? memory.once,
+    documents: opts.documents ?? memory.documents,
   };
   const byUserId = new Map(Object.values(people).map((p) => [p.userId, p.email]));
   const nameByUserId = new Map<string, string>(Object.values(people).map((p) => [p.userId, p.name]));
@@ -136,11 +127,10 @@ export async function makeHarness(opts: HarnessOptions = {}) {
   // afterwards; a fixed default would leave them behind in the shared Redis.
   if (opts.stores?.redis && !opts.keyPrefix) throw new Error('makeHarness: pass keyPrefix (the Redis stores\' prefix) with Redis stores');
   const keyPrefix = opts.keyPrefix ?? 'test:';
-  // Notices run on standalone Redis only (BullMQ): a cluster client keeps them in process.
-  const redisNotices = opts.noticesRedisUrl && stores.redis instanceof Redis ? { client: stores.redis, keyPrefix } : undefined;
+  // Notices on Redis only when asked (and on standalone Redis: a cluster keeps them in process).
   const notices: Notices = await startNotices({
-    config: { ...loadConfig({}), limits, redisUrl: redisNotices ? (opts.noticesRedisUrl ?? null) : null },
-    redis: redisNotices,
+    config: { ...loadConfig({}), limits },
+    stores: opts.noticesRedisUrl ? stores.notices : memoryNoticeStores(clock),
     clock,
     transport: opts.noticeTransport ?? recording,
     runWorkers: opts.noticeWorkers ?? false,
