@@ -11,7 +11,7 @@
 import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Activity } from 'botbuilder';
-import { connectorRequest } from '../bot/teams/connectorHttp';
+import { connectorRequest } from '../bot/runtime/connector/connectorHttp';
 import type { FakeConnector, RecordedActivity } from '../test/support/fakeConnector';
 
 export interface LoadOptions {

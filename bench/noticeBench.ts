@@ -13,7 +13,7 @@ import Redis from 'ioredis';
 import { ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { createConnectorTransport } from '../bot/proactive/connectorTransport';
+import { createConnectorTransport } from '../bot/runtime/botbuilder/proactiveTransport';
 import { Notices, startNotices } from '../bot/proactive/startNotices';
 import { systemClock } from '../services/clock';
 import { redisNoticeStores } from '../services/redis/redisNotices';

@@ -12,16 +12,19 @@ import { loadOrgsFile } from '../services/directory/directoryFiles';
 import { OrgDirectory } from '../services/directory/orgDirectory';
 import { toCurrentAvailability } from '../services/notices/currentAvailability';
 import { NoticeStores } from '../services/notices/noticeStores';
+import { NoticeTransport } from '../services/notices/types';
 import { createStores } from '../services/storeFactory';
 import { AppConfig, loadConfig } from './config';
-import { createConnectorTransport } from './proactive/connectorTransport';
 import { Notices, startNotices } from './proactive/startNotices';
+import { createRuntime } from './runtime/createRuntime';
 import { applyRuntimeTuning } from './runtimeTuning';
 
 export interface NoticeWorkerProcessDeps {
   config: AppConfig;
   associationStore: AssociationStore;
   notices: NoticeStores;
+  /** Where cards go: the runtime's proactive transport. */
+  transport: NoticeTransport;
   onError?(err: unknown): void;
 }
 
@@ -33,7 +36,7 @@ export async function runNoticeWorkers(deps: NoticeWorkerProcessDeps): Promise<N
   return startNotices({
     config,
     stores: deps.notices,
-    transport: createConnectorTransport(config),
+    transport: deps.transport,
     runWorkers: true,
     currentAvailability: async (mcid) =>
       toCurrentAvailability(await associations.status(mcid), config.limits, (mpnId) => orgs.nameOf(mpnId)),
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
     config,
     associationStore: stores.associations,
     notices: stores.notices,
+    transport: createRuntime(config, log).proactive,
     onError: (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'notice worker error'),
   });
   log.info({ concurrency: config.notices.workerConcurrency, tenantRatePerSecond: config.notices.tenantRatePerSecond }, 'notice worker running');

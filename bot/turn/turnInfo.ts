@@ -1,5 +1,5 @@
-import { TurnContext } from 'botbuilder';
 import { isSpokenLocale, Locale, pickLocale } from '../../services/i18n/locale';
+import type { ChannelActivity } from '../runtime/turn';
 
 /** Who is speaking, from where, in which language: read once per turn from the activity. */
 export interface TurnInfo {
@@ -21,13 +21,12 @@ export interface TurnInfo {
   activityId: string | null;
 }
 
-/** The channel's JSON is not trusted to match botbuilder's types: a number where a string belongs is ignored. */
+/** The channel's JSON is not trusted to match its declared types: a number where a string belongs is ignored. */
 function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-export function turnInfo(context: TurnContext): TurnInfo {
-  const a = context.activity;
+export function turnInfo(a: ChannelActivity): TurnInfo {
   const tenantId = text(a.conversation?.tenantId);
   const type = a.conversation?.conversationType;
   const locale = text(a.locale);
@@ -36,7 +35,7 @@ export function turnInfo(context: TurnContext): TurnInfo {
     tenantId,
     locale: pickLocale(locale ?? undefined),
     localeFromActivity: isSpokenLocale(locale),
-    conversationId: a.conversation?.id,
+    conversationId: a.conversation?.id as string,
     conversationType: type === 'channel' || type === 'groupChat' ? type : 'personal',
     activityId: a.id ?? null,
   };

@@ -8,14 +8,16 @@
  * activity turns out to be a redelivery. Each value is as read near the start of the turn; a
  * handler that writes (a link) decides on it and the write re-checks it (compare-and-set).
  */
-import { TurnContext } from 'botbuilder';
 import { McidRecord } from '../../services/association/types';
 import { listsEmail } from '../../services/directory/profileStore';
 import { CertificationProfile } from '../../services/directory/types';
-import type { BotServices } from '../handlers/handlerTypes';
+import type { AssociationService } from '../../services/association/associationService';
+import type { ProfileStore } from '../../services/directory/profileStore';
+import type { Turn } from '../runtime/turn';
+import type { MemberEmailLookup } from '../teams/memberEmail';
 
 /**
- * What a handler can ask to have read ahead (see FeatureHandlers.readAhead):
+ * What a handler can ask to have read ahead (a feature's `readAhead`, bot/features/feature.ts):
  * 'mine' the person's own linked record, 'byEmail' the profile their Teams email leads to and its
  * record, 'cardRecord' and 'cardProfile' (card actions) the record and the profile of the MCID the card is about.
  */
@@ -30,14 +32,18 @@ export interface ProfileByEmail {
   record: McidRecord | null;
 }
 
-type ReadServices = Pick<BotServices, 'associations' | 'profiles' | 'memberEmail'>;
+export interface ReadServices {
+  associations: AssociationService;
+  profiles: ProfileStore;
+  memberEmail: MemberEmailLookup;
+}
 
 export class TurnReads {
   private readonly memo = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly services: ReadServices,
-    private readonly context: TurnContext,
+    private readonly turn: Turn,
     private readonly who: { tenantId: string | null; userId: string },
   ) {}
 
@@ -61,7 +67,7 @@ export class TurnReads {
 
   /** The person's Teams email (member lookup, cached a few minutes in this process). */
   email(): Promise<string | null> {
-    return this.once('email', () => this.services.memberEmail.emailOf(this.context));
+    return this.once('email', () => this.services.memberEmail.emailOf(this.turn));
   }
 
   /** One MCID's record, as AssociationService.record gives it (with starts kept through an erasure). */

@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../bot/logging';
-import { summarizeError } from '../../bot/http/turnErrorGuard';
-import { ConnectorReplyError } from '../../bot/teams/directReplyAdapter';
+import { summarizeError } from '../../bot/runtime/errorSummary';
+import { ConnectorReplyError } from '../../bot/runtime/botbuilder/directReplyAdapter';
 
 const logging = path.join(__dirname, '../../bot/logging.js');
 

@@ -5,7 +5,7 @@
  * Then the invariants are checked from Redis: zero violations.
  */
 import { strict as assert } from 'node:assert';
-import { TEST_REDIS_URL, TestRedis } from '../helpers/testRedis';
+import { TEST_REDIS_URL, TestRedis } from '../support/testRedis';
 import { startFakeConnector } from '../support/fakeConnector';
 import { BotProcess, startBotProcess } from '../support/botProcess';
 import { membersOf } from '../support/liveBot';

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { RedisAssociationStore } from '../../services/redis/redisAssociationStore';
-import { TEST_REDIS_URL, TestRedis } from '../helpers/testRedis';
+import { TEST_REDIS_URL, TestRedis } from '../support/testRedis';
 import { buttons, textOf } from '../support/conversationHarness';
 import { FakeConnector, startFakeConnector } from '../support/fakeConnector';
 import { BotProcess, startBotProcess } from '../support/botProcess';

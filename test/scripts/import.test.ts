@@ -6,7 +6,7 @@ import { RedisProfileStore } from '../../services/redis/redisProfileStore';
 import { RedisReportIndexStore } from '../../services/redis/redisReportIndexStore';
 import { ReportService } from '../../services/report/reportService';
 import { parseImportArgs, runImport } from '../../scripts/import';
-import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../helpers/testRedis';
+import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../support/testRedis';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const sample = path.join(root, 'data', 'partner-center-export.sample.csv');

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { IntentName } from '../../../bot/intents/intentPatterns';
+import { IntentName } from '../../../bot/features/priority';
 import { recognizeIntent } from '../../../bot/intents/recognizeIntent';
 import { conversationText } from '../../../bot/i18n/conversationText';
 import { noticeText } from '../../../bot/i18n/noticeText';

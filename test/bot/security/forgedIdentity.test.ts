@@ -11,8 +11,9 @@ import type { Activity } from 'botbuilder';
 import pino from 'pino';
 import sinon from 'sinon';
 import type restify from 'restify';
-import { createCertLinkAdapter } from '../../../bot/http/adapterFactory';
+import { createCertLinkAdapter } from '../../../bot/runtime/botbuilder/authentication';
 import { createHttpServer, listen } from '../../../bot/http/server';
+import { messagesEndpoint } from '../../../bot/runtime/botbuilder/messagesEndpoint';
 import { refuseUnprovenIdentity } from '../../../bot/turn/teamsIdentity';
 import { ChannelKeySet, startChannelKeySet, TEST_APP_ID, TEST_ISSUER } from '../../support/channelTokens';
 import { FABRIKAM_TENANT, makeHarness, people, textOf } from '../../support/conversationHarness';
@@ -65,15 +66,18 @@ describe('security: identity only from what Teams proves (forged identities, rea
       { openIdMetadataUrl: keys.openIdMetadataUrl, tokenIssuer: TEST_ISSUER },
     );
     server = createHttpServer({
-      adapter,
-      // Counts the turns that reach the bot; the admitted control stops there (replying would need
-      // an Entra token for the app, which this offline test cannot get).
-      bot: async () => {
-        turnsRun += 1;
-      },
+      endpoint: messagesEndpoint({
+        adapter,
+        // Counts the turns that reach the bot; the admitted control stops there (replying would need
+        // an Entra token for the app, which this offline test cannot get).
+        logic: async () => {
+          turnsRun += 1;
+        },
+        log,
+        refuse: refuseUnprovenIdentity(),
+      }),
       health: healthyStore,
       log,
-      refuse: refuseUnprovenIdentity(),
     });
     botUrl = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   });

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { AuditEntry, AuditLog } from '../../../services/audit/auditLog';
 import { MemoryAuditLog } from '../../../services/memory/memoryAuditLog';
 import { RedisAuditLog } from '../../../services/redis/redisAuditLog';
-import { useSuiteRedis } from '../../helpers/testRedis';
+import { useSuiteRedis } from '../../support/testRedis';
 
 function entry(i: number, mpnId = '1111111'): AuditEntry {
   return { at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(), mpnId, actorUserId: `u${i}`, action: 'link', mcid: String(10000 + i) };

@@ -14,7 +14,7 @@ import {
   RedisNoticeLedger,
   RedisNoticePreferenceStore,
 } from '../../../services/redis/redisNoticeStores';
-import { deleteByPrefix, connectTestRedis, uniquePrefix } from '../../helpers/testRedis';
+import { deleteByPrefix, connectTestRedis, uniquePrefix } from '../../support/testRedis';
 
 interface Stores {
   refs: ConversationRefStore;

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { MemoryReportIndexStore } from '../../../services/memory/memoryReportIndexStore';
 import { RedisReportIndexStore } from '../../../services/redis/redisReportIndexStore';
 import { ReportCounters, ReportIndexStore } from '../../../services/report/reportIndexStore';
-import { useSuiteRedis } from '../../helpers/testRedis';
+import { useSuiteRedis } from '../../support/testRedis';
 
 const ORG = '1234567';
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);

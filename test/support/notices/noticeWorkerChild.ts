@@ -4,7 +4,7 @@
  * Uses the real composition (startNotices) and the botbuilder transport in local mode.
  */
 import Redis from 'ioredis';
-import { createConnectorTransport } from '../../../bot/proactive/connectorTransport';
+import { createConnectorTransport } from '../../../bot/runtime/botbuilder/proactiveTransport';
 import { startNotices } from '../../../bot/proactive/startNotices';
 import { systemClock } from '../../../services/clock';
 import { redisNoticeStores } from '../../../services/redis/redisNotices';
