@@ -12,11 +12,10 @@
  */
 import type { JWTVerifyGetKey } from 'jose';
 import type { Server } from 'restify';
-import { statementCard } from '../cards/cardModels';
 import { AdminActions } from '../services/admin/adminActions';
 import { AssociationService } from '../services/association/associationService';
 import { AuditTrailListener } from '../services/audit/auditTrailListener';
-import { Clock, systemClock } from '../services/clock';
+import { Clock } from '../services/clock';
 import { loadOrgsFile, loadProfilesFile } from '../services/directory/directoryFiles';
 import { OrgDirectory } from '../services/directory/orgDirectory';
 import { pickLocale } from '../services/i18n/locale';
@@ -32,14 +31,15 @@ import { privacyStores } from '../services/privacy/privacyStores';
 import { PseudonymizedStarts } from '../services/privacy/pseudonymizedStarts';
 import { Pseudonymizer } from '../services/privacy/pseudonymizer';
 import { RemovalRetentionListener } from '../services/privacy/removalRetentionListener';
-import { sweepAuditRetention, startRetentionSweeps } from '../services/privacy/retentionSweep';
 import { ReportIndexListener } from '../services/report/reportIndexListener';
 import { ReportService } from '../services/report/reportService';
 import { DownloadLinkSigner } from '../services/report/signedLink';
 import { RoleService } from '../services/roles/roleService';
 import { createStores, Stores } from '../services/storeFactory';
 import { UniversityService } from '../services/university/universityService';
-import { AppConfig, isLocalMode } from './config';
+import { AppConfig } from './config';
+import { clockFor } from './fileClock';
+import { warnAtStart } from './startupWarnings';
 import { adminFeature, PersonNotifier } from './features/admin';
 import { employeeFeature } from './features/employee';
 import { EmployeeDeps } from './features/employee/employeeDeps';
@@ -47,18 +47,13 @@ import { personalNudgeCard, welcomeCardFor } from './features/employee/helpHandl
 import { previewAfterSignIn } from './features/employee/linkHandler';
 import { noticesFeature } from './features/notices';
 import { privacyFeature } from './features/privacy';
-import { FileClock } from './fileClock';
-import { addDrainGate, addMetricsRoute } from './http/operationsRoutes';
-import { registerPersonalDataDownload } from './http/personalDataRoute';
-import { registerReportDownload } from './http/reportDownloadRoute';
+import { registerRoutes } from './http/routes';
 import { createHttpServer, listen } from './http/server';
-import { registerTabApi } from './http/tabApi';
-import { createTabIdentityVerifier } from './http/tabIdentity';
-import { registerTabPages } from './http/tabPages';
 import { say } from './i18n/say';
-import { Logger, useUserHashKey } from './logging';
+import { Logger } from './logging';
 import { BotMetrics } from './metrics/botMetrics';
-import { timedStore } from './metrics/timedStore';
+import { timedStores } from './metrics/timedStore';
+import { noticeNotifier } from './proactive/noticeNotifier';
 import { personalNudge } from './proactive/personalNudge';
 import { Notices, startNotices } from './proactive/startNotices';
 import { createRuntime } from './runtime/createRuntime';
@@ -111,7 +106,6 @@ export interface ComposedCertLink {
   /** The stores as the bot sees them (timed for /metrics). */
   stores: Stores;
   services: DomainServices;
-  notices: Notices;
   pipeline: TurnPipeline;
   /** What POST /api/messages hands each checked activity to. */
   endpoint: ActivityEndpoint;
@@ -133,13 +127,13 @@ export interface RunningApp extends ComposedCertLink {
 
 export async function composeCertLink(config: AppConfig, log: Logger, overrides: AppOverrides = {}): Promise<ComposedCertLink> {
   // 1. Time, metrics and the directory.
-  const clock = pickClock(config, overrides, log);
+  const clock = overrides.clock ?? clockFor(config, log);
   const metrics = new BotMetrics();
   const orgs = new OrgDirectory(loadOrgsFile(config.orgsFile));
   const profileFile = loadProfilesFile(config.profilesFile);
 
   // 2. The backend.
-  const stores = overrides.stores ?? timed(await createStores({
+  const stores = overrides.stores ?? timedStores(await createStores({
     redisUrl: config.redisUrl,
     redisClusterNodes: config.redisClusterNodes,
     keyPrefix: config.redisKeyPrefix,
@@ -147,7 +141,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
     profiles: profileFile,
     auditRetentionDays: config.privacy.auditRetentionDays,
     onIndexError: () => log.warn('derived index update failed after a save; readers verify against the record'),
-  }), metrics);
+  }), metrics.onStoreCall);
   warnAtStart(config, stores, log);
 
   // 3. The domain.
@@ -189,10 +183,8 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
   });
   metrics.watchNotices(() => ({ ...notices.stats() }));
   const privacyDeps: PrivacyDeps = {
+    ...privacyViews,
     associations,
-    records: privacyViews.records,
-    profiles: privacyViews.profiles,
-    audit: privacyViews.audit,
     reportIndex: stores.reportIndex,
     university,
     refs: notices.refs,
@@ -205,6 +197,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
     clock,
     policy,
   };
+
   const privacy = { deps: privacyDeps, exporter: new PersonalDataExporter(privacyDeps), erasure: new ErasureService(privacyDeps) };
 
   // 5. The features, each built the same way from what it needs, and the turn pipeline.
@@ -262,128 +255,36 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
     turnErrorMessage: (activity) => say(pickLocale(activity.locale), 'unavailable'),
   });
   const services = { associations, profiles: stores.profiles, orgs, university, roles, reports, signer, admin, privacy, notices };
-  return { clock, metrics, stores, services, notices, pipeline, endpoint, profilesInFile: profileFile.length };
+  return { clock, metrics, stores, services, pipeline, endpoint, profilesInFile: profileFile.length };
 }
 
 export async function startCertLink(config: AppConfig, log: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
   const app = await composeCertLink(config, log, overrides);
-  const { clock, stores, services, notices, metrics } = app;
-  const { orgs } = services;
+  const { clock, stores, services, metrics } = app;
 
   // 6. The HTTP server and its routes.
   const server = createHttpServer({ endpoint: app.endpoint, health: stores.health, log });
-  registerReportDownload(server, {
-    signer: services.signer,
-    roles: services.roles,
-    orgByMpnId: (mpnId) => orgs.byMpnId(mpnId),
-    reports: services.reports,
-    audit: stores.audit,
-    clock,
-    onError: (err, where) => log.error({ err: String(err), where }, 'download failed'),
-  });
-  registerPersonalDataDownload(server, {
-    signer: services.signer,
-    exporter: services.privacy.exporter,
-    documents: stores.documents,
-    orgForTenant: (tenantId) => orgs.forTenant(tenantId),
-    clock,
-    onError: (err) => log.error({ err: String(err) }, 'personal data download failed'),
-  });
-  registerTabApi(server, {
-    verify: createTabIdentityVerifier({ appId: config.microsoftAppId, domain: new URL(config.publicBaseUrl).host, keys: overrides.tabTokenKeys, clock, log }),
-    orgs,
-    associations: services.associations,
-    profiles: stores.profiles,
-    admin: services.admin,
-    noticePrefs: notices.prefs,
-    log,
-    clock,
-  });
-  registerTabPages(server);
-  const gate = addDrainGate(server);
-  addMetricsRoute(server, metrics);
-  // Audit entries past their retention are trimmed at start and then periodically (streams have no per-entry TTL).
-  const sweeps = startRetentionSweeps(
-    async () => {
-      const out = await sweepAuditRetention({ audit: services.privacy.deps.audit, mpnIds: orgs.all().map((org) => org.mpnId), clock, policy: services.privacy.deps.policy });
-      if (out.auditEntriesTrimmed > 0) log.info(out, 'audit retention sweep');
-    },
-    config.privacy.sweepIntervalHours * 3_600_000,
-    (err) => log.warn({ err: String(err) }, 'audit retention sweep failed; it runs again later'),
-  );
+  const routes = registerRoutes(server, { config, log, clock, stores, services, metrics, tabTokenKeys: overrides.tabTokenKeys });
   const port = await listen(server, config.port);
-  log.info({ port, store: stores.kind, orgs: orgs.all().length, profiles: app.profilesInFile }, 'CertLink is listening on /api/messages');
+  log.info({ port, store: stores.kind, orgs: services.orgs.all().length, profiles: app.profilesInFile }, 'CertLink is listening on /api/messages');
 
   return {
     ...app,
     server,
     port,
-    inFlight: () => gate.inFlight.size,
+    inFlight: () => routes.gate.inFlight.size,
     async close() {
-      sweeps.stop();
-      gate.startDraining();
+      routes.sweeps.stop();
+      routes.gate.startDraining();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      const drained = await gate.inFlight.idle(config.shutdownTimeoutSeconds * 1000);
-      if (!drained) log.warn({ inFlight: gate.inFlight.size }, 'shutdown timeout: closing with turns still in flight');
+      const drained = await routes.gate.inFlight.idle(config.shutdownTimeoutSeconds * 1000);
+      if (!drained) log.warn({ inFlight: routes.gate.inFlight.size }, 'shutdown timeout: closing with turns still in flight');
       // Keep-alive connections with no request would hold server.close() open.
       server.server.closeIdleConnections?.();
       await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
-      await notices.stop();
+      await services.notices.stop();
       await stores.close();
     },
   };
 }
 
-function pickClock(config: AppConfig, overrides: AppOverrides, log: Logger): Clock {
-  if (overrides.clock) return overrides.clock;
-  if (config.fakeClockFile && isLocalMode(config)) {
-    log.warn({ file: config.fakeClockFile }, 'CERTLINK_FAKE_CLOCK_FILE is set: the bot reads the time from a file (test runs only)');
-    return new FileClock(config.fakeClockFile);
-  }
-  return systemClock;
-}
-
-/** Every store call is timed and its failures counted for /metrics. */
-function timed(stores: Stores, metrics: BotMetrics): Stores {
-  const observe = metrics.onStoreCall;
-  return {
-    ...stores,
-    associations: timedStore('associations', stores.associations, observe),
-    once: timedStore('once', stores.once, observe),
-    documents: timedStore('documents', stores.documents, observe),
-    profiles: timedStore('profiles', stores.profiles, observe),
-    counters: timedStore('counters', stores.counters, observe),
-  };
-}
-
-function warnAtStart(config: AppConfig, stores: Stores, log: Logger): void {
-  if (stores.kind === 'memory') log.warn('REDIS_URL is not set: using the embedded in-memory store. Data will NOT survive a restart.');
-  if (stores.kind !== 'memory' && !stores.notices.durable) {
-    log.warn('REDIS_CLUSTER_NODES: proactive notices run in this process only and do not survive a restart (BullMQ on Redis Cluster is not wired yet)');
-  }
-  if (config.privacy.hashSecretGenerated) {
-    log.warn('PRIVACY_HASH_SECRET is not set: erased MCIDs are hashed with a random secret, so after a restart the abuse limits no longer recognise an erased MCID.');
-  }
-  if (config.logHashKey) useUserHashKey(config.logHashKey);
-  else if (!isLocalMode(config)) {
-    log.warn('LOG_HASH_KEY is not set: each bot process hashes user ids in its logs with its own random key, so one person cannot be followed across processes or restarts.');
-  }
-  if (config.downloadSigningSecretGenerated) {
-    log.warn('DOWNLOAD_SIGNING_SECRET is not set: download links are signed with a random secret and stop working at restart.');
-  }
-}
-
-/** Tells a removed person in their own chat, through the notices' paced, once-only delivery. */
-export function noticeNotifier(notices: Notices, clock: Clock): PersonNotifier {
-  return {
-    async notify(tenantId, userId, text) {
-      const outcome = await notices.delivery.deliver({
-        key: `removedByAdmin:${tenantId}:${userId}:${clock.now().toISOString()}`,
-        tenantId,
-        userId,
-        card: (ref) => statementCard({ title: '', lines: [text(ref.locale)] }),
-      });
-      return outcome === 'sent';
-    },
-  };
-}

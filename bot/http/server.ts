@@ -60,7 +60,7 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
   const server = restify.createServer({ name: 'certlink' });
 
   // restify's own errors (the body reader's 413, 404, 405) get the same body shape as ours.
-  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+  server.on('restifyError', (_req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
     const status = err.statusCode ?? 500;
     const code =
       status === 413
@@ -141,12 +141,12 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
     handleActivity,
   );
 
-  server.get('/healthz', (req: Request, res: Response, next: Next) => {
+  server.get('/healthz', (_req: Request, res: Response, next: Next) => {
     res.send(200, { status: 'ok' });
     next();
   });
 
-  server.get('/readyz', async (req: Request, res: Response) => {
+  server.get('/readyz', async (_req: Request, res: Response) => {
     const reachable = await withTimeout(
       health.ping().catch(() => false),
       readyTimeoutMs,

@@ -61,7 +61,7 @@ export function registerTabPages(server: restify.Server, dir = TAB_DIR): void {
     });
     res.end(file.body);
   });
-  server.get('/tab', async (req: restify.Request, res: restify.Response) => {
+  server.get('/tab', async (_req: restify.Request, res: restify.Response) => {
     res.writeHead(302, { Location: '/tab/my-certification.html' });
     res.end();
   });

@@ -59,7 +59,6 @@ describe('observability: logs without personal data, /metrics', function () {
     await say(hugo, 'remove alice@contoso.com from the report, she is Alice Martin');
     await say(hugo, 'my email is hugo.bernard@fabrikam.com, link me');
 
-    const text = captured.lines.join('\n');
     for (const secret of [alice.email, alice.name, hugo.email, hugo.name, 'Alice', 'Hugo', 'contoso.com', 'fabrikam.com', '@']) {
       const leak = captured.lines.find((l) => l.toLowerCase().includes(secret.toLowerCase()));
       assert.equal(leak, undefined, `"${secret}" appears in the logs`);

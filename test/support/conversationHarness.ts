@@ -153,7 +153,8 @@ export async function makeHarness(opts: HarnessOptions = {}) {
     notifier: opts.notifier,
     roster: opts.roster,
   });
-  const { services, notices } = composed;
+  const { services } = composed;
+  const { notices } = services;
   const associationStore = stores.associations;
   // The same turn logic CloudAdapter runs for POST /api/messages, driven by botbuilder's TestAdapter.
   const served = composed.endpoint as ServedBot;
