@@ -49,7 +49,7 @@ import { noticesFeature } from './features/notices';
 import { privacyFeature } from './features/privacy';
 import { registerRoutes } from './http/routes';
 import { createHttpServer, listen } from './http/server';
-import { say } from './i18n/say';
+import { say } from '../services/i18n/say';
 import { Logger } from './logging';
 import { BotMetrics } from './metrics/botMetrics';
 import { timedStores } from './metrics/timedStore';

@@ -6,8 +6,7 @@
 import { statementCard } from '../../cards/cardModels';
 import { OrgDirectory } from '../../services/directory/orgDirectory';
 import type { PublicVerbRules, Reply, VerbRules } from '../features/feature';
-import { TextKey } from '../i18n/conversationText';
-import { say } from '../i18n/say';
+import { say, TextKey } from '../../services/i18n/say';
 import type { CardAction, CardActionAnswer } from '../runtime/turn';
 import { ACTIVITY_MEMORY_SECONDS, clickKey, ScopeDeps, TurnScope } from './turnScope';
 

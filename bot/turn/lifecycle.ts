@@ -3,7 +3,7 @@ import { AdaptiveCardAttachment } from '../../cards/render';
 import { OrgDirectory } from '../../services/directory/orgDirectory';
 import { Locale } from '../../services/i18n/locale';
 import { OnceStore } from '../../services/kv/onceStore';
-import { say } from '../i18n/say';
+import { say } from '../../services/i18n/say';
 import type { ChannelAccount } from '../runtime/turn';
 import { ConversationMemory } from './conversationRefs';
 import { TurnInfo } from './turnInfo';

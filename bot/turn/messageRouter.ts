@@ -8,7 +8,7 @@ import { OrgDirectory } from '../../services/directory/orgDirectory';
 import { Locale } from '../../services/i18n/locale';
 import type { IntentRules } from '../features/feature';
 import type { IntentName } from '../features/priority';
-import { say } from '../i18n/say';
+import { say } from '../../services/i18n/say';
 import { recognizeIntent } from '../intents/recognizeIntent';
 import type { PersonalNudge } from '../proactive/personalNudge';
 import { ConversationMemory } from './conversationRefs';

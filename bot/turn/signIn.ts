@@ -7,7 +7,7 @@ import { ProfileStore } from '../../services/directory/profileStore';
 import { OrgDirectory } from '../../services/directory/orgDirectory';
 import { CertificationProfile } from '../../services/directory/types';
 import type { HandlerContext, Reply } from '../features/feature';
-import { say } from '../i18n/say';
+import { say } from '../../services/i18n/say';
 import { TurnScope } from './turnScope';
 
 export interface SignInDeps {

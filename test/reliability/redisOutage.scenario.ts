@@ -9,7 +9,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
-import { say } from '../../bot/i18n/say';
+import { say } from '../../services/i18n/say';
 import { createRedis, waitUntilReady } from '../../services/redis/redisConnection';
 import { ThrowawayRedis } from '../support/throwawayRedis';
 import { buttons, textOf } from '../support/conversationHarness';

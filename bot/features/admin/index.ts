@@ -12,8 +12,8 @@ import {
   reportSummaryCard,
 } from '../../../cards/adminCards';
 import { AdminActions, MemberQuery } from '../../../services/admin/adminActions';
-import { fill, Locale } from '../../../services/i18n/locale';
-import { adminText, AdminTextKey } from '../../i18n/adminText';
+import { Locale } from '../../../services/i18n/locale';
+import { say } from '../../../services/i18n/say';
 import { Mentioned, mentionedPeople, MemberIdLookup } from '../../teams/mentions';
 import { MemberNameLookup } from '../../teams/memberNames';
 import { auditNames } from './auditNames';
@@ -40,10 +40,6 @@ export interface AdminFeatureDeps {
   notifier: PersonNotifier;
   /** Names for the audit card, from the profiles of the MCIDs its entries are about. */
   profiles: Pick<ProfileStore, 'get'>;
-}
-
-function t(locale: Locale, key: AdminTextKey, values: Record<string, string> = {}): string {
-  return fill(adminText[locale][key], values);
 }
 
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
@@ -95,11 +91,11 @@ export function adminFeature(deps: AdminFeatureDeps): Feature<AdminIntent> {
     const auth = await admin.authorize(hc.org, hc.info.userId);
     if (auth.kind === 'refused') return refusal(hc);
     const target = await removalTarget(hc, memberIds);
-    if (!target) return { text: t(hc.locale, 'whoToRemove') };
-    if ('mention' in target) return { text: t(hc.locale, 'mentionUnknown', { name: target.mention.name }) };
+    if (!target) return { text: say(hc.locale, 'whoToRemove') };
+    if ('mention' in target) return { text: say(hc.locale, 'mentionUnknown', { name: target.mention.name }) };
     const found = await admin.findMember(hc.org, hc.info.userId, target);
     if (found.kind === 'refused') return refusal(hc);
-    if (found.kind === 'notFound') return { text: t(hc.locale, 'notFound', { org: hc.org.name }) };
+    if (found.kind === 'notFound') return { text: say(hc.locale, 'notFound', { org: hc.org.name }) };
     const cardId = await hc.pending.issue({
       verbs: [ADMIN_REMOVE_CONFIRM, ADMIN_REMOVE_CANCEL],
       forUser: hc.info.userId,
@@ -124,7 +120,7 @@ export function adminFeature(deps: AdminFeatureDeps): Feature<AdminIntent> {
     if (out.kind === 'refused') return refusal(hc);
     if (out.kind === 'notLinked') return { card: removalResultCard({ orgName: hc.org.name, result: { kind: 'notLinked', mcid: card.payload.mcid }, locale: hc.locale }) };
     const notified = await notifier
-      .notify(out.tenantId, out.userId, (locale) => t(locale, 'removedNotice', { org: hc.org.name }))
+      .notify(out.tenantId, out.userId, (locale) => say(locale, 'removedNotice', { org: hc.org.name }))
       .catch(() => false);
     return {
       card: removalResultCard({
@@ -143,18 +139,18 @@ export function adminFeature(deps: AdminFeatureDeps): Feature<AdminIntent> {
     (grant: boolean): MessageHandler =>
     async (hc) => {
       const [mention] = mentionedPeople(hc.turn);
-      if (!mention) return { text: t(hc.locale, 'whoToGrant') };
+      if (!mention) return { text: say(hc.locale, 'whoToGrant') };
       const target = await memberIds.aadObjectIdOf(hc.turn, mention.id);
-      if (!target) return { text: t(hc.locale, 'mentionUnknown', { name: mention.name }) };
+      if (!target) return { text: say(hc.locale, 'mentionUnknown', { name: mention.name }) };
       const values = { name: mention.name, org: hc.org.name };
       if (grant) {
         const out = await admin.grantPartnerAdmin(hc.org, hc.info.userId, target);
         if (out.kind === 'refused') return { card: adminRefusalCard({ locale: hc.locale, about: 'roles' }) };
-        return { text: t(hc.locale, out.kind, values) };
+        return { text: say(hc.locale, out.kind, values) };
       }
       const out = await admin.revokePartnerAdmin(hc.org, hc.info.userId, target);
       if (out.kind === 'refused') return { card: adminRefusalCard({ locale: hc.locale, about: 'roles' }) };
-      return { text: t(hc.locale, out.kind === 'isGlobalAdmin' ? 'cannotRevokeGlobal' : out.kind, values) };
+      return { text: say(hc.locale, out.kind === 'isGlobalAdmin' ? 'cannotRevokeGlobal' : out.kind, values) };
     };
 
   // Every admin command and click counts against the person's admin limit.

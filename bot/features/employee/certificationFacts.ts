@@ -6,15 +6,11 @@
 import { Fact } from '../../../cards/cardModels';
 import { Certification } from '../../../services/directory/types';
 import { isExpired, titleBesideNumber } from '../../../services/directory/certifications';
-import { fill, formatDate, Locale } from '../../../services/i18n/locale';
+import { formatDate, Locale } from '../../../services/i18n/locale';
+import { say } from '../../../services/i18n/say';
 
 /** The confirmation card shows at most this many; its text already gives the full count. */
 export const MAX_CERTIFICATION_FACTS = 8;
-
-const wording: Record<Locale, { expired: string; earned: string; earnedExpires: string }> = {
-  en: { expired: '{title}, expired {date}', earned: '{title}. Earned {earned}.', earnedExpires: '{title}. Earned {earned}, expires {expires}.' },
-  fr: { expired: '{title}, expirée le {date}', earned: '{title}. Obtenue le {earned}.', earnedExpires: '{title}. Obtenue le {earned}, expire le {expires}.' },
-};
 
 export interface CertificationFactOptions {
   /** How many to show (default MAX_CERTIFICATION_FACTS). */
@@ -29,15 +25,14 @@ export interface CertificationFactOptions {
  * sees which of their skills are current before they link.
  */
 export function certificationFacts(certifications: readonly Certification[], locale: Locale, now: Date, options: CertificationFactOptions = {}): Fact[] {
-  const words = wording[locale];
   return certifications.slice(0, options.limit ?? MAX_CERTIFICATION_FACTS).map((c) => {
     const title = titleBesideNumber(c);
     const expired = isExpired(c, now);
     if (options.withDates && !expired) {
       const earned = formatDate(c.earnedOn, locale);
-      const value = c.expiresOn ? fill(words.earnedExpires, { title, earned, expires: formatDate(c.expiresOn, locale) }) : fill(words.earned, { title, earned });
+      const value = c.expiresOn ? say(locale, 'certificationEarnedExpires', { title, earned, expires: formatDate(c.expiresOn, locale) }) : say(locale, 'certificationEarned', { title, earned });
       return { label: c.number, value };
     }
-    return { label: c.number, value: expired ? fill(words.expired, { title, date: formatDate(c.expiresOn as string, locale) }) : title };
+    return { label: c.number, value: expired ? say(locale, 'certificationExpired', { title, date: formatDate(c.expiresOn as string, locale) }) : title };
   });
 }

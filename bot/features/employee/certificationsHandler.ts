@@ -1,7 +1,7 @@
 /** "my certifications": the exams and certifications on the person's profile, and whether they count for an organization. */
 import { statementCard } from '../../../cards/cardModels';
 import { CertificationProfile } from '../../../services/directory/types';
-import { say } from '../../i18n/say';
+import { say } from '../../../services/i18n/say';
 import { HandlerContext, Reply } from '../feature';
 import { EmployeeDeps } from './employeeDeps';
 import { certificationFacts } from './certificationFacts';

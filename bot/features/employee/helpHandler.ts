@@ -1,11 +1,8 @@
 /** Help (in personal chat, and in a channel or group chat), the welcome, and the fixed answers: the seed's FAQ and other common questions. */
 import { menuCard } from '../../../cards/cardModels';
 import { AdaptiveCardAttachment } from '../../../cards/render';
-import { fill, Locale } from '../../../services/i18n/locale';
-import { adminText } from '../../i18n/adminText';
-import { TextKey } from '../../i18n/conversationText';
-import { noticeText } from '../../i18n/noticeText';
-import { say } from '../../i18n/say';
+import { Locale } from '../../../services/i18n/locale';
+import { say, TextKey } from '../../../services/i18n/say';
 import { HandlerContext, Reply } from '../feature';
 import { EmployeeDeps } from './employeeDeps';
 import { limitWording, LimitWording } from '../../../services/association/limitWording';
@@ -13,10 +10,10 @@ import { CARD_LIFETIME_MINUTES } from '../pendingCards';
 
 function commands(locale: Locale): { title: string; text: string }[] {
   return [
-    { title: say(locale, 'cmdLink'), text: locale === 'fr' ? 'lier ma certification' : 'link my certification' },
-    { title: say(locale, 'cmdStatus'), text: locale === 'fr' ? 'quand puis-je lier à nouveau' : 'when can I link again' },
-    { title: say(locale, 'cmdRemove'), text: locale === 'fr' ? 'supprimer ma certification' : 'remove my certification' },
-    { title: say(locale, 'cmdUniversity'), text: locale === 'fr' ? 'lier l’Université partenaire' : 'link Partner University' },
+    { title: say(locale, 'cmdLink'), text: say(locale, 'sayLink') },
+    { title: say(locale, 'cmdStatus'), text: say(locale, 'sayStatus') },
+    { title: say(locale, 'cmdRemove'), text: say(locale, 'sayRemove') },
+    { title: say(locale, 'cmdUniversity'), text: say(locale, 'sayUniversity') },
   ];
 }
 
@@ -31,7 +28,7 @@ export function helpCard(locale: Locale, wording: LimitWording): AdaptiveCardAtt
       say(locale, 'helpStatus', wording),
       say(locale, 'helpCertifications'),
       say(locale, 'helpUniversity'),
-      noticeText[locale].helpNotices,
+      say(locale, 'helpNotices'),
       say(locale, 'helpPrivacy'),
       say(locale, 'helpFaq'),
     ],
@@ -44,22 +41,21 @@ export function helpCard(locale: Locale, wording: LimitWording): AdaptiveCardAtt
  * only run in personal chat, so their buttons would only earn a refusal here.
  */
 export function sharedChatHelpCard(locale: Locale, orgName: string, title: 'help' | 'welcome' = 'help'): AdaptiveCardAttachment {
-  const t = adminText[locale];
   return menuCard({
-    title: title === 'welcome' ? t.channelWelcomeTitle : t.channelHelpTitle,
+    title: say(locale, title === 'welcome' ? 'channelWelcomeTitle' : 'channelHelpTitle'),
     lines: [
-      fill(t.channelHelpIntro, { org: orgName }),
-      t.channelHelpReport,
-      t.channelHelpRemove,
-      t.channelHelpAudit,
-      t.channelHelpRoles,
-      t.channelHelpRemind,
-      t.channelHelpPersonal,
+      say(locale, 'channelHelpIntro', { org: orgName }),
+      say(locale, 'channelHelpReport'),
+      say(locale, 'channelHelpRemove'),
+      say(locale, 'channelHelpAudit'),
+      say(locale, 'channelHelpRoles'),
+      say(locale, 'channelHelpRemind'),
+      say(locale, 'channelHelpPersonal'),
     ],
     commands: [
-      { title: t.cmdReport, text: locale === 'fr' ? 'rapport des compétences' : 'skills report' },
-      { title: t.cmdAudit, text: locale === 'fr' ? 'journal d’audit' : 'audit log' },
-      { title: t.cmdListAdmins, text: locale === 'fr' ? 'liste des admins' : 'list admins' },
+      { title: say(locale, 'cmdReport'), text: say(locale, 'sayReport') },
+      { title: say(locale, 'cmdAudit'), text: say(locale, 'sayAudit') },
+      { title: say(locale, 'cmdListAdmins'), text: say(locale, 'sayListAdmins') },
     ],
   });
 }

@@ -7,9 +7,8 @@ import { LinkDecision, LinkRequest } from '../../../services/association/associa
 import { blockingReasons, r4Message } from '../../../services/association/refusalMessage';
 import { McidRecord, OwnershipProof } from '../../../services/association/types';
 import { CertificationProfile } from '../../../services/directory/types';
-import { fill, formatDate } from '../../../services/i18n/locale';
-import { noticeText } from '../../i18n/noticeText';
-import { say } from '../../i18n/say';
+import { formatDate } from '../../../services/i18n/locale';
+import { say } from '../../../services/i18n/say';
 import { HandlerContext, Reply } from '../feature';
 import { PendingCard } from '../pendingCards';
 import { EmployeeDeps } from './employeeDeps';
@@ -42,7 +41,7 @@ export async function notifyMeButtons(hc: HandlerContext, d: EmployeeDeps, mcid:
     tenantId: hc.info.tenantId ?? '',
     payload: { mcid, dueAt: dueAt.toISOString() },
   });
-  return [{ title: noticeText[hc.locale].notifyMe, verb: NOTIFY_ME, cardId }];
+  return [{ title: say(hc.locale, 'notifyMe'), verb: NOTIFY_ME, cardId }];
 }
 
 /**
@@ -62,10 +61,10 @@ async function refusalNotice(hc: HandlerContext, d: EmployeeDeps, mcid: string, 
       () => false, // a notice that could not be queued must not turn the refusal into an error
     ),
   ]);
-  if (!enabled) return { lines: [noticeText[hc.locale].refusalNoticesOff], buttons };
+  if (!enabled) return { lines: [say(hc.locale, 'refusalNoticesOff')], buttons };
   // Not queued: nothing is promised, and "Notify me" lets the person try again.
   if (!scheduled) return { lines: [], buttons };
-  return { lines: [fill(noticeText[hc.locale].willNotify, { date: formatDate(dueAt, hc.locale) })], buttons };
+  return { lines: [say(hc.locale, 'willNotify', { date: formatDate(dueAt, hc.locale) })], buttons };
 }
 
 /** The refusal card: R4's exact words, the date, what blocked, and the notice for that date. `lead`: lines said first. */
@@ -206,7 +205,7 @@ export async function confirmLink(hc: HandlerContext, d: EmployeeDeps, card: Pen
           lines,
           facts: [
             { label: 'MCID', value: mcid },
-            { label: hc.locale === 'fr' ? 'Depuis' : 'Since', value: formatDate(record.link?.since ?? d.clock.now(), hc.locale) },
+            { label: say(hc.locale, 'linkedSince'), value: formatDate(record.link?.since ?? d.clock.now(), hc.locale) },
           ],
           notes: [say(hc.locale, 'confirmLinkNext', { date: formatDate(decision.nextDateAfter, hc.locale) })],
         }),

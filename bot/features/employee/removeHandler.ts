@@ -2,7 +2,7 @@
 import { confirmCard, statementCard } from '../../../cards/cardModels';
 import { availability } from '../../../services/association/associationRules';
 import { formatDate } from '../../../services/i18n/locale';
-import { say } from '../../i18n/say';
+import { say } from '../../../services/i18n/say';
 import { HandlerContext, Reply } from '../feature';
 import { PendingCard } from '../pendingCards';
 import { EmployeeDeps } from './employeeDeps';

@@ -3,7 +3,7 @@ import { statementCard } from '../../../cards/cardModels';
 import { creditMayBePending } from '../../../services/association/associationRules';
 import { formatDate } from '../../../services/i18n/locale';
 import { blockingReasons } from '../../../services/association/refusalMessage';
-import { say } from '../../i18n/say';
+import { say } from '../../../services/i18n/say';
 import { LINK_START, notifyMeButtons } from './linkHandler';
 import { HandlerContext, Reply } from '../feature';
 import { EmployeeDeps } from './employeeDeps';

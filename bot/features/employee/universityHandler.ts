@@ -1,6 +1,6 @@
 /** R9: link and remove a Partner University account, with the same email shortcut. */
 import { choiceCard } from '../../../cards/cardModels';
-import { say } from '../../i18n/say';
+import { say } from '../../../services/i18n/say';
 import { HandlerContext, Reply } from '../feature';
 import { PendingCard } from '../pendingCards';
 import { EmployeeDeps } from './employeeDeps';

@@ -5,18 +5,14 @@
  */
 import { AdminActions } from '../../../services/admin/adminActions';
 import { AssociationService } from '../../../services/association/associationService';
-import { fill, formatDate, Locale } from '../../../services/i18n/locale';
+import { formatDate } from '../../../services/i18n/locale';
+import { say } from '../../../services/i18n/say';
 import { Notices } from '../../proactive/startNotices';
-import { noticeText, NoticeTextKey } from '../../i18n/noticeText';
 import { TeamRoster } from '../../teams/teamRoster';
 import { adminRefusalCard } from '../../../cards/adminCards';
 import { NOTIFY_ME } from '../employee/linkHandler';
 import { CardActionHandler, Feature, MessageHandler } from '../feature';
 import { NoticeIntent } from './intents';
-
-function t(locale: Locale, key: NoticeTextKey, values: Record<string, string | number> = {}): string {
-  return fill(noticeText[locale][key], values);
-}
 
 export interface NoticeFeatureDeps {
   notices: Notices;
@@ -32,28 +28,28 @@ export function noticesFeature(deps: NoticeFeatureDeps): Feature<NoticeIntent> {
     (on: boolean): MessageHandler =>
     async (hc) => {
       await notices.prefs.setNoticesEnabled(hc.info.tenantId ?? '', hc.info.userId, on);
-      return { text: t(hc.locale, on ? 'started' : 'stopped') };
+      return { text: say(hc.locale, on ? 'started' : 'stopped') };
     };
 
   const notifyMe: CardActionHandler = async (hc, card) => {
     const tenantId = hc.info.tenantId ?? '';
-    if (!(await notices.prefs.noticesEnabled(tenantId, hc.info.userId))) return { text: t(hc.locale, 'noticesOff') };
+    if (!(await notices.prefs.noticesEnabled(tenantId, hc.info.userId))) return { text: say(hc.locale, 'noticesOff') };
     const dueAt = new Date(card.payload.dueAt);
     const out = await notices.scheduler.schedule({ tenantId, userId: hc.info.userId, mcid: card.payload.mcid, dueAt, reason: 'notifyMe' });
-    return { text: t(hc.locale, out === 'scheduled' ? 'willNotify' : 'alreadyScheduled', { date: formatDate(dueAt, hc.locale) }) };
+    return { text: say(hc.locale, out === 'scheduled' ? 'willNotify' : 'alreadyScheduled', { date: formatDate(dueAt, hc.locale) }) };
   };
 
   const remindMembers: MessageHandler = async (hc) => {
     const auth = await admin.authorize(hc.org, hc.info.userId);
     if (auth.kind === 'refused') return { card: adminRefusalCard({ locale: hc.locale }) };
-    if (hc.info.conversationType !== 'channel') return { text: t(hc.locale, 'remindersChannelOnly') };
+    if (hc.info.conversationType !== 'channel') return { text: say(hc.locale, 'remindersChannelOnly') };
     const summary = await notices.remindUnlinkedMembers({
       roster: roster.pages(hc.turn),
       isLinked: async (m) => (await associations.recordOfPerson(m.tenantId, m.userId)) !== null,
       ensureReference: (m) => roster.openPersonalChat(hc.turn, m),
     });
     return {
-      text: t(hc.locale, 'remindersSummary', {
+      text: say(hc.locale, 'remindersSummary', {
         sent: summary.sent,
         linked: summary.skipped.alreadyLinked,
         optedOut: summary.skipped.optedOut,

@@ -15,7 +15,7 @@ import { PersonRef, rememberExportEmail } from '../../../services/privacy/privac
 import { RetentionPolicy } from '../../../services/privacy/retention';
 import { DOWNLOAD_LINK_TTL_MINUTES, DownloadLinkSigner } from '../../../services/report/signedLink';
 import { DocumentStore } from '../../../services/kv/documentStore';
-import { pt } from '../../i18n/privacyText';
+import { say } from '../../../services/i18n/say';
 import { CardActionHandler, Feature, HandlerContext, MessageHandler } from '../feature';
 import { PrivacyIntent } from './intents';
 import { limitWording } from '../../../services/association/limitWording';
@@ -49,7 +49,7 @@ async function personOf(hc: HandlerContext): Promise<PersonRef> {
 
 function categories(hc: HandlerContext, data: PersonalDataExport, deps: PrivacyFeatureDeps) {
   const l = hc.locale;
-  const nothing = pt(l, 'nothing');
+  const nothing = say(l, 'nothing');
   const profile = data.profile;
   const link = data.currentLink;
   const history = data.associationHistory;
@@ -57,43 +57,43 @@ function categories(hc: HandlerContext, data: PersonalDataExport, deps: PrivacyF
   const uni = data.partnerUniversity;
   return [
     {
-      name: pt(l, 'catProfile'),
+      name: say(l, 'catProfile'),
       held: profile
-        ? pt(l, 'catProfileHeld', { mcid: profile.mcid, name: `${profile.firstName} ${profile.lastName}`.trim(), emails: profile.emails.join(', '), count: profile.certifications.length })
+        ? say(l, 'catProfileHeld', { mcid: profile.mcid, name: `${profile.firstName} ${profile.lastName}`.trim(), emails: profile.emails.join(', '), count: profile.certifications.length })
         : nothing,
-      why: pt(l, 'catProfileWhy'),
+      why: say(l, 'catProfileWhy'),
     },
     {
-      name: pt(l, 'catLink'),
-      held: link ? pt(l, 'catLinkHeld', { org: link.org.name ?? link.org.mpnId, date: formatDate(link.since, l) }) : nothing,
-      why: pt(l, 'catLinkWhy'),
+      name: say(l, 'catLink'),
+      held: link ? say(l, 'catLinkHeld', { org: link.org.name ?? link.org.mpnId, date: formatDate(link.since, l) }) : nothing,
+      why: say(l, 'catLinkWhy'),
     },
     {
-      name: pt(l, 'catHistory'),
-      held: history.starts.length || history.endedLinks.length ? pt(l, 'catHistoryHeld', { starts: history.starts.length, ended: history.endedLinks.length }) : nothing,
-      why: pt(l, 'catHistoryWhy', limitWording(deps.limits, l)),
+      name: say(l, 'catHistory'),
+      held: history.starts.length || history.endedLinks.length ? say(l, 'catHistoryHeld', { starts: history.starts.length, ended: history.endedLinks.length }) : nothing,
+      why: say(l, 'catHistoryWhy', limitWording(deps.limits, l)),
     },
     {
-      name: pt(l, 'catNotices'),
-      held: pt(l, notices?.noticesEnabled === false ? 'catNoticesHeldOff' : 'catNoticesHeldOn', { pending: data.pendingNotices.length }),
-      why: pt(l, 'catNoticesWhy'),
+      name: say(l, 'catNotices'),
+      held: say(l, notices?.noticesEnabled === false ? 'catNoticesHeldOff' : 'catNoticesHeldOn', { pending: data.pendingNotices.length }),
+      why: say(l, 'catNoticesWhy'),
     },
-    { name: pt(l, 'catConversation'), held: data.conversationReference ? pt(l, 'catConversationHeld') : nothing, why: pt(l, 'catConversationWhy') },
+    { name: say(l, 'catConversation'), held: data.conversationReference ? say(l, 'catConversationHeld') : nothing, why: say(l, 'catConversationWhy') },
     {
-      name: pt(l, 'catUniversity'),
-      held: uni ? pt(l, 'catUniversityHeld', { account: uni.account, date: formatDate(uni.linkedAt, l) }) : nothing,
-      why: pt(l, 'catUniversityWhy'),
-    },
-    {
-      name: pt(l, 'catAudit'),
-      held: data.auditEntries.length ? pt(l, 'catAuditHeld', { count: data.auditEntries.length }) : nothing,
-      why: pt(l, 'catAuditWhy', { days: deps.policy.auditRetentionDays }),
+      name: say(l, 'catUniversity'),
+      held: uni ? say(l, 'catUniversityHeld', { account: uni.account, date: formatDate(uni.linkedAt, l) }) : nothing,
+      why: say(l, 'catUniversityWhy'),
     },
     {
-      name: pt(l, 'catSession'),
-      held: data.sessionState ? pt(l, 'catSessionHeld') : nothing,
+      name: say(l, 'catAudit'),
+      held: data.auditEntries.length ? say(l, 'catAuditHeld', { count: data.auditEntries.length }) : nothing,
+      why: say(l, 'catAuditWhy', { days: deps.policy.auditRetentionDays }),
+    },
+    {
+      name: say(l, 'catSession'),
+      held: data.sessionState ? say(l, 'catSessionHeld') : nothing,
       // SESSION_STATE_TTL_DAYS=0 keeps session state with no expiry.
-      why: deps.sessionStateDays ? pt(l, 'catSessionWhy', { days: deps.sessionStateDays }) : pt(l, 'catSessionWhyNoLimit'),
+      why: deps.sessionStateDays ? say(l, 'catSessionWhy', { days: deps.sessionStateDays }) : say(l, 'catSessionWhyNoLimit'),
     },
   ];
 }
@@ -107,11 +107,11 @@ export function privacyFeature(deps: PrivacyFeatureDeps): Feature<PrivacyIntent>
     const time = `${link.expiresAt.toISOString().slice(11, 16)} UTC`;
     return {
       card: myDataCard({
-        title: pt(hc.locale, 'myDataTitle'),
-        lines: [pt(hc.locale, 'myDataIntro')],
+        title: say(hc.locale, 'myDataTitle'),
+        lines: [say(hc.locale, 'myDataIntro')],
         categories: categories(hc, data, deps),
-        notes: [pt(hc.locale, 'myDataWho'), pt(hc.locale, 'myDataLinkExpires', { time })],
-        downloadTitle: pt(hc.locale, 'download'),
+        notes: [say(hc.locale, 'myDataWho'), say(hc.locale, 'myDataLinkExpires', { time })],
+        downloadTitle: say(hc.locale, 'download'),
         downloadUrl: link.url,
       }),
     };
@@ -122,16 +122,16 @@ export function privacyFeature(deps: PrivacyFeatureDeps): Feature<PrivacyIntent>
     const l = hc.locale;
     return {
       card: confirmCard({
-        title: pt(l, 'eraseTitle'),
+        title: say(l, 'eraseTitle'),
         lines: [
-          pt(l, 'eraseIntro'),
-          pt(l, 'eraseWhat'),
-          pt(l, 'eraseKept', { ...limitWording(deps.limits, l), days: deps.policy.startRetentionDays }),
-          pt(l, 'eraseAudit', { days: deps.policy.auditRetentionDays }),
-          pt(l, 'eraseAdmins'),
+          say(l, 'eraseIntro'),
+          say(l, 'eraseWhat'),
+          say(l, 'eraseKept', { ...limitWording(deps.limits, l), days: deps.policy.startRetentionDays }),
+          say(l, 'eraseAudit', { days: deps.policy.auditRetentionDays }),
+          say(l, 'eraseAdmins'),
         ],
-        confirmTitle: pt(l, 'eraseConfirm'),
-        cancelTitle: l === 'fr' ? 'Annuler' : 'Cancel',
+        confirmTitle: say(l, 'eraseConfirm'),
+        cancelTitle: say(l, 'cancel'),
         confirmVerb: ERASE_CONFIRM,
         cardId,
       }),
@@ -145,14 +145,14 @@ export function privacyFeature(deps: PrivacyFeatureDeps): Feature<PrivacyIntent>
     await hc.turn.session.clear();
     deps.forgetPerson(hc.info.tenantId ?? '', hc.turn.activity.from?.id ?? '', hc.info.userId);
     const l = hc.locale;
-    const lines = [pt(l, 'erasedBody')];
-    if (summary.linkEnded) lines.push(pt(l, 'erasedLinkEnded', { org: deps.orgs.nameOf(summary.linkEnded.mpnId) }));
+    const lines = [say(l, 'erasedBody')];
+    if (summary.linkEnded) lines.push(say(l, 'erasedLinkEnded', { org: deps.orgs.nameOf(summary.linkEnded.mpnId) }));
     if (summary.startDatesKept > 0) {
       const until = addDays(deps.clock.now(), deps.policy.startRetentionDays);
-      lines.push(pt(l, 'erasedKept', { count: summary.startDatesKept, date: formatDate(until, l) }));
+      lines.push(say(l, 'erasedKept', { count: summary.startDatesKept, date: formatDate(until, l) }));
     }
-    if (summary.mcidHeldByOther) lines.push(pt(l, 'erasedHeldByOther'));
-    return { card: statementCard({ title: pt(l, 'erasedTitle'), tone: 'good', lines }) };
+    if (summary.mcidHeldByOther) lines.push(say(l, 'erasedHeldByOther'));
+    return { card: statementCard({ title: say(l, 'erasedTitle'), tone: 'good', lines }) };
   };
 
   return {

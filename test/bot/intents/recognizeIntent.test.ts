@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IntentName } from '../../../bot/features/priority';
 import { recognizeIntent } from '../../../bot/intents/recognizeIntent';
-import { conversationText } from '../../../bot/i18n/conversationText';
-import { noticeText } from '../../../bot/i18n/noticeText';
+import { en } from '../../../services/i18n/en';
+import { fr } from '../../../services/i18n/fr';
 
 const cases: [string, IntentName | null, 'en' | 'fr' | null][] = [
   ['link my certification', 'link', 'en'],
@@ -234,8 +234,7 @@ describe('the phrases the README tells people to say', () => {
 describe('the phrases the help cards tell people to say', () => {
   // Every "quoted" or « guillemets » phrase of the help texts, in both languages.
   const helpTexts = (['en', 'fr'] as const).flatMap((locale) => [
-    ...Object.entries(conversationText[locale]).filter(([key]) => key.startsWith('help')).map(([, text]) => text),
-    noticeText[locale].helpNotices,
+    ...Object.entries({ en, fr }[locale]).filter(([key]) => key.startsWith('help')).map(([, text]) => text),
   ]);
   const phrases = helpTexts.flatMap((text) => [...text.matchAll(/"([^"]+)"|«\s*([^»]+?)\s*»/g)].map((m) => m[1] ?? m[2]));
 

@@ -18,7 +18,7 @@ import fc from 'fast-check';
 import type Redis from 'ioredis';
 import { startCertLink, RunningApp } from '../../../bot/app';
 import { loadConfig } from '../../../bot/config';
-import { say } from '../../../bot/i18n/say';
+import { say } from '../../../services/i18n/say';
 import { ManualClock } from '../../../services/clock';
 import { TEST_REDIS_URL, TestRedis } from '../../support/testRedis';
 import { buttons, CONTOSO_TENANT, FABRIKAM_TENANT, textOf, UNKNOWN_TENANT } from '../../support/conversationHarness';

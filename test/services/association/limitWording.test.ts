@@ -34,3 +34,24 @@ describe('limitWording: the limits as the texts quote them', () => {
     ]);
   });
 });
+
+describe('limits of one: "1 association", "1 day", never "1 associations" or "1 days"', () => {
+  const one: AssociationLimits = { maxPerWindow: 1, windowDays: 1, windowKind: 'rolling', cooldownDays: 1 };
+
+  it('reads a window of one day in both languages', () => {
+    assert.deepEqual(limitWording(one, 'en'), { max: 1, cooldown: 1, perWindow: 'in any 1 day', inWindow: 'in the last day' });
+    assert.deepEqual(limitWording(one, 'fr'), { max: 1, cooldown: 1, perWindow: 'sur toute période de 1 jour', inWindow: 'du dernier jour' });
+  });
+
+  it('says which limit blocked in the singular', () => {
+    const refusal = { blockedBy: ['cooldown' as const, 'yearlyLimit' as const], nextDate: new Date('2026-07-01T00:00:00Z'), usedInWindow: 1 };
+    assert.deepEqual(blockingReasons(refusal, { ...one, windowDays: 365 }, 'en'), [
+      'What blocks it now: 1 day must pass from the start of your last association.',
+      'What blocks it now: you have used 1 of 1 association allowed a year.',
+    ]);
+    assert.deepEqual(blockingReasons(refusal, { ...one, windowDays: 365 }, 'fr'), [
+      'Ce qui bloque : 1 jour doit s’écouler depuis le début de votre dernière association.',
+      'Ce qui bloque : vous avez utilisé 1 sur 1 association autorisée par an.',
+    ]);
+  });
+});

@@ -339,6 +339,26 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
     assert.match(textOf(await h.say(people.alice, 'mes données', { locale: 'fr-FR' })), /au plus 2 associations par an, 45 jours entre deux/);
   });
 
+  it('says "1 association" and "1 day" with LIMIT_MAX_PER_WINDOW=1 and LIMIT_COOLDOWN_DAYS=1, in both languages', async () => {
+    const h = await makeHarness({ limits: { maxPerWindow: 1, windowDays: 365, windowKind: 'rolling', cooldownDays: 1 } });
+    const said: string[] = [];
+    const ask = async (text: string, locale = 'en-US') => {
+      const reply = textOf(await h.say(people.alice, text, { locale }));
+      said.push(reply);
+      return reply;
+    };
+    assert.match(await ask('Why is my association limited?'), /at most 1 association a year, with 1 day between associations/);
+    assert.match(await ask('pourquoi mon association est-elle limitée', 'fr-FR'), /limité à 1 association par an, avec une période de 1 jour entre/);
+    assert.match(await ask('my data'), /at most 1 association a year, 1 day between them/);
+    assert.match(await ask('mes données', 'fr-FR'), /au plus 1 association par an, 1 jour entre deux/);
+    assert.match(await ask('can I link to two companies?'), /one of your 1 association a year, 1 day apart/);
+    await h.click(people.alice, button(await h.say(people.alice, 'link my certification'), 'link.confirm'));
+    assert.match(await ask('status'), /1 of 1 association used\./);
+    assert.match(await ask('remove my certification'), /the 1 day and the limit of 1 association a year still count/);
+    assert.match(await ask('supprimer ma certification', 'fr-FR'), /le 1 jour et la limite de 1 association par an/);
+    for (const text of said) assert.doesNotMatch(text, /\b1 (associations|days|jours)\b/, text);
+  });
+
   it('names the configured window (a calendar year, another number of days) and heads the status dates with it', async () => {
     const calendar = await makeHarness({ limits: { maxPerWindow: 3, windowDays: 365, windowKind: 'calendar', cooldownDays: 30 } });
     assert.match(textOf(await calendar.say(people.alice, 'status')), /No associations this calendar year\./);
