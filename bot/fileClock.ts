@@ -12,7 +12,7 @@ export class FileClock implements Clock {
   constructor(private readonly file: string) {}
 
   now(): Date {
-    let text = '';
+    let text: string;
     try {
       text = readFileSync(this.file, 'utf8').trim();
     } catch {

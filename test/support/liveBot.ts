@@ -48,7 +48,7 @@ export async function postActivity(botUrl: string, body: unknown, headers: Recor
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {

@@ -37,7 +37,7 @@ export async function connectTestRedis(opts: { forBullmq?: boolean } = {}): Prom
     await client.ping();
   } catch (err) {
     client.disconnect();
-    throw new Error(`${START_REDIS_HINT} (${(err as Error).message})`);
+    throw new Error(`${START_REDIS_HINT} (${(err as Error).message})`, { cause: err });
   }
   return client;
 }
