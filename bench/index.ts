@@ -80,13 +80,13 @@ async function main(): Promise<void> {
   console.log(`\n${conversations} concurrent conversations, ${warmupActivities} warm-up activities per bot, then ${rounds} alternating slices of ${sliceMs / 1000} s per scenario, node ${process.version}\n`);
   console.log(renderTable(rows));
 
-  // The admin report at scale (issue 3): 100,000 linked people on Redis. BENCH_ONLY skips it unless named.
+  // The admin report at scale: 100,000 linked people on Redis. BENCH_ONLY skips it unless named.
   if (!only || only.includes('report')) {
     process.stderr.write('bench: report (100,000 linked people)...\n');
     console.log(`\n${formatReportBench(await runReportBench()).join('\n')}`);
   }
 
-  // Proactive notices (issue 4): 100,000 due notices to a connector stand-in. BENCH_NOTICES sets the count.
+  // Proactive notices: 100,000 due notices to a connector stand-in. BENCH_NOTICES sets the count.
   if (!only || only.includes('notices')) {
     process.stderr.write('bench: notices...\n');
     console.log('');

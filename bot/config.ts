@@ -183,7 +183,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
 }
 
-/** Settings added for operations (issue 7): Cluster, rate limits, the test clock, shutdown. */
+/** Settings for operations: Cluster, rate limits, the test clock, shutdown. */
 function reliabilitySettings(env: Env): Pick<AppConfig, 'redisClusterNodes' | 'rateLimits' | 'fakeClockFile' | 'shutdownTimeoutSeconds'> {
   const clusterNodes = str(env, 'REDIS_CLUSTER_NODES');
   if (clusterNodes) {
@@ -272,7 +272,7 @@ export function isLocalMode(config: AppConfig): boolean {
   return config.microsoftAppId === '';
 }
 
-/** What `npm run package` fills into manifest/manifest.template.json (issue 6). */
+/** What `npm run package` fills into manifest/manifest.template.json. */
 export interface PackageConfig {
   /** The bot's Entra app id (MicrosoftAppId); also the SSO app of the tabs. */
   botId: string;

@@ -1,6 +1,6 @@
 /**
  * Typed data for the four card templates. Builders fill these from services'
- * results; user-provided text only ever goes in as data (DESIGN.md §5).
+ * results; user-provided text only ever goes in as data (cards/render.ts).
  */
 import choiceTemplate from './choiceCard.json';
 import confirmTemplate from './confirmCard.json';

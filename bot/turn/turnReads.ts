@@ -1,7 +1,7 @@
 /**
  * The reads a turn's handler will ask for, started as soon as the turn is known (beside the
  * once-only claim and the conversation state) and shared by whoever asks. On Redis a turn's CPU
- * goes to round trips (~60 µs of the bot's CPU each, whatever the command), so every read that
+ * goes to round trips more than to the commands in them (docs/SCALING.md), so every read that
  * rides along with another saves one.
  *
  * Reads only, never writes: starting one before the claim is settled changes nothing if the

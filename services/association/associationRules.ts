@@ -1,5 +1,5 @@
 /**
- * Partner Center's association rules (DESIGN.md §1, R1–R4, R6) as pure
+ * Partner Center's association rules (R1–R4, R6) as pure
  * functions of a per-MCID record and the time. No I/O: the service reads the
  * record, asks these functions, and writes the result in one atomic step.
  */

@@ -1,5 +1,5 @@
 /**
- * Who did what, when, per org (issue 3 §6). Entries are written once and never
+ * Who did what, when, per org. Entries are written once and never
  * edited; they are not tied to the per-MCID record, so they outlive the links
  * they describe.
  */

@@ -1,5 +1,5 @@
 /**
- * Reads and checks ORGS_FILE and PROFILES_FILE (formats in DESIGN.md §4).
+ * Reads and checks ORGS_FILE and PROFILES_FILE (formats in the README's Configuration).
  * A file that does not parse stops the bot at start with a message that says where.
  */
 import { readFileSync } from 'node:fs';
@@ -38,7 +38,7 @@ export function parseOrgs(data: unknown, file = 'orgs'): Organization[] {
     if (!isStringArray(o.globalAdmins)) fail(file, `orgs[${i}].globalAdmins must be an array of Entra object ids`);
     return { mpnId: o.mpnId, name: o.name, tenantIds: o.tenantIds, globalAdmins: o.globalAdmins };
   });
-  // A tenant belongs to one organization (DESIGN.md §4): listed twice, which one its people link to would be a guess.
+  // A tenant belongs to one organization: listed twice, which one its people link to would be a guess.
   failOnRepeat(file, parsed.map((o, i) => ({ key: o.mpnId, where: `orgs[${i}].mpnId` })), 'is listed twice');
   failOnRepeat(file, parsed.flatMap((o, i) => o.tenantIds.map((t) => ({ key: t.toLowerCase(), where: `orgs[${i}].tenantIds (${t})` }))), 'belongs to two organizations');
   return parsed;

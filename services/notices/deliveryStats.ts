@@ -1,4 +1,4 @@
-/** Every outcome of notice delivery, counted (DESIGN.md §7): exported to /metrics by the bot. */
+/** Every outcome of notice delivery, counted: exported to /metrics by the bot. */
 export const DELIVERY_COUNTERS = [
   'sent',
   'throttled',

@@ -1,5 +1,5 @@
 /**
- * Partner Center's "Trainings, exams and certifications" export (DESIGN.md §1),
+ * Partner Center's "Trainings, exams and certifications" export,
  * which is also the import format, plus the date each association started.
  */
 import { say } from '../i18n/say';

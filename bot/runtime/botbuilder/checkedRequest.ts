@@ -2,7 +2,7 @@
  * What botbuilder's CloudAdapter.process() does with an HTTP request once its zod checks pass,
  * for a body the route has already parsed and checked (bot/http/activityValidation): the same
  * statuses, the same timestamps turned into Dates, the same invoke response. DirectReplyAdapter
- * uses it; the checks it skips cost about 3 % of a link turn's CPU.
+ * uses it, for the CPU the checks it skips would cost (docs/SCALING.md).
  *
  * One difference on purpose: botbuilder prints a refused request's error to the console; here
  * the route logs the refusal itself (without the error's text, which may quote the token).

@@ -3,8 +3,8 @@
  * user-token client a turn gets are made once per bot app id and service URL and then reused.
  *
  * Why: CloudAdapter asks for a new connector client and a new user-token client on every turn,
- * and each builds its own HTTP pipeline (policies, serializer, credentials): about 80 µs of CPU per
- * turn on this machine, whether or not the turn calls the connector, and more garbage to collect.
+ * and each builds its own HTTP pipeline (policies, serializer, credentials): CPU on every turn,
+ * whether or not the turn calls the connector, and more garbage to collect (docs/SCALING.md).
  * Both clients are stateless between requests and their credentials fetch and refresh the token
  * themselves, so one client serves every turn; the older BotFrameworkAdapter kept them the same way,
  * and so does CertLink's notice transport.

@@ -4,8 +4,8 @@
  * that an HTTP request the route has already checked is not checked again (process, below).
  * A turn's reply, POST {serviceUrl}/v3/conversations/{id}/activities[/{replyToId}], goes through
  * connectorHttp, straight and signed by the turn's credentials, instead of the SDK's generic
- * pipeline: about 250 µs less CPU per reply (connectorHttp says how it was measured), the largest
- * single cost of a status turn after the shared request handling.
+ * pipeline, the largest single cost of a status turn after the shared request handling
+ * (docs/SCALING.md has the figures).
  *
  * What the SDK did that this keeps: the same URL and JSON body, the same token, a ResourceResponse
  * back, and an error carrying statusCode (as its RestError does) when the connector refuses, so
@@ -53,8 +53,8 @@ export class DirectReplyAdapter extends CloudAdapter {
   }
 
   /**
-   * An HTTP request's turn without the SDK's zod checks of the request (about 3 % of a link turn's
-   * CPU: each one walks the whole activity and builds its schema anew). The route has already parsed
+   * An HTTP request's turn without the SDK's zod checks of the request (each one walks the whole
+   * activity and builds its schema anew; docs/SCALING.md). The route has already parsed
    * and checked the activity (activityValidation), and checkedRequest does what process() does after
    * its checks. A web socket (four arguments) stays botbuilder's.
    */

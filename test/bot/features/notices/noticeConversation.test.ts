@@ -99,7 +99,7 @@ describe('notices in the conversation', () => {
 
     const refused = await h.say(people.hugoAtFabrikam, 'link my certification');
     assert.match(textOf(refused), /I will tell you here on 4 February 2026 \(UTC\), the first day you can link again\./);
-    // "Notify me" stays (issue 4): it confirms the notice the refusal planned.
+    // "Notify me" stays: it confirms the notice the refusal planned.
     assert.deepEqual(verbs(refused), ['notices.notifyMe']);
     const confirmed = await h.click(people.hugoAtFabrikam, button(refused, 'notices.notifyMe'));
     assert.match(textOf(confirmed.body), /Already planned: I will tell you here on 4 February 2026 \(UTC\)/);
