@@ -8,8 +8,8 @@ import type { Organization } from '../../services/directory/types';
 import type { Locale } from '../../services/i18n/locale';
 import type { RateLimitedKind } from '../../services/limits/personRateLimiter';
 import type { Reply, Turn } from '../runtime/turn';
-import type { TurnInfo } from '../turn/turnInfo';
-import type { ReadAhead, TurnReads } from '../turn/turnReads';
+import type { TurnInfo } from './turnInfo';
+import type { ReadAhead, TurnReads } from './turnReads';
 import type { PendingCard, PendingCards } from './pendingCards';
 
 export type { Reply };

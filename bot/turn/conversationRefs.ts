@@ -7,7 +7,7 @@ import { Locale } from '../../services/i18n/locale';
 import { ConversationRefStore } from '../../services/notices/conversationRefStore';
 import { ConversationRef } from '../../services/notices/types';
 import type { ChannelActivity } from '../runtime/turn';
-import { turnInfo } from './turnInfo';
+import { turnInfo } from '../features/turnInfo';
 
 /** `locale`: the language the person is answered in, when the turn knows better than the client's (see TurnInfo.localeFromActivity). */
 export function personalConversationRef(a: ChannelActivity, locale?: Locale): ConversationRef | null {

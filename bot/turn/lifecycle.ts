@@ -6,7 +6,7 @@ import { OnceStore } from '../../services/kv/onceStore';
 import { say } from '../../services/i18n/say';
 import type { ChannelAccount } from '../runtime/turn';
 import { ConversationMemory } from './conversationRefs';
-import { TurnInfo } from './turnInfo';
+import { TurnInfo } from '../features/turnInfo';
 import { ACTIVITY_MEMORY_SECONDS, TurnScope, welcomeKey } from './turnScope';
 
 export interface LifecycleDeps {

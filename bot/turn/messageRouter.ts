@@ -9,7 +9,7 @@ import { Locale } from '../../services/i18n/locale';
 import type { IntentRules } from '../features/feature';
 import type { IntentName } from '../features/priority';
 import { say } from '../../services/i18n/say';
-import { recognizeIntent } from '../intents/recognizeIntent';
+import { recognizeIntent } from '../features/recognizeIntent';
 import type { PersonalNudge } from '../proactive/personalNudge';
 import { ConversationMemory } from './conversationRefs';
 import { ACTIVITY_MEMORY_SECONDS, ScopeDeps, TurnScope } from './turnScope';

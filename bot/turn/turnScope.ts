@@ -12,8 +12,8 @@ import type { HandlerContext } from '../features/feature';
 import { PendingCards } from '../features/pendingCards';
 import { hashUserId, Logger } from '../logging';
 import type { Turn } from '../runtime/turn';
-import { turnInfo, TurnInfo } from './turnInfo';
-import { ReadServices, TurnReads } from './turnReads';
+import { turnInfo, TurnInfo } from '../features/turnInfo';
+import { ReadServices, TurnReads } from '../features/turnReads';
 
 export type TurnOutcome = 'ok' | 'unavailable' | 'error' | 'duplicate' | 'refused' | 'rateLimited';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { loadPackageConfig, PackageConfig } from '../../bot/config';
-import { recognizeIntent } from '../../bot/intents/recognizeIntent';
+import { recognizeIntent } from '../../bot/features/recognizeIntent';
 import { buildAppPackage, localizedValue, MANIFEST_DIR, packageVersion, validateAppPackage } from '../../scripts/appPackage';
 
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IntentName } from '../../../bot/features/priority';
-import { recognizeIntent } from '../../../bot/intents/recognizeIntent';
+import { recognizeIntent } from '../../../bot/features/recognizeIntent';
 import { en } from '../../../services/i18n/en';
 import { fr } from '../../../services/i18n/fr';
 

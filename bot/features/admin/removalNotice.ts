@@ -1,7 +1,7 @@
-import { statementCard } from '../../cards/cardModels';
-import { Clock } from '../../services/clock';
-import type { PersonNotifier } from '../features/admin';
-import type { Notices } from './startNotices';
+import { statementCard } from '../../../cards/cardModels';
+import { Clock } from '../../../services/clock';
+import type { Notices } from '../../proactive/startNotices';
+import type { PersonNotifier } from './index';
 
 /** Tells a person removed by an admin in their own chat, through the notices' paced, once-only delivery. */
 export function noticeNotifier(notices: Pick<Notices, 'delivery'>, clock: Clock): PersonNotifier {

@@ -1,6 +1,6 @@
-import { IntentName, intentPriority } from '../features/priority';
-import type { RecognizedIntent } from './intentPattern';
-import { normalizeText } from './normalizeText';
+import { IntentName, intentPriority } from './priority';
+import type { RecognizedIntent } from '../intents/intentPattern';
+import { normalizeText } from '../intents/normalizeText';
 
 /** Typed text over this many characters is not a command; it is answered with help. */
 export const MAX_COMMAND_LENGTH = 500;

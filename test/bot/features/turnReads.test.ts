@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import type { Turn } from '../../../bot/runtime/turn';
-import { TurnReads } from '../../../bot/turn/turnReads';
+import { TurnReads } from '../../../bot/features/turnReads';
 import { AssociationService } from '../../../services/association/associationService';
 import { DEFAULT_LIMITS } from '../../../services/association/types';
 import { ManualClock } from '../../../services/clock';
