@@ -9,10 +9,10 @@
  * Redis keys are removed by prefix afterwards (never FLUSHALL: Redis is shared).
  * Run alone: npm run bench:notices (BENCH_NOTICES=20000 for a shorter run).
  */
-import Redis from 'ioredis';
 import { ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import Redis from 'ioredis';
 import { createConnectorTransport } from '../bot/runtime/botbuilder/proactiveTransport';
 import { Notices, startNotices } from '../bot/proactive/startNotices';
 import { systemClock } from '../services/clock';
@@ -126,11 +126,7 @@ async function phase(opts: {
   // Conversation references, as installs would have saved them.
   const refs = instances[0].refs;
   for (let i = 0; i < ids.length; i += 2000) {
-    await Promise.all(
-      ids.slice(i, i + 2000).map((p) =>
-        refs.save({ serviceUrl: standIn.url, conversationId: `conv-${p.userId}`, tenantId: p.tenantId, userId: p.userId, botId: 'bot', locale: 'en' }),
-      ),
-    );
+    await Promise.all(ids.slice(i, i + 2000).map((p) => refs.save({ serviceUrl: standIn.url, conversationId: `conv-${p.userId}`, tenantId: p.tenantId, userId: p.userId, botId: 'bot', locale: 'en' })));
   }
 
   // Every notice due now, queued with its deterministic id.

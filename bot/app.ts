@@ -133,15 +133,20 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
   const profileFile = loadProfilesFile(config.profilesFile);
 
   // 2. The backend.
-  const stores = overrides.stores ?? timedStores(await createStores({
-    redisUrl: config.redisUrl,
-    redisClusterNodes: config.redisClusterNodes,
-    keyPrefix: config.redisKeyPrefix,
-    clock,
-    profiles: profileFile,
-    auditRetentionDays: config.privacy.auditRetentionDays,
-    onIndexError: () => log.warn('derived index update failed after a save; readers verify against the record'),
-  }), metrics.onStoreCall);
+  const stores =
+    overrides.stores ??
+    timedStores(
+      await createStores({
+        redisUrl: config.redisUrl,
+        redisClusterNodes: config.redisClusterNodes,
+        keyPrefix: config.redisKeyPrefix,
+        clock,
+        profiles: profileFile,
+        auditRetentionDays: config.privacy.auditRetentionDays,
+        onIndexError: () => log.warn('derived index update failed after a save; readers verify against the record'),
+      }),
+      metrics.onStoreCall,
+    );
   warnAtStart(config, stores, log);
 
   // 3. The domain.
@@ -287,4 +292,3 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     },
   };
 }
-

@@ -38,8 +38,7 @@ export async function runNoticeWorkers(deps: NoticeWorkerProcessDeps): Promise<N
     stores: deps.notices,
     transport: deps.transport,
     runWorkers: true,
-    currentAvailability: async (mcid) =>
-      toCurrentAvailability(await associations.status(mcid), config.limits, (mpnId) => orgs.nameOf(mpnId)),
+    currentAvailability: async (mcid) => toCurrentAvailability(await associations.status(mcid), config.limits, (mpnId) => orgs.nameOf(mpnId)),
     onError: deps.onError,
   });
 }

@@ -155,10 +155,7 @@ export function confirmRemovalCard(input: ConfirmRemovalInput): AdaptiveCardAtta
   });
 }
 
-export type RemovalResult =
-  | { kind: 'removed'; personName: string; mcid: string; notified: boolean }
-  | { kind: 'notLinked'; mcid: string }
-  | { kind: 'cancelled' };
+export type RemovalResult = { kind: 'removed'; personName: string; mcid: string; notified: boolean } | { kind: 'notLinked'; mcid: string } | { kind: 'cancelled' };
 
 export function removalResultCard(input: { orgName: string; result: RemovalResult; locale: Locale }): AdaptiveCardAttachment {
   const { locale } = input;

@@ -27,15 +27,7 @@ import { PseudonymizedStartStore } from './privacy/pseudonymizedStarts';
 import { DEFAULT_AUDIT_RETENTION_DAYS } from './privacy/retention';
 import { RedisAssociationStore } from './redis/redisAssociationStore';
 import { RedisAuditLog } from './redis/redisAuditLog';
-import {
-  createRedis,
-  createRedisCluster,
-  DEFAULT_KEY_PREFIX,
-  parseClusterNodes,
-  RedisClient,
-  RedisConnectionOptions,
-  waitUntilReady,
-} from './redis/redisConnection';
+import { createRedis, createRedisCluster, DEFAULT_KEY_PREFIX, parseClusterNodes, RedisClient, RedisConnectionOptions, waitUntilReady } from './redis/redisConnection';
 import { RedisCounterStore } from './redis/redisCounterStore';
 import { RedisDocumentStore } from './redis/redisDocumentStore';
 import { RedisHealth } from './redis/redisHealth';

@@ -23,10 +23,7 @@ export interface PendingCard {
   locale?: Locale;
 }
 
-export type PendingLookup =
-  | { kind: 'ok'; card: PendingCard }
-  | { kind: 'stale' }
-  | { kind: 'notYours' };
+export type PendingLookup = { kind: 'ok'; card: PendingCard } | { kind: 'stale' } | { kind: 'notYours' };
 
 export const CARD_LIFETIME_MINUTES = 15;
 const MAX_PENDING = 20;

@@ -134,12 +134,7 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
     }
   };
 
-  server.post(
-    MESSAGES_PATH,
-    rejectDeclaredOversize,
-    restify.plugins.bodyReader({ maxBodySize: bodyLimit }),
-    handleActivity,
-  );
+  server.post(MESSAGES_PATH, rejectDeclaredOversize, restify.plugins.bodyReader({ maxBodySize: bodyLimit }), handleActivity);
 
   server.get('/healthz', (_req: Request, res: Response, next: Next) => {
     res.send(200, { status: 'ok' });

@@ -76,7 +76,8 @@ export async function startNotices(deps: StartNoticesDeps): Promise<Notices> {
     prefs,
     delivery,
     stats: () => delivery.stats(),
-    remindUnlinkedMembers: (run) => remindUnlinkedMembers({
+    remindUnlinkedMembers: (run) =>
+      remindUnlinkedMembers({
         ...run,
         delivery,
         prefs,

@@ -82,10 +82,7 @@ export class CardActionRouter {
     hc.reads.start(ahead, found.card);
     const limit = verb === CARD_CANCEL ? undefined : rules?.rateLimit;
     // The rate limit and the once-only claim are asked together; a refused click gives its claim back.
-    const [allowed, claimed] = await Promise.all([
-      limit ? scope.withinRateLimit(limit) : Promise.resolve(true),
-      this.deps.once.claim(clickKey(cardId), ACTIVITY_MEMORY_SECONDS),
-    ]);
+    const [allowed, claimed] = await Promise.all([limit ? scope.withinRateLimit(limit) : Promise.resolve(true), this.deps.once.claim(clickKey(cardId), ACTIVITY_MEMORY_SECONDS)]);
     if (!allowed) {
       if (claimed) await this.deps.once.release(clickKey(cardId));
       return textCard('rateLimited');

@@ -26,7 +26,10 @@ export function personalConversationRef(a: ChannelActivity, locale?: Locale): Co
 /** Remembers what was saved lately, so a chatty person costs one write per quarter hour, not one per message. */
 export class RecentlySaved {
   private readonly seen = new Map<string, number>();
-  constructor(private readonly ttlMs = 15 * 60_000, private readonly max = 50_000) {}
+  constructor(
+    private readonly ttlMs = 15 * 60_000,
+    private readonly max = 50_000,
+  ) {}
 
   fresh(ref: ConversationRef, now = Date.now()): boolean {
     const key = `${ref.tenantId}|${ref.userId}|${ref.conversationId}|${ref.serviceUrl}|${ref.locale}`;

@@ -39,10 +39,7 @@ export class MessageRouter {
     // progress, or the answer is a confirmation card), go beside the once-only claim: one round trip
     // instead of several; a redelivery that loses the claim drops them. Other turns load the state on
     // first use, if ever, and an unloaded state is neither hashed nor saved.
-    const [claimed] = await Promise.all([
-      info.activityId ? this.deps.once.claim(scope.activityKey, ACTIVITY_MEMORY_SECONDS) : true,
-      this.deps.signIn || rules?.usesSession ? turn.session.load() : undefined,
-    ]);
+    const [claimed] = await Promise.all([info.activityId ? this.deps.once.claim(scope.activityKey, ACTIVITY_MEMORY_SECONDS) : true, this.deps.signIn || rules?.usesSession ? turn.session.load() : undefined]);
     if (!claimed) {
       scope.note('duplicate', 'duplicate');
       return;

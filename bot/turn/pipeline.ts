@@ -79,10 +79,7 @@ export class TurnPipeline implements TurnHandler {
       // only made when the line will be written.
       if (this.deps.log.isLevelEnabled('info')) {
         const { info } = scope;
-        this.deps.log.info(
-          { activityId: info.activityId, conversationId: info.conversationId, user: hashUserId(info.userId), intent: scope.intent, outcome: scope.outcome, ms: Math.round(durationMs) },
-          'turn',
-        );
+        this.deps.log.info({ activityId: info.activityId, conversationId: info.conversationId, user: hashUserId(info.userId), intent: scope.intent, outcome: scope.outcome, ms: Math.round(durationMs) }, 'turn');
       }
       this.deps.onTurn?.(scope.intent, scope.outcome, durationMs);
     }

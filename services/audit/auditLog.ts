@@ -3,30 +3,9 @@
  * edited; they are not tied to the per-MCID record, so they outlive the links
  * they describe.
  */
-export type AuditAction =
-  | 'link'
-  | 'switchIn'
-  | 'switchOut'
-  | 'unlink'
-  | 'removedByAdmin'
-  | 'takeover'
-  | 'grantPartnerAdmin'
-  | 'revokePartnerAdmin'
-  | 'downloadReport'
-  | 'downloadAudit';
+export type AuditAction = 'link' | 'switchIn' | 'switchOut' | 'unlink' | 'removedByAdmin' | 'takeover' | 'grantPartnerAdmin' | 'revokePartnerAdmin' | 'downloadReport' | 'downloadAudit';
 
-export const AUDIT_ACTIONS: readonly AuditAction[] = [
-  'link',
-  'switchIn',
-  'switchOut',
-  'unlink',
-  'removedByAdmin',
-  'takeover',
-  'grantPartnerAdmin',
-  'revokePartnerAdmin',
-  'downloadReport',
-  'downloadAudit',
-];
+export const AUDIT_ACTIONS: readonly AuditAction[] = ['link', 'switchIn', 'switchOut', 'unlink', 'removedByAdmin', 'takeover', 'grantPartnerAdmin', 'revokePartnerAdmin', 'downloadReport', 'downloadAudit'];
 
 export interface AuditEntry {
   /** ISO instant. */

@@ -4,14 +4,15 @@
  * catalogue (fr.ts) must have every key: a missing one fails the build.
  */
 export const en = {
-
   // The employee conversation
-  unknownTenant: 'Your organization is not set up in CertLink yet, so nothing can be linked from this Microsoft 365 tenant ({tenantId}). Ask your CertLink administrator to add this tenant id to the organization in the orgs file (ORGS_FILE).',
+  unknownTenant:
+    'Your organization is not set up in CertLink yet, so nothing can be linked from this Microsoft 365 tenant ({tenantId}). Ask your CertLink administrator to add this tenant id to the organization in the orgs file (ORGS_FILE).',
   unavailable: 'CertLink is temporarily unavailable. Nothing was changed. Please try again in a minute.',
   tryAgain: 'Someone else changed this record at the same moment. Nothing was changed; please try again.',
   rateLimited: 'You have made too many requests in a short time. Nothing was changed. Please wait a few minutes and try again.',
   welcomeTitle: 'Welcome to CertLink',
-  welcomeBody: 'I link your Microsoft Certification Profile ID (MCID) to {org}, so your certifications count for your organization. Only you can link your own certifications. Say "link my certification" to start, or "help" to see everything I can do.',
+  welcomeBody:
+    'I link your Microsoft Certification Profile ID (MCID) to {org}, so your certifications count for your organization. Only you can link your own certifications. Say "link my certification" to start, or "help" to see everything I can do.',
   helpTitle: 'What I can do',
   helpIntro: 'Ask in your own words, in English or French. For example:',
   helpLink: '"link my certification": link your MCID to your organization (it moves away from a previous company automatically).',
@@ -30,7 +31,8 @@ export const en = {
   linkUseEmail: 'Use {email} to associate my Microsoft Learning account',
   linkSignIn: 'Sign in with another Microsoft Learning account',
   linkSignInPrompt: 'Sign in with the Microsoft account you use for Microsoft Learning.',
-  linkNoProfile: 'I could not find a Microsoft Certification profile that uses {email}, and signing in with another account is not enabled here. Make sure your certification profile uses your work address, or ask your CertLink administrator to enable sign-in.',
+  linkNoProfile:
+    'I could not find a Microsoft Certification profile that uses {email}, and signing in with another account is not enabled here. Make sure your certification profile uses your work address, or ask your CertLink administrator to enable sign-in.',
   linkNoProfileSignIn: 'I could not find a Microsoft Certification profile that uses {email}. Sign in with the account you use for Microsoft Learning instead.',
   linkNoEmail: 'I could not read your work email from Teams, and signing in with another account is not enabled here. Ask your CertLink administrator to enable sign-in.',
   linkSignInFailed: 'Sign-in did not complete, so nothing was linked. Say "link my certification" to try again.',
@@ -46,13 +48,14 @@ export const en = {
   linkedTitle: 'Linked to {org}',
   linkedBody: 'MCID {mcid} is now linked to {org}.',
   linkedSwitched: 'Your link to {from} ended in the same step.',
-  linkedDelay: 'Your certifications appear in {org}\'s skills report within 72 hours; newly passed exams and assessments can take 7 to 10 days.',
+  linkedDelay: "Your certifications appear in {org}'s skills report within 72 hours; newly passed exams and assessments can take 7 to 10 days.",
   takeoverBody: 'You proved by signing in that MCID {mcid} is yours: it is now linked to you in {org}. No association was used.',
   alreadyLinked: 'MCID {mcid} is already linked to {org}. Nothing to do, and no association was used.',
   ownedByOther: 'This MCID is already linked by another person in your organization. If it is yours, sign in with the Microsoft Learning account it belongs to.',
   otherMcidLinked: 'You already have MCID {mcid} linked to {org}. Remove it first ("remove my certification") to link a different one.',
   typedMcidNotYours: 'You typed MCID {typed}, but I link only the MCID of your own certification profile, the one that uses {email}: MCID {mcid}. Nobody can link an MCID by typing it.',
-  typedMcidNotYoursSignIn: 'You typed MCID {typed}, but I link only the MCID of your own certification profile, the one that uses {email}: MCID {mcid}. Nobody can link an MCID by typing it; if MCID {typed} is yours, sign in with the Microsoft Learning account it belongs to.',
+  typedMcidNotYoursSignIn:
+    'You typed MCID {typed}, but I link only the MCID of your own certification profile, the one that uses {email}: MCID {mcid}. Nobody can link an MCID by typing it; if MCID {typed} is yours, sign in with the Microsoft Learning account it belongs to.',
   typedMcidNoProfile: 'I never link an MCID typed in chat: only its owner can link it, from their own certification profile.',
   refusedTitle: 'Association not possible yet',
   statusTitle: 'Your certification link',
@@ -76,7 +79,8 @@ export const en = {
   removeOtherAccount: 'MCID {mcid}, the one your Teams email leads to, is linked to {org} from another Teams account. Only that account can remove the link.',
   removeOtherAccountMove: 'To move it to {here} instead, say "link my certification" here.',
   confirmRemoveTitle: 'Remove the link between MCID {mcid} and {org}?',
-  confirmRemoveBody: 'Your certifications will stop counting for {org}. Removing does not give back an association: the {cooldown, plural, one {# day} other {# days}} and the limit of {max, plural, one {# association} other {# associations}} {perWindow} still count from your last start.',
+  confirmRemoveBody:
+    'Your certifications will stop counting for {org}. Removing does not give back an association: the {cooldown, plural, one {# day} other {# days}} and the limit of {max, plural, one {# association} other {# associations}} {perWindow} still count from your last start.',
   removedTitle: 'Link removed',
   removedBody: 'MCID {mcid} is no longer linked to {org}.',
   removedNext: 'Your next available date for an association is {date}.',
@@ -92,16 +96,22 @@ export const en = {
   uniRemoved: 'Partner University access removed for {account}.',
   uniNothing: 'You have no Partner University account linked.',
   uniNoEmail: 'I could not read your work email from Teams, so I cannot use the shortcut. Ask your administrator to check your Teams account.',
-  faqHowLink: 'To link your MCID, say "link my certification" here. I use your work email to find your Microsoft Certification profile (or you sign in with your Microsoft Learning account), show you what will happen, and link it when you confirm. For privacy, only you can link your own certifications: your admin cannot do it for you.',
+  faqHowLink:
+    'To link your MCID, say "link my certification" here. I use your work email to find your Microsoft Certification profile (or you sign in with your Microsoft Learning account), show you what will happen, and link it when you confirm. For privacy, only you can link your own certifications: your admin cannot do it for you.',
   faqHowUnlink: 'Say "remove my certification" and confirm. For privacy, only you can remove your own link. Removing does not give back an association.',
   faqMovedCompany: 'Link your MCID to company B the usual way ("link my certification" in company B\'s Teams). The link to company A ends automatically in the same step, and A\'s skills report stops showing you.',
   faqLeftNoAccess: 'If you left company A and no longer have access, ask a global admin of company A to remove you from their skills report. They can remove you, but they can never link you anywhere.',
   faqAdminNoResponse: 'The admin should first check the email address used, then contact the person the account details were given to.',
-  faqLimited: 'To protect against abuse, you can make at most {max, plural, one {# association} other {# associations}} {perWindow}, with {cooldown, plural, one {# day} other {# days}} between associations counted from the start of the previous one. Say "when can I link again" to see your date. If you still cannot link after that date, contact Partner Center support.',
-  faqReportDelay: 'Once your MCID is linked, your certifications appear in your organization\'s skills report within 72 hours; newly passed exams and assessments can take 7 to 10 days. Say "when can I link again" to check that your link is in place.',
-  faqWhoSees: 'Once your MCID is linked to {org}, its global admins and the partner admins they name see you in the skills report: your name, email and certifications, as Partner Center shows them. They can remove you from the report, but never link or change anything for you. Nobody else sees them through CertLink, your manager included unless they are one of those admins, and before you link, or once you remove the link, the report does not show you. Say "my data" to see everything CertLink keeps about you.',
-  faqOneOrg: 'No: an MCID is linked to one organization at a time (Partner Center\'s rule). Linking it to another organization ends the link to the first one in the same step, and counts as one of your {max, plural, one {# association} other {# associations}} {perWindow}, {cooldown, plural, one {# day} other {# days}} apart.',
-  faqWhatIsMcid: 'Your MCID (Microsoft Certification Profile ID) is the number of your Microsoft certification profile: the one you sign in to with your Microsoft Learning account, where your exams and certifications are recorded. You do not need to type it: say "link my certification" and I find your profile from your Teams email, or let you sign in. Say "status" to see the MCID you linked. For questions about merging certification profiles, contact certification support: https://aka.ms/mcpforum',
+  faqLimited:
+    'To protect against abuse, you can make at most {max, plural, one {# association} other {# associations}} {perWindow}, with {cooldown, plural, one {# day} other {# days}} between associations counted from the start of the previous one. Say "when can I link again" to see your date. If you still cannot link after that date, contact Partner Center support.',
+  faqReportDelay:
+    'Once your MCID is linked, your certifications appear in your organization\'s skills report within 72 hours; newly passed exams and assessments can take 7 to 10 days. Say "when can I link again" to check that your link is in place.',
+  faqWhoSees:
+    'Once your MCID is linked to {org}, its global admins and the partner admins they name see you in the skills report: your name, email and certifications, as Partner Center shows them. They can remove you from the report, but never link or change anything for you. Nobody else sees them through CertLink, your manager included unless they are one of those admins, and before you link, or once you remove the link, the report does not show you. Say "my data" to see everything CertLink keeps about you.',
+  faqOneOrg:
+    "No: an MCID is linked to one organization at a time (Partner Center's rule). Linking it to another organization ends the link to the first one in the same step, and counts as one of your {max, plural, one {# association} other {# associations}} {perWindow}, {cooldown, plural, one {# day} other {# days}} apart.",
+  faqWhatIsMcid:
+    'Your MCID (Microsoft Certification Profile ID) is the number of your Microsoft certification profile: the one you sign in to with your Microsoft Learning account, where your exams and certifications are recorded. You do not need to type it: say "link my certification" and I find your profile from your Teams email, or let you sign in. Say "status" to see the MCID you linked. For questions about merging certification profiles, contact certification support: https://aka.ms/mcpforum',
   typedCardAnswer: 'Typing does not answer a card: please use the buttons on the card above. Nothing was changed. A card works for {minutes} minutes; after that, ask again.',
   thanks: 'You\'re welcome! Say "help" whenever you need me.',
   personalOnly: 'For your privacy, I do that only in our personal chat. Open a chat with CertLink and ask there.',
@@ -142,7 +152,7 @@ export const en = {
   alreadyScheduled: 'Already planned: I will tell you here on {date}, the first day you can link again.',
   noticesOff: 'Your notifications are off, so I will not write to you. Say "start notifications" first.',
   refusalNoticesOff: 'Your notifications are off, so I will not tell you when that day comes. Say "start notifications" if you want me to.',
-  remindersChannelOnly: 'Ask this in a team channel (@CertLink remind members who have not linked): I invite that team\'s members.',
+  remindersChannelOnly: "Ask this in a team channel (@CertLink remind members who have not linked): I invite that team's members.",
   remindersSummary: 'Invitations to link: {sent} sent; skipped: {linked} already linked, {optedOut} with notifications off, {recent} invited in the last 30 days; {failed} could not be reached.',
   helpNotices: '"stop notifications" / "start notifications": whether I tell you when you can link again.',
   notifyMe: 'Notify me',
@@ -182,8 +192,10 @@ export const en = {
   download: 'Download all my data (JSON)',
   eraseTitle: 'Delete your data from CertLink?',
   eraseIntro: 'This cannot be undone.',
-  eraseWhat: 'Erased now: your name, emails and certifications (profile), your current link (your organization’s report stops showing you), your conversation reference, your notice settings and pending notices, your Partner University link and the state of this chat.',
-  eraseKept: 'Kept: only the start dates of your associations, under a keyed hash of your MCID (nobody can read your MCID from it), for {days, plural, one {# day} other {# days}} after the latest one. Partner Center allows {max, plural, one {# association} other {# associations}} {perWindow} with {cooldown, plural, one {# day} other {# days}} between them, and erasing cannot give associations back: linking this MCID again too early is still refused.',
+  eraseWhat:
+    'Erased now: your name, emails and certifications (profile), your current link (your organization’s report stops showing you), your conversation reference, your notice settings and pending notices, your Partner University link and the state of this chat.',
+  eraseKept:
+    'Kept: only the start dates of your associations, under a keyed hash of your MCID (nobody can read your MCID from it), for {days, plural, one {# day} other {# days}} after the latest one. Partner Center allows {max, plural, one {# association} other {# associations}} {perWindow} with {cooldown, plural, one {# day} other {# days}} between them, and erasing cannot give associations back: linking this MCID again too early is still refused.',
   eraseAudit: 'Your organization’s audit log keeps its entries about you, with your MCID and user id replaced by keyed hashes; entries are deleted after {days, plural, one {# day} other {# days}}.',
   eraseAdmins: 'Your admins will see in the audit log that your link ended; they do not see your data any more.',
   eraseConfirm: 'Delete my data',
@@ -280,9 +292,9 @@ export const en = {
   // The admins-only refusal
   adminRefusalHeading: 'This is for admins',
   adminRefusalMessage: 'The skills report, removals and the audit log are for the global admins and partner admins of your organization.',
-  adminRefusalHelp: 'Ask one of your organization\'s global admins: they can show you the report or make you a partner admin.',
+  adminRefusalHelp: "Ask one of your organization's global admins: they can show you the report or make you a partner admin.",
   adminRefusalRoleMessage: 'Only a global admin of your organization can name or remove partner admins.',
-  adminRefusalRoleHelp: 'Ask one of your organization\'s global admins.',
+  adminRefusalRoleHelp: "Ask one of your organization's global admins.",
 
   // The notice "you can link again"
   noticeCardTitle: 'You can link your certification again from today',

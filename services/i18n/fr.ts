@@ -2,14 +2,15 @@
 import type { en } from './en';
 
 export const fr: Record<keyof typeof en, string> = {
-
   // The employee conversation
-  unknownTenant: 'Votre organisation n’est pas encore configurée dans CertLink : rien ne peut être lié depuis ce locataire Microsoft 365 ({tenantId}). Demandez à votre administrateur CertLink d’ajouter cet identifiant de locataire à l’organisation dans le fichier des organisations (ORGS_FILE).',
+  unknownTenant:
+    'Votre organisation n’est pas encore configurée dans CertLink : rien ne peut être lié depuis ce locataire Microsoft 365 ({tenantId}). Demandez à votre administrateur CertLink d’ajouter cet identifiant de locataire à l’organisation dans le fichier des organisations (ORGS_FILE).',
   unavailable: 'CertLink est momentanément indisponible. Rien n’a été modifié. Réessayez dans une minute.',
   tryAgain: 'Quelqu’un a modifié ce dossier au même moment. Rien n’a été modifié ; réessayez.',
   rateLimited: 'Vous avez fait trop de demandes en peu de temps. Rien n’a été modifié. Attendez quelques minutes et réessayez.',
   welcomeTitle: 'Bienvenue dans CertLink',
-  welcomeBody: 'Je lie votre ID de profil de certification Microsoft (MCID) à {org}, pour que vos certifications comptent pour votre organisation. Vous seul pouvez lier vos propres certifications. Dites « lier ma certification » pour commencer, ou « aide » pour tout voir.',
+  welcomeBody:
+    'Je lie votre ID de profil de certification Microsoft (MCID) à {org}, pour que vos certifications comptent pour votre organisation. Vous seul pouvez lier vos propres certifications. Dites « lier ma certification » pour commencer, ou « aide » pour tout voir.',
   helpTitle: 'Ce que je sais faire',
   helpIntro: 'Demandez avec vos mots, en français ou en anglais. Par exemple :',
   helpLink: '« lier ma certification » : lier votre MCID à votre organisation (il quitte automatiquement l’ancienne société).',
@@ -28,7 +29,8 @@ export const fr: Record<keyof typeof en, string> = {
   linkUseEmail: 'Utiliser {email} pour associer mon compte Microsoft Learning',
   linkSignIn: 'Se connecter avec un autre compte Microsoft Learning',
   linkSignInPrompt: 'Connectez-vous avec le compte Microsoft que vous utilisez pour Microsoft Learning.',
-  linkNoProfile: 'Je n’ai trouvé aucun profil de certification Microsoft qui utilise {email}, et la connexion avec un autre compte n’est pas activée ici. Vérifiez que votre profil de certification utilise votre adresse professionnelle, ou demandez à votre administrateur CertLink d’activer la connexion.',
+  linkNoProfile:
+    'Je n’ai trouvé aucun profil de certification Microsoft qui utilise {email}, et la connexion avec un autre compte n’est pas activée ici. Vérifiez que votre profil de certification utilise votre adresse professionnelle, ou demandez à votre administrateur CertLink d’activer la connexion.',
   linkNoProfileSignIn: 'Je n’ai trouvé aucun profil de certification Microsoft qui utilise {email}. Connectez-vous plutôt avec le compte que vous utilisez pour Microsoft Learning.',
   linkNoEmail: 'Je n’ai pas pu lire votre adresse professionnelle dans Teams, et la connexion avec un autre compte n’est pas activée ici. Demandez à votre administrateur CertLink d’activer la connexion.',
   linkSignInFailed: 'La connexion n’a pas abouti : rien n’a été lié. Dites « lier ma certification » pour réessayer.',
@@ -50,7 +52,8 @@ export const fr: Record<keyof typeof en, string> = {
   ownedByOther: 'Ce MCID est déjà lié par une autre personne de votre organisation. S’il est à vous, connectez-vous avec le compte Microsoft Learning auquel il appartient.',
   otherMcidLinked: 'Le MCID {mcid} est déjà lié à {org} pour vous. Supprimez-le d’abord (« supprimer ma certification ») pour en lier un autre.',
   typedMcidNotYours: 'Vous avez saisi le MCID {typed}, mais je lie uniquement le MCID de votre propre profil de certification, celui qui utilise {email} : le MCID {mcid}. Personne ne peut lier un MCID en le saisissant.',
-  typedMcidNotYoursSignIn: 'Vous avez saisi le MCID {typed}, mais je lie uniquement le MCID de votre propre profil de certification, celui qui utilise {email} : le MCID {mcid}. Personne ne peut lier un MCID en le saisissant ; si le MCID {typed} est le vôtre, connectez-vous avec le compte Microsoft Learning auquel il appartient.',
+  typedMcidNotYoursSignIn:
+    'Vous avez saisi le MCID {typed}, mais je lie uniquement le MCID de votre propre profil de certification, celui qui utilise {email} : le MCID {mcid}. Personne ne peut lier un MCID en le saisissant ; si le MCID {typed} est le vôtre, connectez-vous avec le compte Microsoft Learning auquel il appartient.',
   typedMcidNoProfile: 'Je ne lie jamais un MCID saisi dans la conversation : seul son titulaire peut le lier, depuis son propre profil de certification.',
   refusedTitle: 'Association pas encore possible',
   statusTitle: 'La liaison de votre certification',
@@ -69,12 +72,14 @@ export const fr: Record<keyof typeof en, string> = {
   certificationsNotLinked: 'Le MCID {mcid} n’est pas lié : elles ne comptent pour aucune organisation tant que vous ne le liez pas.',
   certificationsNone: 'Votre profil de certification n’a encore aucun examen ni aucune certification.',
   certificationsMore: '… et {count} de plus.',
-  certificationsSource: 'Une certification manquante ou erronée se corrige sur votre profil Microsoft Learning, pas dans CertLink. Pour fusionner deux profils de certification, contactez le support des certifications : https://aka.ms/mcpforum',
+  certificationsSource:
+    'Une certification manquante ou erronée se corrige sur votre profil Microsoft Learning, pas dans CertLink. Pour fusionner deux profils de certification, contactez le support des certifications : https://aka.ms/mcpforum',
   removeNothing: 'Vous n’avez aucune certification liée à supprimer.',
   removeOtherAccount: 'Le MCID {mcid}, celui auquel mène votre e-mail Teams, est lié à {org} depuis un autre compte Teams. Seul ce compte peut supprimer la liaison.',
   removeOtherAccountMove: 'Pour la déplacer vers {here}, dites « lier ma certification » ici.',
   confirmRemoveTitle: 'Supprimer la liaison entre le MCID {mcid} et {org} ?',
-  confirmRemoveBody: 'Vos certifications ne compteront plus pour {org}. La suppression ne rend pas d’association : {cooldown, plural, one {le # jour} other {les # jours}} et la limite de {max, plural, one {# association} other {# associations}} {perWindow} comptent toujours depuis votre dernière association.',
+  confirmRemoveBody:
+    'Vos certifications ne compteront plus pour {org}. La suppression ne rend pas d’association : {cooldown, plural, one {le # jour} other {les # jours}} et la limite de {max, plural, one {# association} other {# associations}} {perWindow} comptent toujours depuis votre dernière association.',
   removedTitle: 'Liaison supprimée',
   removedBody: 'Le MCID {mcid} n’est plus lié à {org}.',
   removedNext: 'La prochaine date disponible pour une association est le {date}.',
@@ -90,16 +95,24 @@ export const fr: Record<keyof typeof en, string> = {
   uniRemoved: 'Accès à l’Université partenaire supprimé pour {account}.',
   uniNothing: 'Aucun compte Université partenaire n’est associé.',
   uniNoEmail: 'Je n’ai pas pu lire votre adresse professionnelle dans Teams : le raccourci n’est pas possible. Demandez à votre administrateur de vérifier votre compte Teams.',
-  faqHowLink: 'Pour lier votre MCID, dites « lier ma certification » ici. J’utilise votre adresse professionnelle pour trouver votre profil de certification Microsoft (ou vous vous connectez avec votre compte Microsoft Learning), je vous montre ce qui va se passer, et je fais la liaison quand vous confirmez. Pour des raisons de confidentialité, vous seul pouvez lier vos certifications : votre administrateur ne peut pas le faire pour vous.',
+  faqHowLink:
+    'Pour lier votre MCID, dites « lier ma certification » ici. J’utilise votre adresse professionnelle pour trouver votre profil de certification Microsoft (ou vous vous connectez avec votre compte Microsoft Learning), je vous montre ce qui va se passer, et je fais la liaison quand vous confirmez. Pour des raisons de confidentialité, vous seul pouvez lier vos certifications : votre administrateur ne peut pas le faire pour vous.',
   faqHowUnlink: 'Dites « supprimer ma certification » et confirmez. Pour des raisons de confidentialité, vous seul pouvez supprimer votre liaison. La suppression ne rend pas d’association.',
-  faqMovedCompany: 'Liez votre MCID à la société B comme d’habitude (« lier ma certification » dans le Teams de la société B). La liaison à la société A prend fin automatiquement dans la même étape, et le rapport des compétences de A ne vous montre plus.',
-  faqLeftNoAccess: 'Si vous avez quitté la société A et n’y avez plus accès, demandez à un administrateur général de la société A de vous supprimer de son rapport des compétences. Il peut vous retirer de son rapport, mais il ne peut jamais vous lier nulle part.',
+  faqMovedCompany:
+    'Liez votre MCID à la société B comme d’habitude (« lier ma certification » dans le Teams de la société B). La liaison à la société A prend fin automatiquement dans la même étape, et le rapport des compétences de A ne vous montre plus.',
+  faqLeftNoAccess:
+    'Si vous avez quitté la société A et n’y avez plus accès, demandez à un administrateur général de la société A de vous supprimer de son rapport des compétences. Il peut vous retirer de son rapport, mais il ne peut jamais vous lier nulle part.',
   faqAdminNoResponse: 'L’administrateur doit d’abord vérifier l’adresse e-mail utilisée, puis contacter la personne à qui les informations de compte ont été fournies.',
-  faqLimited: 'Pour vous protéger contre les abus, vous êtes limité à {max, plural, one {# association} other {# associations}} {perWindow}, avec une période de {cooldown, plural, one {# jour} other {# jours}} entre chaque association, comptée à partir du premier jour de l’association précédente. Dites « quand puis-je lier à nouveau » pour voir votre date. Si vous ne pouvez toujours pas lier après cette date, contactez le support technique de l’Espace partenaires.',
-  faqReportDelay: 'Une fois votre MCID lié, vos certifications apparaissent dans le rapport des compétences de votre organisation dans les 72 heures ; les examens et évaluations récemment réussis peuvent prendre 7 à 10 jours. Dites « quand puis-je lier à nouveau » pour vérifier que votre liaison est en place.',
-  faqWhoSees: 'Une fois votre MCID lié à {org}, ses administrateurs généraux et les administrateurs partenaires qu’ils nomment vous voient dans le rapport des compétences : votre nom, votre e-mail et vos certifications, comme l’Espace partenaires les montre. Ils peuvent vous retirer du rapport, mais jamais lier ni changer quoi que ce soit à votre place. Personne d’autre ne les voit par CertLink, votre manager compris s’il n’est pas l’un de ces administrateurs, et avant que vous liiez, ou une fois la liaison supprimée, le rapport ne vous montre pas. Dites « mes données » pour voir tout ce que CertLink garde sur vous.',
-  faqOneOrg: 'Non : un MCID n’est lié qu’à une seule organisation à la fois (règle de l’Espace partenaires). Le lier à une autre organisation met fin à la liaison avec la première dans la même étape, et compte comme l’une de vos {max, plural, one {# association} other {# associations}} {perWindow}, espacées de {cooldown, plural, one {# jour} other {# jours}}.',
-  faqWhatIsMcid: 'Votre MCID (ID de profil de certification Microsoft) est le numéro de votre profil de certification Microsoft : celui auquel vous vous connectez avec votre compte Microsoft Learning, où sont enregistrés vos examens et certifications. Vous n’avez pas à le saisir : dites « lier ma certification » et je trouve votre profil à partir de votre e-mail Teams, ou vous permets de vous connecter. Dites « statut » pour voir le MCID que vous avez lié. Pour les questions sur la fusion de profils de certification, contactez le support technique des certifications : https://aka.ms/mcpforum',
+  faqLimited:
+    'Pour vous protéger contre les abus, vous êtes limité à {max, plural, one {# association} other {# associations}} {perWindow}, avec une période de {cooldown, plural, one {# jour} other {# jours}} entre chaque association, comptée à partir du premier jour de l’association précédente. Dites « quand puis-je lier à nouveau » pour voir votre date. Si vous ne pouvez toujours pas lier après cette date, contactez le support technique de l’Espace partenaires.',
+  faqReportDelay:
+    'Une fois votre MCID lié, vos certifications apparaissent dans le rapport des compétences de votre organisation dans les 72 heures ; les examens et évaluations récemment réussis peuvent prendre 7 à 10 jours. Dites « quand puis-je lier à nouveau » pour vérifier que votre liaison est en place.',
+  faqWhoSees:
+    'Une fois votre MCID lié à {org}, ses administrateurs généraux et les administrateurs partenaires qu’ils nomment vous voient dans le rapport des compétences : votre nom, votre e-mail et vos certifications, comme l’Espace partenaires les montre. Ils peuvent vous retirer du rapport, mais jamais lier ni changer quoi que ce soit à votre place. Personne d’autre ne les voit par CertLink, votre manager compris s’il n’est pas l’un de ces administrateurs, et avant que vous liiez, ou une fois la liaison supprimée, le rapport ne vous montre pas. Dites « mes données » pour voir tout ce que CertLink garde sur vous.',
+  faqOneOrg:
+    'Non : un MCID n’est lié qu’à une seule organisation à la fois (règle de l’Espace partenaires). Le lier à une autre organisation met fin à la liaison avec la première dans la même étape, et compte comme l’une de vos {max, plural, one {# association} other {# associations}} {perWindow}, espacées de {cooldown, plural, one {# jour} other {# jours}}.',
+  faqWhatIsMcid:
+    'Votre MCID (ID de profil de certification Microsoft) est le numéro de votre profil de certification Microsoft : celui auquel vous vous connectez avec votre compte Microsoft Learning, où sont enregistrés vos examens et certifications. Vous n’avez pas à le saisir : dites « lier ma certification » et je trouve votre profil à partir de votre e-mail Teams, ou vous permets de vous connecter. Dites « statut » pour voir le MCID que vous avez lié. Pour les questions sur la fusion de profils de certification, contactez le support technique des certifications : https://aka.ms/mcpforum',
   typedCardAnswer: 'Une réponse tapée ne répond pas à une carte : utilisez les boutons de la carte ci-dessus. Rien n’a été modifié. Une carte fonctionne {minutes} minutes ; ensuite, redemandez.',
   thanks: 'Avec plaisir ! Dites « aide » quand vous avez besoin de moi.',
   personalOnly: 'Pour votre confidentialité, je ne fais cela que dans notre conversation personnelle. Ouvrez une conversation avec CertLink et demandez-le là.',
@@ -119,7 +132,8 @@ export const fr: Record<keyof typeof en, string> = {
   cannotRevokeGlobal: '{name} est administrateur général : les administrateurs généraux viennent des paramètres de l’organisation (ORGS_FILE), pas de la conversation.',
   onlyGlobalAdmins: 'Seul un administrateur général de votre organisation peut attribuer ou retirer le rôle d’administrateur partenaire.',
   mentionUnknown: 'Je n’ai pas trouvé {name} dans cette équipe. Rien n’a été modifié.',
-  removedNotice: 'Un administrateur de {org} a supprimé votre ID de profil de certification Microsoft de son rapport des compétences. Vos certifications ne comptent plus pour {org}. S’il s’agit d’une erreur, liez-le de nouveau avec « lier ma certification ».',
+  removedNotice:
+    'Un administrateur de {org} a supprimé votre ID de profil de certification Microsoft de son rapport des compétences. Vos certifications ne comptent plus pour {org}. S’il s’agit d’une erreur, liez-le de nouveau avec « lier ma certification ».',
   channelHelpTitle: 'Ce que je sais faire ici',
   channelWelcomeTitle: 'CertLink est dans cette conversation',
   channelHelpIntro: 'Ici, je sers les administrateurs de {org} (ses administrateurs généraux et partenaires). @mentionnez-moi et demandez avec vos mots, en français ou en anglais :',
@@ -128,7 +142,8 @@ export const fr: Record<keyof typeof en, string> = {
   channelHelpAudit: '« journal d’audit » : qui a lié, supprimé ou modifié quoi.',
   channelHelpRoles: '« liste des admins », « nommer @nom administrateur partenaire », « retirer l’administrateur partenaire @nom » (administrateurs généraux).',
   channelHelpRemind: '« relancer les membres qui n’ont pas lié » : inviter les membres de cette équipe à lier (dans un canal d’équipe).',
-  channelHelpPersonal: 'Pour votre propre certification (« lier ma certification », « quand puis-je lier à nouveau », « mes données »), ouvrez votre conversation personnelle avec CertLink : je garde les données personnelles hors des conversations partagées.',
+  channelHelpPersonal:
+    'Pour votre propre certification (« lier ma certification », « quand puis-je lier à nouveau », « mes données »), ouvrez votre conversation personnelle avec CertLink : je garde les données personnelles hors des conversations partagées.',
   cmdReport: 'Rapport des compétences',
   cmdAudit: 'Journal d’audit',
   cmdListAdmins: 'Liste des admins',
@@ -180,15 +195,19 @@ export const fr: Record<keyof typeof en, string> = {
   download: 'Télécharger toutes mes données (JSON)',
   eraseTitle: 'Supprimer vos données de CertLink ?',
   eraseIntro: 'Cette action est définitive.',
-  eraseWhat: 'Effacés maintenant : votre nom, vos e-mails et vos certifications (profil), votre liaison actuelle (le rapport de votre organisation ne vous montre plus), votre référence de conversation, vos réglages et notifications en attente, votre liaison Université partenaire et l’état de cette conversation.',
-  eraseKept: 'Conservées : uniquement les dates de début de vos associations, sous un hachage à clé de votre MCID (personne ne peut en retrouver votre MCID), {days, plural, one {# jour} other {# jours}} après la plus récente. L’Espace partenaires autorise {max, plural, one {# association} other {# associations}} {perWindow} avec {cooldown, plural, one {# jour} other {# jours}} entre deux, et l’effacement ne rend pas d’associations : lier ce MCID de nouveau trop tôt reste refusé.',
-  eraseAudit: 'Le journal d’audit de votre organisation garde ses entrées vous concernant, avec votre MCID et votre identifiant remplacés par des hachages à clé ; les entrées sont supprimées après {days, plural, one {# jour} other {# jours}}.',
+  eraseWhat:
+    'Effacés maintenant : votre nom, vos e-mails et vos certifications (profil), votre liaison actuelle (le rapport de votre organisation ne vous montre plus), votre référence de conversation, vos réglages et notifications en attente, votre liaison Université partenaire et l’état de cette conversation.',
+  eraseKept:
+    'Conservées : uniquement les dates de début de vos associations, sous un hachage à clé de votre MCID (personne ne peut en retrouver votre MCID), {days, plural, one {# jour} other {# jours}} après la plus récente. L’Espace partenaires autorise {max, plural, one {# association} other {# associations}} {perWindow} avec {cooldown, plural, one {# jour} other {# jours}} entre deux, et l’effacement ne rend pas d’associations : lier ce MCID de nouveau trop tôt reste refusé.',
+  eraseAudit:
+    'Le journal d’audit de votre organisation garde ses entrées vous concernant, avec votre MCID et votre identifiant remplacés par des hachages à clé ; les entrées sont supprimées après {days, plural, one {# jour} other {# jours}}.',
   eraseAdmins: 'Vos administrateurs verront dans le journal d’audit que votre liaison a pris fin ; ils ne voient plus vos données.',
   eraseConfirm: 'Supprimer mes données',
   erasedTitle: 'Vos données sont supprimées',
   erasedBody: 'CertLink ne détient plus votre nom, vos e-mails, vos certifications, votre liaison, votre référence de conversation, vos réglages de notification ni votre liaison Université partenaire.',
   erasedLinkEnded: 'Votre liaison à {org} a pris fin.',
-  erasedKept: 'Conservées : les dates de début d’association ({count}) sous un hachage à clé, jusqu’au {date}, pour les limites anti-abus. Les entrées d’audit vous concernant montrent désormais des hachages à clé au lieu de vos identifiants.',
+  erasedKept:
+    'Conservées : les dates de début d’association ({count}) sous un hachage à clé, jusqu’au {date}, pour les limites anti-abus. Les entrées d’audit vous concernant montrent désormais des hachages à clé au lieu de vos identifiants.',
   erasedHeldByOther: 'Le profil de certification auquel mène votre e-mail est lié par un autre compte ; il a été laissé tel quel. Demandez aux administrateurs de votre organisation s’il n’est pas le vôtre.',
 
   // What the menu buttons send, as if typed
@@ -223,7 +242,8 @@ export const fr: Record<keyof typeof en, string> = {
   reportAsOf: 'Au {date}',
   reportLinked: 'Personnes associées',
   reportPending: 'Crédit peut-être encore en attente',
-  reportPendingNote: 'Personnes associées il y a moins de {days, plural, one {# jour} other {# jours}} : leurs certifications peuvent mettre jusqu’à {days, plural, one {# jour} other {# jours}} à apparaître dans l’Espace partenaires.',
+  reportPendingNote:
+    'Personnes associées il y a moins de {days, plural, one {# jour} other {# jours}} : leurs certifications peuvent mettre jusqu’à {days, plural, one {# jour} other {# jours}} à apparaître dans l’Espace partenaires.',
   reportByTitle: 'Certifications détenues, les plus fréquentes d’abord',
   reportExpiring: 'Expirent dans les {days} prochains jours ({total})',
   reportNone: 'Aucune.',
@@ -283,7 +303,7 @@ export const fr: Record<keyof typeof en, string> = {
   adminRefusalRoleHelp: 'Adressez-vous à l’un des administrateurs généraux de votre organisation.',
 
   // The notice "you can link again"
-  noticeCardTitle: 'Vous pouvez de nouveau lier votre certification à partir d\'aujourd\'hui',
+  noticeCardTitle: "Vous pouvez de nouveau lier votre certification à partir d'aujourd'hui",
   noticeCardAssociationsLeft: 'Associations restantes',
   noticeCardAssociationsLeftValue: '{left} sur {max} {perWindow}',
   noticeCardCurrentLink: 'Lien actuel',
@@ -294,7 +314,7 @@ export const fr: Record<keyof typeof en, string> = {
 
   // An admin's invitation to link
   invitationTitle: 'Liez votre certification Microsoft à votre organisation',
-  invitationBody: 'Un administrateur de votre organisation vous invite à lier votre profil de certification, afin que vos certifications comptent pour l\'organisation. Vous seul pouvez le lier : cela prend une minute.',
+  invitationBody: "Un administrateur de votre organisation vous invite à lier votre profil de certification, afin que vos certifications comptent pour l'organisation. Vous seul pouvez le lier : cela prend une minute.",
   invitationLinkNow: 'Lier maintenant',
   invitationFooter: 'Vous ne recevrez pas cette invitation à nouveau avant 30 jours. Dites « arrêter les notifications » pour ne plus en recevoir.',
 

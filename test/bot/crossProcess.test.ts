@@ -48,10 +48,7 @@ describe('a conversation continues on another bot process (Redis)', () => {
     const clock = new ManualClock('2026-01-05T09:00:00Z');
     const a = await processOn(prefix, clock);
     const b = await processOn(prefix, clock);
-    const [first, second] = await Promise.all([
-      a.say(people.alice, 'link my certification', { id: 'teams-resent-1' }),
-      b.say(people.alice, 'link my certification', { id: 'teams-resent-1' }),
-    ]);
+    const [first, second] = await Promise.all([a.say(people.alice, 'link my certification', { id: 'teams-resent-1' }), b.say(people.alice, 'link my certification', { id: 'teams-resent-1' })]);
     assert.equal(first.length + second.length, 1);
   });
 

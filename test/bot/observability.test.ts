@@ -72,7 +72,10 @@ describe('observability: logs without personal data, /metrics', function () {
     assert.equal(clickLine.user, expectedUserHash(alice.aadObjectId));
     assert.equal(clickLine.intent, 'link.confirm');
     assert.equal(clickLine.outcome, 'ok');
-    assert.ok(turns.every((l) => typeof l.user === 'string' && /^[0-9a-f]{16}$/.test(l.user as string)), 'users are hashes');
+    assert.ok(
+      turns.every((l) => typeof l.user === 'string' && /^[0-9a-f]{16}$/.test(l.user as string)),
+      'users are hashes',
+    );
   });
 
   it('serves Prometheus metrics: turns and latency by intent, store calls', async () => {

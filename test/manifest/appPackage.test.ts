@@ -83,9 +83,18 @@ describe('Teams app package (manifest/, npm run package)', () => {
       m.accentColor = 42;
     });
     const errors = await validateAppPackage(broken);
-    assert.ok(errors.some((e) => /must have required property 'version'/.test(e)), errors.join('\n'));
-    assert.ok(errors.some((e) => e.includes('/bots/0/botId')), errors.join('\n'));
-    assert.ok(errors.some((e) => e.includes('/accentColor')), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => /must have required property 'version'/.test(e)),
+      errors.join('\n'),
+    );
+    assert.ok(
+      errors.some((e) => e.includes('/bots/0/botId')),
+      errors.join('\n'),
+    );
+    assert.ok(
+      errors.some((e) => e.includes('/accentColor')),
+      errors.join('\n'),
+    );
   });
 
   it('checks the French file against its schema and against the manifest', async () => {
@@ -95,7 +104,10 @@ describe('Teams app package (manifest/, npm run package)', () => {
       delete strings['description.short'];
     });
     const errors = await validateAppPackage(broken);
-    assert.ok(errors.some((e) => e.startsWith('fr.json:') && e.includes("'description.short'")), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => e.startsWith('fr.json:') && e.includes("'description.short'")),
+      errors.join('\n'),
+    );
     assert.ok(errors.includes('fr.json: "bots[0].commandLists[0].commands[9].title" names nothing in manifest.json'), errors.join('\n'));
   });
 
@@ -130,12 +142,18 @@ describe('Teams app package (manifest/, npm run package)', () => {
     bad.file('outline.png', readFileSync(path.join(MANIFEST_DIR, 'color.png')));
     const errors = await validateAppPackage(await bad.generateAsync({ type: 'nodebuffer' }));
     assert.ok(errors.includes('outline.png: 192×192, expected 32×32'), errors.join('\n'));
-    assert.ok(errors.some((e) => /outline\.png: no transparent pixel/.test(e)), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => /outline\.png: no transparent pixel/.test(e)),
+      errors.join('\n'),
+    );
   });
 
   it('lists commands for each scope, and the bot understands every one in English and in French (same intent)', () => {
     const lists = manifest.bots[0].commandLists;
-    assert.deepEqual(lists.map((l) => l.scopes.join()), ['personal', 'team', 'groupChat']);
+    assert.deepEqual(
+      lists.map((l) => l.scopes.join()),
+      ['personal', 'team', 'groupChat'],
+    );
     let checked = 0;
     lists.forEach((list, li) =>
       list.commands.forEach((cmd, ci) => {

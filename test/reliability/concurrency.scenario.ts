@@ -41,7 +41,12 @@ export async function concurrencyScenario(redisEnv: Record<string, string>, clie
       concurrency: 48,
       seed: 7,
     });
-    const report = await checkInvariants(client, prefix, data.mcids, data.orgs.map((o) => o.mpnId));
+    const report = await checkInvariants(
+      client,
+      prefix,
+      data.mcids,
+      data.orgs.map((o) => o.mpnId),
+    );
     const crossSlot = bots.flatMap((b) => b.lines).filter((l) => /CROSSSLOT/.test(l)).length;
     const turnMs = bots
       .flatMap((b) => b.lines)

@@ -66,7 +66,12 @@ describe('reliability d: redelivery, in parallel and 16 s later, on two bot proc
     const messageReplies = connector.replies.filter((r) => r.replyToId === message.id);
     const clickTexts = clickResults.map((r) => textOf(r.json));
     const record = await new RedisAssociationStore(client, prefix).getRecord(data.mcids[0]);
-    const report = await checkInvariants(client, prefix, data.mcids, data.orgs.map((o) => o.mpnId));
+    const report = await checkInvariants(
+      client,
+      prefix,
+      data.mcids,
+      data.orgs.map((o) => o.mpnId),
+    );
     printFigures('d. redelivery (parallel on two processes, then 16 s later)', {
       'message deliveries': messageStatuses.length,
       'message statuses': messageStatuses.join(', '),

@@ -36,7 +36,13 @@ describe('npm run import (scripts/import.ts) against Redis', () => {
   it('imports the sample into the store and recounts the linked people of the org', async () => {
     // Élodie is linked before the import, with no profile yet: the card counts her certifications only after it.
     const associations = new RedisAssociationStore(redis, prefix);
-    const record = { mcid: '10206373', version: 1, link: { mpnId: '1234567', tenantId: 't', userId: 'elodie', since: '2026-03-01T00:00:00.000Z', proof: 'email' as const }, starts: [{ mpnId: '1234567', at: '2026-03-01T00:00:00.000Z' }], ended: [] };
+    const record = {
+      mcid: '10206373',
+      version: 1,
+      link: { mpnId: '1234567', tenantId: 't', userId: 'elodie', since: '2026-03-01T00:00:00.000Z', proof: 'email' as const },
+      starts: [{ mpnId: '1234567', at: '2026-03-01T00:00:00.000Z' }],
+      ended: [],
+    };
     assert.equal(await associations.saveRecord({ ...record, version: 0, link: null, starts: [] }, record), true);
 
     const lines: string[] = [];

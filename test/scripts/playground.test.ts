@@ -60,10 +60,7 @@ class ConversationStream {
       return Promise.resolve(already);
     }
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no ${what} from the playground within ${timeoutMs} ms; events: ${JSON.stringify(this.events.map((e) => e.action))}`)),
-        timeoutMs,
-      );
+      const timer = setTimeout(() => reject(new Error(`no ${what} from the playground within ${timeoutMs} ms; events: ${JSON.stringify(this.events.map((e) => e.action))}`)), timeoutMs);
       this.waiters.push({
         match,
         resolve: (e) => {

@@ -206,9 +206,7 @@ export async function makeHarness(opts: HarnessOptions = {}) {
     say: (person: Person, text: string, o: SendOptions = {}) => run(activity(person, { type: 'message', text }, o)),
     /** Sends an Action.Execute click; returns the invoke response's card (or error) body. */
     click: async (person: Person, button: ClickTarget, o: SendOptions = {}) => {
-      const out = await run(
-        activity(person, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: button.verb, data: { cardId: button.cardId } }, trigger: 'manual' } }, o),
-      );
+      const out = await run(activity(person, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: button.verb, data: { cardId: button.cardId } }, trigger: 'manual' } }, o));
       const response = out.find((x) => x.type === 'invokeResponse')?.value as { status: number; body: { statusCode: number; value: unknown } };
       return { status: response?.status, body: response?.body, others: out.filter((x) => x.type !== 'invokeResponse') };
     },
@@ -225,9 +223,7 @@ export interface ClickTarget {
 /** Every Action.Execute button on the cards of some replies. */
 export function buttons(replies: Partial<Activity>[] | unknown): (ClickTarget & { title: string })[] {
   const out: (ClickTarget & { title: string })[] = [];
-  const cards = Array.isArray(replies)
-    ? replies.flatMap((r: Partial<Activity>) => (r.attachments ?? []).map((a) => a.content as { actions?: unknown[] }))
-    : [replies as { actions?: unknown[] }];
+  const cards = Array.isArray(replies) ? replies.flatMap((r: Partial<Activity>) => (r.attachments ?? []).map((a) => a.content as { actions?: unknown[] })) : [replies as { actions?: unknown[] }];
   for (const card of cards) {
     for (const action of (card?.actions ?? []) as { type: string; verb?: string; title: string; data?: { cardId?: string } }[]) {
       if (action.type === 'Action.Execute' && action.verb && action.data?.cardId) out.push({ verb: action.verb, cardId: action.data.cardId, title: action.title });

@@ -10,8 +10,7 @@ import { createRedis, deleteKeysByPrefix, RedisConnectionOptions, waitUntilReady
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-const START_HINT =
-  'redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log';
+const START_HINT = 'redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log';
 
 export const START_REDIS_HINT = `Redis is not reachable at ${TEST_REDIS_URL}; these tests need it. Start it with: ${START_HINT}`;
 

@@ -3,14 +3,7 @@
  * from it, partner admin roles, the audit log. Every call goes through
  * AdminActions, which checks the role and the org; refusals name no data.
  */
-import {
-  adminListCard,
-  adminRefusalCard,
-  auditLogCard,
-  confirmRemovalCard,
-  removalResultCard,
-  reportSummaryCard,
-} from '../../../cards/adminCards';
+import { adminListCard, adminRefusalCard, auditLogCard, confirmRemovalCard, removalResultCard, reportSummaryCard } from '../../../cards/adminCards';
 import { AdminActions, MemberQuery } from '../../../services/admin/adminActions';
 import { Locale } from '../../../services/i18n/locale';
 import { say } from '../../../services/i18n/say';
@@ -119,9 +112,7 @@ export function adminFeature(deps: AdminFeatureDeps): Feature<AdminIntent> {
     const out = await admin.removeFromReport(hc.org, hc.info.userId, { mcid: card.payload.mcid, mpnId: card.payload.mpnId });
     if (out.kind === 'refused') return refusal(hc);
     if (out.kind === 'notLinked') return { card: removalResultCard({ orgName: hc.org.name, result: { kind: 'notLinked', mcid: card.payload.mcid }, locale: hc.locale }) };
-    const notified = await notifier
-      .notify(out.tenantId, out.userId, (locale) => say(locale, 'removedNotice', { org: hc.org.name }))
-      .catch(() => false);
+    const notified = await notifier.notify(out.tenantId, out.userId, (locale) => say(locale, 'removedNotice', { org: hc.org.name })).catch(() => false);
     return {
       card: removalResultCard({
         orgName: hc.org.name,
@@ -170,4 +161,3 @@ export function adminFeature(deps: AdminFeatureDeps): Feature<AdminIntent> {
     },
   };
 }
-

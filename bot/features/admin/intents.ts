@@ -5,13 +5,7 @@
  */
 import type { IntentPattern } from '../../intents/intentPattern';
 
-export type AdminIntent =
-  | 'admin.removeFromReport'
-  | 'admin.revokePartnerAdmin'
-  | 'admin.grantPartnerAdmin'
-  | 'admin.listAdmins'
-  | 'admin.auditLog'
-  | 'admin.report';
+export type AdminIntent = 'admin.removeFromReport' | 'admin.revokePartnerAdmin' | 'admin.grantPartnerAdmin' | 'admin.listAdmins' | 'admin.auditLog' | 'admin.report';
 
 export const adminPhrases = {
   removeFromReport: {

@@ -33,10 +33,7 @@ export const employeePhrases = {
   whoSees: {
     // Who sees a person's certifications: a question about the report's audience, not a request to show them.
     intent: 'faq.whoSees',
-    en: [
-      /\bwho (can |will |else )?(see|sees|view|views|access|has access to)\b.*\b(my|our)\b/,
-      /\b(can|could|will|does|do) (my )?(manager|boss|admin\w*|company|employer|colleagues?|hr|team)\b.*\b(see|view|access)\b/,
-    ],
+    en: [/\bwho (can |will |else )?(see|sees|view|views|access|has access to)\b.*\b(my|our)\b/, /\b(can|could|will|does|do) (my )?(manager|boss|admin\w*|company|employer|colleagues?|hr|team)\b.*\b(see|view|access)\b/],
     fr: [
       /\bqui (peut |pourra |va )?(voir|voit|consulter|consulte|acceder|accede|a acces)\b.*\b(mes|mon|ma)\b/,
       /\b(mon|ma|mes) (manager|responsable|chef|admin\w*|entreprise|employeur|collegues?|rh)\b.*\b(voir|voi\w*|consulter|acceder)\b/,
@@ -71,19 +68,8 @@ export const employeePhrases = {
   whatIsMcid: {
     // What an MCID is and where to find it; "what is my MCID?" is the status (below), which shows it.
     intent: 'faq.whatIsMcid',
-    en: [
-      /\bwhat (is|are) (an |the )?(mcids?|certification profile ids?)\b/,
-      /\bwhat does mcid (mean|stand for)\b/,
-      /\bwhere\b.*\b(find|get|see|look up|is)\b.*\bmcid\b/,
-      /\bhow (do|can) i (find|get|know)\b.*\bmcid\b/,
-    ],
-    fr: [
-      /\bqu'est.ce qu'(un|une|le) mcid\b/,
-      /\bc'est quoi (un|le|mon) mcid\b/,
-      /\bque (veut dire|signifie) mcid\b/,
-      /\bou\b.*\b(trouv\w*|voir|est)\b.*\bmcid\b/,
-      /\bcomment (trouver|connaitre|savoir)\b.*\bmcid\b/,
-    ],
+    en: [/\bwhat (is|are) (an |the )?(mcids?|certification profile ids?)\b/, /\bwhat does mcid (mean|stand for)\b/, /\bwhere\b.*\b(find|get|see|look up|is)\b.*\bmcid\b/, /\bhow (do|can) i (find|get|know)\b.*\bmcid\b/],
+    fr: [/\bqu'est.ce qu'(un|une|le) mcid\b/, /\bc'est quoi (un|le|mon) mcid\b/, /\bque (veut dire|signifie) mcid\b/, /\bou\b.*\b(trouv\w*|voir|est)\b.*\bmcid\b/, /\bcomment (trouver|connaitre|savoir)\b.*\bmcid\b/],
   },
   oneOrg: {
     // One organization at a time (R1): asked as a question, before "link" reads it as a command.
@@ -139,7 +125,13 @@ export const employeePhrases = {
   },
   limited: {
     intent: 'faq.limited',
-    en: [/\b(limited|limit|limits|restricted)\b/, /\b30.days?\b/, /\b(i was|i've been|i have been|i got|i am|i'm) (refused|denied|blocked|rejected)\b/, /\bwhy\b.*\b(refus\w*|den\w*|blocked|can'?t|cannot)\b/, /^how (many|often)\b/],
+    en: [
+      /\b(limited|limit|limits|restricted)\b/,
+      /\b30.days?\b/,
+      /\b(i was|i've been|i have been|i got|i am|i'm) (refused|denied|blocked|rejected)\b/,
+      /\bwhy\b.*\b(refus\w*|den\w*|blocked|can'?t|cannot)\b/,
+      /^how (many|often)\b/,
+    ],
     fr: [/\blimit\w*\b/, /\b30 jours\b/, /\b(j'ai ete|on m'a|je suis) (refus|bloqu|rejet)\w*/, /\bpourquoi\b.*\b(refus\w*|bloqu\w*|peux pas|ne peux)\b/, /\bcombien de fois\b/, /\bcombien d'associations\b/],
   },
   howUnlink: { intent: 'faq.howUnlink', en: [/^how\b.*\b(unlink|remove|disconnect)\b/], fr: [/^comment\b.*\b(dissoci\w*|supprim\w*|delie\w*|retir\w*)\b/] },

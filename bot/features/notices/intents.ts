@@ -5,10 +5,7 @@
  */
 import type { IntentPattern } from '../../intents/intentPattern';
 
-export type NoticeIntent =
-  | 'notices.remindMembers'
-  | 'notices.stop'
-  | 'notices.start';
+export type NoticeIntent = 'notices.remindMembers' | 'notices.stop' | 'notices.start';
 
 export const noticesPhrases = {
   remindMembers: {

@@ -58,9 +58,7 @@ function categories(hc: HandlerContext, data: PersonalDataExport, deps: PrivacyF
   return [
     {
       name: say(l, 'catProfile'),
-      held: profile
-        ? say(l, 'catProfileHeld', { mcid: profile.mcid, name: `${profile.firstName} ${profile.lastName}`.trim(), emails: profile.emails.join(', '), count: profile.certifications.length })
-        : nothing,
+      held: profile ? say(l, 'catProfileHeld', { mcid: profile.mcid, name: `${profile.firstName} ${profile.lastName}`.trim(), emails: profile.emails.join(', '), count: profile.certifications.length }) : nothing,
       why: say(l, 'catProfileWhy'),
     },
     {

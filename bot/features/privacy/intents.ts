@@ -5,9 +5,7 @@
  */
 import type { IntentPattern } from '../../intents/intentPattern';
 
-export type PrivacyIntent =
-  | 'privacy.deleteMyData'
-  | 'privacy.myData';
+export type PrivacyIntent = 'privacy.deleteMyData' | 'privacy.myData';
 
 export const privacyPhrases = {
   deleteMyData: {

@@ -20,10 +20,7 @@ const PUBLIC_CLOUD = {
   ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
 };
 
-export type AuthSettings = Pick<
-  AppConfig,
-  'microsoftAppId' | 'microsoftAppPassword' | 'microsoftAppType' | 'microsoftAppTenantId'
->;
+export type AuthSettings = Pick<AppConfig, 'microsoftAppId' | 'microsoftAppPassword' | 'microsoftAppType' | 'microsoftAppTenantId'>;
 
 /**
  * Where channel tokens are checked against: the OpenID configuration (and so the
@@ -38,11 +35,7 @@ export interface ChannelTrust {
 /** ConfigurationBotFrameworkAuthentication itself, or a subclass with its constructor (CertLink's reuses the SDK clients). */
 type AuthenticationClass = new (...args: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>) => ConfigurationBotFrameworkAuthentication;
 
-export function createBotFrameworkAuthentication(
-  config: AuthSettings,
-  trust?: ChannelTrust,
-  Authentication: AuthenticationClass = ConfigurationBotFrameworkAuthentication,
-): ConfigurationBotFrameworkAuthentication {
+export function createBotFrameworkAuthentication(config: AuthSettings, trust?: ChannelTrust, Authentication: AuthenticationClass = ConfigurationBotFrameworkAuthentication): ConfigurationBotFrameworkAuthentication {
   // ConfigurationBotFrameworkAuthentication reads these exact keys (and builds the
   // password/tenant credentials factory from the same object).
   const credentials = {

@@ -1,14 +1,5 @@
 /** CertLink's Turn over botbuilder's TurnContext. */
-import {
-  ActivityTypes,
-  CardFactory,
-  ConversationParameters,
-  INVOKE_RESPONSE_KEY,
-  MessageFactory,
-  TeamsChannelAccount,
-  TeamsInfo,
-  TurnContext,
-} from 'botbuilder';
+import { ActivityTypes, CardFactory, ConversationParameters, INVOKE_RESPONSE_KEY, MessageFactory, TeamsChannelAccount, TeamsInfo, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import { getTeamsMember } from '../connector/memberApi';
 import type { ChannelActivity, Reply, TeamsMember, Turn, TurnMembers, TurnSession } from '../turn';

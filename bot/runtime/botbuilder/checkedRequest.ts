@@ -40,7 +40,11 @@ export async function processCheckedRequest(req: Request, res: Response, process
 /** botbuilder's validateAndFixActivity: timestamps arrive as strings and the SDK hands Dates to the turn, keeping the raw text. */
 function withDates(activity: Partial<Activity>): Partial<Activity> {
   const raw = activity as Record<string, unknown>;
-  for (const [field, rawField] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
+  for (const [field, rawField] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
     const value = raw[field];
     if (typeof value === 'string') {
       raw[rawField] = value;

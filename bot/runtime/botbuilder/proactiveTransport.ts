@@ -9,13 +9,7 @@
  * needs to see. And the SDK's own retry policy is switched off: delivery
  * decides about retries (Retry-After, backoff, counters) in one place.
  */
-import {
-  Activity,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConversationReference,
-  TurnContext,
-} from 'botbuilder';
+import { Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationReference, TurnContext } from 'botbuilder';
 import { AppConfig } from '../../config';
 import { parseRetryAfter } from '../connector/connectorHttp';
 import { ConversationRef, NoticeTransport, SendResult } from '../../../services/notices/types';
@@ -80,9 +74,7 @@ export class ConnectorTransport implements NoticeTransport {
 }
 
 /** The transport for the configured app; an empty app id = local mode, no token requested. */
-export function createConnectorTransport(
-  config: Pick<AppConfig, 'microsoftAppId' | 'microsoftAppPassword' | 'microsoftAppType' | 'microsoftAppTenantId'>,
-): ConnectorTransport {
+export function createConnectorTransport(config: Pick<AppConfig, 'microsoftAppId' | 'microsoftAppPassword' | 'microsoftAppType' | 'microsoftAppTenantId'>): ConnectorTransport {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.microsoftAppId,
     MicrosoftAppPassword: config.microsoftAppPassword,
@@ -116,9 +108,7 @@ export function toSendResult(err: unknown, now: number = Date.now()): SendResult
   const status = e.statusCode ?? e.response?.status ?? 0;
   const headers = e.response?.headers;
   const raw =
-    headers && typeof (headers as { get?: unknown }).get === 'function'
-      ? (headers as { get(name: string): string | undefined }).get('retry-after')
-      : (headers as Record<string, string> | undefined)?.['retry-after'];
+    headers && typeof (headers as { get?: unknown }).get === 'function' ? (headers as { get(name: string): string | undefined }).get('retry-after') : (headers as Record<string, string> | undefined)?.['retry-after'];
   const retryAfterSeconds = parseRetryAfter(raw, now);
   return retryAfterSeconds === undefined ? { ok: false, status } : { ok: false, status, retryAfterSeconds };
 }

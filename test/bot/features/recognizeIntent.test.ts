@@ -234,7 +234,9 @@ describe('the phrases the README tells people to say', () => {
 describe('the phrases the help cards tell people to say', () => {
   // Every "quoted" or « guillemets » phrase of the help texts, in both languages.
   const helpTexts = (['en', 'fr'] as const).flatMap((locale) => [
-    ...Object.entries({ en, fr }[locale]).filter(([key]) => key.startsWith('help')).map(([, text]) => text),
+    ...Object.entries({ en, fr }[locale])
+      .filter(([key]) => key.startsWith('help'))
+      .map(([, text]) => text),
   ]);
   const phrases = helpTexts.flatMap((text) => [...text.matchAll(/"([^"]+)"|«\s*([^»]+?)\s*»/g)].map((m) => m[1] ?? m[2]));
 

@@ -30,11 +30,10 @@ describe('security: channel authentication negatives (real signed JWTs, local JW
     sinon.stub(console, 'error');
     keys = await startChannelKeySet(SERVICE_URL);
     const log = pino({ level: 'silent' });
-    const adapter = createCertLinkAdapter(
-      { microsoftAppId: TEST_APP_ID, microsoftAppPassword: 'not-used-offline', microsoftAppType: 'MultiTenant', microsoftAppTenantId: '' },
-      log,
-      { openIdMetadataUrl: keys.openIdMetadataUrl, tokenIssuer: TEST_ISSUER },
-    );
+    const adapter = createCertLinkAdapter({ microsoftAppId: TEST_APP_ID, microsoftAppPassword: 'not-used-offline', microsoftAppType: 'MultiTenant', microsoftAppTenantId: '' }, log, {
+      openIdMetadataUrl: keys.openIdMetadataUrl,
+      tokenIssuer: TEST_ISSUER,
+    });
     bot = createHttpServer({
       endpoint: messagesEndpoint({
         adapter,

@@ -27,14 +27,14 @@ type Forgery = [what: string, change: (a: Partial<Activity>) => void];
 /** Each is a way to pose as Contoso's global admin without Teams proving it. */
 const forgeries: Forgery[] = [
   [
-    'Direct Line, from.id set to the admin\'s object id',
+    "Direct Line, from.id set to the admin's object id",
     (a) => {
       a.channelId = 'directline';
       a.from = { id: ADMIN, name: 'Contoso Admin' };
     },
   ],
-  ['Web Chat with the admin\'s aadObjectId', (a) => (a.channelId = 'webchat')],
-  ['msteams without aadObjectId, from.id set to the admin\'s object id', (a) => (a.from = { id: ADMIN, name: 'Contoso Admin' })],
+  ["Web Chat with the admin's aadObjectId", (a) => (a.channelId = 'webchat')],
+  ["msteams without aadObjectId, from.id set to the admin's object id", (a) => (a.from = { id: ADMIN, name: 'Contoso Admin' })],
   [
     'msteams with the tenant only in channelData',
     (a) => {
@@ -60,11 +60,10 @@ describe('security: identity only from what Teams proves (forged identities, rea
     keys = await startChannelKeySet(connector.url);
     h = await makeHarness();
     const log = pino({ level: 'silent' });
-    const adapter = createCertLinkAdapter(
-      { microsoftAppId: TEST_APP_ID, microsoftAppPassword: 'not-used-offline', microsoftAppType: 'MultiTenant', microsoftAppTenantId: '' },
-      log,
-      { openIdMetadataUrl: keys.openIdMetadataUrl, tokenIssuer: TEST_ISSUER },
-    );
+    const adapter = createCertLinkAdapter({ microsoftAppId: TEST_APP_ID, microsoftAppPassword: 'not-used-offline', microsoftAppType: 'MultiTenant', microsoftAppTenantId: '' }, log, {
+      openIdMetadataUrl: keys.openIdMetadataUrl,
+      tokenIssuer: TEST_ISSUER,
+    });
     server = createHttpServer({
       endpoint: messagesEndpoint({
         adapter,
@@ -149,6 +148,5 @@ describe('security: identity only from what Teams proves (forged identities, rea
       assert.equal(response.status, 403);
       assert.equal(out.length, 1);
     });
-
   });
 });

@@ -121,7 +121,10 @@ describe('hostile input (fast-check) on the real HTTP server and Redis', functio
     .record({
       who: attacker,
       type: fc.constantFrom('message', 'invoke', 'conversationUpdate', 'installationUpdate', 'event', 'messageReaction', 'typing'),
-      text: fc.oneof(fc.fullUnicodeString({ maxLength: 300 }), fc.constantFrom('link my certification', 'remove my certification', 'status', 'lier ma certification', 'skills report', 'remove alice@contoso.com from the report')),
+      text: fc.oneof(
+        fc.fullUnicodeString({ maxLength: 300 }),
+        fc.constantFrom('link my certification', 'remove my certification', 'status', 'lier ma certification', 'skills report', 'remove alice@contoso.com from the report'),
+      ),
       edits: fc.array(fc.tuple(fc.constantFrom(...fieldNames), fc.oneof(weird, fc.constant(undefined))), { maxLength: 3 }),
       nestedEdits: fc.array(fc.tuple(fc.constantFrom(...nestedFieldNames), fc.oneof(weird, fc.constant(undefined))), { maxLength: 2 }),
       huge: fc.option(fc.tuple(fc.constantFrom(...fieldNames), hugeString), { freq: 8 }),
@@ -214,7 +217,11 @@ describe('hostile input (fast-check) on the real HTTP server and Redis', functio
   it('kept serving, logged no failed turn, and changed no association data', async () => {
     assert.equal((await fetch(`${base}/healthz`)).status, 200);
     const failures = captured.lines.map((l) => JSON.parse(l) as { level: number; msg: string }).filter((l) => l.level >= 50);
-    assert.deepEqual(failures.map((f) => JSON.stringify(f).slice(0, 600)), [], 'no error-level log line');
+    assert.deepEqual(
+      failures.map((f) => JSON.stringify(f).slice(0, 600)),
+      [],
+      'no error-level log line',
+    );
     const after0 = await snapshot(redis, prefix);
     assert.deepEqual([...after0.keys()].sort(), [...before0.keys()].sort(), 'the same keys');
     for (const [key, dump] of before0) assert.equal(after0.get(key), dump, `${key} changed`);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { Turn } from '../../../bot/runtime/turn';
 import sinon from 'sinon';
+import type { Turn } from '../../../bot/runtime/turn';
 import { OnceStore } from '../../../services/kv/onceStore';
 import { MemoryOnceStore } from '../../../services/memory/memoryOnceStore';
 import { unavailableWhen } from '../../support/flakyStore';
@@ -53,9 +53,7 @@ describe('card actions are re-checked on the server', () => {
 
   it('answers a malformed action payload with 400, not a crash', async () => {
     const h = await makeHarness();
-    const out = await h.raw(
-      h.activity(people.alice, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 42, data: 'x' } } }, {}),
-    );
+    const out = await h.raw(h.activity(people.alice, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 42, data: 'x' } } }, {}));
     const response = out.find((a) => a.type === 'invokeResponse')?.value as { body: { statusCode: number } };
     assert.equal(response.body.statusCode, 400);
   });
@@ -65,8 +63,14 @@ describe('card actions are re-checked on the server', () => {
     const confirm = button(await h.say(people.alice, 'link my certification'), 'link.confirm');
     const [first, second] = await Promise.all([h.click(people.alice, confirm), h.click(people.alice, confirm)]);
     const texts = [textOf(first.body), textOf(second.body)].sort();
-    assert.ok(texts.some((t) => /Linked to Contoso/.test(t)), texts.join(' | '));
-    assert.ok(texts.some((t) => /already done|expired or was already used/.test(t)), texts.join(' | '));
+    assert.ok(
+      texts.some((t) => /Linked to Contoso/.test(t)),
+      texts.join(' | '),
+    );
+    assert.ok(
+      texts.some((t) => /already done|expired or was already used/.test(t)),
+      texts.join(' | '),
+    );
     assert.equal((await h.associationStore.getRecord('10203040'))?.starts.length, 1);
     assert.match(textOf((await h.click(people.alice, confirm)).body), /already done/);
   });

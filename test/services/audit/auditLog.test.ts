@@ -25,7 +25,10 @@ function contract(name: string, make: () => AuditLog) {
       assert.equal(latest[0].actorUserId, 'u24');
       assert.equal(latest[19].actorUserId, 'u5');
       const all = await collect(log, '1111111');
-      assert.deepEqual(all.map((e) => e.actorUserId), Array.from({ length: 25 }, (_, i) => `u${i}`));
+      assert.deepEqual(
+        all.map((e) => e.actorUserId),
+        Array.from({ length: 25 }, (_, i) => `u${i}`),
+      );
       assert.deepEqual(await collect(log, '2222222'), [{ ...entry(99, '2222222'), details: { fmt: 'csv' } }]);
     });
 

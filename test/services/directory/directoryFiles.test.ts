@@ -41,7 +41,10 @@ describe('ORGS_FILE and PROFILES_FILE checks (services/directory/directoryFiles)
   });
 
   it('refuses a tenant in two organizations, or an organization listed twice', () => {
-    assert.throws(() => parseOrgs({ orgs: [org(), org({ mpnId: '7654321', name: 'Fabrikam', tenantIds: ['other', 'TENANT-A'] })] }), /orgs\[1\]\.tenantIds \(TENANT-A\) belongs to two organizations \(also at orgs\[0\]\.tenantIds \(tenant-a\)\)/);
+    assert.throws(
+      () => parseOrgs({ orgs: [org(), org({ mpnId: '7654321', name: 'Fabrikam', tenantIds: ['other', 'TENANT-A'] })] }),
+      /orgs\[1\]\.tenantIds \(TENANT-A\) belongs to two organizations \(also at orgs\[0\]\.tenantIds \(tenant-a\)\)/,
+    );
     assert.throws(() => parseOrgs({ orgs: [org(), org({ tenantIds: ['tenant-b'] })] }), /orgs\[1\]\.mpnId is listed twice/);
   });
 

@@ -36,7 +36,10 @@ describe('admin conversation (R7, R10)', () => {
     const actions = (card[0].attachments?.[0].content as { actions: { type: string; url: string }[] }).actions;
     const urls = actions.filter((a) => a.type === 'Action.OpenUrl').map((a) => a.url);
     assert.equal(urls.length, 2);
-    assert.ok(urls.every((u) => u.startsWith('https://certlink.example.test/download/report?') && u.includes('org=1234567')), urls.join(' '));
+    assert.ok(
+      urls.every((u) => u.startsWith('https://certlink.example.test/download/report?') && u.includes('org=1234567')),
+      urls.join(' '),
+    );
   });
 
   it('renders the report card in French for « rapport des compétences »', async () => {
@@ -119,10 +122,7 @@ describe('admin conversation (R7, R10)', () => {
     const h = await makeHarness();
     await linkAs(h, people.alice);
     assert.match(textOf(await h.say(people.fabrikamAdmin, 'remove alice@contoso.com from the report')), /Nobody linked to Fabrikam matches/);
-    assert.match(
-      textOf(await h.say(people.fabrikamAdmin, 'supprimer alice@contoso.com du rapport', { locale: 'fr-FR' })),
-      /^Aucune personne liée à Fabrikam ne correspond à votre demande\. Rien n’a été modifié\.$/,
-    );
+    assert.match(textOf(await h.say(people.fabrikamAdmin, 'supprimer alice@contoso.com du rapport', { locale: 'fr-FR' })), /^Aucune personne liée à Fabrikam ne correspond à votre demande\. Rien n’a été modifié\.$/);
     const contosoCard = button(await h.say(people.contosoAdmin, 'remove alice@contoso.com from the report'), 'admin.remove.confirm');
     const forged = await h.click(people.fabrikamAdmin, contosoCard, { conversationId: `conv-${people.contosoAdmin.userId}-personal` });
     assert.match(textOf(forged.body), /for someone else|expired/);

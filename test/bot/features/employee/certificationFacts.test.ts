@@ -34,17 +34,23 @@ describe('certificationFacts (the link confirmation card)', () => {
     const current = cert({ earnedOn: '2025-04-02', expiresOn: '2026-04-02' });
     const exam = cert({ number: 'AZ-204', title: 'Exam AZ-204: Developing Solutions for Microsoft Azure', type: 'exam', earnedOn: '2025-09-15', expiresOn: undefined });
     const expired = cert({ number: 'AZ-400', title: 'Microsoft Certified: DevOps Engineer Expert', expiresOn: '2025-09-04' });
-    assert.deepEqual(certificationFacts([current, exam, expired], 'en', now, { withDates: true }).map((f) => f.value), [
-      'Microsoft Certified: Azure Administrator Associate. Earned 2 April 2025 (UTC), expires 2 April 2026 (UTC).',
-      'Developing Solutions for Microsoft Azure. Earned 15 September 2025 (UTC).',
-      'Microsoft Certified: DevOps Engineer Expert, expired 4 September 2025 (UTC)',
-    ]);
+    assert.deepEqual(
+      certificationFacts([current, exam, expired], 'en', now, { withDates: true }).map((f) => f.value),
+      [
+        'Microsoft Certified: Azure Administrator Associate. Earned 2 April 2025 (UTC), expires 2 April 2026 (UTC).',
+        'Developing Solutions for Microsoft Azure. Earned 15 September 2025 (UTC).',
+        'Microsoft Certified: DevOps Engineer Expert, expired 4 September 2025 (UTC)',
+      ],
+    );
     assert.equal(certificationFacts([current], 'fr', now, { withDates: true })[0].value, 'Microsoft Certified: Azure Administrator Associate. Obtenue le 2 avril 2025 (UTC), expire le 2 avril 2026 (UTC).');
   });
 
   it(`shows at most ${MAX_CERTIFICATION_FACTS}`, () => {
     const many = Array.from({ length: MAX_CERTIFICATION_FACTS + 3 }, (_, i) => cert({ number: `X-${i}` }));
-    assert.deepEqual(certificationFacts(many, 'en', now).map((f) => f.label), many.slice(0, MAX_CERTIFICATION_FACTS).map((c) => c.number));
+    assert.deepEqual(
+      certificationFacts(many, 'en', now).map((f) => f.label),
+      many.slice(0, MAX_CERTIFICATION_FACTS).map((c) => c.number),
+    );
     assert.equal(certificationFacts(many, 'en', now, { limit: 10 }).length, 10);
   });
 });

@@ -2,8 +2,7 @@ import { strict as assert } from 'node:assert';
 import { MAX_LISTED_CERTIFICATIONS } from '../../../../bot/features/employee/certificationsHandler';
 import { button, buttons, makeHarness, people, textOf } from '../../../support/conversationHarness';
 
-const R4_EN =
-  'You have attempted to associate with a partner organization. However, we require a period of 30 days between associations. Your next available date for a subsequent association is 4 February 2026 (UTC).';
+const R4_EN = 'You have attempted to associate with a partner organization. However, we require a period of 30 days between associations. Your next available date for a subsequent association is 4 February 2026 (UTC).';
 const R4_FR =
   'Vous avez tenté de vous associer à une organisation partenaire. Toutefois, nous exigeons une période de 30 jours entre chaque association. La prochaine date disponible pour une association est 4 février 2026 (UTC)';
 
@@ -133,7 +132,10 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     assert.ok(refusedText.includes(R4_EN), refusedText);
     assert.match(refusedText, /30 days must pass from the start of your last association/);
     assert.match(refusedText, /I will tell you here on 4 February 2026 \(UTC\), the first day you can link again/);
-    assert.ok(buttons(refused).some((b) => b.verb === 'notices.notifyMe'), 'the refusal offers "Notify me"');
+    assert.ok(
+      buttons(refused).some((b) => b.verb === 'notices.notifyMe'),
+      'the refusal offers "Notify me"',
+    );
 
     const refusedFr = textOf(await h.say(people.hugoAtFabrikam, 'lier ma certification', { locale: 'fr-CA' }));
     assert.ok(refusedFr.includes(R4_FR), refusedFr);
@@ -172,7 +174,10 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
       text,
       'MCID 10210817, the one your Teams email leads to, is linked to Fabrikam from another Teams account. Only that account can remove the link. To move it to Contoso instead, say "link my certification" here.',
     );
-    assert.match(textOf(await h.say(people.hugoAtContoso, 'supprimer ma certification', { locale: 'fr-FR' })), /^Le MCID 10210817, celui auquel mène votre e-mail Teams, est lié à Fabrikam depuis un autre compte Teams\./);
+    assert.match(
+      textOf(await h.say(people.hugoAtContoso, 'supprimer ma certification', { locale: 'fr-FR' })),
+      /^Le MCID 10210817, celui auquel mène votre e-mail Teams, est lié à Fabrikam depuis un autre compte Teams\./,
+    );
     assert.equal((await h.associationStore.getRecord('10210817'))?.link?.mpnId, '7654321', 'still linked');
     // Nothing linked anywhere: nothing to remove.
     assert.match(textOf(await h.say(people.alice, 'remove my certification')), /^You have no linked certification to remove\.$/);
@@ -222,7 +227,10 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     const h = await makeHarness({ oauthConnectionName: 'learn' });
     const replies = await h.say(people.alice, 'link MCID 10214150');
     assert.match(textOf(replies), /if MCID 10214150 is yours, sign in with the Microsoft Learning account it belongs to/);
-    assert.ok(buttons(replies).some((b) => b.verb === 'link.signIn'), 'the card offers the sign-in');
+    assert.ok(
+      buttons(replies).some((b) => b.verb === 'link.signIn'),
+      'the card offers the sign-in',
+    );
   });
 
   it('"yes" typed under a confirmation card points to its buttons and confirms nothing', async () => {

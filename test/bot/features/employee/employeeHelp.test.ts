@@ -8,10 +8,7 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
     assert.match(textOf(en), /What I can do/);
     assert.match(textOf(en), /"stop notifications" \/ "start notifications"/);
     assert.match(textOf(en), /"my data" \/ "delete my data"/);
-    assert.deepEqual(
-      menuCommands(en),
-      ['link my certification', 'when can I link again', 'remove my certification', 'link Partner University'],
-    );
+    assert.deepEqual(menuCommands(en), ['link my certification', 'when can I link again', 'remove my certification', 'link Partner University']);
     assert.match(textOf(await h.say(people.alice, 'aide', { locale: 'fr-FR' })), /Ce que je sais faire/);
   });
 
@@ -21,7 +18,7 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
     assert.match(await ask('How can I link my MCID to the organization I work for?'), /only you can link your own certifications/);
     assert.match(await ask('How do I unlink my MCID?'), /only you can remove your own link/);
     assert.match(await ask('I left company A and now work for company B'), /ends automatically in the same step/);
-    assert.match(await ask("I left the company and no longer have access"), /ask a global admin of company A to remove you/);
+    assert.match(await ask('I left the company and no longer have access'), /ask a global admin of company A to remove you/);
     assert.match(await ask('The admin provided sign-in details to a user and got no response'), /check the email address used/);
     assert.match(await ask('Why is my association limited?'), /at most 3 associations a year, with 30 days between/);
     assert.match(await ask('Pourquoi mon association est-elle limitée ?', 'fr-FR'), /limité à 3 associations par an, avec une période de 30 jours/);
@@ -39,7 +36,10 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
     // "Is it linked?" shows the status; it never starts a link (no confirmation card).
     const linked = await h.say(people.alice, 'Is my MCID linked?');
     assert.match(textOf(linked), /MCID 10203040 is not linked to any organization/);
-    assert.equal(linked.some((a) => JSON.stringify(a).includes('link.confirm')), false);
+    assert.equal(
+      linked.some((a) => JSON.stringify(a).includes('link.confirm')),
+      false,
+    );
     assert.match(await ask('Mon MCID est-il lié ?', 'fr-FR'), /n’est lié à aucune organisation/);
     // Nobody links for someone else (R5).
     assert.match(await ask('Can my admin link my certification for me?'), /only you can link your own certifications/);
@@ -54,7 +54,10 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
     assert.match(await ask('Can I link my certification to two companies?'), /^No: an MCID is linked to one organization at a time.*one of your 3 associations a year, 30 days apart\.$/);
     assert.match(await ask('Puis-je lier ma certification à deux sociétés ?', 'fr-FR'), /^Non : un MCID n’est lié qu’à une seule organisation à la fois.*3 associations par an, espacées de 30 jours\.$/);
     // Who sees one's certifications: the org's admins, through the report, and only once linked.
-    assert.match(await ask('Can my manager see my certifications?'), /^Once your MCID is linked to Contoso, its global admins and the partner admins they name see you in the skills report.*never link or change anything for you/);
+    assert.match(
+      await ask('Can my manager see my certifications?'),
+      /^Once your MCID is linked to Contoso, its global admins and the partner admins they name see you in the skills report.*never link or change anything for you/,
+    );
     assert.match(await ask('Qui peut voir mes certifications ?', 'fr-FR'), /^Une fois votre MCID lié à Contoso, ses administrateurs généraux/);
     assert.match(await ask('When will I be able to associate again?'), /You can link now\./);
     assert.match(await ask('I joined Fabrikam'), /ends automatically in the same step/);

@@ -101,7 +101,10 @@ describe('privacy in the conversation', () => {
     assert.equal(data.partnerUniversity?.account, 'alice@contoso.com');
     assert.equal(data.conversationReference?.userId, people.alice.userId);
     assert.ok(data.sessionState, 'the personal chat’s state is in the export');
-    assert.deepEqual(data.auditEntries.map((e) => [e.action, e.by]), [['link', 'you']]);
+    assert.deepEqual(
+      data.auditEntries.map((e) => [e.action, e.by]),
+      [['link', 'you']],
+    );
   });
 
   it('the export holds nothing about anyone else: other people and admins appear only as roles', async () => {
@@ -111,7 +114,13 @@ describe('privacy in the conversation', () => {
     await h.click(people.contosoAdmin, button(confirm, 'admin.remove.confirm'));
     const out = await download(h, downloadUrl(await h.say(people.alice, 'mes données', { locale: 'fr-FR' })));
     const data = JSON.parse(out.body) as PersonalDataExport;
-    assert.deepEqual(data.auditEntries.map((e) => [e.action, e.by, e.about ?? null]), [['link', 'you', null], ['removedByAdmin', 'anAdministrator', 'you']]);
+    assert.deepEqual(
+      data.auditEntries.map((e) => [e.action, e.by, e.about ?? null]),
+      [
+        ['link', 'you', null],
+        ['removedByAdmin', 'anAdministrator', 'you'],
+      ],
+    );
     assert.equal(data.associationHistory.endedLinks[0].by, 'anAdministrator');
     for (const other of [people.benoit.userId, people.benoit.email, '10204151', 'Benoît', people.contosoAdmin.userId, people.bob.email]) {
       assert.ok(!out.body.includes(other), `the export does not contain ${other}`);
@@ -170,8 +179,7 @@ describe('privacy in the conversation', () => {
 
   it('an admin’s removal schedules the profile’s erasure after the retention period; linking again cancels it', async () => {
     const h = await linkedHarness();
-    const remove = async (email: string) =>
-      h.click(people.contosoAdmin, button(await h.say(people.contosoAdmin, `remove ${email} from the report`), 'admin.remove.confirm'));
+    const remove = async (email: string) => h.click(people.contosoAdmin, button(await h.say(people.contosoAdmin, `remove ${email} from the report`), 'admin.remove.confirm'));
     await remove('alice@contoso.com');
     await remove('benoit@contoso.com');
     h.clock.advanceDays(200);

@@ -32,9 +32,19 @@ describe('privacy: erasure on Redis leaves no trace of the person', () => {
     assert.match(textOf(await h.say(people.alice, 'my data')), /MCID 10203040: Alice Martin, alice@contoso.com/);
 
     const before = findInDump(await dumpKeys(client, prefix), ALICE);
-    for (const needle of ALICE) assert.ok(before.some((f) => f.needle === needle), `the scan sees ${needle} before the erasure`);
-    assert.ok(before.some((f) => f.key.includes(':audit')), 'the audit stream names her MCID before');
-    assert.ok(before.some((f) => f.key.includes('bull')), 'the pending notice (BullMQ job) names her MCID before');
+    for (const needle of ALICE)
+      assert.ok(
+        before.some((f) => f.needle === needle),
+        `the scan sees ${needle} before the erasure`,
+      );
+    assert.ok(
+      before.some((f) => f.key.includes(':audit')),
+      'the audit stream names her MCID before',
+    );
+    assert.ok(
+      before.some((f) => f.key.includes('bull')),
+      'the pending notice (BullMQ job) names her MCID before',
+    );
 
     const confirm = await h.say(people.alice, 'delete my data');
     assert.match(textOf(confirm), /Kept: only the start dates of your associations, under a keyed hash of your MCID/);
@@ -45,7 +55,10 @@ describe('privacy: erasure on Redis leaves no trace of the person', () => {
     const dump = await dumpKeys(client, prefix);
     assert.deepEqual(findInDump(dump, ALICE), [], 'no key or value names Alice after the erasure');
     assert.ok(findInDump(dump, ['benoit@contoso.com', '10204151']).length >= 2, 'Benoît’s profile and link are still there');
-    assert.ok([...dump.keys()].some((k) => k.includes(':audit')), 'the audit stream is still there (pseudonymized)');
+    assert.ok(
+      [...dump.keys()].some((k) => k.includes(':audit')),
+      'the audit stream is still there (pseudonymized)',
+    );
 
     // What is kept: start dates only, under the hash, expiring with the window.
     const pstarts = [...dump.keys()].filter((k) => k.includes('{pstarts:'));

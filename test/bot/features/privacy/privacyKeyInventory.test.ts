@@ -102,7 +102,10 @@ describe('privacy: every Redis key is one PRIVACY.md lists', () => {
 
     // The flow did reach every kind of key it is meant to exercise.
     for (const kind of ['{profile:', '{mcid:', '{person:', ':audit', 'bull:notices:', 'doc:university:', 'doc:botstate:', '{pstarts:', 'once:', 'seed:profiles', 'count:rate:', 'ledger:{personalNudge:', 'ledger:']) {
-      assert.ok([...seen].some((k) => k.includes(kind)), `the flow wrote a key with ${kind}`);
+      assert.ok(
+        [...seen].some((k) => k.includes(kind)),
+        `the flow wrote a key with ${kind}`,
+      );
     }
     const undocumented = [...seen].filter((key) => !patterns.some((p) => p.test(key))).map((key) => key.slice(prefix.length));
     assert.deepEqual(undocumented, [], 'keys PRIVACY.md does not list (add them to its table, with what they hold and for how long)');

@@ -70,7 +70,7 @@ describe('checked requests: CertLink adapter processes a parsed activity as Clou
     assert.equal(turn.rawLocalTimestamp, '2026-01-05T11:00:00.000+01:00');
   });
 
-  it('gives the same answers as botbuilder\'s CloudAdapter for each refusal and for an invoke response', async () => {
+  it("gives the same answers as botbuilder's CloudAdapter for each refusal and for an invoke response", async () => {
     const cases: { name: string; req: Request; secured?: boolean; invoke?: boolean }[] = [
       { name: 'not a POST', req: { method: 'GET', headers: {}, body: activity() } },
       { name: 'a body that is not an object', req: { method: 'POST', headers: {}, body: 'text' as unknown as Record<string, unknown> } },

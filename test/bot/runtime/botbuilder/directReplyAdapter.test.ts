@@ -55,16 +55,22 @@ describe('DirectReplyAdapter (replies posted straight to the connector)', () => 
 
   it('sends without a token in local mode, and to the conversation when there is nothing to reply to', async () => {
     const context = turnOn(adapter, connector.url);
-    await context.sendActivities([{ type: 'message', text: 'one' }, { type: 'message', text: 'two' }]);
+    await context.sendActivities([
+      { type: 'message', text: 'one' },
+      { type: 'message', text: 'two' },
+    ]);
     const proactive = turnOn(adapter, connector.url);
     delete (proactive.activity as Partial<Activity>).id;
     await proactive.sendActivity('three');
 
-    assert.deepEqual(connector.replies.map((r) => [r.kind, r.activity.text, r.authorization]), [
-      ['reply', 'one', undefined],
-      ['reply', 'two', undefined],
-      ['send', 'three', undefined],
-    ]);
+    assert.deepEqual(
+      connector.replies.map((r) => [r.kind, r.activity.text, r.authorization]),
+      [
+        ['reply', 'one', undefined],
+        ['reply', 'two', undefined],
+        ['send', 'three', undefined],
+      ],
+    );
   });
 
   it('still replies in a conversation whose id could not travel in a header', async () => {
@@ -79,15 +85,20 @@ describe('DirectReplyAdapter (replies posted straight to the connector)', () => 
     connector.failNext(429, { headers: { 'Retry-After': '0' } });
     await turnOn(adapter, connector.url).sendActivity('after a pause');
     assert.equal(connector.requests.filter((r) => r.route === 'reply').length, 2);
-    assert.deepEqual(connector.replies.map((r) => r.activity.text), ['after a pause']);
+    assert.deepEqual(
+      connector.replies.map((r) => r.activity.text),
+      ['after a pause'],
+    );
   });
 
   it('does not wait out a long Retry-After inside a turn: the error carries the status and the header', async () => {
     connector.failNext(429, { headers: { 'Retry-After': '30' } });
-    const error = await turnOn(adapter, connector.url).sendActivity('too soon').then(
-      () => assert.fail('the send should fail'),
-      (err: unknown) => err,
-    );
+    const error = await turnOn(adapter, connector.url)
+      .sendActivity('too soon')
+      .then(
+        () => assert.fail('the send should fail'),
+        (err: unknown) => err,
+      );
     assert.ok(error instanceof ConnectorReplyError);
     assert.equal(error.statusCode, 429);
     assert.equal(error.response.headers['retry-after'], '30');
@@ -107,10 +118,16 @@ describe('DirectReplyAdapter (replies posted straight to the connector)', () => 
     connector = await startFakeConnector(); // for afterEach
   });
 
-  it("leaves an invoke response to botbuilder: it goes into the HTTP answer, not to the connector", async () => {
+  it('leaves an invoke response to botbuilder: it goes into the HTTP answer, not to the connector', async () => {
     const context = turnOn(adapter, connector.url);
-    await context.sendActivities([{ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { ok: true } } }, { type: 'message', text: 'and a message' }]);
+    await context.sendActivities([
+      { type: ActivityTypes.InvokeResponse, value: { status: 200, body: { ok: true } } },
+      { type: 'message', text: 'and a message' },
+    ]);
     assert.deepEqual(context.turnState.get(INVOKE_RESPONSE_KEY)?.value, { status: 200, body: { ok: true } });
-    assert.deepEqual(connector.replies.map((r) => r.activity.text), ['and a message']);
+    assert.deepEqual(
+      connector.replies.map((r) => r.activity.text),
+      ['and a message'],
+    );
   });
 });
