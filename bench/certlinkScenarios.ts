@@ -41,7 +41,6 @@ function writeBenchData(): { orgsFile: string; profilesFile: string } {
 
 const data = writeBenchData();
 
-
 /** Where a CertLink bench bot keeps its state: Redis (the product's path), or the embedded store. */
 export type BenchStore = 'redis' | 'memory';
 

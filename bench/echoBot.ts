@@ -10,8 +10,9 @@ import pino from 'pino';
 import { ActivityHandler, CardFactory, MessageFactory } from 'botbuilder';
 import { statementCard } from '../cards/cardModels';
 import { loadConfig } from '../bot/config';
-import { createCertLinkAdapter, createCloudAdapter } from '../bot/http/adapterFactory';
+import { createCertLinkAdapter, createCloudAdapter } from '../bot/runtime/botbuilder/authentication';
 import { createHttpServer, listen } from '../bot/http/server';
+import { messagesEndpoint } from '../bot/runtime/botbuilder/messagesEndpoint';
 import { createRedis, RedisClient } from '../services/redis/redisConnection';
 import { applyRuntimeTuning } from '../bot/runtimeTuning';
 
@@ -49,9 +50,9 @@ async function main(): Promise<void> {
   const reads = Number(process.env.BENCH_ECHO_REDIS_READS ?? 0);
   if (reads > 0 && !config.redisUrl) throw new Error('BENCH_ECHO_REDIS_READS needs REDIS_URL');
   const redis = reads > 0 && config.redisUrl ? createRedis(config.redisUrl) : null;
+  const bot = new EchoBot({ redis: redis ? { client: redis, reads } : undefined, card: process.env.BENCH_ECHO_CARD === '1' });
   const server = createHttpServer({
-    adapter,
-    bot: new EchoBot({ redis: redis ? { client: redis, reads } : undefined, card: process.env.BENCH_ECHO_CARD === '1' }),
+    endpoint: messagesEndpoint({ adapter, logic: (context) => bot.run(context), log }),
     health: { kind: 'memory', ping: async () => true },
     log,
   });

@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   const sliceMs = envInt('BENCH_DURATION_MS', 2500);
   const warmupActivities = envInt('BENCH_WARMUP_ACTIVITIES', 8000);
   const rounds = envInt('BENCH_ROUNDS', 6);
-  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+  const only = process.env.BENCH_ONLY?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   // The in-memory rows run only when named: CertLink's turns with no Redis at all.
   const selected = only ? everyScenario.filter((s) => only.includes(s.name)) : defaultScenarios;
 
@@ -74,19 +76,29 @@ async function main(): Promise<void> {
   const echoSlices = slices.get(echoScenario.name);
   const rows = [...slices].map(([name, of]) => {
     const r = combineSlices(name, of);
-    return { scenario: name, perSecond: r.perSecond, p50: r.p50, p99: r.p99, botCpuMs: r.botCpuMsPerActivity, redisCpuMs: r.redisCpuMsPerActivity, harnessCpuMs: r.harnessCpuMsPerActivity, errors: r.errors, ratioRange: name === echoScenario.name ? undefined : ratioRange(of, echoSlices) };
+    return {
+      scenario: name,
+      perSecond: r.perSecond,
+      p50: r.p50,
+      p99: r.p99,
+      botCpuMs: r.botCpuMsPerActivity,
+      redisCpuMs: r.redisCpuMsPerActivity,
+      harnessCpuMs: r.harnessCpuMsPerActivity,
+      errors: r.errors,
+      ratioRange: name === echoScenario.name ? undefined : ratioRange(of, echoSlices),
+    };
   });
 
   console.log(`\n${conversations} concurrent conversations, ${warmupActivities} warm-up activities per bot, then ${rounds} alternating slices of ${sliceMs / 1000} s per scenario, node ${process.version}\n`);
   console.log(renderTable(rows));
 
-  // The admin report at scale (issue 3): 100,000 linked people on Redis. BENCH_ONLY skips it unless named.
+  // The admin report at scale: 100,000 linked people on Redis. BENCH_ONLY skips it unless named.
   if (!only || only.includes('report')) {
     process.stderr.write('bench: report (100,000 linked people)...\n');
     console.log(`\n${formatReportBench(await runReportBench()).join('\n')}`);
   }
 
-  // Proactive notices (issue 4): 100,000 due notices to a connector stand-in. BENCH_NOTICES sets the count.
+  // Proactive notices: 100,000 due notices to a connector stand-in. BENCH_NOTICES sets the count.
   if (!only || only.includes('notices')) {
     process.stderr.write('bench: notices...\n');
     console.log('');

@@ -11,7 +11,7 @@
 import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Activity } from 'botbuilder';
-import { connectorRequest } from '../bot/teams/connectorHttp';
+import { connectorRequest } from '../bot/runtime/connector/connectorHttp';
 import type { FakeConnector, RecordedActivity } from '../scripts/connectorStandIn';
 
 export interface LoadOptions {
@@ -118,7 +118,15 @@ export async function generateLoad(options: LoadOptions): Promise<LoadResult> {
         // The bot's own keep-alive request (connectorHttp), not fetch: on Node 20 fetch (undici, web
         // streams, an AbortSignal per request) cost this process about as much CPU per turn as the
         // echo bot itself, and the bench shares 2 cores with the bot it measures.
-        const response = await connectorRequest({ method: 'POST', url: endpoint, headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity), timeoutMs: turnTimeoutMs, maxBodyBytes: MAX_RESPONSE_BYTES, agent });
+        const response = await connectorRequest({
+          method: 'POST',
+          url: endpoint,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(activity),
+          timeoutMs: turnTimeoutMs,
+          maxBodyBytes: MAX_RESPONSE_BYTES,
+          agent,
+        });
         const body = response.body;
         if (response.status !== 200 || response.truncated) {
           fail(`conversation ${index} turn ${seq}: HTTP ${response.status}${response.truncated ? `, an answer over ${MAX_RESPONSE_BYTES} bytes` : ''}`);

@@ -9,12 +9,14 @@
  * Redis keys are removed by prefix afterwards (never FLUSHALL: Redis is shared).
  * Run alone: npm run bench:notices (BENCH_NOTICES=20000 for a shorter run).
  */
-import Redis from 'ioredis';
 import { ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { createConnectorTransport } from '../bot/proactive/connectorTransport';
+import Redis from 'ioredis';
+import { createConnectorTransport } from '../bot/runtime/botbuilder/proactiveTransport';
 import { Notices, startNotices } from '../bot/proactive/startNotices';
+import { systemClock } from '../services/clock';
+import { redisNoticeStores } from '../services/redis/redisNotices';
 import { noticeJobId, toPayload } from '../services/notices/noticeScheduler';
 import { BullmqNoticeScheduler } from '../services/redis/bullmqNoticeScheduler';
 import { deleteKeysByPrefix } from '../services/redis/redisConnection';
@@ -107,12 +109,10 @@ async function phase(opts: {
     instances.push(
       await startNotices({
         config: {
-          redisUrl: opts.redisUrl,
-          ...localApp,
           limits: DEFAULT_LIMITS,
           notices: { tenantRatePerSecond: 50, runWorkers: false, workerConcurrency: opts.concurrency, claimTtlSeconds: 600 },
         },
-        redis: { client: opts.redis, keyPrefix: opts.prefix },
+        stores: redisNoticeStores({ client: opts.redis, redisUrl: opts.redisUrl, keyPrefix: opts.prefix, clock: systemClock }),
         transport: createConnectorTransport(localApp),
         currentAvailability: async () => ({ nextDate: new Date(0), associationsLeft: 2, link: null, lastStartAt: null }),
         delivery: { tenantRatePerSecond: opts.ratePerSecond },
@@ -126,11 +126,7 @@ async function phase(opts: {
   // Conversation references, as installs would have saved them.
   const refs = instances[0].refs;
   for (let i = 0; i < ids.length; i += 2000) {
-    await Promise.all(
-      ids.slice(i, i + 2000).map((p) =>
-        refs.save({ serviceUrl: standIn.url, conversationId: `conv-${p.userId}`, tenantId: p.tenantId, userId: p.userId, botId: 'bot', locale: 'en' }),
-      ),
-    );
+    await Promise.all(ids.slice(i, i + 2000).map((p) => refs.save({ serviceUrl: standIn.url, conversationId: `conv-${p.userId}`, tenantId: p.tenantId, userId: p.userId, botId: 'bot', locale: 'en' })));
   }
 
   // Every notice due now, queued with its deterministic id.
@@ -157,12 +153,10 @@ async function phase(opts: {
     restarted.push(
       await startNotices({
         config: {
-          redisUrl: opts.redisUrl,
-          ...localApp,
           limits: DEFAULT_LIMITS,
           notices: { tenantRatePerSecond: 50, runWorkers: true, workerConcurrency: opts.concurrency, claimTtlSeconds: 600 },
         },
-        redis: { client: opts.redis, keyPrefix: opts.prefix },
+        stores: redisNoticeStores({ client: opts.redis, redisUrl: opts.redisUrl, keyPrefix: opts.prefix, clock: systemClock }),
         transport: createConnectorTransport(localApp),
         currentAvailability: async () => ({ nextDate: new Date(0), associationsLeft: 2, link: null, lastStartAt: null }),
         delivery: { tenantRatePerSecond: opts.ratePerSecond },

@@ -1,5 +1,5 @@
 /**
- * Report at scale (issue 3 §7): an org of 100,000 linked people with about 3
+ * Report at scale: an org of 100,000 linked people with about 3
  * certifications each, on Redis under a throwaway key prefix.
  *   summaryMs   the report card's summary() (target <= 200 ms), median of 5; firstSummaryMs the first of them,
  *               which also counts every certification expired so far (once per org)

@@ -79,7 +79,7 @@ export const echoOnCertLinkAdapterScenario: Scenario = {
 
 /**
  * Round trips the status turn waits for, one after another: the claim with the conversation state and the
- * reads ahead (person, email index), then the profile with its record and erased starts (bot/turn/turnReads.ts).
+ * reads ahead (person, email index), then the profile with its record and erased starts (bot/features/turnReads.ts).
  */
 export const REFERENCE_REDIS_READS = 2;
 

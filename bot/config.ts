@@ -186,7 +186,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
 }
 
-/** Settings added for operations (issue 7): Cluster, rate limits, the test clock, shutdown. */
+/** Settings for operations: Cluster, rate limits, the test clock, shutdown. */
 function reliabilitySettings(env: Env): Pick<AppConfig, 'redisClusterNodes' | 'rateLimits' | 'fakeClockFile' | 'shutdownTimeoutSeconds'> {
   const clusterNodes = str(env, 'REDIS_CLUSTER_NODES');
   if (clusterNodes) {

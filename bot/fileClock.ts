@@ -4,13 +4,15 @@
  * local mode only). An unreadable or empty file means the real time.
  */
 import { readFileSync } from 'node:fs';
-import { Clock } from '../services/clock';
+import { Clock, systemClock } from '../services/clock';
+import { AppConfig, isLocalMode } from './config';
+import type { Logger } from './logging';
 
 export class FileClock implements Clock {
   constructor(private readonly file: string) {}
 
   now(): Date {
-    let text = '';
+    let text: string;
     try {
       text = readFileSync(this.file, 'utf8').trim();
     } catch {
@@ -19,4 +21,13 @@ export class FileClock implements Clock {
     const at = new Date(text);
     return text && !Number.isNaN(at.getTime()) ? at : new Date();
   }
+}
+
+/** The bot's clock: the file's in local mode when CERTLINK_FAKE_CLOCK_FILE is set, the system's otherwise. */
+export function clockFor(config: AppConfig, log: Logger): Clock {
+  if (config.fakeClockFile && isLocalMode(config)) {
+    log.warn({ file: config.fakeClockFile }, 'CERTLINK_FAKE_CLOCK_FILE is set: the bot reads the time from a file (test runs only)');
+    return new FileClock(config.fakeClockFile);
+  }
+  return systemClock;
 }

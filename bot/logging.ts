@@ -26,9 +26,9 @@ export function createLogger(level: string, destination: pino.DestinationStream 
 }
 
 /**
- * Standard output, written in batches. A write per line (pino's default) was 5-7 % of a turn's CPU
- * at the info level, where every turn logs a line; batched, about a dozen lines go out in one
- * write. pino flushes what is left when the process exits (a crash included, not a SIGKILL), and
+ * Standard output, written in batches: a write per line (pino's default) was a measurable part of
+ * a turn's CPU at the info level, where every turn logs a line (docs/SCALING.md); batched, about a
+ * dozen lines go out in one write. pino flushes what is left when the process exits (a crash included, not a SIGKILL), and
  * the timer flushes a quiet bot's last lines within a second.
  */
 function batchedStdout(): pino.DestinationStream {

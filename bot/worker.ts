@@ -5,24 +5,27 @@
  * shared queue, so a separate worker has nothing to do and says so.
  */
 import { createLogger } from './logging';
-import Redis from 'ioredis';
 import { AssociationService } from '../services/association/associationService';
 import { AssociationStore } from '../services/association/associationStore';
 import { systemClock } from '../services/clock';
 import { loadOrgsFile } from '../services/directory/directoryFiles';
 import { OrgDirectory } from '../services/directory/orgDirectory';
 import { toCurrentAvailability } from '../services/notices/currentAvailability';
+import { NoticeStores } from '../services/notices/noticeStores';
+import { NoticeTransport } from '../services/notices/types';
 import { createStores } from '../services/storeFactory';
 import { AppConfig } from './config';
 import { loadSettingsOrExit, logEnvFile } from './envFile';
 import { Notices, startNotices } from './proactive/startNotices';
+import { createRuntime } from './runtime/createRuntime';
 import { applyRuntimeTuning } from './runtimeTuning';
 
 export interface NoticeWorkerProcessDeps {
   config: AppConfig;
   associationStore: AssociationStore;
-  redis: Redis;
-  keyPrefix?: string;
+  notices: NoticeStores;
+  /** Where cards go: the runtime's proactive transport. */
+  transport: NoticeTransport;
   onError?(err: unknown): void;
 }
 
@@ -33,10 +36,10 @@ export async function runNoticeWorkers(deps: NoticeWorkerProcessDeps): Promise<N
   const orgs = new OrgDirectory(loadOrgsFile(config.orgsFile));
   return startNotices({
     config,
-    redis: { client: deps.redis, keyPrefix: deps.keyPrefix },
+    stores: deps.notices,
+    transport: deps.transport,
     runWorkers: true,
-    currentAvailability: async (mcid) =>
-      toCurrentAvailability(await associations.status(mcid), config.limits, (mpnId) => orgs.nameOf(mpnId)),
+    currentAvailability: async (mcid) => toCurrentAvailability(await associations.status(mcid), config.limits, (mpnId) => orgs.nameOf(mpnId)),
     onError: deps.onError,
   });
 }
@@ -50,15 +53,13 @@ async function main(): Promise<void> {
   applyRuntimeTuning(config);
   const log = createLogger(config.logLevel);
   logEnvFile(log, envFile);
-  const keyPrefix = config.redisKeyPrefix;
-  const stores = await createStores({ redisUrl: config.redisUrl, keyPrefix });
   // The worker only reads REDIS_URL, so this is one Redis server, never a Cluster.
-  if (!(stores.redis instanceof Redis)) throw new Error('storeFactory returned no standalone Redis connection');
+  const stores = await createStores({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix });
   const notices = await runNoticeWorkers({
     config,
     associationStore: stores.associations,
-    redis: stores.redis,
-    keyPrefix,
+    notices: stores.notices,
+    transport: createRuntime(config, log).proactive,
     onError: (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'notice worker error'),
   });
   log.info({ concurrency: config.notices.workerConcurrency, tenantRatePerSecond: config.notices.tenantRatePerSecond }, 'notice worker running');

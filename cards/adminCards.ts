@@ -2,14 +2,13 @@
  * Typed builders for the admin cards. Everything a person typed (names,
  * certification titles) travels as template data only (cards/render.ts).
  */
-import { AuditEntry } from '../services/audit/auditLog';
+import { AuditAction, AuditEntry } from '../services/audit/auditLog';
 import { CREDIT_DELAY_DAYS } from '../services/association/associationRules';
-import { fill, formatDate, Locale } from '../services/i18n/locale';
-import { EMPTY_REPORT_MESSAGE } from '../services/report/reportColumns';
+import { formatDate, Locale } from '../services/i18n/locale';
+import { say, TextKey } from '../services/i18n/say';
 import { EXPIRING_WITHIN_DAYS, ReportSummary } from '../services/report/reportService';
 import { DOWNLOAD_LINK_TTL_MINUTES } from '../services/report/signedLink';
 import { AdminList } from '../services/roles/roleService';
-import { adminListText, auditText, refusalText, removalText, reportText } from './adminCardText';
 import adminListTemplate from './adminListCard.json';
 import adminRefusalTemplate from './adminRefusalCard.json';
 import auditLogTemplate from './auditLogCard.json';
@@ -32,6 +31,20 @@ const timeFormats: Record<Locale, Intl.DateTimeFormat> = {
 
 const n = (value: number, locale: Locale) => numberFormats[locale].format(value);
 
+/** The text of each audit action. */
+const AUDIT_ACTION_TEXT: Record<AuditAction, TextKey> = {
+  link: 'auditLink',
+  switchIn: 'auditSwitchIn',
+  switchOut: 'auditSwitchOut',
+  unlink: 'auditUnlink',
+  removedByAdmin: 'auditRemovedByAdmin',
+  takeover: 'auditTakeover',
+  grantPartnerAdmin: 'auditGrantPartnerAdmin',
+  revokePartnerAdmin: 'auditRevokePartnerAdmin',
+  downloadReport: 'auditDownloadReport',
+  downloadAudit: 'auditDownloadAudit',
+};
+
 export interface ReportSummaryCardInput {
   orgName: string;
   summary: ReportSummary;
@@ -43,52 +56,51 @@ export interface ReportSummaryCardInput {
 
 export function reportSummaryCard(input: ReportSummaryCardInput): AdaptiveCardAttachment {
   const { summary, locale } = input;
-  const t = reportText[locale];
   const facts = (list: { title: string; count: number }[]) => list.slice(0, CARD_TITLE_LIMIT).map((x) => ({ label: x.title, value: n(x.count, locale) }));
-  const more = (total: number, template: string) => (total > CARD_TITLE_LIMIT ? fill(template, { count: total - CARD_TITLE_LIMIT }) : '');
+  const more = (total: number, key: 'reportMoreTitles' | 'reportMoreExpiring') => (total > CARD_TITLE_LIMIT ? say(locale, key, { count: total - CARD_TITLE_LIMIT }) : '');
   return renderCard(reportSummaryTemplate, {
-    heading: fill(t.heading, { org: input.orgName }),
-    asOf: fill(t.asOf, { date: formatDate(input.at, locale) }),
+    heading: say(locale, 'reportHeading', { org: input.orgName }),
+    asOf: say(locale, 'reportAsOf', { date: formatDate(input.at, locale) }),
     empty: summary.empty,
-    emptyMessage: EMPTY_REPORT_MESSAGE[locale],
-    linkedLabel: t.linked,
+    emptyMessage: say(locale, 'reportEmpty'),
+    linkedLabel: say(locale, 'reportLinked'),
     linked: n(summary.linked, locale),
-    pendingLabel: t.pending,
+    pendingLabel: say(locale, 'reportPending'),
     pending: n(summary.pendingCredit, locale),
-    pendingNote: fill(t.pendingNote, { days: CREDIT_DELAY_DAYS }),
-    byTitleHeading: t.byTitle,
+    pendingNote: say(locale, 'reportPendingNote', { days: CREDIT_DELAY_DAYS }),
+    byTitleHeading: say(locale, 'reportByTitle'),
     byTitle: facts(summary.byTitle),
-    moreTitles: more(summary.byTitle.length, t.moreTitles),
-    expiredNote: summary.expired > 0 ? fill(t.expiredNote, { count: n(summary.expired, locale) }) : '',
-    expiringHeading: fill(t.expiring, { days: EXPIRING_WITHIN_DAYS, total: n(summary.expiringSoonTotal, locale) }),
+    moreTitles: more(summary.byTitle.length, 'reportMoreTitles'),
+    expiredNote: summary.expired > 0 ? say(locale, 'reportExpiredNote', { count: n(summary.expired, locale) }) : '',
+    expiringHeading: say(locale, 'reportExpiring', { days: EXPIRING_WITHIN_DAYS, total: n(summary.expiringSoonTotal, locale) }),
     expiring: facts(summary.expiringSoon),
-    moreExpiring: more(summary.expiringSoon.length, t.moreExpiring),
-    noneLabel: t.none,
-    linksNote: fill(t.linksNote, { minutes: DOWNLOAD_LINK_TTL_MINUTES }),
-    csvLabel: t.csv,
+    moreExpiring: more(summary.expiringSoon.length, 'reportMoreExpiring'),
+    noneLabel: say(locale, 'reportNone'),
+    linksNote: say(locale, 'reportLinksNote', { minutes: DOWNLOAD_LINK_TTL_MINUTES }),
+    csvLabel: say(locale, 'reportCsv'),
     csvUrl: input.csvUrl,
-    xlsxLabel: t.xlsx,
+    xlsxLabel: say(locale, 'reportXlsx'),
     xlsxUrl: input.xlsxUrl,
   });
 }
 
 export function adminListCard(input: { orgName: string; admins: AdminList; nameOf?: NameOf; locale: Locale }): AdaptiveCardAttachment {
-  const t = adminListText[input.locale];
+  const { locale } = input;
   const named = (ids: string[]) => ids.map((id) => ({ name: input.nameOf?.(id) ?? id }));
   return renderCard(adminListTemplate, {
-    heading: fill(t.heading, { org: input.orgName }),
-    globalHeading: t.global,
+    heading: say(locale, 'adminListHeading', { org: input.orgName }),
+    globalHeading: say(locale, 'adminListGlobal'),
     globalAdmins: named(input.admins.globalAdmins),
-    partnerHeading: t.partner,
+    partnerHeading: say(locale, 'adminListPartner'),
     partnerAdmins: named(input.admins.partnerAdmins),
-    noneLabel: t.none,
-    howTo: t.howTo,
+    noneLabel: say(locale, 'adminListNone'),
+    howTo: say(locale, 'adminListHowTo'),
   });
 }
 
 export function describeAuditEntry(entry: AuditEntry, locale: Locale, nameOf?: NameOf): { what: string; when: string } {
   const name = (id: string | undefined) => (id ? (nameOf?.(id) ?? id) : '');
-  const what = fill(auditText[locale][entry.action], {
+  const what = say(locale, AUDIT_ACTION_TEXT[entry.action], {
     actor: name(entry.actorUserId),
     target: name(entry.targetUserId),
     mcid: entry.mcid ?? '',
@@ -99,15 +111,15 @@ export function describeAuditEntry(entry: AuditEntry, locale: Locale, nameOf?: N
 }
 
 export function auditLogCard(input: { orgName: string; entries: AuditEntry[]; csvUrl: string; xlsxUrl: string; nameOf?: NameOf; locale: Locale }): AdaptiveCardAttachment {
-  const t = auditText[input.locale];
+  const { locale } = input;
   return renderCard(auditLogTemplate, {
-    heading: fill(t.heading, { org: input.orgName }),
-    subheading: fill(t.subheading, { count: input.entries.length }),
-    emptyMessage: t.empty,
-    entries: input.entries.map((e) => describeAuditEntry(e, input.locale, input.nameOf)),
-    csvLabel: t.csv,
+    heading: say(locale, 'auditHeading', { org: input.orgName }),
+    subheading: say(locale, 'auditSubheading', { count: input.entries.length }),
+    emptyMessage: say(locale, 'auditEmpty'),
+    entries: input.entries.map((e) => describeAuditEntry(e, locale, input.nameOf)),
+    csvLabel: say(locale, 'auditCsv'),
     csvUrl: input.csvUrl,
-    xlsxLabel: t.xlsx,
+    xlsxLabel: say(locale, 'auditXlsx'),
     xlsxUrl: input.xlsxUrl,
   });
 }
@@ -125,43 +137,41 @@ export interface ConfirmRemovalInput {
 }
 
 export function confirmRemovalCard(input: ConfirmRemovalInput): AdaptiveCardAttachment {
-  const t = removalText[input.locale];
+  const { locale } = input;
   return renderCard(confirmRemovalTemplate, {
-    heading: t.heading,
-    question: fill(t.question, { org: input.orgName }),
-    personLabel: t.person,
+    heading: say(locale, 'removalHeading'),
+    question: say(locale, 'removalQuestion', { org: input.orgName }),
+    personLabel: say(locale, 'removalPerson'),
     person: input.personName || '—',
-    mcidLabel: t.mcid,
+    mcidLabel: say(locale, 'removalMcid'),
     mcid: input.mcid,
-    sinceLabel: t.since,
-    since: formatDate(input.linkedSince, input.locale),
-    consequences: fill(t.consequences, { org: input.orgName }),
-    confirmLabel: t.confirm,
-    cancelLabel: t.cancel,
+    sinceLabel: say(locale, 'removalSince'),
+    since: formatDate(input.linkedSince, locale),
+    consequences: say(locale, 'removalConsequences', { org: input.orgName }),
+    confirmLabel: say(locale, 'removalConfirm'),
+    cancelLabel: say(locale, 'removalCancel'),
     mpnId: input.mpnId,
     cardId: input.cardId,
   });
 }
 
-export type RemovalResult =
-  | { kind: 'removed'; personName: string; mcid: string; notified: boolean }
-  | { kind: 'notLinked'; mcid: string }
-  | { kind: 'cancelled' };
+export type RemovalResult = { kind: 'removed'; personName: string; mcid: string; notified: boolean } | { kind: 'notLinked'; mcid: string } | { kind: 'cancelled' };
 
 export function removalResultCard(input: { orgName: string; result: RemovalResult; locale: Locale }): AdaptiveCardAttachment {
-  const t = removalText[input.locale];
+  const { locale } = input;
   const r = input.result;
   let heading: string;
   let message: string;
   if (r.kind === 'removed') {
-    heading = t.removedHeading;
-    message = fill(t.removed, { person: r.personName || t.person, mcid: r.mcid, org: input.orgName }) + (r.notified ? ` ${t.removedNotified}` : '');
+    heading = say(locale, 'removalRemovedHeading');
+    const removed = say(locale, 'removalRemoved', { person: r.personName || say(locale, 'removalPerson'), mcid: r.mcid, org: input.orgName });
+    message = removed + (r.notified ? ` ${say(locale, 'removalRemovedNotified')}` : '');
   } else if (r.kind === 'notLinked') {
-    heading = t.notLinkedHeading;
-    message = fill(t.notLinked, { mcid: r.mcid, org: input.orgName });
+    heading = say(locale, 'removalNotLinkedHeading');
+    message = say(locale, 'removalNotLinked', { mcid: r.mcid, org: input.orgName });
   } else {
-    heading = t.cancelledHeading;
-    message = t.cancelled;
+    heading = say(locale, 'removalCancelledHeading');
+    message = say(locale, 'removalCancelled');
   }
   return renderCard(removalResultTemplate, { heading, message });
 }
@@ -172,7 +182,11 @@ export function removalResultCard(input: { orgName: string; result: RemovalResul
  * change roles.
  */
 export function adminRefusalCard(input: { locale: Locale; about?: 'adminFeature' | 'roles' }): AdaptiveCardAttachment {
-  const t = refusalText[input.locale];
+  const { locale } = input;
   const roles = input.about === 'roles';
-  return renderCard(adminRefusalTemplate, { heading: t.heading, message: roles ? t.roleMessage : t.message, help: roles ? t.roleHelp : t.help });
+  return renderCard(adminRefusalTemplate, {
+    heading: say(locale, 'adminRefusalHeading'),
+    message: say(locale, roles ? 'adminRefusalRoleMessage' : 'adminRefusalMessage'),
+    help: say(locale, roles ? 'adminRefusalRoleHelp' : 'adminRefusalHelp'),
+  });
 }

@@ -24,7 +24,11 @@ function elementLines(element: CardElement): string[] {
     case 'TextBlock':
       return str(element.text) ? [str(element.text)] : [];
     case 'RichTextBlock':
-      return [elements(element.inlines).map((i) => str(i.text)).join('')];
+      return [
+        elements(element.inlines)
+          .map((i) => str(i.text))
+          .join(''),
+      ];
     case 'FactSet':
       return elements(element.facts).map((f) => `${str(f.title)}: ${str(f.value)}`);
     case 'Container':
@@ -32,7 +36,11 @@ function elementLines(element: CardElement): string[] {
     case 'ColumnSet':
       return elements(element.columns).flatMap((c) => bodyLines(c.items));
     case 'Table':
-      return elements(element.rows).map((row) => elements(row.cells).map((cell) => bodyLines(cell.items).join(' ')).join(' | '));
+      return elements(element.rows).map((row) =>
+        elements(row.cells)
+          .map((cell) => bodyLines(cell.items).join(' '))
+          .join(' | '),
+      );
     case 'ActionSet':
       return buttons(element.actions);
     case 'Image':

@@ -221,9 +221,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
         return { status: 201, body: { id: `conversation-${nextId++}` } };
       case 'member': {
         const member = findMember(request.targetId as string);
-        return member
-          ? { status: 200, body: member }
-          : connectorError(404, 'MemberNotFoundInConversation', 'The member is not in this conversation');
+        return member ? { status: 200, body: member } : connectorError(404, 'MemberNotFoundInConversation', 'The member is not in this conversation');
       }
       case 'pagedMembers': {
         const pageSize = Math.max(1, Number(request.query.get('pageSize')) || 200);

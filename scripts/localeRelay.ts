@@ -22,9 +22,7 @@ export const LOCALE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 export function withLocale(body: unknown, locale: string): unknown {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
   const activity = body as { locale?: string; entities?: unknown[] };
-  const entities = activity.entities?.map((e) =>
-    typeof e === 'object' && e !== null && (e as { type?: unknown }).type === 'clientInfo' ? { ...e, locale } : e,
-  );
+  const entities = activity.entities?.map((e) => (typeof e === 'object' && e !== null && (e as { type?: unknown }).type === 'clientInfo' ? { ...e, locale } : e));
   return { ...activity, locale, ...(entities ? { entities } : {}) };
 }
 

@@ -1,44 +1,60 @@
 /**
- * Picks the stores once at start: Redis when REDIS_URL is set, the embedded
- * in-memory adapters otherwise. Everything above sees only the interfaces.
+ * Picks the backend once at start and returns every store of it: Redis when REDIS_URL is set,
+ * a Redis Cluster when REDIS_CLUSTER_NODES is, the embedded in-memory adapters otherwise.
+ * Everything above sees only the interfaces.
  */
 import { AssociationStore } from './association/associationStore';
+import { AuditLog } from './audit/auditLog';
 import { Clock, systemClock } from './clock';
 import { ProfileStore } from './directory/profileStore';
 import { CertificationProfile } from './directory/types';
+import { CounterStore } from './kv/counterStore';
 import { DocumentStore } from './kv/documentStore';
 import { StoreHealth } from './kv/health';
-import { CounterStore } from './kv/counterStore';
 import { OnceStore } from './kv/onceStore';
 import { MemoryAssociationStore } from './memory/memoryAssociationStore';
+import { MemoryAuditLog } from './memory/memoryAuditLog';
 import { MemoryCounterStore } from './memory/memoryCounterStore';
 import { MemoryDocumentStore } from './memory/memoryDocumentStore';
+import { memoryNoticeStores } from './memory/memoryNoticeStores';
 import { MemoryOnceStore } from './memory/memoryOnceStore';
+import { MemoryPartnerAdminStore } from './memory/memoryPartnerAdminStore';
 import { MemoryProfileStore } from './memory/memoryProfileStore';
+import { MemoryPseudonymizedStartStore } from './memory/memoryPseudonymizedStartStore';
+import { MemoryReportIndexStore } from './memory/memoryReportIndexStore';
+import { NoticeStores } from './notices/noticeStores';
+import { PseudonymizedStartStore } from './privacy/pseudonymizedStarts';
+import { DEFAULT_AUDIT_RETENTION_DAYS } from './privacy/retention';
 import { RedisAssociationStore } from './redis/redisAssociationStore';
+import { RedisAuditLog } from './redis/redisAuditLog';
+import { createRedis, createRedisCluster, DEFAULT_KEY_PREFIX, parseClusterNodes, RedisClient, RedisConnectionOptions, waitUntilReady } from './redis/redisConnection';
 import { RedisCounterStore } from './redis/redisCounterStore';
-import {
-  createRedis,
-  createRedisCluster,
-  DEFAULT_KEY_PREFIX,
-  parseClusterNodes,
-  RedisClient,
-  RedisConnectionOptions,
-  waitUntilReady,
-} from './redis/redisConnection';
 import { RedisDocumentStore } from './redis/redisDocumentStore';
 import { RedisHealth } from './redis/redisHealth';
+import { redisNoticeStores } from './redis/redisNotices';
 import { RedisOnceStore } from './redis/redisOnceStore';
+import { RedisPartnerAdminStore } from './redis/redisPartnerAdminStore';
 import { RedisProfileStore } from './redis/redisProfileStore';
+import { RedisPseudonymizedStartStore } from './redis/redisPseudonymizedStartStore';
+import { RedisReportIndexStore } from './redis/redisReportIndexStore';
+import { ReportIndexStore } from './report/reportIndexStore';
+import { PartnerAdminStore } from './roles/partnerAdminStore';
 
 export interface Stores {
-  kind: 'memory' | 'redis';
+  kind: 'memory' | 'redis' | 'redisCluster';
   associations: AssociationStore;
   once: OnceStore;
   documents: DocumentStore;
   profiles: ProfileStore;
   /** Expiring counters (per-person rate limits). */
   counters: CounterStore;
+  /** The admin side: the audit trail, the report's index, partner admins. */
+  audit: AuditLog;
+  reportIndex: ReportIndexStore;
+  partnerAdmins: PartnerAdminStore;
+  /** Association starts kept after an erasure, under a keyed hash of the MCID. */
+  erasedStarts: PseudonymizedStartStore;
+  notices: NoticeStores;
   health: StoreHealth;
   /** The shared connection (for BullMQ settings, diagnostics); null on the embedded store. */
   redis: RedisClient | null;
@@ -65,28 +81,45 @@ export interface CreateStoresOptions {
   onIndexError?: (err: unknown, mcid: string) => void;
   /** How long to wait for Redis at start before failing with StoreUnavailableError (default 5000 ms). */
   connectWaitMs?: number;
+  /** Audit entries expire this many days after their org's last entry (Redis; default DEFAULT_AUDIT_RETENTION_DAYS). */
+  auditRetentionDays?: number;
 }
 
 export async function createStores(opts: CreateStoresOptions): Promise<Stores> {
-  const redis: RedisClient | null = opts.redisClusterNodes
-    ? createRedisCluster(parseClusterNodes(opts.redisClusterNodes), opts.redisOptions)
-    : opts.redisUrl
-      ? createRedis(opts.redisUrl, opts.redisOptions)
-      : null;
-  if (!redis) return createMemoryStores(opts);
+  const clock = opts.clock ?? systemClock;
+  const prefix = opts.keyPrefix ?? DEFAULT_KEY_PREFIX;
+  if (opts.redisClusterNodes) {
+    // BullMQ keeps one job's keys on several hash slots, so on a Cluster the notices stay in this
+    // process for now: the Cluster's notice stores and queue go here.
+    return openRedis(opts, 'redisCluster', createRedisCluster(parseClusterNodes(opts.redisClusterNodes), opts.redisOptions), () => memoryNoticeStores(clock));
+  }
+  if (opts.redisUrl) {
+    const redisUrl = opts.redisUrl;
+    const client = createRedis(redisUrl, opts.redisOptions);
+    return openRedis(opts, 'redis', client, () => redisNoticeStores({ client, redisUrl, keyPrefix: prefix, clock }));
+  }
+  return createMemoryStores(opts);
+}
+
+async function openRedis(opts: CreateStoresOptions, kind: 'redis' | 'redisCluster', redis: RedisClient, notices: () => NoticeStores): Promise<Stores> {
+  const prefix = opts.keyPrefix ?? DEFAULT_KEY_PREFIX;
   try {
     await waitUntilReady(redis, opts.connectWaitMs ?? 5000);
-    const prefix = opts.keyPrefix ?? DEFAULT_KEY_PREFIX;
     const profiles = new RedisProfileStore(redis, prefix);
     // Once per version of PROFILES_FILE: a restart must not bring back an erased or expired profile.
     await profiles.seedFromSource(opts.profiles ?? []);
     return {
-      kind: 'redis',
+      kind,
       associations: new RedisAssociationStore(redis, prefix, { onIndexError: opts.onIndexError }),
       once: new RedisOnceStore(redis, prefix),
       documents: new RedisDocumentStore(redis, prefix),
       profiles,
       counters: new RedisCounterStore(redis, prefix),
+      audit: new RedisAuditLog(redis, { keyPrefix: prefix, retentionDays: opts.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS }),
+      reportIndex: new RedisReportIndexStore(redis, prefix),
+      partnerAdmins: new RedisPartnerAdminStore(redis, prefix),
+      erasedStarts: new RedisPseudonymizedStartStore(redis, prefix),
+      notices: notices(),
       health: new RedisHealth(redis),
       redis,
       close: () => closeRedis(redis),
@@ -106,6 +139,11 @@ function createMemoryStores(opts: CreateStoresOptions): Stores {
     documents: new MemoryDocumentStore(clock),
     profiles: new MemoryProfileStore(opts.profiles ?? [], clock),
     counters: new MemoryCounterStore(clock),
+    audit: new MemoryAuditLog(),
+    reportIndex: new MemoryReportIndexStore(),
+    partnerAdmins: new MemoryPartnerAdminStore(),
+    erasedStarts: new MemoryPseudonymizedStartStore(clock),
+    notices: memoryNoticeStores(clock),
     health: { kind: 'memory', ping: async () => true },
     redis: null,
     close: async () => undefined,

@@ -25,7 +25,10 @@ describe("documents: the repository's own, and only those", () => {
 
   it('cites no design document outside the repository', () => {
     // Written as a pattern so that this file does not name it either.
-    assert.deepEqual(files.filter((f) => /D[E]SIGN\.md/i.test(f.text)).map((f) => f.file), []);
+    assert.deepEqual(
+      files.filter((f) => /D[E]SIGN\.md/i.test(f.text)).map((f) => f.file),
+      [],
+    );
   });
 
   it('names only docs/ files that exist', () => {

@@ -6,7 +6,10 @@
  * a reason a developer can act on. Reasons are plain English and never echo field values
  * (they may hold user text).
  */
-import { Activity } from 'botbuilder';
+import type { ChannelActivity } from '../runtime/turn';
+
+/** An activity that passed the checks: these fields are there, as strings. */
+export type CheckedActivity = ChannelActivity & { type: string; id?: string; conversation: { id: string } };
 
 /** Upper bounds on field lengths. Teams' own ids are well under these. */
 export const ACTIVITY_LIMITS = {
@@ -19,7 +22,7 @@ export const ACTIVITY_LIMITS = {
   textChars: 10_000,
 } as const;
 
-export type ActivityValidation = { ok: true; activity: Activity } | { ok: false; reason: string };
+export type ActivityValidation = { ok: true; activity: CheckedActivity } | { ok: false; reason: string };
 
 type Json = Record<string, unknown>;
 
@@ -126,5 +129,5 @@ export function validateActivity(body: unknown): ActivityValidation {
   if (problem) return { ok: false, reason: problem };
   // The checks above cover every field the HTTP layer and the adapter rely on; the rest of
   // the Activity shape is optional and read defensively by the handlers.
-  return { ok: true, activity: body as unknown as Activity };
+  return { ok: true, activity: body as unknown as CheckedActivity };
 }

@@ -8,7 +8,7 @@ import type { BotMetrics } from '../metrics/botMetrics';
 import { InFlight } from './inFlight';
 
 export function addMetricsRoute(server: Server, metrics: BotMetrics): void {
-  server.get('/metrics', async (req: Request, res: Response) => {
+  server.get('/metrics', async (_req: Request, res: Response) => {
     const body = await metrics.text();
     res.setHeader('content-type', metrics.contentType);
     res.writeHead(200);
@@ -26,7 +26,7 @@ export interface DrainGate {
 export function addDrainGate(server: Server): DrainGate {
   const inFlight = new InFlight();
   let draining = false;
-  server.pre((req: Request, res: Response, next: Next) => {
+  server.pre((_req: Request, res: Response, next: Next) => {
     if (draining) {
       res.setHeader('connection', 'close');
       res.send(503, { error: 'shutting_down', reason: 'This bot process is stopping; retry on another one' });

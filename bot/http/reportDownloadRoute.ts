@@ -84,11 +84,7 @@ async function serveDownload(kind: DownloadKind, url: string, res: ServerRespons
     const now = deps.clock.now();
     // The report's CSV comes preformatted a batch of people at a time: the fast path for a 100,000-person org.
     const source: { rows: AsyncIterable<ExportRow> } | { csv: AsyncIterable<string> } =
-      kind === 'audit'
-        ? { rows: await primed(auditRows(deps.audit, mpnId)) }
-        : fmt === 'csv'
-          ? { csv: await primed(deps.reports.csvChunks(mpnId, now)) }
-          : { rows: await primed(deps.reports.rows(mpnId, now)) };
+      kind === 'audit' ? { rows: await primed(auditRows(deps.audit, mpnId)) } : fmt === 'csv' ? { csv: await primed(deps.reports.csvChunks(mpnId, now)) } : { rows: await primed(deps.reports.rows(mpnId, now)) };
     await deps.audit.record({
       at: now.toISOString(),
       mpnId,

@@ -4,37 +4,26 @@
  * (server.get(...)) before calling server.listen().
  *
  * Bad input never becomes a 500: the body is read with a size cap, parsed and shape-checked
- * here, and only a well-formed activity reaches the CloudAdapter. Every error body has the
+ * here, and only a well-formed activity reaches the runtime's endpoint. Every error body has the
  * same form, `{ error: <code>, reason: <plain English> }`.
  */
 import './restifyLoad';
 import restify from 'restify';
 import type { Request, Response, Next } from 'restify';
-import { ActivityHandler, CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { StoreHealth } from '../../services/kv/health';
+import type { ActivityEndpoint } from '../runtime/turn';
 import { validateActivity } from './activityValidation';
-import { installTurnErrorGuard, summarizeError } from './turnErrorGuard';
-
-export type TurnLogic = (context: TurnContext) => Promise<void>;
 
 export interface HttpServerDeps {
-  adapter: CloudAdapter;
-  /** An ActivityHandler, or a plain logic function run for every turn. */
-  bot: ActivityHandler | TurnLogic;
+  /** The runtime's endpoint: it authenticates the request and runs its turn. */
+  endpoint: ActivityEndpoint;
   health: StoreHealth;
   log: Logger;
   /** Largest accepted request body; larger ones get 413. Default 256 KiB. */
   bodyLimitBytes?: number;
-  /** Text sent to the user when a message turn throws (see turnErrorGuard). */
-  turnErrorMessage?: (context: TurnContext) => string | undefined;
   /** How long /readyz waits for health.ping() before answering 503. Default 2000 ms. */
   readyTimeoutMs?: number;
-  /**
-   * Asked once the request is authenticated, before the turn: a reason refuses the activity with
-   * a 403 and the bot never sees it (CertLink: an identity Teams does not prove, teamsIdentity.ts).
-   */
-  refuse?: (activity: TurnContext['activity']) => string | null;
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
@@ -48,28 +37,6 @@ interface ErrorBody {
 function sendError(res: Response, status: number, error: string, reason: string): void {
   const body: ErrorBody = { error, reason };
   res.send(status, body);
-}
-
-/**
- * Collects what CloudAdapter.process() decides (status and body) instead of letting it write
- * to restify directly, so that auth failures keep our error body and our logging.
- */
-class CapturedResponse {
-  statusCode = 200;
-  body: unknown = undefined;
-  readonly socket: unknown = null;
-  status(code: number): void {
-    this.statusCode = code;
-  }
-  send(body?: unknown): void {
-    this.body = body;
-  }
-  header(): void {
-    // Headers botbuilder sets are not needed: we answer with JSON or nothing.
-  }
-  end(): void {
-    // Nothing to flush; the route writes the real response.
-  }
 }
 
 function bodyText(body: unknown): string | null {
@@ -87,18 +54,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
 }
 
 export function createHttpServer(deps: HttpServerDeps): restify.Server {
-  const { adapter, health, log } = deps;
+  const { endpoint, health, log } = deps;
   const bodyLimit = deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const readyTimeoutMs = deps.readyTimeoutMs ?? 2000;
-  const bot = deps.bot;
-  const logic: TurnLogic = bot instanceof ActivityHandler ? (context) => bot.run(context) : bot;
-
-  installTurnErrorGuard(adapter, { log, userMessage: deps.turnErrorMessage });
 
   const server = restify.createServer({ name: 'certlink' });
 
   // restify's own errors (the body reader's 413, 404, 405) get the same body shape as ours.
-  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+  server.on('restifyError', (_req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
     const status = err.statusCode ?? 500;
     const code =
       status === 413
@@ -149,32 +112,9 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
       return;
     }
 
-    const captured = new CapturedResponse();
     const ids = { activityId: checked.activity.id, conversationId: checked.activity.conversation.id };
-    let turnStarted = false;
-    let refusal: string | null = null;
-    const run: TurnLogic = async (context) => {
-      turnStarted = true;
-      refusal = deps.refuse?.(context.activity) ?? null;
-      if (refusal === null) await logic(context);
-    };
-    try {
-      // process() authenticates the request (401 for a missing or bad channel token when an
-      // app id is configured), runs the turn, and reports the invoke response if any.
-      await adapter.process({ method: 'POST', headers: req.headers, body: parsed as Record<string, unknown> }, captured, run);
-    } catch (err) {
-      // Only reached if the adapter itself throws outside a turn (the turn guard catches the rest).
-      log.error({ ...ids, err: summarizeError(err) }, 'adapter failed outside a turn');
-      captured.statusCode = 500;
-      captured.body = undefined;
-    }
-
-    // botbuilder reports a token with a bad signature (jsonwebtoken's error, not its own
-    // AuthenticationError) as 500. Nothing but authentication runs before the turn, so a
-    // failure there with a token present is an unauthenticated request, not our fault.
-    if (captured.statusCode >= 500 && !turnStarted && req.headers.authorization) captured.statusCode = 401;
-    const status = captured.statusCode;
-    if (refusal !== null) {
+    const { status, body, refusal } = await endpoint.process(parsed as Record<string, unknown>, req.headers);
+    if (refusal !== undefined) {
       log.warn({ ...ids, reason: refusal }, 'refused an activity whose identity Teams does not prove');
       sendError(res, 403, 'forbidden', refusal);
     } else if (status === 401 || status === 403) {
@@ -182,32 +122,27 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
       sendError(res, status, 'unauthorized', 'The request does not carry a valid Bot Framework channel token');
     } else if (status >= 500) {
       sendError(res, status, 'internal_error', 'The bot could not process this activity');
-    } else if (status >= 400 && isJsonObject(captured.body)) {
+    } else if (status >= 400 && isJsonObject(body)) {
       // An invoke's own error response (botbuilder's application/vnd.microsoft.error for a malformed
       // card action, or the bot's for an invoke it does not handle) says what was wrong: the client gets it as is.
-      res.send(status, captured.body);
+      res.send(status, body);
     } else if (status >= 400) {
-      sendError(res, status, 'rejected', typeof captured.body === 'string' ? captured.body : 'The activity was refused');
-    } else if (captured.body !== undefined) {
-      res.send(status, captured.body);
+      sendError(res, status, 'rejected', typeof body === 'string' ? body : 'The activity was refused');
+    } else if (body !== undefined) {
+      res.send(status, body);
     } else {
       res.send(status);
     }
   };
 
-  server.post(
-    MESSAGES_PATH,
-    rejectDeclaredOversize,
-    restify.plugins.bodyReader({ maxBodySize: bodyLimit }),
-    handleActivity,
-  );
+  server.post(MESSAGES_PATH, rejectDeclaredOversize, restify.plugins.bodyReader({ maxBodySize: bodyLimit }), handleActivity);
 
-  server.get('/healthz', (req: Request, res: Response, next: Next) => {
+  server.get('/healthz', (_req: Request, res: Response, next: Next) => {
     res.send(200, { status: 'ok' });
     next();
   });
 
-  server.get('/readyz', async (req: Request, res: Response) => {
+  server.get('/readyz', async (_req: Request, res: Response) => {
     const reachable = await withTimeout(
       health.ping().catch(() => false),
       readyTimeoutMs,

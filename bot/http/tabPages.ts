@@ -16,17 +16,7 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
-export const TAB_FILES = [
-  'my-certification.html',
-  'myCertification.js',
-  'skills-report.html',
-  'skillsReport.js',
-  'config.html',
-  'config.js',
-  'about.html',
-  'tab.css',
-  'tabCommon.js',
-];
+export const TAB_FILES = ['my-certification.html', 'myCertification.js', 'skills-report.html', 'skillsReport.js', 'config.html', 'config.js', 'about.html', 'tab.css', 'tabCommon.js'];
 
 /** Where Teams (web, desktop, mobile), Outlook and the Microsoft 365 app may frame the tabs. */
 export const FRAME_ANCESTORS = [
@@ -61,7 +51,7 @@ export function registerTabPages(server: restify.Server, dir = TAB_DIR): void {
     });
     res.end(file.body);
   });
-  server.get('/tab', async (req: restify.Request, res: restify.Response) => {
+  server.get('/tab', async (_req: restify.Request, res: restify.Response) => {
     res.writeHead(302, { Location: '/tab/my-certification.html' });
     res.end();
   });

@@ -51,7 +51,7 @@ export class BotMetrics {
     });
   }
 
-  /** CertLinkBot's onTurn hook. */
+  /** The turn pipeline's onTurn hook (bot/turn/pipeline.ts). */
   readonly onTurn = (intent: string, outcome: string, durationMs: number): void => {
     this.turns.inc({ intent, outcome });
     this.turnSeconds.observe({ intent }, durationMs / 1000);

@@ -3,6 +3,8 @@
  * without the adapters knowing about metrics. Applied once, in the composition
  * root (bot/app.ts), to whatever stores createStores returned.
  */
+import type { Stores } from '../../services/storeFactory';
+
 export type StoreCallObserver = (store: string, op: string, durationMs: number, error: unknown) => void;
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
@@ -53,4 +55,16 @@ export function timedStore<T extends object>(storeName: string, target: T, obser
       return wrap(prop, value as Method);
     },
   });
+}
+
+/** The stores a turn calls, each timed; the rest as they are. */
+export function timedStores(stores: Stores, observe: StoreCallObserver): Stores {
+  return {
+    ...stores,
+    associations: timedStore('associations', stores.associations, observe),
+    once: timedStore('once', stores.once, observe),
+    documents: timedStore('documents', stores.documents, observe),
+    profiles: timedStore('profiles', stores.profiles, observe),
+    counters: timedStore('counters', stores.counters, observe),
+  };
 }

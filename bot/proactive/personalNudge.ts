@@ -15,12 +15,7 @@ import { onceKey } from '../../services/kv/onceKey';
 /** True when the person can be reached in their personal chat, and the message is on its way. */
 export type PersonalNudge = (tenantId: string, userId: string) => Promise<boolean>;
 
-export function personalNudge(
-  notices: Pick<Notices, 'refs' | 'delivery' | 'prefs'>,
-  clock: Clock,
-  card: (locale: Locale) => object,
-  onFailure: (err: unknown) => void,
-): PersonalNudge {
+export function personalNudge(notices: Pick<Notices, 'refs' | 'delivery' | 'prefs'>, clock: Clock, card: (locale: Locale) => object, onFailure: (err: unknown) => void): PersonalNudge {
   return async (tenantId, userId) => {
     const [ref, enabled] = await Promise.all([notices.refs.get(tenantId, userId), notices.prefs.noticesEnabled(tenantId, userId)]);
     if (!ref || !enabled) return false;

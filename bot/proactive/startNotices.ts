@@ -1,50 +1,29 @@
 /**
- * Composes the notices for the bot process or `npm run worker`: stores on Redis
- * when REDIS_URL is set (BullMQ delayed jobs, Redis ledger), otherwise embedded
- * (in-process timers, memory ledger), the delivery engine on the botbuilder
- * transport, and — when asked — the workers.
- *
- * The composition root calls it once:
- *   const notices = await startNotices({ config, currentAvailability, redis });
- *   notices.scheduler.schedule({...}); notices.refs.save(ref); notices.prefs.setNoticesEnabled(...);
- *   await notices.remindUnlinkedMembers({...}); notices.stats();
- *   await notices.stop(); // on shutdown
+ * The notices of the bot process or `npm run worker`, on the backend's notice stores
+ * (services/storeFactory.ts): the delivery engine on the runtime's proactive transport, the
+ * queue, and, when asked, the workers.
  */
-import Redis from 'ioredis';
 import { noticeCard } from '../../cards/noticeCard';
 import { reminderInvitationCard } from '../../cards/reminderInvitationCard';
 import { Clock, systemClock } from '../../services/clock';
-import { InProcessNoticeScheduler } from '../../services/memory/inProcessNoticeScheduler';
-import {
-  MemoryConversationRefStore,
-  MemoryNoticeLedger,
-  MemoryNoticePreferenceStore,
-} from '../../services/memory/memoryNoticeStores';
-import { BullmqNoticeScheduler, BullmqNoticeSource } from '../../services/redis/bullmqNoticeScheduler';
-import {
-  DEFAULT_NOTICE_KEY_PREFIX,
-  RedisConversationRefStore,
-  RedisNoticeLedger,
-  RedisNoticePreferenceStore,
-} from '../../services/redis/redisNoticeStores';
 import { ConversationRefStore, NoticePreferenceStore } from '../../services/notices/conversationRefStore';
 import { DeliveryOptions, NoticeDelivery } from '../../services/notices/delivery';
 import { DeliveryStats } from '../../services/notices/deliveryStats';
 import { NoticeScheduler } from '../../services/notices/noticeScheduler';
-import { CurrentAvailability, DueNoticeSource, NoticeOutcome, startNoticeWorker } from '../../services/notices/noticeWorker';
+import { NoticeStores } from '../../services/notices/noticeStores';
+import { CurrentAvailability, NoticeOutcome, startNoticeWorker } from '../../services/notices/noticeWorker';
 import { remindUnlinkedMembers, ReminderRun, ReminderSummary } from '../../services/notices/reminders';
 import { DueNotice, NoticeTransport } from '../../services/notices/types';
 import { AppConfig } from '../config';
-import { createConnectorTransport } from './connectorTransport';
 
 export interface StartNoticesDeps {
-  config: Pick<AppConfig, 'redisUrl' | 'microsoftAppId' | 'microsoftAppPassword' | 'microsoftAppType' | 'microsoftAppTenantId' | 'notices' | 'limits'>;
+  config: Pick<AppConfig, 'notices' | 'limits'>;
+  /** The backend's notice stores. */
+  stores: NoticeStores;
+  /** Where cards go: the runtime's proactive transport. */
+  transport: NoticeTransport;
   /** AssociationService.status through toCurrentAvailability (services/notices/currentAvailability.ts). */
   currentAvailability(mcid: string): Promise<CurrentAvailability>;
-  /** The store's Redis client and key prefix; required when config.redisUrl is set. */
-  redis?: { client: Redis; keyPrefix?: string };
-  /** Override for tests and the bench; default: the botbuilder connector transport. */
-  transport?: NoticeTransport;
   /** Overrides config.notices.runWorkers (`npm run worker` passes true). */
   runWorkers?: boolean;
   clock?: Clock;
@@ -65,50 +44,18 @@ export interface Notices {
 }
 
 export async function startNotices(deps: StartNoticesDeps): Promise<Notices> {
-  const { config } = deps;
+  const { config, stores, transport } = deps;
   const clock = deps.clock ?? systemClock;
-  const transport = deps.transport ?? createConnectorTransport(config);
   const runWorkers = deps.runWorkers ?? config.notices.runWorkers;
   const deliveryOptions: DeliveryOptions = {
     tenantRatePerSecond: config.notices.tenantRatePerSecond,
     claimTtlMs: config.notices.claimTtlSeconds * 1000,
     ...deps.delivery,
   };
-  const closers: Array<() => Promise<void>> = [];
-  let refs: ConversationRefStore;
-  let prefs: NoticePreferenceStore;
-  let scheduler: NoticeScheduler;
-  let source: DueNoticeSource;
-  let delivery: NoticeDelivery;
-
-  if (config.redisUrl) {
-    if (!deps.redis) throw new Error('startNotices: REDIS_URL is set but no Redis client was given');
-    const prefix = deps.redis.keyPrefix ?? DEFAULT_NOTICE_KEY_PREFIX;
-    refs = new RedisConversationRefStore(deps.redis.client, prefix);
-    prefs = new RedisNoticePreferenceStore(deps.redis.client, prefix, clock);
-    delivery = new NoticeDelivery({ transport, refs, ledger: new RedisNoticeLedger(deps.redis.client, prefix, clock), clock, ...deliveryOptions });
-    // BullMQ's own connection: its blocking commands need maxRetriesPerRequest null.
-    const bull = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
-    bull.on('error', (err) => deps.onError?.(err));
-    const bullOptions = { connection: bull, prefix: `${prefix}bull`.replace(/:+$/, ''), queueName: deps.bullmq?.queueName };
-    const bullScheduler = new BullmqNoticeScheduler(bullOptions, clock);
-    scheduler = bullScheduler;
-    source = new BullmqNoticeSource({
-      ...bullOptions,
-      concurrency: config.notices.workerConcurrency,
-      lockDurationMs: deps.bullmq?.lockDurationMs,
-      stalledIntervalMs: deps.bullmq?.stalledIntervalMs,
-      onError: deps.onError,
-    });
-    closers.push(() => bullScheduler.close(), async () => void bull.disconnect());
-  } else {
-    refs = new MemoryConversationRefStore();
-    prefs = new MemoryNoticePreferenceStore(clock);
-    delivery = new NoticeDelivery({ transport, refs, ledger: new MemoryNoticeLedger(clock), clock, ...deliveryOptions });
-    const inProcess = new InProcessNoticeScheduler({ clock, onError: (err) => deps.onError?.(err) });
-    scheduler = inProcess;
-    source = inProcess;
-  }
+  const { refs, prefs } = stores;
+  const delivery = new NoticeDelivery({ transport, refs, ledger: stores.ledger, clock, ...deliveryOptions });
+  const queue = stores.openQueue({ concurrency: config.notices.workerConcurrency, ...deps.bullmq, onError: deps.onError });
+  const { scheduler, source } = queue;
 
   let worker: { stop(): Promise<void> } | null = null;
   if (runWorkers) {
@@ -129,7 +76,8 @@ export async function startNotices(deps: StartNoticesDeps): Promise<Notices> {
     prefs,
     delivery,
     stats: () => delivery.stats(),
-    remindUnlinkedMembers: (run) => remindUnlinkedMembers({
+    remindUnlinkedMembers: (run) =>
+      remindUnlinkedMembers({
         ...run,
         delivery,
         prefs,
@@ -139,7 +87,7 @@ export async function startNotices(deps: StartNoticesDeps): Promise<Notices> {
       }),
     async stop() {
       await worker?.stop();
-      for (const close of closers) await close();
+      await queue.close();
     },
   };
 }

@@ -1,19 +1,18 @@
-import type { TurnContext } from 'botbuilder';
-import { getTeamsMember } from './memberApi';
+import type { Turn } from '../runtime/turn';
 
 /** The person's work email as Teams knows it: the key of the "Use email@address" shortcut. */
 export interface MemberEmailLookup {
-  emailOf(context: TurnContext): Promise<string | null>;
+  emailOf(turn: Turn): Promise<string | null>;
 }
 
 /**
  * Asks the Teams member API at the activity's serviceUrl
- * (GET /v3/conversations/{id}/members/{userId}, see memberApi.ts). A failed lookup is
+ * (GET /v3/conversations/{id}/members/{userId}, see bot/runtime/connector/memberApi.ts). A failed lookup is
  * "no email", never a crash: the person is then offered sign-in or told what to do.
  */
 export const teamsMemberEmail: MemberEmailLookup = {
-  async emailOf(context) {
-    const member = await getTeamsMember(context, context.activity.from?.id ?? '');
+  async emailOf(turn) {
+    const member = await turn.members.get(turn.activity.from?.id ?? '');
     const email = member?.email || member?.userPrincipalName;
     return typeof email === 'string' && email.includes('@') ? email : null;
   },
@@ -36,13 +35,13 @@ export function cachedMemberEmail(inner: MemberEmailLookup, ttlMs = 5 * 60_000, 
     forget(tenantId, teamsUserId) {
       cache.delete(keyOf(tenantId, teamsUserId));
     },
-    async emailOf(context) {
-      const a = context.activity;
+    async emailOf(turn) {
+      const a = turn.activity;
       const key = keyOf(a.conversation?.tenantId ?? '', a.from?.id ?? '');
       const hit = cache.get(key);
       const now = Date.now();
       if (hit && hit.until > now) return hit.email;
-      const email = await inner.emailOf(context);
+      const email = await inner.emailOf(turn);
       if (email) {
         if (cache.size >= max) cache.clear();
         cache.set(key, { email, until: now + ttlMs });

@@ -6,12 +6,11 @@
  * A member lookup only knows the members of that conversation (a team's members in a
  * channel, the chat's members in a group chat), so someone who left keeps showing its id.
  */
-import type { TurnContext } from 'botbuilder';
-import { getTeamsMember } from './memberApi';
+import type { Turn } from '../runtime/turn';
 
 export interface MemberNameLookup {
   /** The names found, by user id; ids with no name are left out. Never throws. */
-  namesOf(context: TurnContext, userIds: readonly string[]): Promise<Map<string, string>>;
+  namesOf(turn: Turn, userIds: readonly string[]): Promise<Map<string, string>>;
 }
 
 export interface MemberNameLimits {
@@ -29,13 +28,13 @@ export const DEFAULT_MEMBER_NAME_LIMITS: MemberNameLimits = { maxLookups: 40, co
 
 export function teamsMemberNamesWith(limits: MemberNameLimits = DEFAULT_MEMBER_NAME_LIMITS): MemberNameLookup {
   return {
-    async namesOf(context, userIds) {
+    async namesOf(turn, userIds) {
       const pending = [...new Set(userIds.filter(Boolean))].slice(0, limits.maxLookups);
       const names = new Map<string, string>();
       let open = true;
       const worker = async (): Promise<void> => {
         for (let id = pending.shift(); open && id !== undefined; id = pending.shift()) {
-          const name = (await getTeamsMember(context, id, { timeoutMs: limits.lookupTimeoutMs }))?.name;
+          const name = (await turn.members.get(id, { timeoutMs: limits.lookupTimeoutMs }))?.name;
           if (open && typeof name === 'string' && name.trim()) names.set(id, name.trim());
         }
       };

@@ -4,15 +4,7 @@
  * record, asks these functions, and writes the result in one atomic step.
  */
 import { addDays, startOfUtcDay } from '../clock';
-import {
-  AssociationLimits,
-  CurrentLink,
-  EndedLink,
-  LinkEndReason,
-  MAX_ENDED_KEPT,
-  McidRecord,
-  OwnershipProof,
-} from './types';
+import { AssociationLimits, CurrentLink, EndedLink, LinkEndReason, MAX_ENDED_KEPT, McidRecord, OwnershipProof } from './types';
 
 export type LimitKind = 'cooldown' | 'yearlyLimit';
 

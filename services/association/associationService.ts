@@ -5,15 +5,7 @@
  */
 import { Clock } from '../clock';
 import { AssociationStore } from './associationStore';
-import {
-  applyLink,
-  applyUnlink,
-  availability,
-  Availability,
-  decideLink,
-  LinkDecision,
-  LinkRequest,
-} from './associationRules';
+import { applyLink, applyUnlink, availability, Availability, decideLink, LinkDecision, LinkRequest } from './associationRules';
 import { CertificationProfile } from '../directory/types';
 import { AssociationLimits, CurrentLink, emptyRecord, LinkEndReason, McidRecord } from './types';
 
@@ -71,10 +63,7 @@ export interface AssociationServiceDeps {
 
 export type LinkOutcome = { decision: LinkDecision; record: McidRecord };
 
-export type UnlinkOutcome =
-  | { kind: 'notLinked' }
-  | { kind: 'notOwner' }
-  | { kind: 'unlinked'; ended: CurrentLink; record: McidRecord };
+export type UnlinkOutcome = { kind: 'notLinked' } | { kind: 'notOwner' } | { kind: 'unlinked'; ended: CurrentLink; record: McidRecord };
 
 export interface StatusView {
   record: McidRecord;
@@ -122,11 +111,16 @@ export class AssociationService {
 
   /** Links (or switches, or takes over) under the rules; see LinkReadAhead for what the caller may pass in. */
   async link(mcid: string, req: LinkRequest, readAhead: LinkReadAhead = {}): Promise<LinkOutcome> {
-    return this.update(mcid, { userId: req.userId, role: 'person' }, (record, now) => {
-      const decision = decideLink(record, req, now, this.deps.limits);
-      const changes = decision.kind === 'allowed' || decision.kind === 'takeover';
-      return { result: decision, next: changes ? applyLink(record, req, decision, now) : null };
-    }, readAhead).then(({ result, record }) => ({ decision: result, record }));
+    return this.update(
+      mcid,
+      { userId: req.userId, role: 'person' },
+      (record, now) => {
+        const decision = decideLink(record, req, now, this.deps.limits);
+        const changes = decision.kind === 'allowed' || decision.kind === 'takeover';
+        return { result: decision, next: changes ? applyLink(record, req, decision, now) : null };
+      },
+      readAhead,
+    ).then(({ result, record }) => ({ decision: result, record }));
   }
 
   /** The person removes their own link. Only the person who linked may (R5). */
@@ -157,12 +151,7 @@ export class AssociationService {
     return record;
   }
 
-  private async end(
-    mcid: string,
-    reason: LinkEndReason,
-    actor: RecordChange['actor'],
-    allowed: (link: CurrentLink) => boolean,
-  ): Promise<UnlinkOutcome> {
+  private async end(mcid: string, reason: LinkEndReason, actor: RecordChange['actor'], allowed: (link: CurrentLink) => boolean): Promise<UnlinkOutcome> {
     const { result } = await this.update<UnlinkOutcome>(mcid, actor, (record, now) => {
       const link = record.link;
       if (!link) return { result: { kind: 'notLinked' }, next: null };
@@ -197,10 +186,6 @@ export class AssociationService {
 
   private async notify(change: RecordChange): Promise<void> {
     const listeners = this.deps.listeners ?? [];
-    await Promise.all(
-      listeners.map((listener, i) =>
-        listener.onRecordChanged(change).catch((err: unknown) => this.deps.onListenerError?.(err, i)),
-      ),
-    );
+    await Promise.all(listeners.map((listener, i) => listener.onRecordChanged(change).catch((err: unknown) => this.deps.onListenerError?.(err, i))));
   }
 }

@@ -2,7 +2,7 @@ import { McidRecord } from './types';
 
 /**
  * Where per-MCID records live. Both adapters (memory, Redis) pass the same
- * contract suite in test/services/associationStore.contract.ts.
+ * contract suite in test/services/contracts/associationStore.contract.ts.
  */
 export interface AssociationStore {
   getRecord(mcid: string): Promise<McidRecord | null>;

@@ -4,10 +4,11 @@
  * sets other numbers, a calendar year or another number of days. The default window (a rolling
  * 365 days) reads as Partner Center's "a year".
  */
-import { fill, Locale, Messages } from '../i18n/locale';
+import { Locale } from '../i18n/locale';
+import { say } from '../i18n/say';
 import { AssociationLimits } from './types';
 
-/** A type, not an interface: it goes straight into fill()'s values. */
+/** A type, not an interface: it goes straight into say()'s values. */
 export type LimitWording = {
   /** {max}: associations allowed in the window. */
   max: number;
@@ -19,35 +20,13 @@ export type LimitWording = {
   inWindow: string;
 };
 
-type Key = 'perYear' | 'perCalendarYear' | 'perDays' | 'inLastYear' | 'inCalendarYear' | 'inLastDays';
-
-const text: Messages<Key> = {
-  en: {
-    perYear: 'a year',
-    perCalendarYear: 'per calendar year',
-    perDays: 'in any {days} days',
-    inLastYear: 'in the last year',
-    inCalendarYear: 'this calendar year',
-    inLastDays: 'in the last {days} days',
-  },
-  fr: {
-    perYear: 'par an',
-    perCalendarYear: 'par année civile',
-    perDays: 'sur toute période de {days} jours',
-    inLastYear: 'de la dernière année',
-    inCalendarYear: 'de cette année civile',
-    inLastDays: 'des {days} derniers jours',
-  },
-};
-
 /** A rolling window of this many days reads as "a year". */
 const DAYS_READ_AS_A_YEAR = 365;
 
 export function limitWording(limits: AssociationLimits, locale: Locale): LimitWording {
   const counts = { max: limits.maxPerWindow, cooldown: limits.cooldownDays };
-  const t = text[locale];
-  if (limits.windowKind === 'calendar') return { ...counts, perWindow: t.perCalendarYear, inWindow: t.inCalendarYear };
-  if (limits.windowDays === DAYS_READ_AS_A_YEAR) return { ...counts, perWindow: t.perYear, inWindow: t.inLastYear };
+  if (limits.windowKind === 'calendar') return { ...counts, perWindow: say(locale, 'limitsPerCalendarYear'), inWindow: say(locale, 'limitsInCalendarYear') };
+  if (limits.windowDays === DAYS_READ_AS_A_YEAR) return { ...counts, perWindow: say(locale, 'limitsPerYear'), inWindow: say(locale, 'limitsInLastYear') };
   const days = { days: limits.windowDays };
-  return { ...counts, perWindow: fill(t.perDays, days), inWindow: fill(t.inLastDays, days) };
+  return { ...counts, perWindow: say(locale, 'limitsPerDays', days), inWindow: say(locale, 'limitsInLastDays', days) };
 }

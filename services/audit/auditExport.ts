@@ -14,7 +14,11 @@ export async function* auditRows(log: AuditLog, mpnId: string): AsyncIterable<Au
       TargetUserId: e.targetUserId ?? '',
       MCPID: e.mcid ?? '',
       MpnId: e.mpnId,
-      Details: e.details ? Object.entries(e.details).map(([k, v]) => `${k}=${v}`).join('; ') : '',
+      Details: e.details
+        ? Object.entries(e.details)
+            .map(([k, v]) => `${k}=${v}`)
+            .join('; ')
+        : '',
     };
   }
 }

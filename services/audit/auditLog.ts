@@ -1,32 +1,11 @@
 /**
- * Who did what, when, per org (issue 3 §6). Entries are written once and never
+ * Who did what, when, per org. Entries are written once and never
  * edited; they are not tied to the per-MCID record, so they outlive the links
  * they describe.
  */
-export type AuditAction =
-  | 'link'
-  | 'switchIn'
-  | 'switchOut'
-  | 'unlink'
-  | 'removedByAdmin'
-  | 'takeover'
-  | 'grantPartnerAdmin'
-  | 'revokePartnerAdmin'
-  | 'downloadReport'
-  | 'downloadAudit';
+export type AuditAction = 'link' | 'switchIn' | 'switchOut' | 'unlink' | 'removedByAdmin' | 'takeover' | 'grantPartnerAdmin' | 'revokePartnerAdmin' | 'downloadReport' | 'downloadAudit';
 
-export const AUDIT_ACTIONS: readonly AuditAction[] = [
-  'link',
-  'switchIn',
-  'switchOut',
-  'unlink',
-  'removedByAdmin',
-  'takeover',
-  'grantPartnerAdmin',
-  'revokePartnerAdmin',
-  'downloadReport',
-  'downloadAudit',
-];
+export const AUDIT_ACTIONS: readonly AuditAction[] = ['link', 'switchIn', 'switchOut', 'unlink', 'removedByAdmin', 'takeover', 'grantPartnerAdmin', 'revokePartnerAdmin', 'downloadReport', 'downloadAudit'];
 
 export interface AuditEntry {
   /** ISO instant. */

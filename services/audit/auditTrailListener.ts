@@ -23,9 +23,7 @@ export function auditEntriesFor(change: RecordChange): AuditEntry[] {
   }
   if (before && !after) {
     const byAdmin = next.ended[next.ended.length - 1]?.reason === 'removedByAdmin' || actor.role === 'admin';
-    return byAdmin
-      ? [{ ...base, mpnId: before.mpnId, action: 'removedByAdmin', targetUserId: before.userId }]
-      : [{ ...base, mpnId: before.mpnId, action: 'unlink' }];
+    return byAdmin ? [{ ...base, mpnId: before.mpnId, action: 'removedByAdmin', targetUserId: before.userId }] : [{ ...base, mpnId: before.mpnId, action: 'unlink' }];
   }
   return [];
 }

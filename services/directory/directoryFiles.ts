@@ -39,8 +39,16 @@ export function parseOrgs(data: unknown, file = 'orgs'): Organization[] {
     return { mpnId: o.mpnId, name: o.name, tenantIds: o.tenantIds, globalAdmins: o.globalAdmins };
   });
   // A tenant belongs to one organization (docs/DATA-FORMATS.md): listed twice, which one its people link to would be a guess.
-  failOnRepeat(file, parsed.map((o, i) => ({ key: o.mpnId, where: `orgs[${i}].mpnId` })), 'is listed twice');
-  failOnRepeat(file, parsed.flatMap((o, i) => o.tenantIds.map((t) => ({ key: t.toLowerCase(), where: `orgs[${i}].tenantIds (${t})` }))), 'belongs to two organizations');
+  failOnRepeat(
+    file,
+    parsed.map((o, i) => ({ key: o.mpnId, where: `orgs[${i}].mpnId` })),
+    'is listed twice',
+  );
+  failOnRepeat(
+    file,
+    parsed.flatMap((o, i) => o.tenantIds.map((t) => ({ key: t.toLowerCase(), where: `orgs[${i}].tenantIds (${t})` }))),
+    'belongs to two organizations',
+  );
   return parsed;
 }
 
@@ -82,8 +90,16 @@ export function parseProfiles(data: unknown, file = 'profiles'): CertificationPr
   });
   // The email shortcut (R5) must lead to one profile: an address on two would link whichever was indexed last.
   // Named by position, not by address: this message is logged.
-  failOnRepeat(file, parsed.map((p, i) => ({ key: p.mcid, where: `profiles[${i}].mcid` })), 'is listed twice');
-  failOnRepeat(file, parsed.flatMap((p, i) => p.emails.map((e, j) => ({ key: e.trim().toLowerCase(), where: `profiles[${i}].emails[${j}]` }))), 'is on two profiles');
+  failOnRepeat(
+    file,
+    parsed.map((p, i) => ({ key: p.mcid, where: `profiles[${i}].mcid` })),
+    'is listed twice',
+  );
+  failOnRepeat(
+    file,
+    parsed.flatMap((p, i) => p.emails.map((e, j) => ({ key: e.trim().toLowerCase(), where: `profiles[${i}].emails[${j}]` }))),
+    'is on two profiles',
+  );
   return parsed;
 }
 

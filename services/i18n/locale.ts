@@ -33,11 +33,3 @@ export function formatDate(at: Date | string, locale: Locale): string {
   }
   return text;
 }
-
-/** Strings keyed the same in both languages; the type makes a missing French string a compile error. */
-export type Messages<K extends string> = Record<Locale, Record<K, string>>;
-
-/** Fills {name} placeholders. Values are plain text; nothing in them is interpreted. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}

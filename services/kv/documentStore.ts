@@ -1,6 +1,6 @@
 /**
  * Versioned JSON documents with optimistic concurrency. Backs botbuilder's
- * conversation and user state (bot/state/storeBackedStorage.ts), so dialogs and
+ * conversation and user state (bot/runtime/botbuilder/storeBackedStorage.ts), so dialogs and
  * pending confirmations survive a hop to another bot process.
  */
 export interface StoredDocument {

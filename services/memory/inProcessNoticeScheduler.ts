@@ -5,13 +5,7 @@
  * timers (it only uses setTimeout and the injected clock).
  */
 import { Clock, startOfUtcDay, systemClock } from '../clock';
-import {
-  DueNoticeHandler,
-  NoticeScheduler,
-  noticeJobId,
-  RetryLaterError,
-  ScheduleResult,
-} from '../notices/noticeScheduler';
+import { DueNoticeHandler, NoticeScheduler, noticeJobId, RetryLaterError, ScheduleResult } from '../notices/noticeScheduler';
 import { DueNotice, NoticeRequest } from '../notices/types';
 import { PersonNotices } from '../privacy/personNotices';
 

@@ -12,7 +12,10 @@ export class MemoryAuditLog implements AuditLog, AuditRetention {
 
   async latest(mpnId: string, count: number): Promise<AuditEntry[]> {
     const list = this.byOrg.get(mpnId) ?? [];
-    return list.slice(Math.max(0, list.length - count)).reverse().map((e) => structuredClone(e));
+    return list
+      .slice(Math.max(0, list.length - count))
+      .reverse()
+      .map((e) => structuredClone(e));
   }
 
   async *stream(mpnId: string): AsyncIterable<AuditEntry> {

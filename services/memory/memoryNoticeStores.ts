@@ -2,7 +2,9 @@
 import { Clock, DAY_MS, systemClock } from '../clock';
 import { ConversationRefStore, NoticePreferenceStore } from '../notices/conversationRefStore';
 import { LedgerClaim, NoticeLedger } from '../notices/noticeLedger';
+import { NoticeStores } from '../notices/noticeStores';
 import { ConversationRef } from '../notices/types';
+import { InProcessNoticeScheduler } from './inProcessNoticeScheduler';
 
 const personKey = (tenantId: string, userId: string) => `${tenantId}|${userId}`;
 
@@ -84,4 +86,18 @@ export class MemoryNoticeLedger implements NoticeLedger {
   private sweep(now: number): void {
     for (const [key, entry] of this.entries) if (entry.until <= now) this.entries.delete(key);
   }
+}
+
+/** Everything in this process: pending notices are timers, lost on restart like the rest of the embedded store. */
+export function memoryNoticeStores(clock: Clock = systemClock): NoticeStores {
+  return {
+    durable: false,
+    refs: new MemoryConversationRefStore(),
+    prefs: new MemoryNoticePreferenceStore(clock),
+    ledger: new MemoryNoticeLedger(clock),
+    openQueue(options) {
+      const scheduler = new InProcessNoticeScheduler({ clock, onError: (err) => options.onError?.(err) });
+      return { scheduler, source: scheduler, close: async () => undefined };
+    },
+  };
 }

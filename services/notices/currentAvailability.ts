@@ -3,11 +3,7 @@ import { StatusView } from '../association/associationService';
 import { AssociationLimits } from '../association/types';
 import { CurrentAvailability } from './noticeWorker';
 
-export function toCurrentAvailability(
-  view: StatusView,
-  limits: AssociationLimits,
-  orgName: (mpnId: string) => string = (mpnId) => mpnId,
-): CurrentAvailability {
+export function toCurrentAvailability(view: StatusView, limits: AssociationLimits, orgName: (mpnId: string) => string = (mpnId) => mpnId): CurrentAvailability {
   const { record, availability } = view;
   const last = record.starts[record.starts.length - 1];
   return {

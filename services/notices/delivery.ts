@@ -110,10 +110,7 @@ export class NoticeDelivery {
 
   async deliver(item: DeliveryItem): Promise<DeliveryOutcome> {
     // The reference is read alongside the claim: one store round trip less per notice.
-    const [claim, ref] = await Promise.all([
-      this.deps.ledger.claim(item.key, this.o.claimTtlMs),
-      this.deps.refs.get(item.tenantId, item.userId),
-    ]);
+    const [claim, ref] = await Promise.all([this.deps.ledger.claim(item.key, this.o.claimTtlMs), this.deps.refs.get(item.tenantId, item.userId)]);
     if (claim === 'alreadySent') return this.done('duplicate');
     if (claim === 'inFlight') return 'inFlight';
     let outcome: DeliveryOutcome;

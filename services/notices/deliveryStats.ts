@@ -1,15 +1,5 @@
 /** Every outcome of notice delivery, counted (Teams' limits: docs/CONVENTIONS.md): exported to /metrics by the bot. */
-export const DELIVERY_COUNTERS = [
-  'sent',
-  'throttled',
-  'retried',
-  'failed',
-  'dropped',
-  'stale',
-  'optedOut',
-  'duplicate',
-  'rescheduled',
-] as const;
+export const DELIVERY_COUNTERS = ['sent', 'throttled', 'retried', 'failed', 'dropped', 'stale', 'optedOut', 'duplicate', 'rescheduled'] as const;
 
 export type DeliveryCounter = (typeof DELIVERY_COUNTERS)[number];
 export type DeliveryStats = Record<DeliveryCounter, number>;

@@ -45,10 +45,7 @@ export async function handleDueNotice(notice: DueNotice, deps: NoticeWorkerDeps)
     deps.onOutcome?.(notice, outcome);
     return outcome;
   };
-  const [now, enabled] = await Promise.all([
-    deps.currentAvailability(notice.mcid),
-    deps.prefs.noticesEnabled(notice.tenantId, notice.userId),
-  ]);
+  const [now, enabled] = await Promise.all([deps.currentAvailability(notice.mcid), deps.prefs.noticesEnabled(notice.tenantId, notice.userId)]);
   if (now.lastStartAt && now.lastStartAt.getTime() > notice.scheduledAt.getTime()) {
     deps.delivery.count('stale');
     return report('stale');

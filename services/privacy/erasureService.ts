@@ -114,7 +114,10 @@ export class ErasureService {
           continue;
         }
       }
-      summary.startDatesKept = await deps.erasedStarts.remember(mcid, record.starts.map((s) => s.at));
+      summary.startDatesKept = await deps.erasedStarts.remember(
+        mcid,
+        record.starts.map((s) => s.at),
+      );
       // The counters follow the removal through their listener; this catches one that failed then.
       for (const mpnId of new Set(record.starts.map((s) => s.mpnId).filter(Boolean))) await deps.reportIndex.remove(mpnId, mcid);
       if (await deps.records.deleteRecord(record)) {

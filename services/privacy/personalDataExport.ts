@@ -80,7 +80,11 @@ export class PersonalDataExporter {
     const ownOrg = deps.orgs.forTenant(person.tenantId);
 
     const auditEntries: ExportedAuditEntry[] = [];
-    for (const mpnId of orgsToSearch(deps, person, [...(record?.starts ?? []), ...(record?.ended ?? [])].map((s) => s.mpnId))) {
+    for (const mpnId of orgsToSearch(
+      deps,
+      person,
+      [...(record?.starts ?? []), ...(record?.ended ?? [])].map((s) => s.mpnId),
+    )) {
       for await (const entry of deps.audit.stream(mpnId)) {
         if (auditEntryAbout(entry, person.userId, mcid)) auditEntries.push(exportedAuditEntry(entry, person.userId, this.org(mpnId).name));
       }
@@ -109,9 +113,7 @@ export class PersonalDataExporter {
           by: e.reason === 'removedByAdmin' ? 'anAdministrator' : e.userId === person.userId ? 'you' : 'anotherAccount',
         })),
       },
-      noticeSettings: deps.prefs
-        ? { noticesEnabled: await deps.prefs.noticesEnabled(person.tenantId, person.userId), lastRemindedByAdmin: lastReminded?.toISOString() ?? null }
-        : null,
+      noticeSettings: deps.prefs ? { noticesEnabled: await deps.prefs.noticesEnabled(person.tenantId, person.userId), lastRemindedByAdmin: lastReminded?.toISOString() ?? null } : null,
       pendingNotices: pending.map((n) => ({ dueAt: n.dueAt.toISOString(), reason: n.reason, scheduledAt: n.scheduledAt.toISOString() })),
       conversationReference: ref,
       partnerUniversity: await deps.university.get(person.tenantId, person.userId),

@@ -38,7 +38,7 @@ export interface PrivacyDeps {
   erasedStarts: PseudonymizedStarts;
   pseudonymizer: Pseudonymizer;
   orgs: OrgDirectory;
-  /** Session state documents (bot/state/storeBackedStorage.ts), read for the export. */
+  /** Session state documents (bot/runtime/botbuilder/storeBackedStorage.ts), read for the export. */
   documents: DocumentStore;
   clock: Clock;
   policy: RetentionPolicy;

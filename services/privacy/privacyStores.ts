@@ -1,16 +1,13 @@
 /**
- * The privacy side's stores on the same backend as the rest, and the checks
- * that the core stores can erase, expire and rewrite (both adapters can).
+ * The privacy side's views of the backend's stores, and the checks that they can erase, expire
+ * and rewrite (every backend's can).
  */
+import { AssociationStore } from '../association/associationStore';
 import { AuditLog } from '../audit/auditLog';
-import { Clock } from '../clock';
-import { MemoryPseudonymizedStartStore } from '../memory/memoryPseudonymizedStartStore';
-import { RedisPseudonymizedStartStore } from '../redis/redisPseudonymizedStartStore';
+import { ProfileStore } from '../directory/profileStore';
 import { Stores } from '../storeFactory';
 import { PseudonymizedStartStore } from './pseudonymizedStarts';
 import { AuditRetention, isAuditRetention, isProfileRetention, isRecordRetention, ProfileRetention, RecordRetention } from './retentionStores';
-import { AssociationStore } from '../association/associationStore';
-import { ProfileStore } from '../directory/profileStore';
 
 export interface PrivacyStores {
   erasedStarts: PseudonymizedStartStore;
@@ -19,16 +16,10 @@ export interface PrivacyStores {
   audit: AuditLog & AuditRetention;
 }
 
-export function createPrivacyStores(stores: Stores, audit: AuditLog, keyPrefix: string, clock: Clock): PrivacyStores {
-  const records = stores.associations;
-  const profiles = stores.profiles;
+export function privacyStores(stores: Pick<Stores, 'associations' | 'profiles' | 'audit' | 'erasedStarts'>): PrivacyStores {
+  const { associations: records, profiles, audit } = stores;
   if (!isRecordRetention(records)) throw new Error('The association store cannot erase records (RecordRetention)');
   if (!isProfileRetention(profiles)) throw new Error('The profile store cannot erase profiles (ProfileRetention)');
   if (!isAuditRetention(audit)) throw new Error('The audit log cannot be pseudonymized or trimmed (AuditRetention)');
-  return {
-    erasedStarts: stores.redis ? new RedisPseudonymizedStartStore(stores.redis, keyPrefix) : new MemoryPseudonymizedStartStore(clock),
-    records,
-    profiles,
-    audit,
-  };
+  return { erasedStarts: stores.erasedStarts, records, profiles, audit };
 }

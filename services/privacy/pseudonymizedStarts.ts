@@ -21,9 +21,7 @@ export interface ErasedStartsLookup {
 }
 
 export class PseudonymizedStarts implements ErasedStartsLookup {
-  constructor(
-    private readonly deps: { store: PseudonymizedStartStore; pseudonymizer: Pseudonymizer; policy: RetentionPolicy; clock: Clock },
-  ) {}
+  constructor(private readonly deps: { store: PseudonymizedStartStore; pseudonymizer: Pseudonymizer; policy: RetentionPolicy; clock: Clock }) {}
 
   /** Keeps the starts the limits may still need; returns how many were kept. */
   async remember(mcid: string, startsIso: string[]): Promise<number> {

@@ -15,9 +15,7 @@ import { RetentionPolicy } from './retention';
 import { ProfileRetention, RecordRetention } from './retentionStores';
 
 export class RemovalRetentionListener implements AssociationListener {
-  constructor(
-    private readonly deps: { profiles: ProfileRetention; records: RecordRetention; policy: RetentionPolicy },
-  ) {}
+  constructor(private readonly deps: { profiles: ProfileRetention; records: RecordRetention; policy: RetentionPolicy }) {}
 
   async onRecordChanged({ prev, next, at }: RecordChange): Promise<void> {
     const removedByAdmin = prev.link && !next.link && next.ended[next.ended.length - 1]?.reason === 'removedByAdmin';

@@ -11,16 +11,7 @@
 import { DelayedError, Job, Queue, Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import { Clock, startOfUtcDay, systemClock } from '../clock';
-import {
-  DueNoticeHandler,
-  fromPayload,
-  NoticePayload,
-  NoticeScheduler,
-  noticeJobId,
-  RetryLaterError,
-  ScheduleResult,
-  toPayload,
-} from '../notices/noticeScheduler';
+import { DueNoticeHandler, fromPayload, NoticePayload, NoticeScheduler, noticeJobId, RetryLaterError, ScheduleResult, toPayload } from '../notices/noticeScheduler';
 import { DueNoticeSource } from '../notices/noticeWorker';
 import { DueNotice, NoticeRequest } from '../notices/types';
 import { PersonNotices } from '../privacy/personNotices';

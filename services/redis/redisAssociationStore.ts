@@ -88,8 +88,7 @@ export class RedisAssociationKeys {
   orgMembers(mpnId: string): string {
     return `${this.prefix}{org:${mpnId}}:members`;
   }
-  /** Per MCID, the record version that last changed its membership of the org (see ORG_MEMBERSHIP_LUA). */
-  /** The record version that last changed one MCID's membership of an org (same {org:} slot as the set). */
+  /** The record version that last changed one MCID's membership of an org (same {org:} slot as the set; see ORG_MEMBERSHIP_LUA). */
   orgMemberVersion(mpnId: string, mcid: string): string {
     return `${this.prefix}{org:${mpnId}}:memberVersion:${mcid}`;
   }

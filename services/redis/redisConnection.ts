@@ -95,35 +95,17 @@ export function waitUntilReady(client: RedisClient, timeoutMs = 5000): Promise<v
       else resolve();
     };
     const onReady = () => done();
-    const timer = setTimeout(
-      () => done(new StoreUnavailableError(`Redis not reachable after ${timeoutMs} ms (status ${client.status})`)),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => done(new StoreUnavailableError(`Redis not reachable after ${timeoutMs} ms (status ${client.status})`)), timeoutMs);
     client.on('ready', onReady);
   });
 }
 
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-]);
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 
 /** Server replies that mean "not now" rather than "your command is wrong". */
 const UNAVAILABLE_REPLIES = /^(LOADING|BUSY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|READONLY)\b/;
 
-const UNAVAILABLE_MESSAGES = [
-  'Command timed out',
-  'Connection is closed',
-  "Stream isn't writeable",
-  'enableOfflineQueue',
-  'Reached the max retries per request limit',
-];
+const UNAVAILABLE_MESSAGES = ['Command timed out', 'Connection is closed', "Stream isn't writeable", 'enableOfflineQueue', 'Reached the max retries per request limit'];
 
 export function isRedisUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;

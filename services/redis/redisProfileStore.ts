@@ -107,10 +107,7 @@ export class RedisProfileStore implements ProfileStore, ProfileRetention {
       const profile = parseProfile(await this.redis.get(this.keys.profile(mcid)));
       if (!profile) return;
       const key = this.keys.profile(mcid);
-      await Promise.all([
-        atMs ? this.redis.pexpireat(key, Number(atMs)) : this.redis.persist(key),
-        ...profile.emails.map((email) => this.redis.eval(EMAIL_EXPIRY_LUA, 1, this.keys.email(email), mcid, atMs)),
-      ]);
+      await Promise.all([atMs ? this.redis.pexpireat(key, Number(atMs)) : this.redis.persist(key), ...profile.emails.map((email) => this.redis.eval(EMAIL_EXPIRY_LUA, 1, this.keys.email(email), mcid, atMs))]);
     });
   }
 

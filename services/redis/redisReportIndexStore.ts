@@ -14,8 +14,8 @@
  * of a large org.
  */
 import type Redis from 'ioredis';
-import type { RedisClient } from './redisConnection';
 import type { Result } from 'ioredis';
+import type { RedisClient } from './redisConnection';
 import { CounterQuery, IndexedMember, ReportCounters, ReportIndexStore, TitleCount } from '../report/reportIndexStore';
 import { DEFAULT_KEY_PREFIX, withStore } from './redisConnection';
 import { orgKey } from './redisOrgKeys';
@@ -26,9 +26,7 @@ declare module 'ioredis' {
   interface RedisCommander<Context> {
     certlinkReportAdd(...args: [...ReportKeys, mcid: string, facts: string]): Result<number, Context>;
     certlinkReportRemove(...args: [...ReportKeys, mcid: string]): Result<number, Context>;
-    certlinkReportCounters(
-      ...args: [...ReportKeys, heldAt: string, pendingSince: string, expiringFrom: string, expiringTo: string]
-    ): Result<[number, number, string[], string[], string[]], Context>;
+    certlinkReportCounters(...args: [...ReportKeys, heldAt: string, pendingSince: string, expiringFrom: string, expiringTo: string]): Result<[number, number, string[], string[], string[]], Context>;
   }
 }
 
@@ -126,13 +124,7 @@ export class RedisReportIndexStore implements ReportIndexStore {
 
   counters(mpnId: string, q: CounterQuery): Promise<ReportCounters> {
     return withStore('reportIndex.counters', async () => {
-      const [linked, pendingCredit, titles, expiredTitles, expiring] = await this.redis.certlinkReportCounters(
-        ...this.keys(mpnId),
-        String(q.heldAt),
-        String(q.pendingSince),
-        String(q.expiringFrom),
-        String(q.expiringTo),
-      );
+      const [linked, pendingCredit, titles, expiredTitles, expiring] = await this.redis.certlinkReportCounters(...this.keys(mpnId), String(q.heldAt), String(q.pendingSince), String(q.expiringFrom), String(q.expiringTo));
       const expiredByTitle = new Map(pairs(expiredTitles).map((t) => [t.title, t.count]));
       const byTitle = pairs(titles).map(({ title, count }) => ({ title, count: count - (expiredByTitle.get(title) ?? 0) }));
       return {

@@ -100,12 +100,7 @@ export async function writeCsvChunks(chunks: AsyncIterable<string>, out: Writabl
  * exceljs is loaded on the first Excel download, not at start: it costs a bot
  * process about 25 MB of memory that a process serving only CSV never needs.
  */
-export async function writeXlsx(
-  rows: AsyncIterable<ExportRow>,
-  out: Writable,
-  columns: readonly string[] = REPORT_COLUMNS,
-  sheetName = 'Report',
-): Promise<void> {
+export async function writeXlsx(rows: AsyncIterable<ExportRow>, out: Writable, columns: readonly string[] = REPORT_COLUMNS, sheetName = 'Report'): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
   const sheet = workbook.addWorksheet(sheetName);

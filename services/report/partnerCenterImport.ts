@@ -45,9 +45,7 @@ export interface ExportFormat {
   dateOrder: DateOrder;
 }
 
-export type ParsedExport =
-  | { ok: false; error: string }
-  | { ok: true; rowsRead: number; profiles: ImportedProfile[]; rejected: Rejection[]; format: ExportFormat };
+export type ParsedExport = { ok: false; error: string } | { ok: true; rowsRead: number; profiles: ImportedProfile[]; rejected: Rejection[]; format: ExportFormat };
 
 export interface ImportedProfile {
   mcid: string;
@@ -58,9 +56,7 @@ export interface ImportedProfile {
   lines: number[];
 }
 
-export type ImportReport =
-  | { ok: false; error: string }
-  | { ok: true; rowsRead: number; imported: number; rejected: Rejection[]; profilesWritten: number; mcids: string[]; format: ExportFormat };
+export type ImportReport = { ok: false; error: string } | { ok: true; rowsRead: number; imported: number; rejected: Rejection[]; profilesWritten: number; mcids: string[]; format: ExportFormat };
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 

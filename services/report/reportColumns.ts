@@ -2,6 +2,8 @@
  * Partner Center's "Trainings, exams and certifications" export (docs/DATA-FORMATS.md),
  * which is also the import format, plus the date each association started.
  */
+import { say } from '../i18n/say';
+
 export const PARTNER_CENTER_COLUMNS = [
   'MCPID',
   'IndividualFirstName',
@@ -25,7 +27,4 @@ export type ReportColumn = (typeof REPORT_COLUMNS)[number];
 export type ReportRow = Record<ReportColumn, string>;
 
 /** R10, word for word in English, and its French counterpart. */
-export const EMPTY_REPORT_MESSAGE = {
-  en: 'No users found with skills data. Check to see whether users have associated their Learning or Partner University accounts with their profiles.',
-  fr: 'Aucun utilisateur avec des données de compétences. Vérifiez si les utilisateurs ont associé leur compte Learning ou Université partenaire à leur profil.',
-} as const;
+export const EMPTY_REPORT_MESSAGE = { en: say('en', 'reportEmpty'), fr: say('fr', 'reportEmpty') } as const;

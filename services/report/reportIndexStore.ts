@@ -1,6 +1,6 @@
 /**
  * Counters behind the report card, kept per org so the card never scans the
- * org (issue 3 §7). Derived data: written by ReportIndexListener after each
+ * org. Derived data: written by ReportIndexListener after each
  * record change, rebuildable from the records and profiles.
  *
  * Each member is stored with the facts it was counted with, so removing it

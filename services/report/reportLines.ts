@@ -76,7 +76,6 @@ export function personRows(p: ReportPerson, mpnId: string, partnerName: string, 
   }));
 }
 
-
 /** Remembers up to `max` results: titles, types and dates repeat across an org, names do not. */
 function memo(fn: (value: string) => string, max = 4096): (value: string) => string {
   const cache = new Map<string, string>();
@@ -117,9 +116,7 @@ export class ReportCsvFormatter {
     let out = '';
     for (const { record, profile } of people) {
       const emails = profile?.emails;
-      const head =
-        `${csvField(record.mcid)},${csvField(profile?.firstName ?? '')},${csvField(profile?.lastName ?? '')},` +
-        `${csvField(emails?.[0] ?? '')},${csvField(emails?.[1] ?? '')},`;
+      const head = `${csvField(record.mcid)},${csvField(profile?.firstName ?? '')},${csvField(profile?.lastName ?? '')},` + `${csvField(emails?.[0] ?? '')},${csvField(emails?.[1] ?? '')},`;
       // `since` is an instant, unique per person: not worth a cache entry.
       const tail = `${this.tailConstant}${csvField(isoDay(record.link.since))}\r\n`;
       const certifications = profile?.certifications;
@@ -129,9 +126,7 @@ export class ReportCsvFormatter {
       }
       for (const c of certifications) {
         const status = c.expiresOn === undefined ? ACTIVE : this.status(c.expiresOn);
-        out +=
-          `${head}${this.field(c.title)},${this.field(c.type)},${this.day(c.earnedOn)},` +
-          `${c.expiresOn === undefined ? NO_VALUE : this.day(c.expiresOn)},${status}${tail}`;
+        out += `${head}${this.field(c.title)},${this.field(c.type)},${this.day(c.earnedOn)},` + `${c.expiresOn === undefined ? NO_VALUE : this.day(c.expiresOn)},${status}${tail}`;
       }
     }
     return out;

@@ -11,8 +11,7 @@ describe('bench instruction count (callgrind output)', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const dump = (name: string, totals: number): void =>
-    writeFileSync(path.join(dir, name), `# callgrind format\nversion: 1\nsummary: 0\n\nfn=(1) main\n12 ${totals}\n\ntotals: ${totals}\n`);
+  const dump = (name: string, totals: number): void => writeFileSync(path.join(dir, name), `# callgrind format\nversion: 1\nsummary: 0\n\nfn=(1) main\n12 ${totals}\n\ntotals: ${totals}\n`);
 
   it("adds up every dump of the process and nothing of another process's", () => {
     dump('cg.123', 0); // what callgrind writes at exit, after counting was turned off

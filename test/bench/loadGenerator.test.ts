@@ -119,7 +119,7 @@ describe('bench table', () => {
     assert.equal(r.count, 100);
     assert.equal(r.perSecond, 50);
     assert.equal(r.p50, 1);
-    assert.equal(r.p99, 50, 'the slow slice\'s turns count among all turns');
+    assert.equal(r.p99, 50, "the slow slice's turns count among all turns");
     assert.equal(r.botCpuMsPerActivity, 2);
     assert.equal(r.harnessCpuMsPerActivity, 1);
     assert.ok(Number.isNaN(r.redisCpuMsPerActivity), 'a slice with no Redis reading makes the row unknown, not smaller');
@@ -129,7 +129,7 @@ describe('bench table', () => {
     assert.ok(Number.isNaN(combineSlices('none', []).botCpuMsPerActivity));
   });
 
-  it('gives each round\'s ratio against echo\'s slice of the same round, lowest and highest', () => {
+  it("gives each round's ratio against echo's slice of the same round, lowest and highest", () => {
     const at = (perSecond: number) => ({ count: 0, seconds: 1, perSecond, p50: NaN, p99: NaN, latencies: [], errors: 0, errorSamples: [], botCpuSeconds: 0, redisCpuSeconds: 0, harnessCpuSeconds: 0 });
     assert.deepEqual(ratioRange([at(50), at(90)], [at(100), at(100)]), [0.5, 0.9]);
     assert.deepEqual(ratioRange([at(60), at(60)], [at(100), at(50)]), [0.6, 1.2], 'against its own round, not the pooled echo');

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { infoField, parseRedisCpuSeconds, redisCpuSeconds } from '../../bench/redisCpu';
 import { createRedis } from '../../services/redis/redisConnection';
-import { connectTestRedis } from '../helpers/testRedis';
+import { connectTestRedis } from '../support/testRedis';
 
 describe('bench: Redis CPU time', () => {
   it('adds used_cpu_sys and used_cpu_user from INFO cpu, ignoring the children and main-thread lines', () => {

@@ -27,7 +27,10 @@ describe('config: one module reads and checks every setting at start', () => {
     ['V8_PRETENURING', 'sometimes', /V8_PRETENURING must be true or false/],
   ] as const) {
     it(`stops with a clear message on a bad ${name}`, () => {
-      assert.throws(() => loadConfig({ [name]: value }), (err: unknown) => err instanceof ConfigError && pattern.test(err.message));
+      assert.throws(
+        () => loadConfig({ [name]: value }),
+        (err: unknown) => err instanceof ConfigError && pattern.test(err.message),
+      );
     });
   }
 

@@ -4,10 +4,9 @@
  * other, and the rules hold across both.
  */
 import { strict as assert } from 'node:assert';
-import { StoreBackedStorage } from '../../bot/state/storeBackedStorage';
 import { ManualClock } from '../../services/clock';
 import { createStores, Stores } from '../../services/storeFactory';
-import { TEST_REDIS_URL, TestRedis } from '../helpers/testRedis';
+import { TEST_REDIS_URL, TestRedis } from '../support/testRedis';
 import { button, makeHarness, people, sampleProfiles, textOf } from '../support/conversationHarness';
 
 describe('a conversation continues on another bot process (Redis)', () => {
@@ -26,7 +25,7 @@ describe('a conversation continues on another bot process (Redis)', () => {
   async function processOn(prefix: string, clock: ManualClock) {
     const stores = await createStores({ redisUrl: TEST_REDIS_URL, keyPrefix: prefix, profiles: sampleProfiles() });
     opened.push(stores);
-    return await makeHarness({ clock, stores, storage: new StoreBackedStorage(stores.documents), keyPrefix: prefix });
+    return await makeHarness({ clock, stores });
   }
 
   it('confirms on process B a card that process A issued, and B refuses A’s used card', async () => {
@@ -49,10 +48,7 @@ describe('a conversation continues on another bot process (Redis)', () => {
     const clock = new ManualClock('2026-01-05T09:00:00Z');
     const a = await processOn(prefix, clock);
     const b = await processOn(prefix, clock);
-    const [first, second] = await Promise.all([
-      a.say(people.alice, 'link my certification', { id: 'teams-resent-1' }),
-      b.say(people.alice, 'link my certification', { id: 'teams-resent-1' }),
-    ]);
+    const [first, second] = await Promise.all([a.say(people.alice, 'link my certification', { id: 'teams-resent-1' }), b.say(people.alice, 'link my certification', { id: 'teams-resent-1' })]);
     assert.equal(first.length + second.length, 1);
   });
 

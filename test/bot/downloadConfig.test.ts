@@ -5,7 +5,10 @@ const secret = 'x'.repeat(40);
 
 describe('config: download links', () => {
   it('requires DOWNLOAD_SIGNING_SECRET when MicrosoftAppId is set', () => {
-    assert.throws(() => loadConfig({ MicrosoftAppId: 'app' }), (e: unknown) => e instanceof ConfigError && /DOWNLOAD_SIGNING_SECRET/.test(e.message));
+    assert.throws(
+      () => loadConfig({ MicrosoftAppId: 'app' }),
+      (e: unknown) => e instanceof ConfigError && /DOWNLOAD_SIGNING_SECRET/.test(e.message),
+    );
     assert.equal(loadConfig({ MicrosoftAppId: 'app', DOWNLOAD_SIGNING_SECRET: secret, PRIVACY_HASH_SECRET: secret }).downloadSigningSecret, secret);
   });
 

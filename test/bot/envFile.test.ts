@@ -46,7 +46,10 @@ describe('.env (bot/envFile.ts)', () => {
     const env: NodeJS.ProcessEnv = {};
     assert.equal(loadEnvFile(dir, env), null);
     writeEnv('PORT=3999\n\nPORT 4000\n');
-    assert.throws(() => loadEnvFile(dir, env), (err: Error) => err instanceof ConfigError && err.message.startsWith(`${path.join(dir, '.env')} line 3: expected NAME=value`));
+    assert.throws(
+      () => loadEnvFile(dir, env),
+      (err: Error) => err instanceof ConfigError && err.message.startsWith(`${path.join(dir, '.env')} line 3: expected NAME=value`),
+    );
     assert.deepEqual(env, {}, 'nothing applied from a malformed file');
   });
 
@@ -76,8 +79,7 @@ describe('.env (bot/envFile.ts)', () => {
 
   it('a malformed line stops npm start, npm run worker and npm run import with the file and line, never the line itself', () => {
     writeEnv('LOG_LEVEL=info\nPORT 3999\n');
-    const run = (entry: string, ...args: string[]) =>
-      spawnSync(process.execPath, [path.join(DIST, entry), ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', timeout: 15_000 });
+    const run = (entry: string, ...args: string[]) => spawnSync(process.execPath, [path.join(DIST, entry), ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', timeout: 15_000 });
     for (const entry of ['bot/index.js', 'bot/worker.js', 'scripts/import.js']) {
       const out = run(entry, '--help');
       assert.equal(out.status, 1, `${entry}: ${out.stderr}`);

@@ -32,8 +32,16 @@ describe('settings: one config module, all documented in .env.sample', () => {
     const readByConfig = namesReadByConfig();
     const documented = namesInSample();
     assert.ok(readByConfig.size >= 30, `found only ${readByConfig.size} settings in bot/config.ts: has its reader pattern changed?`);
-    assert.deepEqual([...readByConfig].filter((name) => !documented.has(name)), [], 'read by bot/config.ts but missing from .env.sample');
-    assert.deepEqual([...documented].filter((name) => !readByConfig.has(name)), [], 'in .env.sample but read by nothing');
+    assert.deepEqual(
+      [...readByConfig].filter((name) => !documented.has(name)),
+      [],
+      'read by bot/config.ts but missing from .env.sample',
+    );
+    assert.deepEqual(
+      [...documented].filter((name) => !readByConfig.has(name)),
+      [],
+      'in .env.sample but read by nothing',
+    );
   });
 
   it('reads the environment nowhere else in bot/ and services/', () => {

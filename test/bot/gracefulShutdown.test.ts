@@ -4,7 +4,7 @@
  * process closes Redis and exits 0.
  */
 import { strict as assert } from 'node:assert';
-import { TEST_REDIS_URL, TestRedis } from '../helpers/testRedis';
+import { TEST_REDIS_URL, TestRedis } from '../support/testRedis';
 import { CONTOSO_TENANT } from '../support/conversationHarness';
 import { ConnectorRequest, FakeConnector, startFakeConnector } from '../support/fakeConnector';
 import { BotProcess, startBotProcess } from '../support/botProcess';

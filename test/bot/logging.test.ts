@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../bot/logging';
-import { summarizeError } from '../../bot/http/turnErrorGuard';
-import { ConnectorReplyError } from '../../bot/teams/directReplyAdapter';
+import { summarizeError } from '../../bot/runtime/errorSummary';
+import { ConnectorReplyError } from '../../bot/runtime/botbuilder/directReplyAdapter';
 
 const logging = path.join(__dirname, '../../bot/logging.js');
 
@@ -31,20 +31,32 @@ describe('logs on standard output (batched writes)', function () {
 
   it('a quiet bot still shows its lines within about a second', async () => {
     const lines = await runChild(`log.info('listening'); setTimeout(() => log.info('first turn'), 300); setTimeout(() => process.exit(0), 3000);`);
-    assert.deepEqual(lines.map((l) => l.msg), ['listening', 'first turn']);
+    assert.deepEqual(
+      lines.map((l) => l.msg),
+      ['listening', 'first turn'],
+    );
     assert.ok(lines[1].afterMs < 2500, `the lines arrived ${lines[1].afterMs} ms after start, before the exit's flush`);
   });
 
   it('loses no line when the process exits or crashes right after logging', async () => {
     const exited = await runChild(`for (let i = 0; i < 3; i++) log.info('turn ' + i); log.fatal('could not start'); process.exit(1);`);
-    assert.deepEqual(exited.map((l) => l.msg), ['turn 0', 'turn 1', 'turn 2', 'could not start']);
+    assert.deepEqual(
+      exited.map((l) => l.msg),
+      ['turn 0', 'turn 1', 'turn 2', 'could not start'],
+    );
     const crashed = await runChild(`log.info('before the crash'); setImmediate(() => { throw new Error('boom'); });`);
-    assert.deepEqual(crashed.map((l) => l.msg), ['before the crash']);
+    assert.deepEqual(
+      crashed.map((l) => l.msg),
+      ['before the crash'],
+    );
   });
 
   it('writes many lines whole and in order', async () => {
     const lines = await runChild(`for (let i = 0; i < 500; i++) log.info('line ' + i); setTimeout(() => process.exit(0), 100);`);
-    assert.deepEqual(lines.map((l) => l.msg), Array.from({ length: 500 }, (_, i) => `line ${i}`));
+    assert.deepEqual(
+      lines.map((l) => l.msg),
+      Array.from({ length: 500 }, (_, i) => `line ${i}`),
+    );
   });
 });
 

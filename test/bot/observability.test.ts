@@ -59,7 +59,6 @@ describe('observability: logs without personal data, /metrics', function () {
     await say(hugo, 'remove alice@contoso.com from the report, she is Alice Martin');
     await say(hugo, 'my email is hugo.bernard@fabrikam.com, link me');
 
-    const text = captured.lines.join('\n');
     for (const secret of [alice.email, alice.name, hugo.email, hugo.name, 'Alice', 'Hugo', 'contoso.com', 'fabrikam.com', '@']) {
       const leak = captured.lines.find((l) => l.toLowerCase().includes(secret.toLowerCase()));
       assert.equal(leak, undefined, `"${secret}" appears in the logs`);
@@ -73,7 +72,10 @@ describe('observability: logs without personal data, /metrics', function () {
     assert.equal(clickLine.user, expectedUserHash(alice.aadObjectId));
     assert.equal(clickLine.intent, 'link.confirm');
     assert.equal(clickLine.outcome, 'ok');
-    assert.ok(turns.every((l) => typeof l.user === 'string' && /^[0-9a-f]{16}$/.test(l.user as string)), 'users are hashes');
+    assert.ok(
+      turns.every((l) => typeof l.user === 'string' && /^[0-9a-f]{16}$/.test(l.user as string)),
+      'users are hashes',
+    );
   });
 
   it('serves Prometheus metrics: turns and latency by intent, store calls', async () => {

@@ -6,10 +6,16 @@ import { applyRuntimeTuning } from '../../bot/runtimeTuning';
 describe('runtime tuning: the V8 settings applied at start', () => {
   it('turns allocation-site pretenuring off by default, and leaves V8 alone when asked to keep it', () => {
     const set: string[] = [];
-    assert.deepEqual(applyRuntimeTuning({ v8Pretenuring: false }, (flag) => set.push(flag)), ['--no-allocation-site-pretenuring']);
+    assert.deepEqual(
+      applyRuntimeTuning({ v8Pretenuring: false }, (flag) => set.push(flag)),
+      ['--no-allocation-site-pretenuring'],
+    );
     assert.deepEqual(set, ['--no-allocation-site-pretenuring']);
     set.length = 0;
-    assert.deepEqual(applyRuntimeTuning({ v8Pretenuring: true }, (flag) => set.push(flag)), []);
+    assert.deepEqual(
+      applyRuntimeTuning({ v8Pretenuring: true }, (flag) => set.push(flag)),
+      [],
+    );
     assert.deepEqual(set, []);
   });
 

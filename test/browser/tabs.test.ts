@@ -143,7 +143,9 @@ describe('tabs in headless Chromium (local mode, sample data)', function () {
         return {
           overflow: wrap.scrollWidth - wrap.clientWidth,
           page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-          cutOff: Array.from(document.querySelectorAll('#report th')).filter((th) => th.getBoundingClientRect().right > box.right + 0.5).map((th) => th.textContent),
+          cutOff: Array.from(document.querySelectorAll('#report th'))
+            .filter((th) => th.getBoundingClientRect().right > box.right + 0.5)
+            .map((th) => th.textContent),
           columns: document.querySelectorAll('#report th').length,
         };
       });
@@ -157,10 +159,7 @@ describe('tabs in headless Chromium (local mode, sample data)', function () {
   it('"Skills report" refuses a non-admin clearly, with no table', async () => {
     const page = await open('skills-report.html', `aad-alice;${CONTOSO}`);
     assert.equal(await page.getAttribute('body', 'data-ready'), 'refused');
-    assert.equal(
-      await text(page, '#error'),
-      'Only the global admins and partner admins of your organization can see the skills report. Ask one of them if you need it.',
-    );
+    assert.equal(await text(page, '#error'), 'Only the global admins and partner admins of your organization can see the skills report. Ask one of them if you need it.');
     assert.equal(await page.locator('#report').count(), 0);
     await page.screenshot({ path: path.join(ARTIFACTS, 'skills-report-refused-light.png'), fullPage: true });
     await page.close();

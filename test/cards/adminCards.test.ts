@@ -69,7 +69,10 @@ describe('admin cards', () => {
     assert.match(all, /Personnes associées\n1\s234/);
     assert.match(all, /Crédit peut-être encore en attente\n12/);
     assert.match(all, /Expirent dans les 90 prochains jours \(40\)/);
-    assert.deepEqual(actions(card).map((a) => a.title), ['Télécharger en CSV', 'Télécharger en Excel']);
+    assert.deepEqual(
+      actions(card).map((a) => a.title),
+      ['Télécharger en CSV', 'Télécharger en Excel'],
+    );
   });
 
   it('empty report card gives the R10 message in both languages and no download', () => {
@@ -93,10 +96,13 @@ describe('admin cards', () => {
   it('confirmation card carries Action.Execute verbs with mcid, mpnId and cardId', () => {
     const card = confirmRemovalCard({ orgName: 'Contoso', mpnId: '1234567', mcid: '10203040', personName: 'Benoît Lefèvre', linkedSince: '2026-01-05T09:00:00Z', cardId: 'card-1', locale: 'en' });
     const data = { mcid: '10203040', mpnId: '1234567', cardId: 'card-1' };
-    assert.deepEqual(actions(card).map((a) => [a.type, a.verb, a.data]), [
-      ['Action.Execute', 'admin.remove.confirm', data],
-      ['Action.Execute', 'admin.remove.cancel', data],
-    ]);
+    assert.deepEqual(
+      actions(card).map((a) => [a.type, a.verb, a.data]),
+      [
+        ['Action.Execute', 'admin.remove.confirm', data],
+        ['Action.Execute', 'admin.remove.cancel', data],
+      ],
+    );
     const all = texts(card.content).join('\n');
     assert.match(all, /Benoît Lefèvre/);
     assert.match(all, /5 January 2026 \(UTC\)/);
@@ -128,7 +134,10 @@ describe('admin cards', () => {
     assert.match(a, /Entries shown: 2, newest first\. Times in UTC\./);
     const one = auditLogCard({ orgName: 'Contoso', entries: [{ at: '2026-03-01T09:00:00.000Z', mpnId: '1234567', actorUserId: 'ga', action: 'downloadReport', details: { format: 'csv' } }], ...links, locale: 'fr' });
     assert.match(texts(one.content).join('\n'), /Entrées affichées : 1, les plus récentes d’abord\. Heures en UTC\./);
-    assert.deepEqual(actions(audit).map((x) => x.title), ['Download CSV', 'Download Excel']);
+    assert.deepEqual(
+      actions(audit).map((x) => x.title),
+      ['Download CSV', 'Download Excel'],
+    );
   });
 
   it('the refusal is polite, says who can help, and names no data', () => {

@@ -59,7 +59,7 @@ describe('Microsoft 365 Agents Toolkit layout (m365agents.yml, env/, appPackage/
       const text = read(file);
       const project = parse(text) as ToolkitProject;
 
-      it('validates against the toolkit\'s published schema of its version, with no error', () => {
+      it("validates against the toolkit's published schema of its version, with no error", () => {
         assert.match(project.version, /^v1\.\d+$/);
         // The editor's schema comment names the same version.
         assert.ok(text.startsWith(`# yaml-language-server: $schema=https://aka.ms/m365-agents-toolkits/${project.version}/yaml.schema.json\n`), text.split('\n')[0]);
@@ -87,7 +87,10 @@ describe('Microsoft 365 Agents Toolkit layout (m365agents.yml, env/, appPackage/
         const missing = [...used].filter((name) => !declared.has(name) && !written.has(name) && !name.startsWith('SECRET_'));
         assert.deepEqual(missing, []);
         // Secrets stay out of the committed env file.
-        assert.deepEqual([...declared].filter((name) => name.startsWith('SECRET_')), []);
+        assert.deepEqual(
+          [...declared].filter((name) => name.startsWith('SECRET_')),
+          [],
+        );
       });
     });
   }
@@ -95,7 +98,10 @@ describe('Microsoft 365 Agents Toolkit layout (m365agents.yml, env/, appPackage/
   it('fills, with npm run package, every placeholder the manifest template has', () => {
     const known = Object.keys(placeholderValues(loadPackageConfig({})));
     const used = [...new Set([...read('appPackage/manifest.json').matchAll(PLACEHOLDER)].map((m) => m[1]))];
-    assert.deepEqual(used.filter((name) => !known.includes(name)), []);
+    assert.deepEqual(
+      used.filter((name) => !known.includes(name)),
+      [],
+    );
     assert.ok(used.includes('TEAMS_APP_ID') && used.includes('BOT_ID'), used.join());
   });
 
@@ -105,8 +111,14 @@ describe('Microsoft 365 Agents Toolkit layout (m365agents.yml, env/, appPackage/
     broken.provision![0].uses = 'teamsApp/createe';
     delete broken.deploy![0].with;
     const errors = schemaErrors(broken, project.version);
-    assert.ok(errors.some((e) => e.startsWith('/provision/0')), errors.join('\n'));
-    assert.ok(errors.some((e) => e.startsWith('/deploy/0')), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => e.startsWith('/provision/0')),
+      errors.join('\n'),
+    );
+    assert.ok(
+      errors.some((e) => e.startsWith('/deploy/0')),
+      errors.join('\n'),
+    );
     assert.ok(schemaErrors({ ...project, version: 'v1.10' }, project.version).some((e) => e.startsWith('/version')));
   });
 });

@@ -38,7 +38,11 @@ describe('container: Dockerfile, compose.yaml and the production sequence', () =
     assert.equal(runtime.image, build.image);
     assert.match(build.image, /^node:20-/);
     assert.ok(runtime.user && !['root', '0'].includes(runtime.user), `USER ${runtime.user}`);
-    assert.deepEqual(runtime.steps.map((s) => s.kind === 'copy' && s.from === build.name), runtime.steps.map(() => true), 'the runtime stage copies from the build only');
+    assert.deepEqual(
+      runtime.steps.map((s) => s.kind === 'copy' && s.from === build.name),
+      runtime.steps.map(() => true),
+      'the runtime stage copies from the build only',
+    );
     assert.equal(runtime.env.NODE_ENV, 'production');
   });
 
@@ -60,12 +64,15 @@ describe('container: Dockerfile, compose.yaml and the production sequence', () =
     assert.throws(() => parseDockerfile('FROM node:20-bookworm-slim\nCMD node dist/bot/index.js\n'), /exec form/);
   });
 
-  it('is the sequence the README\'s Deploy section and m365agents.yml\'s deploy run', () => {
+  it("is the sequence the README's Deploy section and m365agents.yml's deploy run", () => {
     const readme = read('README.md');
     const deploy = readme.slice(readme.indexOf('\n## Deploy'));
     assert.ok(deploy.length > 100, 'the README has a Deploy section');
     const block = /```sh\n([\s\S]*?)```/.exec(deploy)?.[1] ?? '';
-    const lines = block.split('\n').map((line) => line.replace(/\s+#.*$/, '').trim()).filter(Boolean);
+    const lines = block
+      .split('\n')
+      .map((line) => line.replace(/\s+#.*$/, '').trim())
+      .filter(Boolean);
     assert.deepEqual(lines.slice(0, buildCommands.length), buildCommands);
     assert.ok(lines.includes(image.cmd.join(' ')), block);
     const toolkit = parse(read('m365agents.yml')) as { deploy: { uses: string; with: { args?: string } }[] };
@@ -90,7 +97,7 @@ describe('container: Dockerfile, compose.yaml and the production sequence', () =
     }
     assert.equal(bot.image, worker.image);
     assert.equal(bot.environment?.RUN_NOTICE_WORKERS, 'false');
-    assert.equal(bot.command, undefined, 'the bot runs the image\'s CMD');
+    assert.equal(bot.command, undefined, "the bot runs the image's CMD");
     assert.deepEqual(worker.command, scripts.worker.split(' '));
     assert.equal(worker.healthcheck?.disable, true, 'the worker serves no /healthz');
     // Local mode has no channel authentication: never published beyond this machine.
@@ -99,13 +106,25 @@ describe('container: Dockerfile, compose.yaml and the production sequence', () =
 
   it('.dockerignore keeps every build input in the context; .webappignore keeps every runtime file in the zip deploy', () => {
     const firstSegment = (pattern: string) => pattern.replace(/^\//, '').split('/')[0];
-    const patterns = (file: string) => read(file).split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+    const patterns = (file: string) =>
+      read(file)
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith('#'));
     const appProject = JSON.parse(read('tsconfig.app.json')) as { include: string[] };
     const buildInputs = ['package.json', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.app.json', ...appProject.include.map(firstSegment), 'data', 'tab'];
-    assert.deepEqual(patterns('.dockerignore').map(firstSegment).filter((p) => buildInputs.includes(p)), []);
+    assert.deepEqual(
+      patterns('.dockerignore')
+        .map(firstSegment)
+        .filter((p) => buildInputs.includes(p)),
+      [],
+    );
     const runtimeFiles = runtime.steps.flatMap((s) => (s.kind === 'copy' ? s.sources.map((src) => path.posix.relative(build.workdir, src)) : []));
     // A pattern that is a runtime path itself would leave it out whole (dist/test/ leaves out only the tests).
-    assert.deepEqual(patterns('.webappignore').filter((p) => runtimeFiles.includes(p.replace(/^\/|\/$/g, ''))), []);
+    assert.deepEqual(
+      patterns('.webappignore').filter((p) => runtimeFiles.includes(p.replace(/^\/|\/$/g, ''))),
+      [],
+    );
     assert.ok(runtimeFiles.includes('dist') && runtimeFiles.includes('node_modules'), runtimeFiles.join());
   });
 });

@@ -11,7 +11,7 @@ import { loadConfig } from '../../bot/config';
 import { ManualClock } from '../../services/clock';
 import { FakeConnector, startFakeConnector } from '../support/fakeConnector';
 import { activityFrom, clickActivity, Member, postActivity } from '../support/liveBot';
-import { TEST_REDIS_URL, TestRedis } from '../helpers/testRedis';
+import { TEST_REDIS_URL, TestRedis } from '../support/testRedis';
 import { CONTOSO_TENANT, FABRIKAM_TENANT, UNKNOWN_TENANT, textOf, buttons } from '../support/conversationHarness';
 
 type Teammate = Member;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { loadPackageConfig, PackageConfig } from '../../bot/config';
-import { recognizeIntent } from '../../bot/intents/recognizeIntent';
+import { recognizeIntent } from '../../bot/features/recognizeIntent';
 import { APP_PACKAGE_DIR, buildAppPackage, localizedValue, renderManifest, TEMPLATE_FILE, validateAppPackage } from '../../scripts/appPackage';
 
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
@@ -57,7 +57,7 @@ describe('Teams app package (appPackage/, npm run package)', () => {
     assert.deepEqual(await validateAppPackage(zip), []);
   });
 
-  it('fills the ids and the domain, and leaves no placeholder; the version is package.json\'s', () => {
+  it("fills the ids and the domain, and leaves no placeholder; the version is package.json's", () => {
     const text = JSON.stringify(manifest);
     assert.doesNotMatch(text, /\{\{/);
     // The template is also the toolkit's, which writes its version as it is: a release bumps both.
@@ -89,9 +89,18 @@ describe('Teams app package (appPackage/, npm run package)', () => {
       m.accentColor = 42;
     });
     const errors = await validateAppPackage(broken);
-    assert.ok(errors.some((e) => /must have required property 'version'/.test(e)), errors.join('\n'));
-    assert.ok(errors.some((e) => e.includes('/bots/0/botId')), errors.join('\n'));
-    assert.ok(errors.some((e) => e.includes('/accentColor')), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => /must have required property 'version'/.test(e)),
+      errors.join('\n'),
+    );
+    assert.ok(
+      errors.some((e) => e.includes('/bots/0/botId')),
+      errors.join('\n'),
+    );
+    assert.ok(
+      errors.some((e) => e.includes('/accentColor')),
+      errors.join('\n'),
+    );
   });
 
   it('checks the French file against its schema and against the manifest', async () => {
@@ -101,7 +110,10 @@ describe('Teams app package (appPackage/, npm run package)', () => {
       delete strings['description.short'];
     });
     const errors = await validateAppPackage(broken);
-    assert.ok(errors.some((e) => e.startsWith('fr.json:') && e.includes("'description.short'")), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => e.startsWith('fr.json:') && e.includes("'description.short'")),
+      errors.join('\n'),
+    );
     assert.ok(errors.includes('fr.json: "bots[0].commandLists[0].commands[9].title" names nothing in manifest.json'), errors.join('\n'));
   });
 
@@ -118,7 +130,7 @@ describe('Teams app package (appPackage/, npm run package)', () => {
     assert.equal(fr.$schema, `https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.Localization.schema.json`);
   });
 
-  it('shows the publisher\'s Partner ID (DEVELOPER_MPN_ID) as developer.mpnId only when it is set, and refuses one that is not', async () => {
+  it("shows the publisher's Partner ID (DEVELOPER_MPN_ID) as developer.mpnId only when it is set, and refuses one that is not", async () => {
     assert.equal((manifest as unknown as { developer: Record<string, string> }).developer.mpnId, undefined);
     const withMpn = loadPackageConfig({ MicrosoftAppId: APP_ID, PUBLIC_BASE_URL: 'https://certlink.contoso.com', DEVELOPER_MPN_ID: '1234567' });
     const built = await buildAppPackage(withMpn);
@@ -129,7 +141,7 @@ describe('Teams app package (appPackage/, npm run package)', () => {
     assert.throws(() => loadPackageConfig({ DEVELOPER_MPN_ID: 'contoso' }), /DEVELOPER_MPN_ID/);
   });
 
-  it('fills the toolkit\'s ${{NAME}} placeholders, spaces inside the braces too, and refuses one it has no value for', () => {
+  it("fills the toolkit's ${{NAME}} placeholders, spaces inside the braces too, and refuses one it has no value for", () => {
     assert.match(template(), /"botId": "\$\{\{BOT_ID\}\}"/);
     const filled = renderManifest('{"a": "${{ BOT_DOMAIN }}/x", "b": ["${{BOT_ENDPOINT}}"]}', cfg);
     assert.deepEqual(filled, { a: 'certlink.contoso.com/x', b: ['https://certlink.contoso.com'] });
@@ -167,12 +179,18 @@ describe('Teams app package (appPackage/, npm run package)', () => {
     bad.file('outline.png', readFileSync(path.join(APP_PACKAGE_DIR, 'color.png')));
     const errors = await validateAppPackage(await bad.generateAsync({ type: 'nodebuffer' }));
     assert.ok(errors.includes('outline.png: 192×192, expected 32×32'), errors.join('\n'));
-    assert.ok(errors.some((e) => /outline\.png: no transparent pixel/.test(e)), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => /outline\.png: no transparent pixel/.test(e)),
+      errors.join('\n'),
+    );
   });
 
   it('lists commands for each scope, and the bot understands every one in English and in French (same intent)', () => {
     const lists = manifest.bots[0].commandLists;
-    assert.deepEqual(lists.map((l) => l.scopes.join()), ['personal', 'team', 'groupChat']);
+    assert.deepEqual(
+      lists.map((l) => l.scopes.join()),
+      ['personal', 'team', 'groupChat'],
+    );
     let checked = 0;
     lists.forEach((list, li) =>
       list.commands.forEach((cmd, ci) => {

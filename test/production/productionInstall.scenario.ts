@@ -16,7 +16,7 @@ import path from 'node:path';
 import type Redis from 'ioredis';
 import { parse } from 'yaml';
 import { deleteKeysByPrefix } from '../../services/redis/redisConnection';
-import { connectTestRedis, TEST_REDIS_URL } from '../helpers/testRedis';
+import { connectTestRedis, TEST_REDIS_URL } from '../support/testRedis';
 import { BotProcess, LoggingProcess, ProcessCommand, startBotProcess, startLoggingProcess } from '../support/botProcess';
 import { CONTOSO_TENANT, textOf } from '../support/conversationHarness';
 import { DockerImage, DockerStage, readDockerfile } from '../support/dockerfile';
@@ -123,7 +123,7 @@ describe('production sequence from a clean clone (Dockerfile steps, no Docker en
 
   let bot: BotProcess;
 
-  it('starts with the image\'s CMD and compose\'s settings for the bot; /healthz and /readyz answer 200, the HEALTHCHECK passes', async () => {
+  it("starts with the image's CMD and compose's settings for the bot; /healthz and /readyz answer 200, the HEALTHCHECK passes", async () => {
     const [, run] = image.stages;
     const env = { ...run.env, ...composeEnv(compose.services.bot, redisPrefix), PORT: '0' };
     bot = await startBotProcess(env, 30000, { command: image.cmd, cwd: runtime, ...user });
@@ -150,22 +150,21 @@ describe('production sequence from a clean clone (Dockerfile steps, no Docker en
     assert.match(text, /Contoso/);
   });
 
-  it('runs the notice worker with compose\'s command and settings from the same files', async () => {
+  it("runs the notice worker with compose's command and settings from the same files", async () => {
     const [, run] = image.stages;
     const service = compose.services.worker;
-    assert.ok(service.command, 'compose names the worker\'s command');
-    const worker = await startLoggingProcess(
-      { ...run.env, ...composeEnv(service, redisPrefix) },
-      (line) => (line.msg === 'notice worker running' ? true : undefined),
-      30000,
-      { command: service.command, cwd: runtime, ...user },
-    );
+    assert.ok(service.command, "compose names the worker's command");
+    const worker = await startLoggingProcess({ ...run.env, ...composeEnv(service, redisPrefix) }, (line) => (line.msg === 'notice worker running' ? true : undefined), 30000, {
+      command: service.command,
+      cwd: runtime,
+      ...user,
+    });
     started.push(worker);
     await worker.stop();
     assert.deepEqual(await worker.exited, { code: 0, signal: null });
   });
 
-  it('npm start in the pruned clone starts from the build without TypeScript (README\'s sequence without Docker)', async () => {
+  it("npm start in the pruned clone starts from the build without TypeScript (README's sequence without Docker)", async () => {
     assert.equal(existsSync(path.join(context, 'node_modules', 'typescript')), false);
     const npmStart = await startBotProcess({ ...cleanEnv(), LOG_LEVEL: 'info', PORT: '0' }, 30000, { command: ['npm', 'start'], cwd: context, processGroup: true });
     started.push(npmStart);

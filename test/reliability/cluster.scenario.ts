@@ -4,6 +4,7 @@
  * concurrency scenario run unchanged on it; no CROSSSLOT anywhere.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { strict as assert } from 'node:assert';
 import type { Cluster } from 'ioredis';
 import { RedisAssociationStore } from '../../services/redis/redisAssociationStore';
 import { createRedisCluster, parseClusterNodes, waitUntilReady } from '../../services/redis/redisConnection';
@@ -18,7 +19,6 @@ import { describeProfileStoreContract } from '../services/contracts/profileStore
 import { concurrencyScenario } from './concurrency.scenario';
 import { RedisClusterHandle, startRedisCluster } from './support/redisCluster';
 import { printFigures } from './support/figures';
-import { strict as assert } from 'node:assert';
 
 describe('reliability c: Redis Cluster (3 masters, started here)', function () {
   this.timeout(15 * 60 * 1000);
@@ -68,7 +68,10 @@ describe('reliability c: Redis Cluster (3 masters, started here)', function () {
       await store.seedFromSource(Array.from({ length: 60 }, (_, i) => ({ mcid: String(1000 + i), firstName: 'A', lastName: 'B', emails: [`a${i}@x.example`], certifications: [] })));
       const perNode = await Promise.all(one.nodes('master').map(async (node) => (await node.keys(`${p}*`)).length));
       printFigures('c. keys per master', Object.fromEntries(perNode.map((count, i) => [`master ${i + 1}`, count])));
-      assert.ok(perNode.every((count) => count > 0), JSON.stringify(perNode));
+      assert.ok(
+        perNode.every((count) => count > 0),
+        JSON.stringify(perNode),
+      );
       assert.equal((await store.getMany(['1000', '1059', '9999'])).map((p) => p?.mcid ?? null).join(','), '1000,1059,');
     });
   });

@@ -5,7 +5,7 @@
  * Then the invariants are checked from Redis: zero violations.
  */
 import { strict as assert } from 'node:assert';
-import { TEST_REDIS_URL, TestRedis } from '../helpers/testRedis';
+import { TEST_REDIS_URL, TestRedis } from '../support/testRedis';
 import { startFakeConnector } from '../support/fakeConnector';
 import { BotProcess, startBotProcess } from '../support/botProcess';
 import { membersOf } from '../support/liveBot';
@@ -41,7 +41,12 @@ export async function concurrencyScenario(redisEnv: Record<string, string>, clie
       concurrency: 48,
       seed: 7,
     });
-    const report = await checkInvariants(client, prefix, data.mcids, data.orgs.map((o) => o.mpnId));
+    const report = await checkInvariants(
+      client,
+      prefix,
+      data.mcids,
+      data.orgs.map((o) => o.mpnId),
+    );
     const crossSlot = bots.flatMap((b) => b.lines).filter((l) => /CROSSSLOT/.test(l)).length;
     const turnMs = bots
       .flatMap((b) => b.lines)

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { RedisAssociationStore } from '../../services/redis/redisAssociationStore';
-import { TEST_REDIS_URL, TestRedis } from '../helpers/testRedis';
+import { TEST_REDIS_URL, TestRedis } from '../support/testRedis';
 import { buttons, textOf } from '../support/conversationHarness';
 import { FakeConnector, startFakeConnector } from '../support/fakeConnector';
 import { BotProcess, startBotProcess } from '../support/botProcess';
@@ -66,7 +66,12 @@ describe('reliability d: redelivery, in parallel and 16 s later, on two bot proc
     const messageReplies = connector.replies.filter((r) => r.replyToId === message.id);
     const clickTexts = clickResults.map((r) => textOf(r.json));
     const record = await new RedisAssociationStore(client, prefix).getRecord(data.mcids[0]);
-    const report = await checkInvariants(client, prefix, data.mcids, data.orgs.map((o) => o.mpnId));
+    const report = await checkInvariants(
+      client,
+      prefix,
+      data.mcids,
+      data.orgs.map((o) => o.mpnId),
+    );
     printFigures('d. redelivery (parallel on two processes, then 16 s later)', {
       'message deliveries': messageStatuses.length,
       'message statuses': messageStatuses.join(', '),

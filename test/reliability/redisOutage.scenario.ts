@@ -9,9 +9,9 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Activity } from 'botbuilder';
-import { say } from '../../bot/i18n/say';
+import { say } from '../../services/i18n/say';
 import { createRedis, waitUntilReady } from '../../services/redis/redisConnection';
-import { ThrowawayRedis } from '../helpers/throwawayRedis';
+import { ThrowawayRedis } from '../support/throwawayRedis';
 import { buttons, textOf } from '../support/conversationHarness';
 import { startFakeConnector } from '../support/fakeConnector';
 import { startBotProcess } from '../support/botProcess';
@@ -81,8 +81,8 @@ describe('reliability b: Redis killed mid-load and restarted (throwaway redis-se
         const who = data.people[0][0];
         while (!stopping) {
           const message = activityFrom(who, connector.url, { type: 'message', text: 'status' });
-        await post('probe', message);
-        replies.delete(message.id as string);
+          await post('probe', message);
+          replies.delete(message.id as string);
           await new Promise((r) => setTimeout(r, 100));
         }
       };
@@ -121,16 +121,21 @@ describe('reliability b: Redis killed mid-load and restarted (throwaway redis-se
 
       const during = turns.filter((t) => t.startedAt >= killedAt && t.endedAt <= restartAt);
       const notUnavailable = during.filter((t) => !t.text.includes(UNAVAILABLE));
-      const firstOk = turns
-        .filter((t) => t.kind === 'probe' && t.startedAt >= returnedAt && t.status === 200 && t.text !== '' && !t.text.includes(UNAVAILABLE))
-        .sort((a, b) => a.endedAt - b.endedAt)[0];
+      const firstOk = turns.filter((t) => t.kind === 'probe' && t.startedAt >= returnedAt && t.status === 200 && t.text !== '' && !t.text.includes(UNAVAILABLE)).sort((a, b) => a.endedAt - b.endedAt)[0];
       const recoveryMs = firstOk ? firstOk.endedAt - returnedAt : Infinity;
       const status5xx = turns.filter((t) => t.status >= 500).length;
 
       const client = createRedis(redis.url);
       await waitUntilReady(client, 5000);
-      const report = await checkInvariants(client, prefix, data.mcids, data.orgs.map((o) => o.mpnId));
-      const records = new Map((await Promise.all(data.mcids.map(async (m) => [m, await client.get(`${prefix}{mcid:${m}}:record`)] as const))).map(([m, v]) => [m, v ? (JSON.parse(v) as { starts: { mpnId: string }[] }) : null]));
+      const report = await checkInvariants(
+        client,
+        prefix,
+        data.mcids,
+        data.orgs.map((o) => o.mpnId),
+      );
+      const records = new Map(
+        (await Promise.all(data.mcids.map(async (m) => [m, await client.get(`${prefix}{mcid:${m}}:record`)] as const))).map(([m, v]) => [m, v ? (JSON.parse(v) as { starts: { mpnId: string }[] }) : null]),
+      );
       const lost = acknowledged.filter((a) => a.at < killAt && !records.get(a.mcid)?.starts.some((s) => s.mpnId === a.mpnId));
       const scheduledAfter = (await client.zrange(noticeKeys.delayed, 0, -1)).sort();
       const jobsWhole = (await Promise.all(scheduledAfter.map((id) => client.exists(`${prefix}bull:notices:${id}`)))).filter((x) => x === 1).length;
@@ -152,7 +157,10 @@ describe('reliability b: Redis killed mid-load and restarted (throwaway redis-se
         'of which still scheduled after the restart, job data whole': `${scheduledBefore.filter((id) => scheduledAfter.includes(id)).length}, ${jobsWhole}`,
       });
       assert.ok(during.length >= 20, `enough turns fell inside the outage (${during.length})`);
-      assert.deepEqual(notUnavailable.map((t) => `${t.kind} ${t.status} ${t.text.slice(0, 80)}`), []);
+      assert.deepEqual(
+        notUnavailable.map((t) => `${t.kind} ${t.status} ${t.text.slice(0, 80)}`),
+        [],
+      );
       assert.equal(status5xx, 0);
       assert.ok(recoveryMs <= 5000, `recovered in ${recoveryMs} ms`);
       assert.equal(lost.length, 0);

@@ -36,11 +36,14 @@ describe('fake Teams connector', () => {
     });
     assert.equal(updated.status, 200);
     const replies = await c.waitForReplies(3);
-    assert.deepEqual(replies.map((r) => [r.kind, r.activity.text, r.conversationId]), [
-      ['reply', 'a', '19:abc@thread.tacv2;messageid=1'],
-      ['send', 'b', '19:abc@thread.tacv2;messageid=1'],
-      ['update', 'c', '19:abc@thread.tacv2;messageid=1'],
-    ]);
+    assert.deepEqual(
+      replies.map((r) => [r.kind, r.activity.text, r.conversationId]),
+      [
+        ['reply', 'a', '19:abc@thread.tacv2;messageid=1'],
+        ['send', 'b', '19:abc@thread.tacv2;messageid=1'],
+        ['update', 'c', '19:abc@thread.tacv2;messageid=1'],
+      ],
+    );
     assert.equal(replies[0].replyToId, 'in-1');
     assert.equal(replies[2].id, id);
   });
@@ -85,7 +88,10 @@ describe('fake Teams connector', () => {
       pages += 1;
     } while (token);
     assert.equal(pages, 3);
-    assert.deepEqual(seen, [1, 2, 3, 4, 5].map((n) => `29:user-${n}`));
+    assert.deepEqual(
+      seen,
+      [1, 2, 3, 4, 5].map((n) => `29:user-${n}`),
+    );
   });
 
   it('fails the next matching requests as scripted (429 with Retry-After), then recovers', async () => {

@@ -8,7 +8,7 @@ import { RedisReportIndexStore } from '../../services/redis/redisReportIndexStor
 import { ReportService } from '../../services/report/reportService';
 import { HELP, parseImportArgs, runImport } from '../../scripts/import';
 import { FIRST_DRAW_MS, ProgressLine, progressLineFor, terminalProgressLine } from '../../scripts/progressLine';
-import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../helpers/testRedis';
+import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../support/testRedis';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const sample = path.join(root, 'data', 'partner-center-export.sample.csv');
@@ -59,7 +59,10 @@ describe('npm run import (scripts/import.ts) against Redis', () => {
     assert.equal(await runImport(['--org', '1234567', sample], {}, output), 0);
     assert.equal(lines[0], `${sample}: 15 rows read: would import 15 rows (9 people), 0 rows rejected; nothing was written`);
     assert.equal(lines[lines.length - 1], "REDIS_URL is not set, so the file was only checked. To import it into Contoso's report, run the same command with REDIS_URL set.");
-    assert.deepEqual(lines.filter((l) => /\bimported\b|profiles? written|rebuilt/.test(l)), []);
+    assert.deepEqual(
+      lines.filter((l) => /\bimported\b|profiles? written|rebuilt/.test(l)),
+      [],
+    );
     const rejected = capture();
     assert.equal(await runImport(['--org', '1234567', bad], {}, rejected.output), 2);
     assert.match(rejected.lines[0], /would import 1 row \(1 person\), 8 rows rejected/);
@@ -81,7 +84,10 @@ describe('npm run import (scripts/import.ts) against Redis', () => {
 
     let t = 0;
     const written: string[] = [];
-    const line = terminalProgressLine((text) => written.push(text), () => t);
+    const line = terminalProgressLine(
+      (text) => written.push(text),
+      () => t,
+    );
     line.update('checked', 500, 3000, 'rows');
     assert.deepEqual(written, [], 'nothing for short work');
     t = FIRST_DRAW_MS;
@@ -91,18 +97,19 @@ describe('npm run import (scripts/import.ts) against Redis', () => {
     line.update('imported', 2600, 3000, 'rows');
     line.update('imported', 3000, 3000, 'rows');
     line.done();
-    assert.deepEqual(written, [
-      '\r\x1b[Kimported 0 of 3,000 rows',
-      '\r\x1b[Kimported 2,500 of 3,000 rows (1,250 rows/s)',
-      '\r\x1b[Kimported 3,000 of 3,000 rows (1,500 rows/s)',
-      '\r\x1b[K',
-    ]);
+    assert.deepEqual(written, ['\r\x1b[Kimported 0 of 3,000 rows', '\r\x1b[Kimported 2,500 of 3,000 rows (1,250 rows/s)', '\r\x1b[Kimported 3,000 of 3,000 rows (1,500 rows/s)', '\r\x1b[K']);
   });
 
   it('imports the sample into the store and recounts the linked people of the org', async () => {
     // Élodie is linked before the import, with no profile yet: the card counts her certifications only after it.
     const associations = new RedisAssociationStore(redis, prefix);
-    const record = { mcid: '10206373', version: 1, link: { mpnId: '1234567', tenantId: 't', userId: 'elodie', since: '2026-03-01T00:00:00.000Z', proof: 'email' as const }, starts: [{ mpnId: '1234567', at: '2026-03-01T00:00:00.000Z' }], ended: [] };
+    const record = {
+      mcid: '10206373',
+      version: 1,
+      link: { mpnId: '1234567', tenantId: 't', userId: 'elodie', since: '2026-03-01T00:00:00.000Z', proof: 'email' as const },
+      starts: [{ mpnId: '1234567', at: '2026-03-01T00:00:00.000Z' }],
+      ended: [],
+    };
     assert.equal(await associations.saveRecord({ ...record, version: 0, link: null, starts: [] }, record), true);
 
     const { lines, output } = capture();

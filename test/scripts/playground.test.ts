@@ -62,10 +62,7 @@ class ConversationStream {
       return Promise.resolve(already);
     }
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no ${what} from the playground within ${timeoutMs} ms; events: ${JSON.stringify(this.events.map((e) => e.action))}`)),
-        timeoutMs,
-      );
+      const timer = setTimeout(() => reject(new Error(`no ${what} from the playground within ${timeoutMs} ms; events: ${JSON.stringify(this.events.map((e) => e.action))}`)), timeoutMs);
       this.waiters.push({
         match,
         resolve: (e) => {
@@ -252,7 +249,11 @@ describe('npm run dev as a process: readable warnings first, the URLs last', fun
       const banner = lines.findIndex((l) => l.startsWith('CertLink (local mode'));
       const warning = lines.findIndex((l) => /WARN: local mode: channel authentication is off/.test(l));
       assert.ok(warning >= 0 && warning < banner, out);
-      assert.deepEqual(lines.filter((l) => l.startsWith('{')), [], 'no JSON log lines in npm run dev');
+      assert.deepEqual(
+        lines.filter((l) => l.startsWith('{')),
+        [],
+        'no JSON log lines in npm run dev',
+      );
       assert.equal(err, '', 'nothing on stderr: no DEP0111 warning');
     } finally {
       child.kill('SIGTERM');

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { CertificationProfile } from '../../services/directory/types';
 import { RedisProfileStore } from '../../services/redis/redisProfileStore';
 import { createStores, Stores } from '../../services/storeFactory';
-import { TEST_REDIS_URL, TestRedis } from '../helpers/testRedis';
+import { TEST_REDIS_URL, TestRedis } from '../support/testRedis';
 
 const sample = (mcid: string, firstName: string, email: string): CertificationProfile => ({
   mcid,

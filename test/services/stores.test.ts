@@ -13,7 +13,7 @@ import { RedisAssociationStore } from '../../services/redis/redisAssociationStor
 import { RedisDocumentStore } from '../../services/redis/redisDocumentStore';
 import { RedisOnceStore } from '../../services/redis/redisOnceStore';
 import { RedisProfileStore } from '../../services/redis/redisProfileStore';
-import { TestRedis } from '../helpers/testRedis';
+import { TestRedis } from '../support/testRedis';
 import { describeAssociationStoreContract } from './contracts/associationStore.contract';
 import { describeDocumentStoreContract } from './contracts/documentStore.contract';
 import { describeOnceStoreContract } from './contracts/onceStore.contract';

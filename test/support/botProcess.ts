@@ -105,11 +105,6 @@ export async function startLoggingProcess<T>(
 }
 
 export async function startBotProcess(env: Record<string, string | undefined>, startTimeoutMs = 20000, how: ProcessCommand = {}): Promise<BotProcess> {
-  const started = await startLoggingProcess(
-    env,
-    (line) => (typeof line.port === 'number' && /listening/.test(String(line.msg)) ? line.port : undefined),
-    startTimeoutMs,
-    how,
-  );
+  const started = await startLoggingProcess(env, (line) => (typeof line.port === 'number' && /listening/.test(String(line.msg)) ? line.port : undefined), startTimeoutMs, how);
   return { ...started, port: started.ready, url: `http://127.0.0.1:${started.ready}` };
 }

@@ -1,35 +1,29 @@
 /**
- * Drives CertLinkBot through botbuilder-testing's TestAdapter as Teams would:
- * messages from named people in their tenants, and Action.Execute clicks on the
- * cards the bot sent. Embedded stores and a manual clock by default.
+ * Drives CertLink, composed as the process composes it (bot/app.ts), through botbuilder-testing's
+ * TestAdapter as Teams would: messages from named people in their tenants, and Action.Execute
+ * clicks on the cards the bot sent. Embedded stores and a manual clock by default.
  */
 import path from 'node:path';
-import { Activity, MemoryStorage, Storage, TestAdapter, TurnContext } from 'botbuilder';
-import Redis from 'ioredis';
+import { Activity, TestAdapter } from 'botbuilder';
 import pino from 'pino';
-import { ComposedBot, composeBot } from '../../bot/compose';
-import { PersonNotifier } from '../../bot/handlers/admin/adminHandlers';
+import { composeCertLink } from '../../bot/app';
+import { Env, loadConfig } from '../../bot/config';
+import { PersonNotifier } from '../../bot/features/admin';
+import { BotbuilderRuntime, ServedBot } from '../../bot/runtime/botbuilder/botbuilderRuntime';
+import type { Turn } from '../../bot/runtime/turn';
 import { MemberEmailLookup } from '../../bot/teams/memberEmail';
-import { MemberIdLookup } from '../../bot/teams/mentions';
 import { MemberNameLookup } from '../../bot/teams/memberNames';
+import { MemberIdLookup } from '../../bot/teams/mentions';
+import { TeamRoster } from '../../bot/teams/teamRoster';
 import { AssociationStore } from '../../services/association/associationStore';
 import { AssociationLimits, DEFAULT_LIMITS } from '../../services/association/types';
 import { ManualClock } from '../../services/clock';
-import { loadOrgsFile, loadProfilesFile } from '../../services/directory/directoryFiles';
-import { OrgDirectory } from '../../services/directory/orgDirectory';
+import { loadProfilesFile } from '../../services/directory/directoryFiles';
 import { DocumentStore } from '../../services/kv/documentStore';
 import { OnceStore } from '../../services/kv/onceStore';
-import { MemoryAssociationStore } from '../../services/memory/memoryAssociationStore';
-import { MemoryDocumentStore } from '../../services/memory/memoryDocumentStore';
-import { MemoryOnceStore } from '../../services/memory/memoryOnceStore';
-import { MemoryCounterStore } from '../../services/memory/memoryCounterStore';
-import { MemoryProfileStore } from '../../services/memory/memoryProfileStore';
-import { Stores } from '../../services/storeFactory';
-import { loadConfig } from '../../bot/config';
-import { Notices, startNotices } from '../../bot/proactive/startNotices';
-import { toCurrentAvailability } from '../../services/notices/currentAvailability';
+import { memoryNoticeStores } from '../../services/memory/memoryNoticeStores';
 import { ConversationRef, NoticeTransport, SendResult } from '../../services/notices/types';
-import { TeamRoster } from '../../bot/teams/teamRoster';
+import { createStores, Stores } from '../../services/storeFactory';
 
 export const CONTOSO_TENANT = '6c1f3c4e-2a5b-4c8d-9e0f-1a2b3c4d5e6f';
 export const FABRIKAM_TENANT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -58,8 +52,8 @@ export const people = {
 export interface HarnessOptions {
   clock?: ManualClock;
   oauthConnectionName?: string;
-  /** botbuilder Storage for conversation state; default MemoryStorage. */
-  storage?: Storage;
+  /** Where conversation state is kept; default the stores' documents, as in the process. */
+  sessionDocuments?: DocumentStore;
   /** Whole stores (e.g. Redis from createStores); the parts below override pieces of the default memory stores. */
   stores?: Stores;
   associationStore?: AssociationStore;
@@ -76,8 +70,6 @@ export interface HarnessOptions {
   noticeTransport?: NoticeTransport;
   /** The team roster for admin reminders; default none. */
   roster?: TeamRoster;
-  /** Prefix of the admin and privacy keys: the Redis stores' prefix, required with Redis stores (default 'test:', in memory). */
-  keyPrefix?: string;
   /** Notices on Redis (BullMQ, Redis refs and settings) under keyPrefix, at this URL; needs Redis `stores`. Call `notices.stop()` after. */
   noticesRedisUrl?: string;
   /** The association limits (default DEFAULT_LIMITS: 3 a year, 30 days apart). */
@@ -107,20 +99,33 @@ export function sampleProfiles() {
   return loadProfilesFile(path.join(root, 'data/profiles.sample.json'));
 }
 
+/** The harness's settings as environment variables, read by the same loadConfig as the process. */
+function harnessEnv(opts: HarnessOptions, limits: AssociationLimits): Env {
+  return {
+    LOG_LEVEL: 'silent',
+    OAUTH_CONNECTION_NAME: opts.oauthConnectionName ?? '',
+    DOWNLOAD_SIGNING_SECRET: 'test-signing-secret-that-is-long-enough-000',
+    PUBLIC_BASE_URL: 'https://certlink.example.test',
+    SESSION_STATE_TTL_DAYS: String(Math.round((opts.sessionStateTtlSeconds ?? 0) / 86400)),
+    LIMIT_MAX_PER_WINDOW: String(limits.maxPerWindow),
+    LIMIT_WINDOW_DAYS: String(limits.windowDays),
+    LIMIT_WINDOW_KIND: limits.windowKind,
+    LIMIT_COOLDOWN_DAYS: String(limits.cooldownDays),
+    // Conversations here repeat commands on purpose; test/bot/security/rateLimit.test.ts tests the limits.
+    RATE_LIMIT_LINK_ATTEMPTS: '0',
+    RATE_LIMIT_ADMIN_COMMANDS: '0',
+  };
+}
+
 export async function makeHarness(opts: HarnessOptions = {}) {
   const clock = opts.clock ?? new ManualClock('2026-01-05T09:00:00Z');
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const orgs = new OrgDirectory(loadOrgsFile(path.join(root, 'data/orgs.sample.json')));
+  const memory = await createStores({ redisUrl: null, clock, profiles: sampleProfiles() });
   const stores: Stores = opts.stores ?? {
-    kind: 'memory',
-    associations: opts.associationStore ?? new MemoryAssociationStore(clock),
-    once: opts.once ?? new MemoryOnceStore(clock),
-    documents: opts.documents ?? new MemoryDocumentStore(clock),
-    profiles: new MemoryProfileStore(sampleProfiles(), clock),
-    counters: new MemoryCounterStore(clock),
-    health: { kind: 'memory', ping: async () => true },
-    redis: null,
-    close: async () => undefined,
+    ...memory,
+    associations: opts.associationStore ?? memory.associations,
+    once: opts.once ?? memory.once,
+    documents: opts.documents ?? memory.documents,
   };
   const byUserId = new Map(Object.values(people).map((p) => [p.userId, p.email]));
   const nameByUserId = new Map<string, string>(Object.values(people).map((p) => [p.userId, p.name]));
@@ -131,44 +136,29 @@ export async function makeHarness(opts: HarnessOptions = {}) {
       return { ok: true };
     },
   };
-  let composedRef: ComposedBot | null = null;
-  // On Redis, the admin and privacy keys go under the stores' own prefix, which the test deletes
-  // afterwards; a fixed default would leave them behind in the shared Redis.
-  if (opts.stores?.redis && !opts.keyPrefix) throw new Error('makeHarness: pass keyPrefix (the Redis stores\' prefix) with Redis stores');
-  const keyPrefix = opts.keyPrefix ?? 'test:';
-  // Notices run on standalone Redis only (BullMQ): a cluster client keeps them in process.
-  const redisNotices = opts.noticesRedisUrl && stores.redis instanceof Redis ? { client: stores.redis, keyPrefix } : undefined;
-  const notices: Notices = await startNotices({
-    config: { ...loadConfig({}), limits, redisUrl: redisNotices ? (opts.noticesRedisUrl ?? null) : null },
-    redis: redisNotices,
+  const config = loadConfig(harnessEnv(opts, limits));
+  const log = pino({ level: 'silent' });
+  const runtime = new BotbuilderRuntime(config, log);
+  const composed = await composeCertLink(config, log, {
     clock,
-    transport: opts.noticeTransport ?? recording,
-    runWorkers: opts.noticeWorkers ?? false,
-    currentAvailability: async (mcid) => toCurrentAvailability(await composedRef!.services.associations.status(mcid), limits, (m) => orgs.nameOf(m)),
-  });
-  const composed = composeBot({
-    stores,
-    orgs,
-    clock,
-    log: pino({ level: 'silent' }),
-    limits,
-    keyPrefix,
-    oauthConnectionName: opts.oauthConnectionName ?? '',
-    downloadSigningSecret: 'test-signing-secret-that-is-long-enough-000',
-    publicBaseUrl: 'https://certlink.example.test',
-    storage: opts.storage ?? new MemoryStorage(),
-    sessionStateTtlSeconds: opts.sessionStateTtlSeconds,
-    memberEmail: opts.memberEmail ?? { emailOf: async (ctx: TurnContext) => byUserId.get(ctx.activity.from.aadObjectId ?? '') ?? null },
-    memberNames: opts.memberNames ?? { namesOf: async (_ctx: TurnContext, ids: readonly string[]) => new Map(ids.flatMap((id) => (nameByUserId.has(id) ? [[id, nameByUserId.get(id)!] as const] : []))) },
-    memberIds: opts.memberIds ?? { aadObjectIdOf: async (_ctx: TurnContext, teamsId: string) => (teamsId.startsWith('29:') ? teamsId.slice(3) : null) },
+    // Notices on Redis only when asked (and on standalone Redis: a cluster keeps them in process).
+    stores: opts.noticesRedisUrl ? stores : { ...stores, notices: memoryNoticeStores(clock) },
+    runtime,
+    sessionDocuments: opts.sessionDocuments,
+    noticeTransport: opts.noticeTransport ?? recording,
+    runNoticeWorkers: opts.noticeWorkers ?? false,
+    memberEmail: opts.memberEmail ?? { emailOf: async (turn: Turn) => byUserId.get(turn.activity.from?.aadObjectId ?? '') ?? null },
+    memberNames: opts.memberNames ?? { namesOf: async (_turn: Turn, ids: readonly string[]) => new Map(ids.flatMap((id) => (nameByUserId.has(id) ? [[id, nameByUserId.get(id)!] as const] : []))) },
+    memberIds: opts.memberIds ?? { aadObjectIdOf: async (_turn: Turn, teamsId: string) => (teamsId.startsWith('29:') ? teamsId.slice(3) : null) },
     notifier: opts.notifier,
-    notices,
     roster: opts.roster,
   });
-  composedRef = composed;
-  const { bot, services, conversationState } = composed;
+  const { services } = composed;
+  const { notices } = services;
   const associationStore = stores.associations;
-  const adapter = new TestAdapter(async (ctx) => bot.run(ctx));
+  // The same turn logic CloudAdapter runs for POST /api/messages, driven by botbuilder's TestAdapter.
+  const served = composed.endpoint as ServedBot;
+  const adapter = new TestAdapter(served.logic);
 
   function activity(person: Person, partial: Partial<Activity>, o: SendOptions): Partial<Activity> {
     const conversationType = o.conversationType ?? 'personal';
@@ -205,7 +195,6 @@ export async function makeHarness(opts: HarnessOptions = {}) {
 
   return {
     adapter,
-    bot,
     clock,
     services,
     composed,
@@ -213,14 +202,11 @@ export async function makeHarness(opts: HarnessOptions = {}) {
     sentNotices,
     stores,
     associationStore,
-    conversationState,
     /** Sends a message; returns what the bot replied. */
     say: (person: Person, text: string, o: SendOptions = {}) => run(activity(person, { type: 'message', text }, o)),
     /** Sends an Action.Execute click; returns the invoke response's card (or error) body. */
     click: async (person: Person, button: ClickTarget, o: SendOptions = {}) => {
-      const out = await run(
-        activity(person, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: button.verb, data: { cardId: button.cardId } }, trigger: 'manual' } }, o),
-      );
+      const out = await run(activity(person, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: button.verb, data: { cardId: button.cardId } }, trigger: 'manual' } }, o));
       const response = out.find((x) => x.type === 'invokeResponse')?.value as { status: number; body: { statusCode: number; value: unknown } };
       return { status: response?.status, body: response?.body, others: out.filter((x) => x.type !== 'invokeResponse') };
     },
@@ -237,9 +223,7 @@ export interface ClickTarget {
 /** Every Action.Execute button on the cards of some replies. */
 export function buttons(replies: Partial<Activity>[] | unknown): (ClickTarget & { title: string })[] {
   const out: (ClickTarget & { title: string })[] = [];
-  const cards = Array.isArray(replies)
-    ? replies.flatMap((r: Partial<Activity>) => (r.attachments ?? []).map((a) => a.content as { actions?: unknown[] }))
-    : [replies as { actions?: unknown[] }];
+  const cards = Array.isArray(replies) ? replies.flatMap((r: Partial<Activity>) => (r.attachments ?? []).map((a) => a.content as { actions?: unknown[] })) : [replies as { actions?: unknown[] }];
   for (const card of cards) {
     for (const action of (card?.actions ?? []) as { type: string; verb?: string; title: string; data?: { cardId?: string } }[]) {
       if (action.type === 'Action.Execute' && action.verb && action.data?.cardId) out.push({ verb: action.verb, cardId: action.data.cardId, title: action.title });

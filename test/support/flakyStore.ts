@@ -9,8 +9,7 @@ export function unavailableWhen<T extends object>(store: T, isDown: () => boolea
     get(target, prop) {
       const value = Reflect.get(target, prop, target) as unknown;
       if (typeof value !== 'function') return value;
-      return (...args: unknown[]) =>
-        isDown() ? Promise.reject(new StoreUnavailableError('connection refused')) : (value as (...a: unknown[]) => unknown).apply(target, args);
+      return (...args: unknown[]) => (isDown() ? Promise.reject(new StoreUnavailableError('connection refused')) : (value as (...a: unknown[]) => unknown).apply(target, args));
     },
   });
 }

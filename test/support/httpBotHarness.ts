@@ -4,9 +4,10 @@
  */
 import pino, { Logger } from 'pino';
 import type restify from 'restify';
-import type { Activity } from 'botbuilder';
-import { createCertLinkAdapter } from '../../bot/http/adapterFactory';
-import { createHttpServer, HttpServerDeps, listen } from '../../bot/http/server';
+import { Activity, ActivityHandler, TurnContext } from 'botbuilder';
+import { createCertLinkAdapter } from '../../bot/runtime/botbuilder/authentication';
+import { createHttpServer, listen } from '../../bot/http/server';
+import { messagesEndpoint } from '../../bot/runtime/botbuilder/messagesEndpoint';
 import { StoreHealth } from '../../services/kv/health';
 import { FakeConnector, startFakeConnector } from './fakeConnector';
 
@@ -20,7 +21,8 @@ export function captureLogger(): { log: Logger; lines: string[] } {
 export const healthyStore: StoreHealth = { kind: 'memory', ping: async () => true };
 
 export interface HarnessOptions {
-  bot: HttpServerDeps['bot'];
+  /** An ActivityHandler, or a plain logic function run for every turn. */
+  bot: ActivityHandler | ((context: TurnContext) => Promise<void>);
   health?: StoreHealth;
   microsoftAppId?: string;
   microsoftAppPassword?: string;
@@ -49,9 +51,10 @@ export async function startBotHarness(options: HarnessOptions): Promise<BotHarne
     },
     log,
   );
+  const bot = options.bot;
+  const logic = bot instanceof ActivityHandler ? (context: TurnContext) => bot.run(context) : bot;
   const server = createHttpServer({
-    adapter,
-    bot: options.bot,
+    endpoint: messagesEndpoint({ adapter, logic, log }),
     health: options.health ?? healthyStore,
     log,
     bodyLimitBytes: options.bodyLimitBytes,

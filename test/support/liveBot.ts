@@ -48,7 +48,7 @@ export async function postActivity(botUrl: string, body: unknown, headers: Recor
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {
@@ -70,13 +70,7 @@ export function clickActivity(who: Member, serviceUrl: string, verb: string, car
  * Sends a message and returns the replies the bot posted for it. Replies are
  * matched on replyToId, so many messages can be in flight at once.
  */
-export async function sendMessage(
-  botUrl: string,
-  connector: FakeConnector,
-  who: Member,
-  text: string,
-  extra: Partial<Activity> = {},
-): Promise<{ status: number; replies: Partial<Activity>[] }> {
+export async function sendMessage(botUrl: string, connector: FakeConnector, who: Member, text: string, extra: Partial<Activity> = {}): Promise<{ status: number; replies: Partial<Activity>[] }> {
   const activity = activityFrom(who, connector.url, { type: 'message', text, ...extra });
   const res = await postActivity(botUrl, activity);
   const replies = connector.replies.filter((r) => r.replyToId === activity.id).map((r) => r.activity);

@@ -6,10 +6,9 @@
  * the run's keys after.
  */
 import type Redis from 'ioredis';
-import { StoreBackedStorage } from '../../bot/state/storeBackedStorage';
 import { ManualClock } from '../../services/clock';
 import { createStores, Stores } from '../../services/storeFactory';
-import { TEST_REDIS_URL, TestRedis } from '../helpers/testRedis';
+import { TEST_REDIS_URL, TestRedis } from './testRedis';
 import { makeHarness, sampleProfiles } from './conversationHarness';
 
 export interface RedisConversation {
@@ -40,7 +39,7 @@ export function useRedisConversations(): { open: (clock: ManualClock) => Promise
       const prefix = redis.freshPrefix();
       const stores = await createStores({ redisUrl: TEST_REDIS_URL, keyPrefix: prefix, profiles: sampleProfiles(), clock });
       closers.push(() => stores.close());
-      const h = await makeHarness({ clock, stores, storage: new StoreBackedStorage(stores.documents), keyPrefix: prefix, noticesRedisUrl: TEST_REDIS_URL });
+      const h = await makeHarness({ clock, stores, noticesRedisUrl: TEST_REDIS_URL });
       closers.push(() => h.notices.stop());
       return { h, stores, client: stores.redis as Redis, prefix }; // standalone: createStores without cluster nodes
     },

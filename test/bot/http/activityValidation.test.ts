@@ -67,10 +67,14 @@ describe('validateActivity', () => {
     // Found by hand: the welcome read a string as the list of who joined, and the turn failed.
     ['membersAdded not a list', (b) => Object.assign(b, { type: 'conversationUpdate', membersAdded: 'x' }), /^membersAdded must be a list of accounts with an id/],
     ['membersRemoved without ids', (b) => Object.assign(b, { type: 'conversationUpdate', membersRemoved: [{ name: 'x' }] }), /^membersRemoved must be a list of accounts with an id/],
-    ['invoke without name', (b) => {
-      b.type = 'invoke';
-      delete b.text;
-    }, /^name \(required for invoke/],
+    [
+      'invoke without name',
+      (b) => {
+        b.type = 'invoke';
+        delete b.text;
+      },
+      /^name \(required for invoke/,
+    ],
   ];
   for (const [label, mutate, expected] of cases) {
     it(`refuses ${label}`, () => {

@@ -125,7 +125,10 @@ describe('report download route (real restify server)', () => {
     const res = await fetch(signer.sign('audit', contoso.mpnId, 'ga-contoso', 'csv').url);
     assert.equal(res.status, 200);
     const rows = parse((await res.text()).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
-    assert.deepEqual(rows.map((r) => r.Action), ['link', 'link']);
+    assert.deepEqual(
+      rows.map((r) => r.Action),
+      ['link', 'link'],
+    );
     const entries = await collect(w.audit.stream(contoso.mpnId));
     assert.equal(entries[entries.length - 1].action, 'downloadAudit');
   });

@@ -3,7 +3,7 @@ import http from 'node:http';
 import sinon from 'sinon';
 import { ActivityHandler, TeamsInfo, TurnContext } from 'botbuilder';
 import { BotHarness, startBotHarness, teamsMessage } from '../../support/httpBotHarness';
-import { DEFAULT_TURN_ERROR_MESSAGE } from '../../../bot/http/turnErrorGuard';
+import { DEFAULT_TURN_ERROR_MESSAGE } from '../../../bot/runtime/botbuilder/turnErrorGuard';
 import { StoreHealth } from '../../../services/kv/health';
 
 class EchoBot extends ActivityHandler {

@@ -87,7 +87,11 @@ describe('tab API (/api/tab/me, /api/tab/report) on the real composition root', 
     assert.equal(me.mcid, '10204151');
     assert.equal(me.allowedNow, true);
     assert.deepEqual(me.associations, []);
-    assert.deepEqual(me.certifications.map((c) => c.number), ['PL-900', 'AZ-204', 'MS-102', 'AZ-104'], 'the profile of their email, not linked yet');
+    assert.deepEqual(
+      me.certifications.map((c) => c.number),
+      ['PL-900', 'AZ-204', 'MS-102', 'AZ-104'],
+      'the profile of their email, not linked yet',
+    );
   });
 
   it("never shows someone else's link: Alice's MCID seen by another person with her email is not their link", async () => {
@@ -112,7 +116,7 @@ describe('tab API (/api/tab/me, /api/tab/report) on the real composition root', 
     assert.match(await csv.text(), /10203040/);
   });
 
-  it("refuses the report to a non-admin with a clear 403, and gives them no data", async () => {
+  it('refuses the report to a non-admin with a clear 403, and gives them no data', async () => {
     const r = await get('/api/tab/report', await tokenFor('aad-alice', CONTOSO));
     assert.equal(r.status, 403);
     assert.equal(r.body.error, 'not_admin');

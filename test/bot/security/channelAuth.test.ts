@@ -10,8 +10,9 @@ import { strict as assert } from 'node:assert';
 import pino from 'pino';
 import sinon from 'sinon';
 import type restify from 'restify';
-import { createCertLinkAdapter } from '../../../bot/http/adapterFactory';
+import { createCertLinkAdapter } from '../../../bot/runtime/botbuilder/authentication';
 import { createHttpServer, listen } from '../../../bot/http/server';
+import { messagesEndpoint } from '../../../bot/runtime/botbuilder/messagesEndpoint';
 import { ChannelKeySet, startChannelKeySet, TEST_APP_ID, TEST_ISSUER } from '../../support/channelTokens';
 import { healthyStore, teamsMessage } from '../../support/httpBotHarness';
 
@@ -29,16 +30,18 @@ describe('security: channel authentication negatives (real signed JWTs, local JW
     sinon.stub(console, 'error');
     keys = await startChannelKeySet(SERVICE_URL);
     const log = pino({ level: 'silent' });
-    const adapter = createCertLinkAdapter(
-      { microsoftAppId: TEST_APP_ID, microsoftAppPassword: 'not-used-offline', microsoftAppType: 'MultiTenant', microsoftAppTenantId: '' },
-      log,
-      { openIdMetadataUrl: keys.openIdMetadataUrl, tokenIssuer: TEST_ISSUER },
-    );
+    const adapter = createCertLinkAdapter({ microsoftAppId: TEST_APP_ID, microsoftAppPassword: 'not-used-offline', microsoftAppType: 'MultiTenant', microsoftAppTenantId: '' }, log, {
+      openIdMetadataUrl: keys.openIdMetadataUrl,
+      tokenIssuer: TEST_ISSUER,
+    });
     bot = createHttpServer({
-      adapter,
-      bot: async () => {
-        turnsRun += 1;
-      },
+      endpoint: messagesEndpoint({
+        adapter,
+        logic: async () => {
+          turnsRun += 1;
+        },
+        log,
+      }),
       health: healthyStore,
       log,
     });

@@ -11,8 +11,9 @@ import type { Activity } from 'botbuilder';
 import pino from 'pino';
 import sinon from 'sinon';
 import type restify from 'restify';
-import { createCertLinkAdapter } from '../../../bot/http/adapterFactory';
+import { createCertLinkAdapter } from '../../../bot/runtime/botbuilder/authentication';
 import { createHttpServer, listen } from '../../../bot/http/server';
+import { messagesEndpoint } from '../../../bot/runtime/botbuilder/messagesEndpoint';
 import { refuseUnprovenIdentity } from '../../../bot/turn/teamsIdentity';
 import { ChannelKeySet, startChannelKeySet, TEST_APP_ID, TEST_ISSUER } from '../../support/channelTokens';
 import { FABRIKAM_TENANT, makeHarness, people, textOf } from '../../support/conversationHarness';
@@ -26,14 +27,14 @@ type Forgery = [what: string, change: (a: Partial<Activity>) => void];
 /** Each is a way to pose as Contoso's global admin without Teams proving it. */
 const forgeries: Forgery[] = [
   [
-    'Direct Line, from.id set to the admin\'s object id',
+    "Direct Line, from.id set to the admin's object id",
     (a) => {
       a.channelId = 'directline';
       a.from = { id: ADMIN, name: 'Contoso Admin' };
     },
   ],
-  ['Web Chat with the admin\'s aadObjectId', (a) => (a.channelId = 'webchat')],
-  ['msteams without aadObjectId, from.id set to the admin\'s object id', (a) => (a.from = { id: ADMIN, name: 'Contoso Admin' })],
+  ["Web Chat with the admin's aadObjectId", (a) => (a.channelId = 'webchat')],
+  ["msteams without aadObjectId, from.id set to the admin's object id", (a) => (a.from = { id: ADMIN, name: 'Contoso Admin' })],
   [
     'msteams with the tenant only in channelData',
     (a) => {
@@ -59,21 +60,23 @@ describe('security: identity only from what Teams proves (forged identities, rea
     keys = await startChannelKeySet(connector.url);
     h = await makeHarness();
     const log = pino({ level: 'silent' });
-    const adapter = createCertLinkAdapter(
-      { microsoftAppId: TEST_APP_ID, microsoftAppPassword: 'not-used-offline', microsoftAppType: 'MultiTenant', microsoftAppTenantId: '' },
-      log,
-      { openIdMetadataUrl: keys.openIdMetadataUrl, tokenIssuer: TEST_ISSUER },
-    );
+    const adapter = createCertLinkAdapter({ microsoftAppId: TEST_APP_ID, microsoftAppPassword: 'not-used-offline', microsoftAppType: 'MultiTenant', microsoftAppTenantId: '' }, log, {
+      openIdMetadataUrl: keys.openIdMetadataUrl,
+      tokenIssuer: TEST_ISSUER,
+    });
     server = createHttpServer({
-      adapter,
-      // Counts the turns that reach the bot; the admitted control stops there (replying would need
-      // an Entra token for the app, which this offline test cannot get).
-      bot: async () => {
-        turnsRun += 1;
-      },
+      endpoint: messagesEndpoint({
+        adapter,
+        // Counts the turns that reach the bot; the admitted control stops there (replying would need
+        // an Entra token for the app, which this offline test cannot get).
+        logic: async () => {
+          turnsRun += 1;
+        },
+        log,
+        refuse: refuseUnprovenIdentity(),
+      }),
       health: healthyStore,
       log,
-      refuse: refuseUnprovenIdentity(),
     });
     botUrl = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   });
@@ -145,6 +148,5 @@ describe('security: identity only from what Teams proves (forged identities, rea
       assert.equal(response.status, 403);
       assert.equal(out.length, 1);
     });
-
   });
 });

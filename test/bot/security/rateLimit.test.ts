@@ -8,7 +8,7 @@ import pino from 'pino';
 import { startCertLink, RunningApp } from '../../../bot/app';
 import { loadConfig } from '../../../bot/config';
 import { ManualClock } from '../../../services/clock';
-import { TEST_REDIS_URL, TestRedis } from '../../helpers/testRedis';
+import { TEST_REDIS_URL, TestRedis } from '../../support/testRedis';
 import { buttons, CONTOSO_TENANT, textOf } from '../../support/conversationHarness';
 import { FakeConnector, startFakeConnector } from '../../support/fakeConnector';
 import { clickActivity, Member, membersOf, postActivity, sendMessage } from '../../support/liveBot';

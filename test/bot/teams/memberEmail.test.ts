@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { TurnContext } from 'botbuilder';
+import type { Turn } from '../../../bot/runtime/turn';
 import { cachedMemberEmail } from '../../../bot/teams/memberEmail';
 
-function ctx(userId: string): TurnContext {
-  return { activity: { from: { id: userId }, conversation: { tenantId: 't' } } } as unknown as TurnContext;
+function ctx(userId: string): Turn {
+  return { activity: { from: { id: userId }, conversation: { tenantId: 't' } } } as unknown as Turn;
 }
 
 describe('member email cache', () => {
@@ -13,7 +13,7 @@ describe('member email cache', () => {
     const realNow = Date.now;
     Date.now = () => now;
     try {
-      const lookup = cachedMemberEmail({ emailOf: async (c) => (calls++, `${c.activity.from.id}@contoso.com`) }, 60_000);
+      const lookup = cachedMemberEmail({ emailOf: async (c) => (calls++, `${c.activity.from?.id}@contoso.com`) }, 60_000);
       assert.equal(await lookup.emailOf(ctx('a')), 'a@contoso.com');
       assert.equal(await lookup.emailOf(ctx('a')), 'a@contoso.com');
       assert.equal(await lookup.emailOf(ctx('b')), 'b@contoso.com');

@@ -93,7 +93,10 @@ describe('AdminActions (R7)', () => {
     const audit = await admin.auditLog(contoso, 'ga-contoso');
     assert.ok(audit.kind === 'ok');
     if (audit.kind === 'ok') {
-      assert.deepEqual(audit.entries.filter((e) => e.mcid === '10203040').map((e) => e.action), ['removedByAdmin', 'link']);
+      assert.deepEqual(
+        audit.entries.filter((e) => e.mcid === '10203040').map((e) => e.action),
+        ['removedByAdmin', 'link'],
+      );
     }
     const record = (await w.service.status('10203040')).record;
     assert.equal(record.ended[record.ended.length - 1].reason, 'removedByAdmin');

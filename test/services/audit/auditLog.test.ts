@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { AuditEntry, AuditLog } from '../../../services/audit/auditLog';
 import { MemoryAuditLog } from '../../../services/memory/memoryAuditLog';
 import { RedisAuditLog } from '../../../services/redis/redisAuditLog';
-import { useSuiteRedis } from '../../helpers/testRedis';
+import { useSuiteRedis } from '../../support/testRedis';
 
 function entry(i: number, mpnId = '1111111'): AuditEntry {
   return { at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(), mpnId, actorUserId: `u${i}`, action: 'link', mcid: String(10000 + i) };
@@ -25,7 +25,10 @@ function contract(name: string, make: () => AuditLog) {
       assert.equal(latest[0].actorUserId, 'u24');
       assert.equal(latest[19].actorUserId, 'u5');
       const all = await collect(log, '1111111');
-      assert.deepEqual(all.map((e) => e.actorUserId), Array.from({ length: 25 }, (_, i) => `u${i}`));
+      assert.deepEqual(
+        all.map((e) => e.actorUserId),
+        Array.from({ length: 25 }, (_, i) => `u${i}`),
+      );
       assert.deepEqual(await collect(log, '2222222'), [{ ...entry(99, '2222222'), details: { fmt: 'csv' } }]);
     });
 

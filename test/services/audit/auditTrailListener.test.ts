@@ -17,8 +17,7 @@ function setup() {
   return { clock, audit, store, service };
 }
 
-const brief = async (audit: MemoryAuditLog, mpnId: string) =>
-  (await audit.latest(mpnId, 20)).reverse().map((e) => [e.action, e.actorUserId, e.mcid, e.targetUserId ?? null]);
+const brief = async (audit: MemoryAuditLog, mpnId: string) => (await audit.latest(mpnId, 20)).reverse().map((e) => [e.action, e.actorUserId, e.mcid, e.targetUserId ?? null]);
 
 describe('AuditTrailListener', () => {
   it('records link, switch out of A and into B, and removal by the person', async () => {

@@ -170,9 +170,7 @@ export function describeAssociationStoreContract(name: string, make: () => Promi
     it('scans 1,200 members in batches no larger than asked, each once', async () => {
       const all = Array.from({ length: 1200 }, (_, i) => String(500000 + i));
       for (let i = 0; i < all.length; i += 100) {
-        await Promise.all(
-          all.slice(i, i + 100).map((mcid) => store.saveRecord(emptyRecord(mcid), linked(emptyRecord(mcid), { ...alice, userId: `u${mcid}` }))),
-        );
+        await Promise.all(all.slice(i, i + 100).map((mcid) => store.saveRecord(emptyRecord(mcid), linked(emptyRecord(mcid), { ...alice, userId: `u${mcid}` }))));
       }
       const batches = await members(other, A, 100);
       assert.ok(batches.length >= 12, `expected at least 12 batches, got ${batches.length}`);

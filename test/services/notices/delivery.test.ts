@@ -87,7 +87,10 @@ describe('notice delivery', () => {
   });
 
   it('on 403/404 forgets the reference and does not retry', async () => {
-    const { delivery, transport, refs, item } = await setup([{ ok: false, status: 403 }, { ok: false, status: 404 }]);
+    const { delivery, transport, refs, item } = await setup([
+      { ok: false, status: 403 },
+      { ok: false, status: 404 },
+    ]);
     assert.equal(await delivery.deliver(item('u1')), 'dropped');
     assert.equal(await delivery.deliver(item('u2')), 'dropped');
     assert.equal(transport.sends.length, 2);
@@ -119,9 +122,7 @@ describe('notice delivery', () => {
         await refs.save(ref(`b${i}`, 'tb'));
       }
       const item = (userId: string, tenantId: string) => ({ key: `n:${tenantId}:${userId}`, tenantId, userId, card: () => ({}) });
-      const all = Promise.all(
-        Array.from({ length: 8 }, (_, i) => [delivery.deliver(item(`a${i}`, 'ta')), delivery.deliver(item(`b${i}`, 'tb'))]).flat(),
-      );
+      const all = Promise.all(Array.from({ length: 8 }, (_, i) => [delivery.deliver(item(`a${i}`, 'ta')), delivery.deliver(item(`b${i}`, 'tb'))]).flat());
       await timers.tickAsync(2000);
       assert.deepEqual(await all, Array(16).fill('sent'));
       for (const t of ['a', 'b']) {

@@ -10,11 +10,7 @@ import { DEFAULT_LIMITS } from '../../../services/association/types';
 import { systemClock } from '../../../services/clock';
 import { InProcessNoticeScheduler } from '../../../services/memory/inProcessNoticeScheduler';
 import { MemoryAssociationStore } from '../../../services/memory/memoryAssociationStore';
-import {
-  MemoryConversationRefStore,
-  MemoryNoticeLedger,
-  MemoryNoticePreferenceStore,
-} from '../../../services/memory/memoryNoticeStores';
+import { MemoryConversationRefStore, MemoryNoticeLedger, MemoryNoticePreferenceStore } from '../../../services/memory/memoryNoticeStores';
 import { toCurrentAvailability } from '../../../services/notices/currentAvailability';
 import { NoticeDelivery } from '../../../services/notices/delivery';
 import { NoticeOutcome, startNoticeWorker } from '../../../services/notices/noticeWorker';
@@ -53,8 +49,7 @@ function setup() {
 }
 
 const alice = { tenantId: 'tenant-b', userId: 'alice', mcid: '10203040' };
-const saveRef = (refs: MemoryConversationRefStore, locale: 'en' | 'fr' = 'en') =>
-  refs.save({ serviceUrl: 'http://x/', conversationId: 'c-alice', tenantId: 'tenant-b', userId: 'alice', botId: 'b', locale });
+const saveRef = (refs: MemoryConversationRefStore, locale: 'en' | 'fr' = 'en') => refs.save({ serviceUrl: 'http://x/', conversationId: 'c-alice', tenantId: 'tenant-b', userId: 'alice', botId: 'b', locale });
 
 describe('notices on the in-process scheduler (fake timers)', () => {
   let s: ReturnType<typeof setup>;

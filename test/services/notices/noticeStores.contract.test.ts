@@ -4,17 +4,9 @@ import { ManualClock } from '../../../services/clock';
 import { ConversationRefStore, NoticePreferenceStore } from '../../../services/notices/conversationRefStore';
 import { NoticeLedger } from '../../../services/notices/noticeLedger';
 import { ConversationRef } from '../../../services/notices/types';
-import {
-  MemoryConversationRefStore,
-  MemoryNoticeLedger,
-  MemoryNoticePreferenceStore,
-} from '../../../services/memory/memoryNoticeStores';
-import {
-  RedisConversationRefStore,
-  RedisNoticeLedger,
-  RedisNoticePreferenceStore,
-} from '../../../services/redis/redisNoticeStores';
-import { deleteByPrefix, connectTestRedis, uniquePrefix } from '../../helpers/testRedis';
+import { MemoryConversationRefStore, MemoryNoticeLedger, MemoryNoticePreferenceStore } from '../../../services/memory/memoryNoticeStores';
+import { RedisConversationRefStore, RedisNoticeLedger, RedisNoticePreferenceStore } from '../../../services/redis/redisNoticeStores';
+import { deleteByPrefix, connectTestRedis, uniquePrefix } from '../../support/testRedis';
 
 interface Stores {
   refs: ConversationRefStore;

@@ -1,11 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { reminderInvitationCard } from '../../../cards/reminderInvitationCard';
 import { ManualClock } from '../../../services/clock';
-import {
-  MemoryConversationRefStore,
-  MemoryNoticeLedger,
-  MemoryNoticePreferenceStore,
-} from '../../../services/memory/memoryNoticeStores';
+import { MemoryConversationRefStore, MemoryNoticeLedger, MemoryNoticePreferenceStore } from '../../../services/memory/memoryNoticeStores';
 import { NoticeDelivery } from '../../../services/notices/delivery';
 import { remindUnlinkedMembers, RosterMember } from '../../../services/notices/reminders';
 import { ConversationRef, NoticeTransport } from '../../../services/notices/types';

@@ -19,8 +19,7 @@ import { sweepAuditRetention } from '../../../services/privacy/retentionSweep';
 import { RedisAuditLog } from '../../../services/redis/redisAuditLog';
 import { RedisPseudonymizedStartStore } from '../../../services/redis/redisPseudonymizedStartStore';
 import { createStores } from '../../../services/storeFactory';
-import { StoreBackedStorage } from '../../../bot/state/storeBackedStorage';
-import { TEST_REDIS_URL, TestRedis } from '../../helpers/testRedis';
+import { TEST_REDIS_URL, TestRedis } from '../../support/testRedis';
 import { button, makeHarness, people, sampleProfiles } from '../../support/conversationHarness';
 
 const policy = { startRetentionDays: 395, auditRetentionDays: 730 };
@@ -108,7 +107,7 @@ describe('privacy: retention and pseudonymization', () => {
     const clock = new ManualClock('2026-01-05T09:00:00Z');
     const stores = await createStores({ redisUrl: TEST_REDIS_URL, keyPrefix: prefix, profiles: sampleProfiles(), clock });
     try {
-      const h = await makeHarness({ clock, stores, storage: new StoreBackedStorage(stores.documents), keyPrefix: prefix });
+      const h = await makeHarness({ clock, stores });
       await h.click(people.alice, button(await h.say(people.alice, 'link my certification'), 'link.confirm'));
       const keys = [`${prefix}{profile:10203040}`, `${prefix}{email:alice@contoso.com}`, `${prefix}{mcid:10203040}:record`];
       for (const k of keys) assert.equal(await client.pttl(k), -1, `${k} has no TTL while linked`);

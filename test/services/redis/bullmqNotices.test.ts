@@ -7,13 +7,15 @@ import { ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import type Redis from 'ioredis';
 import { Notices, startNotices, StartNoticesDeps } from '../../../bot/proactive/startNotices';
-import { createConnectorTransport } from '../../../bot/proactive/connectorTransport';
+import { createConnectorTransport } from '../../../bot/runtime/botbuilder/proactiveTransport';
 import { noticeJobId, toPayload } from '../../../services/notices/noticeScheduler';
 import { BullmqNoticeScheduler } from '../../../services/redis/bullmqNoticeScheduler';
 import { ConnectorStandIn } from '../../support/notices/connectorStandIn';
-import { deleteByPrefix, connectTestRedis, TEST_REDIS_URL, uniquePrefix } from '../../helpers/testRedis';
+import { deleteByPrefix, connectTestRedis, TEST_REDIS_URL, uniquePrefix } from '../../support/testRedis';
 import { waitFor } from '../../support/notices/waitFor';
 import { DEFAULT_LIMITS } from '../../../services/association/types';
+import { systemClock } from '../../../services/clock';
+import { redisNoticeStores } from '../../../services/redis/redisNotices';
 
 const localApp = { microsoftAppId: '', microsoftAppPassword: '', microsoftAppType: 'MultiTenant' as const, microsoftAppTenantId: '' };
 const TENANT = 'tenant-1';
@@ -45,12 +47,10 @@ describe('notices on BullMQ + Redis', function () {
   async function start(over: Partial<StartNoticesDeps> = {}): Promise<Notices> {
     const notices = await startNotices({
       config: {
-        redisUrl: TEST_REDIS_URL,
-        ...localApp,
         limits: DEFAULT_LIMITS,
         notices: { tenantRatePerSecond: 10_000, runWorkers: true, workerConcurrency: 8, claimTtlSeconds: 600 },
       },
-      redis: { client: redis, keyPrefix: prefix },
+      stores: redisNoticeStores({ client: redis, redisUrl: TEST_REDIS_URL, keyPrefix: prefix, clock: systemClock }),
       transport: createConnectorTransport(localApp),
       currentAvailability: async () => ({ nextDate: new Date(0), associationsLeft: 2, link: null, lastStartAt: null }),
       delivery: { claimTtlMs: 2000 },

@@ -4,7 +4,7 @@ import type Redis from 'ioredis';
 import sinon from 'sinon';
 import { emptyRecord, McidRecord } from '../../../services/association/types';
 import { RedisAssociationKeys, RedisAssociationStore } from '../../../services/redis/redisAssociationStore';
-import { TestRedis } from '../../helpers/testRedis';
+import { TestRedis } from '../../support/testRedis';
 
 const linked: McidRecord = {
   ...emptyRecord('100'),

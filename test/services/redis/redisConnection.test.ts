@@ -4,7 +4,7 @@ import { emptyRecord } from '../../../services/association/types';
 import { isStoreUnavailable, StoreUnavailableError } from '../../../services/errors';
 import { RedisAssociationStore } from '../../../services/redis/redisAssociationStore';
 import { checkKeyPrefix, wrapRedisError } from '../../../services/redis/redisConnection';
-import { TestRedis } from '../../helpers/testRedis';
+import { TestRedis } from '../../support/testRedis';
 
 describe('redisConnection', () => {
   const redis = new TestRedis();

@@ -13,7 +13,7 @@ import { RedisHealth } from '../../../services/redis/redisHealth';
 import { RedisOnceStore } from '../../../services/redis/redisOnceStore';
 import { RedisProfileStore } from '../../../services/redis/redisProfileStore';
 import { createStores } from '../../../services/storeFactory';
-import { eventually, ThrowawayRedis } from '../../helpers/throwawayRedis';
+import { eventually, ThrowawayRedis } from '../../support/throwawayRedis';
 
 const linked: McidRecord = {
   ...emptyRecord('100'),

@@ -43,7 +43,7 @@ describe('export writers', () => {
   it('neutralizes a formula after a separator inside a cell, and full-width formula starts', () => {
     assert.equal(neutralizeCell('Bob;=1+1'), "Bob;'=1+1");
     assert.equal(neutralizeCell('a,@SUM(A1)|+x'), "a,'@SUM(A1)|'+x");
-    assert.equal(neutralizeCell('\uFF1DHYPERLINK("http://evil.example")'), "'\uFF1DHYPERLINK(\"http://evil.example\")");
+    assert.equal(neutralizeCell('\uFF1DHYPERLINK("http://evil.example")'), '\'\uFF1DHYPERLINK("http://evil.example")');
     assert.equal(neutralizeCell('Jean-Pierre; Marie'), 'Jean-Pierre; Marie');
   });
 

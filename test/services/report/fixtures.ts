@@ -65,8 +65,7 @@ export function world(start = '2026-03-01T09:00:00Z') {
   });
   const reports = new ReportService({ associations, profiles: profileStore, index, partnerName: (m) => orgs.get(m)?.name ?? null, batchSize: 2 });
   const roles = new RoleService({ partnerAdmins: new MemoryPartnerAdminStore(), audit, clock });
-  const link = (mcid: string, org: Organization, userId: string, proof: OwnershipProof = 'email') =>
-    service.link(mcid, { mpnId: org.mpnId, tenantId: org.tenantIds[0], userId, proof });
+  const link = (mcid: string, org: Organization, userId: string, proof: OwnershipProof = 'email') => service.link(mcid, { mpnId: org.mpnId, tenantId: org.tenantIds[0], userId, proof });
   return { clock, audit, associations, profileStore, index, service, reports, roles, orgs, link };
 }
 

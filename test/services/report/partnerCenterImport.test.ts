@@ -20,10 +20,13 @@ describe('Partner Center import', () => {
     assert.equal(elodie?.certifications.length, 3);
     const helene = await profiles.get('10209606');
     assert.equal(helene?.lastName, 'Çelik');
-    assert.deepEqual(helene?.certifications.map((c) => [c.earnedOn, c.expiresOn]), [
-      ['2025-03-14', '2026-03-14'],
-      ['2025-08-01', '2026-08-01'],
-    ]);
+    assert.deepEqual(
+      helene?.certifications.map((c) => [c.earnedOn, c.expiresOn]),
+      [
+        ['2025-03-14', '2026-03-14'],
+        ['2025-08-01', '2026-08-01'],
+      ],
+    );
     assert.deepEqual((await profiles.get('10208595'))?.certifications, [], 'a person without training');
     assert.deepEqual((await profiles.findByEmail('alice.martin@contoso.fr'))?.mcid, '10203040');
     assert.equal((await profiles.get('10211828'))?.certifications.find((c) => c.type === 'exam')?.number, 'AZ-305');
@@ -73,7 +76,10 @@ describe('Partner Center import', () => {
     await importPartnerCenterExport(sample, ORG, new MemoryProfileStore(), { onProgress: (p) => p.phase === 'writing' && writes.push({ ...p }) });
     assert.deepEqual(writes[0], { phase: 'writing', rows: 0, totalRows: 15 });
     assert.deepEqual(writes[writes.length - 1], { phase: 'writing', rows: 15, totalRows: 15 });
-    assert.ok(writes.every((p, i) => i === 0 || p.rows >= writes[i - 1].rows), 'never goes back');
+    assert.ok(
+      writes.every((p, i) => i === 0 || p.rows >= writes[i - 1].rows),
+      'never goes back',
+    );
   });
 
   it('changes nothing for a malformed file: unparseable CSV or missing header columns', async () => {

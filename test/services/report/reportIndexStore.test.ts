@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { MemoryReportIndexStore } from '../../../services/memory/memoryReportIndexStore';
 import { RedisReportIndexStore } from '../../../services/redis/redisReportIndexStore';
 import { ReportCounters, ReportIndexStore } from '../../../services/report/reportIndexStore';
-import { useSuiteRedis } from '../../helpers/testRedis';
+import { useSuiteRedis } from '../../support/testRedis';
 
 const ORG = '1234567';
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -40,7 +40,13 @@ function contract(name: string, make: () => ReportIndexStore) {
 
     it('leaves certifications expired before heldAt out of the titles held, and counts them', async () => {
       const index = make();
-      await index.add(ORG, '4001', { since: day('2025-01-01'), certifications: [{ title: AZ, expiresAt: day('2026-03-09') }, { title: PIPE, expiresAt: day('2026-01-01') }] });
+      await index.add(ORG, '4001', {
+        since: day('2025-01-01'),
+        certifications: [
+          { title: AZ, expiresAt: day('2026-03-09') },
+          { title: PIPE, expiresAt: day('2026-01-01') },
+        ],
+      });
       await index.add(ORG, '4002', { since: day('2025-01-01'), certifications: [{ title: AZ, expiresAt: day('2026-03-10') }, { title: PIPE }] });
       const c = sorted(await index.counters(ORG, query));
       // Expiring exactly at heldAt is still held (and expiring); one millisecond before is not.
@@ -60,7 +66,13 @@ function contract(name: string, make: () => ReportIndexStore) {
     it('counts certifications that expire between two reads, and members added or removed after they expired', async () => {
       const index = make();
       const at = (iso: string) => ({ ...query, heldAt: day(iso), expiringFrom: day(iso), expiringTo: day(iso) + 90 * 86_400_000 });
-      await index.add(ORG, '5001', { since: day('2025-01-01'), certifications: [{ title: AZ, expiresAt: day('2026-02-01') }, { title: AZ, expiresAt: day('2026-05-01') }] });
+      await index.add(ORG, '5001', {
+        since: day('2025-01-01'),
+        certifications: [
+          { title: AZ, expiresAt: day('2026-02-01') },
+          { title: AZ, expiresAt: day('2026-05-01') },
+        ],
+      });
       assert.deepEqual([(await index.counters(ORG, at('2026-01-15'))).expired, (await index.counters(ORG, at('2026-01-15'))).byTitle], [0, [{ title: AZ, count: 2 }]]);
       // A month on, the first has expired; months on, both.
       assert.deepEqual([(await index.counters(ORG, at('2026-02-15'))).expired, (await index.counters(ORG, at('2026-02-15'))).byTitle], [1, [{ title: AZ, count: 1 }]]);

@@ -54,11 +54,7 @@ function linked(mcid: string, since: string): McidRecord {
 }
 
 // Text people type, weighted towards what breaks CSV and spreadsheets.
-const nasty = fc.oneof(
-  fc.string(),
-  fc.fullUnicodeString({ maxLength: 8 }),
-  fc.constantFrom('=1+1', '+33 1', '-x', '@SUM(A1)', '\tcmd', '\rx', 'a,b', 'say "hi"', 'line\r\nbreak', 'Lefèvre', ''),
-);
+const nasty = fc.oneof(fc.string(), fc.fullUnicodeString({ maxLength: 8 }), fc.constantFrom('=1+1', '+33 1', '-x', '@SUM(A1)', '\tcmd', '\rx', 'a,b', 'say "hi"', 'line\r\nbreak', 'Lefèvre', ''));
 const day = fc.oneof(
   fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z') }).map((d) => d.toISOString().slice(0, 10)),
   fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z') }).map((d) => d.toISOString()),
@@ -189,7 +185,12 @@ describe('ReportService.csvChunks', () => {
 
   it('yields people in the order the index scan gives them, whatever the read-ahead', async () => {
     const w = world();
-    for (const [mcid, who] of [['10203040', 'alice'], ['10204151', 'benoit'], ['10205262', 'chloe']] as const) await w.link(mcid, contoso, who);
+    for (const [mcid, who] of [
+      ['10203040', 'alice'],
+      ['10204151', 'benoit'],
+      ['10205262', 'chloe'],
+    ] as const)
+      await w.link(mcid, contoso, who);
     const order: string[] = [];
     for await (const ids of w.associations.scanOrgMembers(contoso.mpnId, 1)) order.push(...ids);
     for (const readAheadBatches of [0, 1, 5]) {

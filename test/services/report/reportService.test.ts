@@ -15,7 +15,10 @@ describe('ReportService', () => {
     assert.equal(reads.callCount, 0, 'the report listener used the profile it was given');
     const s = await w.reports.summary(contoso.mpnId, w.clock.now());
     // Both certifications were counted; AZ-400, expired in 2025, is not held.
-    assert.deepEqual(s.byTitle.map((t) => t.title), [AZ104]);
+    assert.deepEqual(
+      s.byTitle.map((t) => t.title),
+      [AZ104],
+    );
     assert.equal(s.expired, 1);
     // Without one, the listener reads it.
     await w.link('10204151', contoso, 'benoit');
@@ -48,10 +51,7 @@ describe('ReportService', () => {
     const s = await w.reports.summary(contoso.mpnId, w.clock.now());
     assert.equal(s.empty, true);
     assert.equal(s.linked, 0);
-    assert.equal(
-      EMPTY_REPORT_MESSAGE.en,
-      'No users found with skills data. Check to see whether users have associated their Learning or Partner University accounts with their profiles.',
-    );
+    assert.equal(EMPTY_REPORT_MESSAGE.en, 'No users found with skills data. Check to see whether users have associated their Learning or Partner University accounts with their profiles.');
   });
 
   it('yields one row per certification, one row for someone with none, columns filled', async () => {
@@ -88,7 +88,10 @@ describe('ReportService', () => {
     await w.link('10203040', contoso, 'alice');
     await w.link('10206373', fabrikam, 'evil');
     const rows = await collect(w.reports.rows(fabrikam.mpnId, w.clock.now()));
-    assert.deepEqual(rows.map((r) => r.MCPID), ['10206373']);
+    assert.deepEqual(
+      rows.map((r) => r.MCPID),
+      ['10206373'],
+    );
     assert.equal((await w.reports.summary(fabrikam.mpnId, w.clock.now())).linked, 1);
   });
 
@@ -116,10 +119,13 @@ describe('ReportService', () => {
     assert.deepEqual([...new Set(rows.map((r) => r.MCPID))], ['10204151']);
 
     const history = (await collect(w.audit.stream(contoso.mpnId))).filter((e) => e.mcid === '10203040');
-    assert.deepEqual(history.map((e) => [e.action, e.actorUserId, e.targetUserId ?? null]), [
-      ['link', 'alice', null],
-      ['removedByAdmin', 'ga-contoso', 'alice'],
-    ]);
+    assert.deepEqual(
+      history.map((e) => [e.action, e.actorUserId, e.targetUserId ?? null]),
+      [
+        ['link', 'alice', null],
+        ['removedByAdmin', 'ga-contoso', 'alice'],
+      ],
+    );
   });
 
   it('a switch moves the person and their counts from A to B', async () => {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { MemoryPartnerAdminStore } from '../../../services/memory/memoryPartnerAdminStore';
 import { RedisPartnerAdminStore } from '../../../services/redis/redisPartnerAdminStore';
 import { PartnerAdminStore } from '../../../services/roles/partnerAdminStore';
-import { useSuiteRedis } from '../../helpers/testRedis';
+import { useSuiteRedis } from '../../support/testRedis';
 
 function contract(name: string, make: () => PartnerAdminStore) {
   describe(`PartnerAdminStore contract: ${name}`, () => {

@@ -154,8 +154,7 @@ export class ConnectorStandIn {
     if (this.removed.has(conversationId)) return reply(403, {}, '{"error":{"code":"Forbidden","message":"removed"}}');
     const scripted = this.script.get(conversationId)?.shift();
     if (scripted && scripted.status >= 300) {
-      const headers: Record<string, string> =
-        scripted.retryAfterSeconds !== undefined ? { 'retry-after': String(scripted.retryAfterSeconds) } : {};
+      const headers: Record<string, string> = scripted.retryAfterSeconds !== undefined ? { 'retry-after': String(scripted.retryAfterSeconds) } : {};
       return reply(scripted.status, headers, '{"error":{"code":"Scripted"}}');
     }
     const ceiling = this.opts.tenantCeilingPerSecond;

@@ -4,7 +4,10 @@
  * Uses the real composition (startNotices) and the botbuilder transport in local mode.
  */
 import Redis from 'ioredis';
+import { createConnectorTransport } from '../../../bot/runtime/botbuilder/proactiveTransport';
 import { startNotices } from '../../../bot/proactive/startNotices';
+import { systemClock } from '../../../services/clock';
+import { redisNoticeStores } from '../../../services/redis/redisNotices';
 import { DEFAULT_LIMITS } from '../../../services/association/types';
 
 async function main(): Promise<void> {
@@ -13,11 +16,6 @@ async function main(): Promise<void> {
   const client = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   await startNotices({
     config: {
-      redisUrl,
-      microsoftAppId: '',
-      microsoftAppPassword: '',
-      microsoftAppType: 'MultiTenant',
-      microsoftAppTenantId: '',
       limits: DEFAULT_LIMITS,
       notices: {
         tenantRatePerSecond: 10_000,
@@ -26,7 +24,8 @@ async function main(): Promise<void> {
         claimTtlSeconds: 600,
       },
     },
-    redis: { client, keyPrefix: env.NOTICE_PREFIX },
+    stores: redisNoticeStores({ client, redisUrl, keyPrefix: env.NOTICE_PREFIX, clock: systemClock }),
+    transport: createConnectorTransport({ microsoftAppId: '', microsoftAppPassword: '', microsoftAppType: 'MultiTenant', microsoftAppTenantId: '' }),
     currentAvailability: async () => ({ nextDate: new Date(0), associationsLeft: 2, link: null, lastStartAt: null }),
     delivery: { claimTtlMs: Number(env.NOTICE_CLAIM_TTL_MS ?? 2000) },
     bullmq: { queueName: env.NOTICE_QUEUE, lockDurationMs: 1000, stalledIntervalMs: 500 },

@@ -1,0 +1,163 @@
+/**
+ * The admin side in chat (R7): the skills report, removing a departed person
+ * from it, partner admin roles, the audit log. Every call goes through
+ * AdminActions, which checks the role and the org; refusals name no data.
+ */
+import { adminListCard, adminRefusalCard, auditLogCard, confirmRemovalCard, removalResultCard, reportSummaryCard } from '../../../cards/adminCards';
+import { AdminActions, MemberQuery } from '../../../services/admin/adminActions';
+import { Locale } from '../../../services/i18n/locale';
+import { say } from '../../../services/i18n/say';
+import { Mentioned, mentionedPeople, MemberIdLookup } from '../../teams/mentions';
+import { MemberNameLookup } from '../../teams/memberNames';
+import { auditNames } from './auditNames';
+import { typedMcid } from '../../intents/typedMcid';
+import { ProfileStore } from '../../../services/directory/profileStore';
+import { CardActionHandler, Feature, HandlerContext, MessageHandler, Reply } from '../feature';
+import { AdminIntent } from './intents';
+
+export const ADMIN_REMOVE_CONFIRM = 'admin.remove.confirm';
+export const ADMIN_REMOVE_CANCEL = 'admin.remove.cancel';
+
+/** Tells a removed person in their own chat, when the bot can reach them; false when it cannot. */
+export interface PersonNotifier {
+  notify(tenantId: string, userId: string, text: (locale: Locale) => string): Promise<boolean>;
+}
+
+export const nobodyReachable: PersonNotifier = { notify: async () => false };
+
+export interface AdminFeatureDeps {
+  admin: AdminActions;
+  memberIds: MemberIdLookup;
+  /** Names for the ids the admin list shows, read at display time. */
+  memberNames: MemberNameLookup;
+  notifier: PersonNotifier;
+  /** Names for the audit card, from the profiles of the MCIDs its entries are about. */
+  profiles: Pick<ProfileStore, 'get'>;
+}
+
+const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
+
+/** Who "remove … from the report" names: an @mention first, then an email, then an MCID. */
+async function removalTarget(hc: HandlerContext, memberIds: MemberIdLookup): Promise<MemberQuery | { mention: Mentioned } | null> {
+  const [mention] = mentionedPeople(hc.turn);
+  if (mention) {
+    const userId = await memberIds.aadObjectIdOf(hc.turn, mention.id);
+    return userId ? { tenantId: hc.info.tenantId ?? '', userId } : { mention };
+  }
+  const text = (hc.turn.activity.text ?? '').replace(/<[^>]+>/g, ' ');
+  const email = EMAIL.exec(text)?.[0];
+  if (email) return { email };
+  const mcid = typedMcid(text);
+  return mcid ? { mcid } : null;
+}
+
+function refusal(hc: HandlerContext, about: 'adminFeature' | 'roles' = 'adminFeature'): Reply {
+  return { card: adminRefusalCard({ locale: hc.locale, about }) };
+}
+
+export function adminFeature(deps: AdminFeatureDeps): Feature<AdminIntent> {
+  const { admin, memberIds, memberNames, notifier, profiles } = deps;
+
+  const report: MessageHandler = async (hc) => {
+    const out = await admin.reportSummary(hc.org, hc.info.userId);
+    if (out.kind === 'refused') return refusal(hc);
+    return { card: reportSummaryCard({ orgName: hc.org.name, summary: out.summary, at: out.at, csvUrl: out.links.csv.url, xlsxUrl: out.links.xlsx.url, locale: hc.locale }) };
+  };
+
+  const auditLog: MessageHandler = async (hc) => {
+    const out = await admin.auditLog(hc.org, hc.info.userId);
+    if (out.kind === 'refused') return refusal(hc);
+    const names = await auditNames(hc, profiles, out.entries);
+    return {
+      card: auditLogCard({ orgName: hc.org.name, entries: out.entries, csvUrl: out.links.csv.url, xlsxUrl: out.links.xlsx.url, nameOf: (id) => names.get(id), locale: hc.locale }),
+    };
+  };
+
+  const listAdmins: MessageHandler = async (hc) => {
+    const out = await admin.listAdmins(hc.org, hc.info.userId);
+    if (out.kind === 'refused') return refusal(hc);
+    const names = await memberNames.namesOf(hc.turn, [...out.admins.globalAdmins, ...out.admins.partnerAdmins]);
+    return { card: adminListCard({ orgName: hc.org.name, admins: out.admins, nameOf: (id) => names.get(id), locale: hc.locale }) };
+  };
+
+  const startRemoval: MessageHandler = async (hc) => {
+    const auth = await admin.authorize(hc.org, hc.info.userId);
+    if (auth.kind === 'refused') return refusal(hc);
+    const target = await removalTarget(hc, memberIds);
+    if (!target) return { text: say(hc.locale, 'whoToRemove') };
+    if ('mention' in target) return { text: say(hc.locale, 'mentionUnknown', { name: target.mention.name }) };
+    const found = await admin.findMember(hc.org, hc.info.userId, target);
+    if (found.kind === 'refused') return refusal(hc);
+    if (found.kind === 'notFound') return { text: say(hc.locale, 'notFound', { org: hc.org.name }) };
+    const cardId = await hc.pending.issue({
+      verbs: [ADMIN_REMOVE_CONFIRM, ADMIN_REMOVE_CANCEL],
+      forUser: hc.info.userId,
+      tenantId: hc.info.tenantId ?? '',
+      payload: { mcid: found.mcid, mpnId: hc.org.mpnId, personName: `${found.firstName} ${found.lastName}`.trim() },
+    });
+    return {
+      card: confirmRemovalCard({
+        orgName: hc.org.name,
+        mpnId: hc.org.mpnId,
+        mcid: found.mcid,
+        personName: `${found.firstName} ${found.lastName}`.trim(),
+        linkedSince: found.linkedSince,
+        cardId,
+        locale: hc.locale,
+      }),
+    };
+  };
+
+  const confirmRemoval: CardActionHandler = async (hc, card) => {
+    const out = await admin.removeFromReport(hc.org, hc.info.userId, { mcid: card.payload.mcid, mpnId: card.payload.mpnId });
+    if (out.kind === 'refused') return refusal(hc);
+    if (out.kind === 'notLinked') return { card: removalResultCard({ orgName: hc.org.name, result: { kind: 'notLinked', mcid: card.payload.mcid }, locale: hc.locale }) };
+    const notified = await notifier.notify(out.tenantId, out.userId, (locale) => say(locale, 'removedNotice', { org: hc.org.name })).catch(() => false);
+    return {
+      card: removalResultCard({
+        orgName: hc.org.name,
+        result: { kind: 'removed', personName: card.payload.personName, mcid: out.mcid, notified },
+        locale: hc.locale,
+      }),
+    };
+  };
+
+  const cancelRemoval: CardActionHandler = async (hc) => ({
+    card: removalResultCard({ orgName: hc.org.name, result: { kind: 'cancelled' }, locale: hc.locale }),
+  });
+
+  const changeRole =
+    (grant: boolean): MessageHandler =>
+    async (hc) => {
+      const [mention] = mentionedPeople(hc.turn);
+      if (!mention) return { text: say(hc.locale, 'whoToGrant') };
+      const target = await memberIds.aadObjectIdOf(hc.turn, mention.id);
+      if (!target) return { text: say(hc.locale, 'mentionUnknown', { name: mention.name }) };
+      const values = { name: mention.name, org: hc.org.name };
+      if (grant) {
+        const out = await admin.grantPartnerAdmin(hc.org, hc.info.userId, target);
+        if (out.kind === 'refused') return { card: adminRefusalCard({ locale: hc.locale, about: 'roles' }) };
+        return { text: say(hc.locale, out.kind, values) };
+      }
+      const out = await admin.revokePartnerAdmin(hc.org, hc.info.userId, target);
+      if (out.kind === 'refused') return { card: adminRefusalCard({ locale: hc.locale, about: 'roles' }) };
+      return { text: say(hc.locale, out.kind === 'isGlobalAdmin' ? 'cannotRevokeGlobal' : out.kind, values) };
+    };
+
+  // Every admin command and click counts against the person's admin limit.
+  return {
+    intents: {
+      'admin.report': { handle: report, rateLimit: 'admin' },
+      'admin.auditLog': { handle: auditLog, rateLimit: 'admin' },
+      'admin.listAdmins': { handle: listAdmins, rateLimit: 'admin' },
+      // Its answer is a confirmation card, kept in the conversation state until clicked.
+      'admin.removeFromReport': { handle: startRemoval, rateLimit: 'admin', usesSession: true },
+      'admin.grantPartnerAdmin': { handle: changeRole(true), rateLimit: 'admin' },
+      'admin.revokePartnerAdmin': { handle: changeRole(false), rateLimit: 'admin' },
+    },
+    verbs: {
+      [ADMIN_REMOVE_CONFIRM]: { handle: confirmRemoval, rateLimit: 'admin' },
+      [ADMIN_REMOVE_CANCEL]: { handle: cancelRemoval, rateLimit: 'admin' },
+    },
+  };
+}

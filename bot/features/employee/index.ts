@@ -1,0 +1,50 @@
+/**
+ * The employee's own commands (link, remove, status, certifications, Partner University), help,
+ * and the fixed answers. Their phrases are in ./intents.ts.
+ */
+import type { Feature, HandlerContext } from '../feature';
+import { showCertifications } from './certificationsHandler';
+import type { EmployeeDeps } from './employeeDeps';
+import { answerTypedCardReply, fixedAnswer, showHelp, whoSees } from './helpHandler';
+import type { EmployeeIntent } from './intents';
+import { confirmLink, LINK_CONFIRM, LINK_SIGN_IN, LINK_START, signInFromCard, startLink } from './linkHandler';
+import { confirmRemove, startRemove, UNLINK_CONFIRM } from './removeHandler';
+import { showStatus } from './statusHandler';
+import { confirmUniversityLink, removeUniversity, startUniversityLink, UNIVERSITY_USE_EMAIL } from './universityHandler';
+
+export function employeeFeature(d: EmployeeDeps): Feature<EmployeeIntent> {
+  const faq = (key: Parameters<typeof fixedAnswer>[2]) => ({ handle: (hc: HandlerContext) => fixedAnswer(hc, d, key) });
+  return {
+    intents: {
+      // Their answers show one person's data: personal chat only. Link, remove and Partner
+      // University answer with a confirmation card, kept in the conversation state until clicked.
+      link: { handle: (hc) => startLink(hc, d), personalOnly: 'nudge', rateLimit: 'link', usesSession: true, readAhead: ['mine', 'byEmail'] },
+      remove: { handle: (hc) => startRemove(hc, d), personalOnly: 'nudge', usesSession: true, readAhead: ['mine'] },
+      status: { handle: (hc) => showStatus(hc, d), personalOnly: 'nudge', readAhead: ['mine', 'byEmail'] },
+      certifications: { handle: (hc) => showCertifications(hc, d), personalOnly: 'nudge', readAhead: ['mine', 'byEmail'] },
+      'university.link': { handle: (hc) => startUniversityLink(hc, d), personalOnly: 'nudge', rateLimit: 'link', usesSession: true },
+      'university.remove': { handle: (hc) => removeUniversity(hc, d), personalOnly: 'nudge' },
+      help: { handle: (hc) => showHelp(hc, d) },
+      cardAnswer: { handle: (hc) => answerTypedCardReply(hc, d) },
+      'faq.howLink': faq('faqHowLink'),
+      'faq.howUnlink': faq('faqHowUnlink'),
+      'faq.movedCompany': faq('faqMovedCompany'),
+      'faq.leftNoAccess': faq('faqLeftNoAccess'),
+      'faq.adminNoResponse': faq('faqAdminNoResponse'),
+      'faq.limited': faq('faqLimited'),
+      'faq.reportDelay': faq('faqReportDelay'),
+      'faq.whatIsMcid': faq('faqWhatIsMcid'),
+      'faq.oneOrg': faq('faqOneOrg'),
+      'faq.whoSees': { handle: whoSees },
+      thanks: faq('thanks'),
+    },
+    verbs: {
+      [LINK_CONFIRM]: { handle: (hc, card) => confirmLink(hc, d, card), rateLimit: 'link', readAhead: ['mine', 'cardRecord', 'cardProfile'] },
+      [LINK_SIGN_IN]: { handle: signInFromCard },
+      [UNLINK_CONFIRM]: { handle: (hc, card) => confirmRemove(hc, d, card) },
+      [UNIVERSITY_USE_EMAIL]: { handle: (hc, card) => confirmUniversityLink(hc, d, card), rateLimit: 'link' },
+    },
+    // "Link now" on a notice, an invitation or the status card: like typing "link my certification", for whoever clicks.
+    publicVerbs: { [LINK_START]: { handle: (hc) => startLink(hc, d), rateLimit: 'link', readAhead: ['mine', 'byEmail'] } },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Notices in chat: "Notify me", stop/start notifications, "Link now" on a
+ * notice, and admins' "remind members who have not linked" (R5: the members
+ * still link themselves; the invitation only tells them how).
+ */
+import { AdminActions } from '../../../services/admin/adminActions';
+import { AssociationService } from '../../../services/association/associationService';
+import { formatDate } from '../../../services/i18n/locale';
+import { say } from '../../../services/i18n/say';
+import { Notices } from '../../proactive/startNotices';
+import { TeamRoster } from '../../teams/teamRoster';
+import { adminRefusalCard } from '../../../cards/adminCards';
+import { NOTIFY_ME } from '../employee/linkHandler';
+import { CardActionHandler, Feature, MessageHandler } from '../feature';
+import { NoticeIntent } from './intents';
+
+export interface NoticeFeatureDeps {
+  notices: Notices;
+  admin: AdminActions;
+  roster: TeamRoster;
+  associations: Pick<AssociationService, 'recordOfPerson'>;
+}
+
+export function noticesFeature(deps: NoticeFeatureDeps): Feature<NoticeIntent> {
+  const { notices, admin, roster, associations } = deps;
+
+  const setEnabled =
+    (on: boolean): MessageHandler =>
+    async (hc) => {
+      await notices.prefs.setNoticesEnabled(hc.info.tenantId ?? '', hc.info.userId, on);
+      return { text: say(hc.locale, on ? 'started' : 'stopped') };
+    };
+
+  const notifyMe: CardActionHandler = async (hc, card) => {
+    const tenantId = hc.info.tenantId ?? '';
+    if (!(await notices.prefs.noticesEnabled(tenantId, hc.info.userId))) return { text: say(hc.locale, 'noticesOff') };
+    const dueAt = new Date(card.payload.dueAt);
+    const out = await notices.scheduler.schedule({ tenantId, userId: hc.info.userId, mcid: card.payload.mcid, dueAt, reason: 'notifyMe' });
+    return { text: say(hc.locale, out === 'scheduled' ? 'willNotify' : 'alreadyScheduled', { date: formatDate(dueAt, hc.locale) }) };
+  };
+
+  const remindMembers: MessageHandler = async (hc) => {
+    const auth = await admin.authorize(hc.org, hc.info.userId);
+    if (auth.kind === 'refused') return { card: adminRefusalCard({ locale: hc.locale }) };
+    if (hc.info.conversationType !== 'channel') return { text: say(hc.locale, 'remindersChannelOnly') };
+    const summary = await notices.remindUnlinkedMembers({
+      roster: roster.pages(hc.turn),
+      isLinked: async (m) => (await associations.recordOfPerson(m.tenantId, m.userId)) !== null,
+      ensureReference: (m) => roster.openPersonalChat(hc.turn, m),
+    });
+    return {
+      text: say(hc.locale, 'remindersSummary', {
+        sent: summary.sent,
+        linked: summary.skipped.alreadyLinked,
+        optedOut: summary.skipped.optedOut,
+        recent: summary.skipped.remindedRecently,
+        failed: summary.failed,
+      }),
+    };
+  };
+
+  return {
+    intents: {
+      // One person's own setting: personal chat only. "Stop notifications" said in a channel is
+      // not answered with a message in the personal chat.
+      'notices.stop': { handle: setEnabled(false), personalOnly: 'quiet' },
+      'notices.start': { handle: setEnabled(true), personalOnly: 'nudge' },
+      'notices.remindMembers': { handle: remindMembers },
+    },
+    verbs: { [NOTIFY_ME]: { handle: notifyMe } },
+  };
+}
