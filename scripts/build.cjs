@@ -10,7 +10,7 @@
  */
 'use strict';
 const { spawnSync } = require('node:child_process');
-const { existsSync } = require('node:fs');
+const { existsSync, readdirSync, rmSync } = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
@@ -24,9 +24,31 @@ function typescriptCompiler() {
   }
 }
 
+/** The source a compiled file came from: dist/bot/app.js -> bot/app.ts, dist/cards/x.json -> cards/x.json. */
+function sourceOf(compiled) {
+  const relative = path.relative(path.join(root, 'dist'), compiled);
+  if (relative.endsWith('.json')) return path.join(root, relative);
+  return path.join(root, relative.replace(/(\.d)?\.(js|ts)(\.map)?$/, '.ts'));
+}
+
+/**
+ * tsc -b never deletes what it compiled from a file since moved or deleted; mocha would still run
+ * a moved test's old copy. Compiled files whose source is gone are removed after each build.
+ */
+function removeOrphans(dir) {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) removeOrphans(file);
+    else if (/\.(js|js\.map|d\.ts|d\.ts\.map|json)$/.test(entry.name) && !existsSync(sourceOf(file))) rmSync(file);
+  }
+  if (readdirSync(dir).length === 0) rmSync(dir, { recursive: true });
+}
+
 const tsc = typescriptCompiler();
 if (tsc) {
   const result = spawnSync(process.execPath, [tsc, '-b', project], { cwd: root, stdio: 'inherit' });
+  if (result.status === 0) for (const folder of ['bot', 'cards', 'services', 'scripts', 'test', 'bench']) removeOrphans(path.join(root, 'dist', folder));
   process.exit(result.status === null ? 1 : result.status);
 }
 // tsc -b writes dist/<project name>.tsbuildinfo when a build of that project succeeds.
