@@ -220,15 +220,19 @@ export interface ClickTarget {
   cardId: string;
 }
 
-/** Every Action.Execute button on the cards of some replies. */
+/** Every Action.Execute button on the cards of some replies: the card's actions, its overflow menu and any ActionSet in its body. */
 export function buttons(replies: Partial<Activity>[] | unknown): (ClickTarget & { title: string })[] {
   const out: (ClickTarget & { title: string })[] = [];
   const cards = Array.isArray(replies) ? replies.flatMap((r: Partial<Activity>) => (r.attachments ?? []).map((a) => a.content as { actions?: unknown[] })) : [replies as { actions?: unknown[] }];
-  for (const card of cards) {
-    for (const action of (card?.actions ?? []) as { type: string; verb?: string; title: string; data?: { cardId?: string } }[]) {
-      if (action.type === 'Action.Execute' && action.verb && action.data?.cardId) out.push({ verb: action.verb, cardId: action.data.cardId, title: action.title });
+  const walk = (node: unknown, inActions: boolean): void => {
+    if (Array.isArray(node)) node.forEach((n) => walk(n, inActions));
+    else if (node && typeof node === 'object') {
+      const action = node as { type?: string; verb?: string; title?: string; data?: { cardId?: string } };
+      if (inActions && action.type === 'Action.Execute' && action.verb && action.data?.cardId) out.push({ verb: action.verb, cardId: action.data.cardId, title: action.title ?? '' });
+      for (const [key, value] of Object.entries(node)) walk(value, key === 'actions');
     }
-  }
+  };
+  walk(cards, false);
   return out;
 }
 
