@@ -11,13 +11,12 @@ import type { Browser, Page } from 'playwright-core';
 import { RunningApp, startCertLink } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { ManualClock } from '../../services/clock';
-import { launchChromiumOrSkip } from '../support/chromium';
+import { ARTIFACTS, launchChromiumOrSkip } from '../support/chromium';
 import { captureLogger } from '../support/httpBotHarness';
 import { freePort } from '../support/freePort';
 
 const CONTOSO = '6c1f3c4e-2a5b-4c8d-9e0f-1a2b3c4d5e6f';
 const CONTOSO_ADMIN = '00000000-0000-4000-8000-0000000000a1';
-export const ARTIFACTS = path.resolve(__dirname, '..', '..', '..', 'test-artifacts');
 
 describe('tabs in headless Chromium (local mode, sample data)', function () {
   this.timeout(60_000);
