@@ -125,6 +125,7 @@
     var content = document.getElementById('content');
     var result = await page.api(apiPath);
     content.textContent = '';
+    content.removeAttribute('aria-busy');
     if (result.status !== 200) {
       var text = (refusalText && refusalText(page, result)) || errorText(page, result);
       content.appendChild(el('div', { className: 'card refusal', id: 'error', role: 'alert', text: text }));
