@@ -146,22 +146,30 @@ function mention(person: Person, name: string): Partial<Activity> {
   };
 }
 
+/** A setup: these people link their certification, in turn. */
+const linked =
+  (...who: Person[]) =>
+  async (h: Harness) => {
+    for (const person of who) await link(h, person);
+  };
+
 const withSignIn: HarnessOptions = { oauthConnectionName: 'learn' };
 const emails = new Map(Object.values(people).map((p) => [p.userId, p.email]));
+const emailOf = (userId: string | undefined) => emails.get(userId ?? '') ?? null;
 
 export const SCENES: Scene[] = [
   { name: 'Alice, not linked, personal chat', person: people.alice, where: 'personal' },
-  { name: 'Alice, linked to Contoso, personal chat', person: people.alice, where: 'personal', setup: (h) => link(h, people.alice) },
+  { name: 'Alice, linked to Contoso, personal chat', person: people.alice, where: 'personal', setup: linked(people.alice) },
   {
     name: 'Alice, linked, with Partner University, personal chat',
     person: people.alice,
     where: 'personal',
     setup: async (h) => {
-      await link(h, people.alice);
+      await linked(people.alice)(h);
       await linkUniversity(h, people.alice);
     },
   },
-  { name: 'Hugo at Fabrikam, linked from Contoso today (refused), personal chat', person: people.hugoAtFabrikam, where: 'personal', setup: (h) => link(h, people.hugoAtContoso) },
+  { name: 'Hugo at Fabrikam, linked from Contoso today (refused), personal chat', person: people.hugoAtFabrikam, where: 'personal', setup: linked(people.hugoAtContoso) },
   { name: 'Bob, no certification profile, personal chat', person: people.bob, where: 'personal' },
   { name: 'Alice, not linked, sign-in on, personal chat', person: people.alice, where: 'personal', options: withSignIn },
   { name: 'Bob, no certification profile, sign-in on, personal chat', person: people.bob, where: 'personal', options: withSignIn },
@@ -169,20 +177,12 @@ export const SCENES: Scene[] = [
     name: "Mallory, whose email leads to Alice's linked profile, sign-in on, personal chat",
     person: people.mallory,
     where: 'personal',
-    options: { ...withSignIn, memberEmail: { emailOf: async (turn) => (turn.activity.from?.aadObjectId === people.mallory.userId ? 'alice@contoso.com' : (emails.get(turn.activity.from?.aadObjectId ?? '') ?? null)) } },
-    setup: (h) => link(h, people.alice),
+    options: { ...withSignIn, memberEmail: { emailOf: async (turn) => (turn.activity.from?.aadObjectId === people.mallory.userId ? 'alice@contoso.com' : emailOf(turn.activity.from?.aadObjectId)) } },
+    setup: linked(people.alice),
   },
-  {
-    name: 'Contoso admin, team channel, Alice and Benoît linked',
-    person: people.contosoAdmin,
-    where: 'channel',
-    setup: async (h) => {
-      await link(h, people.alice);
-      await link(h, people.benoit);
-    },
-  },
+  { name: 'Contoso admin, team channel, Alice and Benoît linked', person: people.contosoAdmin, where: 'channel', setup: linked(people.alice, people.benoit) },
   { name: 'Contoso admin, team channel, nobody linked', person: people.contosoAdmin, where: 'channel' },
-  { name: 'Benoît, no admin role, team channel', person: people.benoit, where: 'channel', setup: (h) => link(h, people.alice) },
+  { name: 'Benoît, no admin role, team channel', person: people.benoit, where: 'channel', setup: linked(people.alice) },
   // Her personal chat is known (she wrote there), so a personal question here is answered there.
   {
     name: 'Alice, group chat',
