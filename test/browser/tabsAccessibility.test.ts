@@ -175,6 +175,20 @@ describe('the tabs meet WCAG 2.1 AA in every Teams theme, in English and French 
     assert.deepEqual(problems, []);
   });
 
+  it('a tab that cannot reach CertLink says so as an alert, not inside a region marked busy', async () => {
+    const page = await browser.newPage({ viewport: { width: WIDTH, height: 760 } });
+    await page.route(
+      (url) => url.pathname.startsWith('/api/') || url.origin !== server.base,
+      (route) => route.abort(),
+    );
+    await page.goto(`${server.base}/tab/my-certification.html?devUser=${encodeURIComponent(AS.alice)}`);
+    await page.waitForSelector('body[data-ready=error]');
+    assert.equal(await page.getAttribute('#content', 'aria-busy'), null);
+    assert.match(await page.locator('#content [role=alert]').innerText(), /\S/);
+    assert.deepEqual(blocking((await runAxe(page)).violations).map(describeFinding), []);
+    await page.close();
+  });
+
   it('the skills report table works by keyboard and screen reader: a name, header cells with scope, the sort state in aria-sort and said aloud', async () => {
     for (const locale of LOCALES) {
       const page = await open(TABS[1], { locale });
