@@ -1,6 +1,10 @@
 /**
  * Typed data for the four card templates. Builders fill these from services'
  * results; user-provided text only ever goes in as data (docs/CONVENTIONS.md, Cards).
+ *
+ * Buttons must be read whole in a Teams card 450 px wide: a row holds BUTTONS_IN_A_ROW short
+ * labels, and the rest go to the card's overflow menu ("…", `mode: "secondary"`, Adaptive Cards
+ * 1.5). Choices are a list, one per row. Sentences belong in the card's text, not on a button.
  */
 import choiceTemplate from './choiceCard.json';
 import confirmTemplate from './confirmCard.json';
@@ -21,6 +25,16 @@ export interface ExecuteButton {
 
 export type Tone = 'default' | 'good' | 'attention' | 'warning';
 
+/** How many buttons a card shows in its row; the others are in its overflow menu. */
+export const BUTTONS_IN_A_ROW = 2;
+
+type Mode = 'primary' | 'secondary';
+
+/** The first buttons in the card's row, the others in its overflow menu. */
+function inRow<T extends object>(buttons: T[]): (T & { mode: Mode })[] {
+  return buttons.map((b, i) => ({ ...b, mode: i < BUTTONS_IN_A_ROW ? 'primary' : 'secondary' }));
+}
+
 export interface StatementCardData {
   title: string;
   lines: string[];
@@ -38,13 +52,14 @@ export interface ConfirmCardData {
   cancelTitle: string;
   confirmVerb: string;
   cardId: string;
-  /** More choices beside Confirm and Cancel, each with its own pending card. */
+  /** More choices beside Confirm and Cancel, each with its own pending card: in the card's overflow menu. */
   extraButtons?: ExecuteButton[];
 }
 
 export interface ChoiceCardData {
   title: string;
   lines: string[];
+  /** One button per row, each read whole. */
   choices: ExecuteButton[];
 }
 
@@ -62,7 +77,7 @@ export function statementCard(data: StatementCardData): AdaptiveCardAttachment {
     lines: data.lines,
     facts: data.facts ?? [],
     notes: data.notes ?? [],
-    buttons: data.buttons ?? [],
+    buttons: inRow(data.buttons ?? []),
   });
 }
 
@@ -75,5 +90,5 @@ export function choiceCard(data: ChoiceCardData): AdaptiveCardAttachment {
 }
 
 export function menuCard(data: MenuCardData): AdaptiveCardAttachment {
-  return renderCard(menuTemplate, data);
+  return renderCard(menuTemplate, { ...data, commands: inRow(data.commands) });
 }

@@ -117,8 +117,5 @@
     document.body.setAttribute('data-ready', 'true');
   }
 
-  main().catch(function (err) {
-    document.getElementById('content').textContent = String(err);
-    document.body.setAttribute('data-ready', 'error');
-  });
+  main().catch(T.fail);
 })();

@@ -18,6 +18,8 @@
       shown: function (n, total) { return n === total ? total + ' rows' : n + ' of ' + total + ' rows'; },
       truncated: 'The table shows the first rows only; the downloads have them all.',
       noMatch: 'No row matches your search.',
+      caption: 'Linked people and their certifications',
+      sorted: function (column, ascending) { return 'Sorted by ' + column + ', ' + (ascending ? 'ascending' : 'descending') + '.'; },
       columns: { MCPID: 'MCID', IndividualFirstName: 'First name', IndividualLastName: 'Last name', Email: 'Email', TrainingTitle: 'Certification', TrainingType: 'Type', TrainingCompletionDate: 'Earned', ExpirationDate: 'Expires', AssociationStartDate: 'Linked since' },
       types: { certification: 'Certification', exam: 'Exam' },
     }),
@@ -35,10 +37,19 @@
       shown: function (n, total) { return n === total ? total + ' lignes' : n + ' sur ' + total + ' lignes'; },
       truncated: 'Le tableau ne montre que les premières lignes ; les téléchargements les contiennent toutes.',
       noMatch: 'Aucune ligne ne correspond à votre recherche.',
+      caption: 'Personnes liées et leurs certifications',
+      sorted: function (column, ascending) { return 'Trié par ' + column + ', ordre ' + (ascending ? 'croissant' : 'décroissant') + '.'; },
       columns: { MCPID: 'MCID', IndividualFirstName: 'Prénom', IndividualLastName: 'Nom', Email: 'E-mail', TrainingTitle: 'Certification', TrainingType: 'Type', TrainingCompletionDate: 'Obtenue le', ExpirationDate: 'Expire le', AssociationStartDate: 'Lié depuis' },
       types: { certification: 'Certification', exam: 'Examen' },
     }),
   };
+
+  /** A table cell; an email address may wrap after its @ in a narrow window. */
+  function cell(column, value) {
+    var at = column === 'Email' ? value.indexOf('@') : -1;
+    if (at < 0) return T.el('td', { 'data-column': column, text: value });
+    return T.el('td', { 'data-column': column }, [value.slice(0, at + 1), T.el('wbr'), value.slice(at + 1)]);
+  }
 
   function renderTable(page, report, container) {
     var t = page.t;
@@ -50,7 +61,9 @@
       return col === 'TrainingType' ? t.types[value] || value : value;
     }
     var search = T.el('input', { type: 'search', id: 'search', placeholder: t.search, 'aria-label': t.search });
-    var count = T.el('span', { className: 'muted', id: 'row-count' });
+    // Said by screen readers when it changes: how many rows a search leaves, and the new order after a sort.
+    var count = T.el('span', { className: 'muted', id: 'row-count', role: 'status' });
+    var sortStatus = T.el('p', { className: 'visually-hidden', id: 'sort-status', role: 'status' });
     var csv = T.el('a', { className: 'button', id: 'download-csv', href: report.downloads.csv, text: t.csv });
     var xlsx = T.el('a', { className: 'button', id: 'download-xlsx', href: report.downloads.xlsx, text: t.xlsx });
     container.appendChild(T.el('div', { className: 'toolbar' }, [search, count, csv, xlsx]));
@@ -59,7 +72,8 @@
 
     var headRow = T.el('tr');
     SHOWN.forEach(function (col) {
-      var button = T.el('button', { type: 'button', 'data-column': col, text: t.columns[col] || col });
+      // The arrow is seen, not read: aria-sort on the header says the order.
+      var button = T.el('button', { type: 'button', 'data-column': col }, [t.columns[col] || col, T.el('span', { className: 'sort-arrow', 'aria-hidden': 'true' })]);
       button.addEventListener('click', function () {
         state.dir = state.column === col ? -state.dir : 1;
         state.column = col;
@@ -69,8 +83,10 @@
     });
     var tbody = T.el('tbody', { id: 'rows' });
     var empty = T.el('p', { className: 'muted', id: 'no-match', text: t.noMatch });
-    container.appendChild(T.el('div', { className: 'table-wrap' }, [T.el('table', { id: 'report' }, [T.el('thead', {}, [headRow]), tbody])]));
+    var caption = T.el('caption', { className: 'visually-hidden', text: t.caption });
+    container.appendChild(T.el('div', { className: 'table-wrap' }, [T.el('table', { id: 'report' }, [caption, T.el('thead', {}, [headRow]), tbody])]));
     container.appendChild(empty);
+    container.appendChild(sortStatus);
 
     function draw() {
       var q = state.query.trim().toLowerCase();
@@ -81,12 +97,17 @@
         var c = state.column;
         rows = rows.slice().sort(function (a, b) { return state.dir * collator.compare(shown(a, c), shown(b, c)); });
       }
+      // Only the sorted column carries aria-sort.
       Array.prototype.forEach.call(headRow.children, function (th) {
-        th.setAttribute('aria-sort', th.getAttribute('data-column') === state.column ? (state.dir > 0 ? 'ascending' : 'descending') : 'none');
+        var sorted = th.getAttribute('data-column') === state.column;
+        if (sorted) th.setAttribute('aria-sort', state.dir > 0 ? 'ascending' : 'descending');
+        else th.removeAttribute('aria-sort');
+        th.querySelector('.sort-arrow').textContent = sorted ? (state.dir > 0 ? '▲' : '▼') : '';
       });
+      if (state.column) sortStatus.textContent = t.sorted(t.columns[state.column] || state.column, state.dir > 0);
       tbody.textContent = '';
       rows.forEach(function (r) {
-        tbody.appendChild(T.el('tr', {}, SHOWN.map(function (c) { return T.el('td', { 'data-column': c, text: shown(r, c) }); })));
+        tbody.appendChild(T.el('tr', {}, SHOWN.map(function (c) { return cell(c, shown(r, c)); })));
       });
       count.textContent = t.shown(rows.length, report.rows.length);
       empty.hidden = rows.length > 0 || report.rows.length === 0;
@@ -120,8 +141,5 @@
     document.body.setAttribute('data-ready', 'true');
   }
 
-  main().catch(function (err) {
-    document.getElementById('content').textContent = String(err);
-    document.body.setAttribute('data-ready', 'error');
-  });
+  main().catch(T.fail);
 })();

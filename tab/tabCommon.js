@@ -125,6 +125,7 @@
     var content = document.getElementById('content');
     var result = await page.api(apiPath);
     content.textContent = '';
+    content.removeAttribute('aria-busy');
     if (result.status !== 200) {
       var text = (refusalText && refusalText(page, result)) || errorText(page, result);
       content.appendChild(el('div', { className: 'card refusal', id: 'error', role: 'alert', text: text }));
@@ -134,5 +135,14 @@
     return { page: page, t: page.t, content: content, body: result.body };
   }
 
-  window.CertLinkTab = { start: start, open: open, el: el, COMMON: COMMON, errorText: errorText, applyTheme: applyTheme };
+  /** A page that could not be drawn says why, as an alert. */
+  function fail(err) {
+    var content = document.getElementById('content');
+    content.removeAttribute('aria-busy');
+    content.textContent = '';
+    content.appendChild(el('div', { className: 'card refusal', role: 'alert', text: String(err) }));
+    document.body.setAttribute('data-ready', 'error');
+  }
+
+  window.CertLinkTab = { start: start, open: open, fail: fail, el: el, COMMON: COMMON, errorText: errorText, applyTheme: applyTheme };
 })();

@@ -8,50 +8,25 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { RunningApp, startCertLink } from '../../bot/app';
-import { loadConfig } from '../../bot/config';
-import { ManualClock } from '../../services/clock';
-import { launchChromiumOrSkip } from '../support/chromium';
-import { captureLogger } from '../support/httpBotHarness';
-import { freePort } from '../support/freePort';
-
-const CONTOSO = '6c1f3c4e-2a5b-4c8d-9e0f-1a2b3c4d5e6f';
-const CONTOSO_ADMIN = '00000000-0000-4000-8000-0000000000a1';
-export const ARTIFACTS = path.resolve(__dirname, '..', '..', '..', 'test-artifacts');
+import { ARTIFACTS, launchChromiumOrSkip } from '../support/chromium';
+import { CONTOSO, CONTOSO_ADMIN, openTab, OpenTab, startTabServer, TabServer } from '../support/tabServer';
 
 describe('tabs in headless Chromium (local mode, sample data)', function () {
   this.timeout(60_000);
-  let app: RunningApp;
+  let server: TabServer;
   let browser: Browser;
-  let base: string;
-  const clock = new ManualClock('2026-02-01T10:00:00Z');
 
   before(async function () {
     browser = await launchChromiumOrSkip(this);
     mkdirSync(ARTIFACTS, { recursive: true });
-    const { log } = captureLogger();
-    // Download links are absolute (PUBLIC_BASE_URL), so the port is chosen before start.
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    app = await startCertLink(loadConfig({ PORT: String(port), PUBLIC_BASE_URL: base, LOG_LEVEL: 'warn' }), log, { clock });
-    await app.services.associations.link('10203040', { mpnId: '1234567', tenantId: CONTOSO, userId: 'aad-alice', proof: 'email' });
-    await app.services.associations.link('10204151', { mpnId: '1234567', tenantId: CONTOSO, userId: 'aad-benoit', proof: 'email' });
-    clock.set('2026-03-01T09:00:00Z');
+    server = await startTabServer();
   });
   after(async () => {
     await browser?.close();
-    await app?.close();
+    await server?.close();
   });
 
-  async function open(file: string, devUser: string, extra = '', width = 1100): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 760 }, locale: 'en-US', timezoneId: 'Europe/Paris' });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${base}/tab/${file}?devUser=${encodeURIComponent(devUser)}${extra}`);
-    await page.waitForSelector('body[data-ready]', { timeout: 20_000 });
-    assert.deepEqual(errors, [], `script errors on ${file}`);
-    return page;
-  }
+  const open = (file: string, devUser: string, o: Omit<OpenTab, 'devUser'> = {}): Promise<Page> => openTab(browser, server, file, { devUser, ...o });
   const text = (page: Page, selector: string) => page.locator(selector).innerText();
 
   it('"My certification" shows the link, the associations with dates and the next allowed date, in local mode', async () => {
@@ -71,7 +46,7 @@ describe('tabs in headless Chromium (local mode, sample data)', function () {
     await page.screenshot({ path: path.join(ARTIFACTS, 'my-certification-light.png'), fullPage: true });
     await page.close();
 
-    const dark = await open('my-certification.html', `aad-alice;${CONTOSO}`, '&theme=dark');
+    const dark = await open('my-certification.html', `aad-alice;${CONTOSO}`, { theme: 'dark' });
     assert.equal(await dark.getAttribute('body', 'data-theme'), 'dark');
     const bg = await dark.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(bg, 'rgb(31, 31, 31)');
@@ -80,7 +55,7 @@ describe('tabs in headless Chromium (local mode, sample data)', function () {
   });
 
   it('"My certification" speaks French when the locale is French', async () => {
-    const page = await open('my-certification.html', `aad-alice;${CONTOSO}`, '&locale=fr-FR&theme=contrast');
+    const page = await open('my-certification.html', `aad-alice;${CONTOSO}`, { locale: 'fr-FR', theme: 'contrast' });
     assert.equal(await text(page, '#title'), 'Ma certification');
     assert.equal(await text(page, '#next-date'), 'La prochaine date disponible pour une association est 3 mars 2026 (UTC).');
     assert.equal(await text(page, '#profile h2'), 'Vos certifications (4)');
@@ -125,7 +100,7 @@ describe('tabs in headless Chromium (local mode, sample data)', function () {
     await page.screenshot({ path: path.join(ARTIFACTS, 'skills-report-light.png'), fullPage: true });
     await page.close();
 
-    const dark = await open('skills-report.html', `${CONTOSO_ADMIN};${CONTOSO}`, '&theme=dark');
+    const dark = await open('skills-report.html', `${CONTOSO_ADMIN};${CONTOSO}`, { theme: 'dark' });
     assert.equal(await dark.getAttribute('body', 'data-theme'), 'dark');
     await dark.screenshot({ path: path.join(ARTIFACTS, 'skills-report-dark.png'), fullPage: true });
     await dark.close();
@@ -136,7 +111,7 @@ describe('tabs in headless Chromium (local mode, sample data)', function () {
       ['en-US', ['Certification', 'Exam']],
       ['fr-FR', ['Certification', 'Examen']],
     ] as const) {
-      const page = await open('skills-report.html', `${CONTOSO_ADMIN};${CONTOSO}`, `&locale=${locale}`, 1280);
+      const page = await open('skills-report.html', `${CONTOSO_ADMIN};${CONTOSO}`, { locale, width: 1280 });
       const fit = await page.evaluate(() => {
         const wrap = document.querySelector('.table-wrap') as HTMLElement;
         const box = wrap.getBoundingClientRect();

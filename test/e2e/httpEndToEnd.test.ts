@@ -71,7 +71,7 @@ describe('HTTP end to end: real server, Redis, Teams connector stand-in', functi
     const first = await message(hugoA, 'link my certification');
     assert.match(textOf([first]), /Link MCID 10210817 to Contoso\?/);
     const b = confirmButton(first);
-    assert.equal(b.title, 'Use hugo@contoso.com to associate my Microsoft Learning account', 'email read from the member API');
+    assert.equal(b.title, 'Link with hugo@contoso.com', 'email read from the member API');
     const linked = await click(hugoA, b.verb, b.cardId);
     assert.equal(linked.status, 200);
     assert.match(textOf(linked.json), /Linked to Contoso/);

@@ -84,7 +84,7 @@ describe('npm run connector: a Teams connector stand-in that prints the replies'
       assert.ok(printed.includes('(member lookup for 29:alice: answered)'), printed.join('\n'));
       assert.ok(printed.includes('CertLink → a:alice (reply to 1):'), printed.join('\n'));
       assert.ok(printed.includes('  ┌ Link MCID 10203040 to Contoso?'), printed.join('\n'));
-      assert.ok(printed.includes('  │ [Use alice@contoso.com to associate my Microsoft Learning account] [Cancel]'), printed.join('\n'));
+      assert.ok(printed.includes('  │ [Link with alice@contoso.com] [Cancel]'), printed.join('\n'));
     });
   });
 

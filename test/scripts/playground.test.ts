@@ -158,7 +158,7 @@ describe('Microsoft 365 Agents Playground drives a whole link flow (npm run dev 
     const confirm = card.attachments?.[0].content.actions?.find((a) => a.verb === 'link.confirm');
     assert.ok(confirm, `no link.confirm action on the card: ${JSON.stringify(card.attachments?.[0].content.actions)}`);
     assert.equal(confirm.type, 'Action.Execute');
-    assert.equal(confirm.title, 'Use alice@contoso.com to associate my Microsoft Learning account');
+    assert.equal(confirm.title, 'Link with alice@contoso.com');
 
     const text = await click(playground.port, card, confirm);
     assert.match(text, /Linked to Contoso/);
@@ -200,7 +200,7 @@ describe('npm run dev -- --locale fr-FR: the playground chat in French', functio
     const card = (await stream.next(botMessage, 'confirmation card')).message as PlaygroundMessage;
     assert.match(cardText(card), /Lier le MCID 10203040 à Contoso\s\?/);
     const confirm = card.attachments?.[0].content.actions?.find((a) => a.verb === 'link.confirm');
-    assert.equal(confirm?.title, 'Utiliser alice@contoso.com pour associer mon compte Microsoft Learning');
+    assert.equal(confirm?.title, 'Lier avec alice@contoso.com');
     assert.match(await click(loop.playground.port, card, confirm as CardAction), /Le MCID 10203040 est maintenant lié à Contoso\./);
 
     await say(loop.playground.port, 'help');

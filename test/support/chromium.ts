@@ -6,12 +6,16 @@
  * of `npm test` runs.
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Browser, chromium } from 'playwright-core';
 import { isCi } from '../../scripts/progressLine';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/** Screenshots and reports of the browser tests, for people to look at (not committed). */
+export const ARTIFACTS = path.resolve(__dirname, '..', '..', '..', 'test-artifacts');
 
 export const INSTALL_CHROMIUM = 'apt-get install -y chromium';
 

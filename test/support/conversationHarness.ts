@@ -220,16 +220,33 @@ export interface ClickTarget {
   cardId: string;
 }
 
+/** A button on a card, as the card's JSON has it. */
+export interface CardAction {
+  type?: string;
+  title?: string;
+  verb?: string;
+  data?: { cardId?: string; msteams?: { type?: string; text?: string } };
+}
+
+/** Every button on some cards, in order: each card's actions (its overflow menu included) and those of any ActionSet in its body. */
+export function cardActions(cards: unknown): CardAction[] {
+  const out: CardAction[] = [];
+  const walk = (node: unknown, inActions: boolean): void => {
+    if (Array.isArray(node)) node.forEach((n) => walk(n, inActions));
+    else if (node && typeof node === 'object') {
+      const action = node as CardAction;
+      if (inActions && action.type?.startsWith('Action.')) out.push(action);
+      for (const [key, value] of Object.entries(node)) walk(value, key === 'actions');
+    }
+  };
+  walk(cards, false);
+  return out;
+}
+
 /** Every Action.Execute button on the cards of some replies. */
 export function buttons(replies: Partial<Activity>[] | unknown): (ClickTarget & { title: string })[] {
-  const out: (ClickTarget & { title: string })[] = [];
-  const cards = Array.isArray(replies) ? replies.flatMap((r: Partial<Activity>) => (r.attachments ?? []).map((a) => a.content as { actions?: unknown[] })) : [replies as { actions?: unknown[] }];
-  for (const card of cards) {
-    for (const action of (card?.actions ?? []) as { type: string; verb?: string; title: string; data?: { cardId?: string } }[]) {
-      if (action.type === 'Action.Execute' && action.verb && action.data?.cardId) out.push({ verb: action.verb, cardId: action.data.cardId, title: action.title });
-    }
-  }
-  return out;
+  const cards = Array.isArray(replies) ? replies.flatMap((r: Partial<Activity>) => (r.attachments ?? []).map((a) => a.content)) : [replies];
+  return cardActions(cards).flatMap((a) => (a.type === 'Action.Execute' && a.verb && a.data?.cardId ? [{ verb: a.verb, cardId: a.data.cardId, title: a.title ?? '' }] : []));
 }
 
 /** What the menu buttons (messageBack) of the first reply's card send, as if typed. */

@@ -98,11 +98,17 @@ function typedMcidLead(hc: HandlerContext, d: EmployeeDeps, found: { email: stri
   return [say(hc.locale, key, { typed, email: found.email, mcid: found.profile.mcid })];
 }
 
+/** The confirmation button's short label, and the sentence it stands for, said on the card. */
+interface ConfirmWords {
+  title: string;
+  line?: string;
+}
+
 /**
  * What to show for a decision before anything is written. `current`: the profile's record, if
  * already read; `lead`: lines said first.
  */
-async function previewReply(hc: HandlerContext, d: EmployeeDeps, profile: CertificationProfile, proof: OwnershipProof, confirmTitle: string, current?: McidRecord, lead: string[] = []): Promise<Reply> {
+async function previewReply(hc: HandlerContext, d: EmployeeDeps, profile: CertificationProfile, proof: OwnershipProof, confirm: ConfirmWords, current?: McidRecord, lead: string[] = []): Promise<Reply> {
   const { decision, record } = await d.associations.preview(profile.mcid, requestFor(hc, proof), current);
   const org = hc.org.name;
   switch (decision.kind) {
@@ -114,7 +120,7 @@ async function previewReply(hc: HandlerContext, d: EmployeeDeps, profile: Certif
       return refusalReply(hc, d, profile.mcid, decision, lead);
     case 'takeover':
     case 'allowed': {
-      const lines = [...lead, say(hc.locale, 'confirmLinkBody', { org, count: profile.certifications.length })];
+      const lines = [...lead, ...(confirm.line ? [confirm.line] : []), say(hc.locale, 'confirmLinkBody', { org, count: profile.certifications.length })];
       if (decision.kind === 'allowed') {
         if (decision.switchFrom) lines.push(say(hc.locale, 'confirmLinkSwitch', { from: d.orgs.nameOf(decision.switchFrom) }));
         lines.push(say(hc.locale, 'confirmLinkUsed', { ...limitWording(d.associations.limits, hc.locale), used: decision.usedAfter }));
@@ -126,16 +132,18 @@ async function previewReply(hc: HandlerContext, d: EmployeeDeps, profile: Certif
         tenantId: hc.info.tenantId ?? '',
         payload: { mcid: profile.mcid, mpnId: hc.org.mpnId, proof, version: String(record.version) },
       });
+      const extraButtons = proof === 'email' ? await signInButton(hc, d) : [];
+      if (extraButtons.length) lines.push(say(hc.locale, 'linkSignInHint'));
       return {
         card: confirmCard({
           title: say(hc.locale, 'confirmLinkTitle', { mcid: profile.mcid, org }),
           lines,
           facts: certificationFacts(profile.certifications, hc.locale, d.clock.now()),
-          confirmTitle,
+          confirmTitle: confirm.title,
           cancelTitle: say(hc.locale, 'cancel'),
           confirmVerb: LINK_CONFIRM,
           cardId,
-          extraButtons: proof === 'email' ? await signInButton(hc, d) : [],
+          extraButtons,
         }),
       };
     }
@@ -159,7 +167,7 @@ export async function startLink(hc: HandlerContext, d: EmployeeDeps): Promise<Re
   const lead = typedMcidLead(hc, d, { email, profile }, mine);
   const blocked = otherMcidLinked(hc, d, mine, profile?.mcid ?? null, lead);
   if (blocked) return blocked;
-  if (profile && email) return previewReply(hc, d, profile, 'email', say(hc.locale, 'linkUseEmail', { email }), record ?? undefined, lead);
+  if (profile && email) return previewReply(hc, d, profile, 'email', { title: say(hc.locale, 'linkWithEmail', { email }), line: say(hc.locale, 'linkUseEmail', { email }) }, record ?? undefined, lead);
   if (d.signIn) {
     const text = email ? say(hc.locale, 'linkNoProfileSignIn', { email }) : say(hc.locale, 'linkSignInPrompt');
     return { card: statementCard({ title: say(hc.locale, 'linkStartTitle', { org: hc.org.name }), lines: [...lead, text], buttons: await signInButton(hc, d) }) };
@@ -171,7 +179,7 @@ export async function startLink(hc: HandlerContext, d: EmployeeDeps): Promise<Re
 export async function previewAfterSignIn(hc: HandlerContext, d: EmployeeDeps, profile: CertificationProfile): Promise<Reply> {
   const blocked = await otherMcidReply(hc, d, profile.mcid);
   if (blocked) return blocked;
-  return previewReply(hc, d, profile, 'signin', say(hc.locale, 'confirm'));
+  return previewReply(hc, d, profile, 'signin', { title: say(hc.locale, 'confirm') });
 }
 
 export async function confirmLink(hc: HandlerContext, d: EmployeeDeps, card: PendingCard): Promise<Reply> {

@@ -21,8 +21,8 @@ export async function startUniversityLink(hc: HandlerContext, d: EmployeeDeps): 
   return {
     card: choiceCard({
       title: say(hc.locale, 'uniStartTitle'),
-      lines: [say(hc.locale, 'uniStartBody')],
-      choices: [{ title: say(hc.locale, 'uniUseEmail', { email }), verb: UNIVERSITY_USE_EMAIL, cardId }],
+      lines: [say(hc.locale, 'uniStartBody'), say(hc.locale, 'uniUseEmail', { email })],
+      choices: [{ title: say(hc.locale, 'uniLinkWithEmail', { email }), verb: UNIVERSITY_USE_EMAIL, cardId }],
     }),
   };
 }

@@ -15,7 +15,12 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     assert.match(text, /association 1 of 3 allowed a year/);
     assert.match(text, /next possible association is 4 February 2026 \(UTC\)/);
     const confirm = button(replies, 'link.confirm');
-    assert.equal(confirm.title, 'Use alice@contoso.com to associate my Microsoft Learning account');
+    // Partner Center's words are the card's text; the button says the action in a few words.
+    assert.match(text, /^Use alice@contoso\.com to associate my Microsoft Learning account\.$/m);
+    assert.equal(confirm.title, 'Link with alice@contoso.com');
+    const fr = await h.say(people.benoit, 'lier ma certification', { locale: 'fr-FR' });
+    assert.match(textOf(fr), /^Utiliser benoit@contoso\.com pour associer mon compte Microsoft Learning\.$/m);
+    assert.equal(button(fr, 'link.confirm').title, 'Lier avec benoit@contoso.com');
     assert.equal(await h.associationStore.getRecord('10203040'), null, 'nothing is written before the click');
 
     const result = await h.click(people.alice, confirm);
@@ -100,7 +105,7 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     const replies = await h.say(people.alice, 'Lier ma certification', { locale: 'fr-FR' });
     assert.match(textOf(replies), /Lier le MCID 10203040 à Contoso \?/);
     const confirm = button(replies, 'link.confirm');
-    assert.equal(confirm.title, 'Utiliser alice@contoso.com pour associer mon compte Microsoft Learning');
+    assert.equal(confirm.title, 'Lier avec alice@contoso.com');
     const result = await h.click(people.alice, confirm, { locale: 'fr-FR' });
     assert.match(textOf(result.body), /Lié à Contoso/);
     assert.match(textOf(result.body), /dans les 72 heures/);

@@ -119,7 +119,8 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
     const h = await makeHarness();
     const start = await h.say(people.alice, 'link Partner University');
     const use = button(start, 'university.useEmail');
-    assert.equal(use.title, 'Use alice@contoso.com to associate my Partner University account');
+    assert.equal(use.title, 'Link with alice@contoso.com');
+    assert.match(textOf(start), /^Use alice@contoso\.com to associate my Partner University account\.$/m);
     assert.match(textOf((await h.click(people.alice, use)).body), /Partner University account alice@contoso.com is linked/);
     assert.match(textOf(await h.say(people.alice, 'link Partner University')), /already linked/);
     assert.match(textOf(await h.say(people.alice, 'remove Partner University access')), /access removed for alice@contoso.com/);
