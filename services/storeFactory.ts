@@ -90,14 +90,14 @@ export async function createStores(opts: CreateStoresOptions): Promise<Stores> {
   const clock = opts.clock ?? systemClock;
   const prefix = opts.keyPrefix ?? DEFAULT_KEY_PREFIX;
   if (opts.redisClusterNodes) {
-    // BullMQ keeps one job's keys on several hash slots, so on a Cluster the notices stay in this
-    // process for now: the Cluster's notice stores and queue go here.
-    return openRedis(opts, 'redisCluster', createRedisCluster(parseClusterNodes(opts.redisClusterNodes), opts.redisOptions), () => memoryNoticeStores(clock));
+    const target = parseClusterNodes(opts.redisClusterNodes);
+    const client = createRedisCluster(target, opts.redisOptions);
+    return openRedis(opts, 'redisCluster', client, () => redisNoticeStores({ client, queueTarget: target, keyPrefix: prefix, clock }));
   }
   if (opts.redisUrl) {
     const redisUrl = opts.redisUrl;
     const client = createRedis(redisUrl, opts.redisOptions);
-    return openRedis(opts, 'redis', client, () => redisNoticeStores({ client, redisUrl, keyPrefix: prefix, clock }));
+    return openRedis(opts, 'redis', client, () => redisNoticeStores({ client, queueTarget: redisUrl, keyPrefix: prefix, clock }));
   }
   return createMemoryStores(opts);
 }
