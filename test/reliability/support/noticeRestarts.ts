@@ -32,7 +32,7 @@ const WORKER_ENTRY = path.resolve(__dirname, '..', '..', '..', 'bot', 'worker.js
 const REFUSED = 30;
 const LEGACY = 10;
 /** How long before its day each notice is queued, in real seconds: long enough for the restart to happen first. */
-const NOTICE_LEAD_SECONDS = 30;
+const NOTICE_LEAD_SECONDS = 20;
 const LINKED_AT = '2026-01-05T09:00:00.000Z';
 
 export async function noticesAcrossRestarts(clusterNodes: string, cluster: Cluster, prefix: string): Promise<void> {
