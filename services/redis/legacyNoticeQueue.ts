@@ -2,10 +2,11 @@
  * Carries notices over from the queue's keys of earlier releases. Those used BullMQ's prefix
  * `<prefix>bull` (keys `<prefix>bull:notices:…`, spread over many hash slots); the queue now lives
  * under `<prefix>{bull}` so that its scripts run on Redis Cluster. Pending jobs (delayed, waiting,
- * paused, prioritized, and active ones whose worker is gone) move to the new queue with their job
- * ids, names, data and due times; what is left of the old queue (failed and finished jobs, its
- * bookkeeping) is deleted. Single-key commands only, so it also runs on a Cluster (a cache switched
- * from the non-clustered policy to OSS keeps its keys).
+ * paused, prioritized, active: an older process still sending one is kept from a second send by
+ * the delivery ledger) move to the new queue with their job ids, names, data and due times; what
+ * is left of the old queue (failed and finished jobs, its bookkeeping) is deleted. Single-key
+ * commands only, so it also runs on a Cluster (where a cache switched from the non-clustered
+ * policy to OSS would hold the old keys).
  *
  * Once: one process at a time holds a lock, and every step is safe to repeat. A job is copied
  * before it is deleted, so a process that dies in between leaves a copy that the next run finds

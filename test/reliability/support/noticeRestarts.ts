@@ -4,7 +4,7 @@
  * queues their notices (due in NOTICE_LEAD_SECONDS: the bots' clock is a file set that long before
  * the first allowed day); other people's notices sit under the queue's old keys, as a release
  * before the hash tag left them (made by BullMQ on one Redis server and copied key by key, as a
- * cache switched from the non-clustered policy to OSS keeps them). Then the bot and the worker are
+ * cache switched from the non-clustered policy to OSS would hold them). Then the bot and the worker are
  * stopped and started again together, the bot now running workers too: the old keys are carried
  * over once, and every notice reaches its person exactly once.
  */
@@ -159,7 +159,7 @@ export async function noticesAcrossRestarts(clusterNodes: string, cluster: Clust
 /**
  * Notices as the release before the hash tag queued them: BullMQ under `<prefix>bull`, on one
  * Redis server (its scripts touch keys of many slots, so they cannot run on a Cluster), then every
- * key copied to the Cluster with DUMP and RESTORE, as a cache switched to the OSS policy keeps them.
+ * key copied to the Cluster with DUMP and RESTORE, as a cache switched to the OSS policy would hold them.
  */
 async function plantLegacyNotices(cluster: Cluster, prefix: string, data: ReturnType<typeof makeScenarioData>, dueAt: Date, scheduledAt: Date): Promise<void> {
   const server = await connectTestRedis({ forBullmq: true });
