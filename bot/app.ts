@@ -185,6 +185,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
     runWorkers: overrides.runNoticeWorkers,
     currentAvailability: async (mcid) => toCurrentAvailability(await associations.status(mcid), config.limits, (mpnId) => orgs.nameOf(mpnId)),
     onError: (err) => log.warn({ err: String(err) }, 'notices: background error'),
+    onCarriedOver: (count) => log.info({ count }, 'notices carried over from the queue keys of an earlier release'),
   });
   metrics.watchNotices(() => ({ ...notices.stats() }));
   const privacyDeps: PrivacyDeps = {

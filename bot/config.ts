@@ -8,7 +8,7 @@ import path from 'node:path';
 import { AssociationLimits } from '../services/association/types';
 import { DEFAULT_AUDIT_RETENTION_DAYS, minimumStartRetentionDays, START_RETENTION_MARGIN_DAYS } from '../services/privacy/retention';
 import { RateLimitSettings } from '../services/limits/personRateLimiter';
-import { parseClusterNodes } from '../services/redis/redisConnection';
+import { parseClusterNodes, redactCredentials } from '../services/redis/redisConnection';
 
 export interface AppConfig {
   port: number;
@@ -41,7 +41,7 @@ export interface AppConfig {
   downloadSigningSecretGenerated: boolean;
   /** Where browsers reach this bot, for download links (no trailing slash). */
   publicBaseUrl: string;
-  /** "host:port,…" of Redis Cluster nodes; when set, used instead of REDIS_URL. */
+  /** "host:port,…" of Redis Cluster nodes, or rediss://:password@host:port URLs (a secret then); when set, used instead of REDIS_URL. */
   redisClusterNodes: string | null;
   /** Per-person limits on link attempts and admin commands (0 = off). */
   rateLimits: RateLimitSettings;
@@ -191,9 +191,10 @@ function reliabilitySettings(env: Env): Pick<AppConfig, 'redisClusterNodes' | 'r
   const clusterNodes = str(env, 'REDIS_CLUSTER_NODES');
   if (clusterNodes) {
     try {
-      if (parseClusterNodes(clusterNodes).length === 0) throw new Error('no node');
+      if (parseClusterNodes(clusterNodes).nodes.length === 0) throw new Error('no node');
     } catch {
-      throw new ConfigError(`REDIS_CLUSTER_NODES must be host:port[,host:port…] (got "${clusterNodes}")`);
+      // The URL form holds the access key: never echo it.
+      throw new ConfigError(`REDIS_CLUSTER_NODES must be host:port[,host:port…] or redis[s]://[:password@]host:port URLs sharing one password (got "${redactCredentials(clusterNodes)}")`);
     }
   }
   const fakeClockFile = str(env, 'CERTLINK_FAKE_CLOCK_FILE');

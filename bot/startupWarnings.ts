@@ -5,9 +5,6 @@ import { Logger, useUserHashKey } from './logging';
 /** At start: the key of the user hashes in logs, and what an operator is told about settings left to their defaults. */
 export function warnAtStart(config: AppConfig, stores: Stores, log: Logger): void {
   if (stores.kind === 'memory') log.warn('REDIS_URL is not set: using the embedded in-memory store. Data will NOT survive a restart.');
-  if (stores.kind !== 'memory' && !stores.notices.durable) {
-    log.warn('REDIS_CLUSTER_NODES: proactive notices run in this process only and do not survive a restart (BullMQ on Redis Cluster is not wired yet)');
-  }
   if (config.privacy.hashSecretGenerated) {
     log.warn('PRIVACY_HASH_SECRET is not set: erased MCIDs are hashed with a random secret, so after a restart the abuse limits no longer recognise an erased MCID.');
   }

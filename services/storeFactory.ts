@@ -73,7 +73,8 @@ export interface CreateStoresOptions {
   /**
    * Profiles to start with. On Redis only the absent ones are written (imported data is never
    * overwritten), and only when this list differs from the one seeded last: a restart with the
-   * same PROFILES_FILE does not bring back a profile erased or expired since.
+   * same PROFILES_FILE does not bring back a profile erased or expired since. Left out (the notice
+   * worker, the import), nothing is seeded and the version seeded last stays as it is.
    */
   profiles?: CertificationProfile[];
   redisOptions?: RedisConnectionOptions;
@@ -89,14 +90,14 @@ export async function createStores(opts: CreateStoresOptions): Promise<Stores> {
   const clock = opts.clock ?? systemClock;
   const prefix = opts.keyPrefix ?? DEFAULT_KEY_PREFIX;
   if (opts.redisClusterNodes) {
-    // BullMQ keeps one job's keys on several hash slots, so on a Cluster the notices stay in this
-    // process for now: the Cluster's notice stores and queue go here.
-    return openRedis(opts, 'redisCluster', createRedisCluster(parseClusterNodes(opts.redisClusterNodes), opts.redisOptions), () => memoryNoticeStores(clock));
+    const target = parseClusterNodes(opts.redisClusterNodes);
+    const client = createRedisCluster(target, opts.redisOptions);
+    return openRedis(opts, 'redisCluster', client, () => redisNoticeStores({ client, queueTarget: target, keyPrefix: prefix, clock }));
   }
   if (opts.redisUrl) {
     const redisUrl = opts.redisUrl;
     const client = createRedis(redisUrl, opts.redisOptions);
-    return openRedis(opts, 'redis', client, () => redisNoticeStores({ client, redisUrl, keyPrefix: prefix, clock }));
+    return openRedis(opts, 'redis', client, () => redisNoticeStores({ client, queueTarget: redisUrl, keyPrefix: prefix, clock }));
   }
   return createMemoryStores(opts);
 }
@@ -107,7 +108,7 @@ async function openRedis(opts: CreateStoresOptions, kind: 'redis' | 'redisCluste
     await waitUntilReady(redis, opts.connectWaitMs ?? 5000);
     const profiles = new RedisProfileStore(redis, prefix);
     // Once per version of PROFILES_FILE: a restart must not bring back an erased or expired profile.
-    await profiles.seedFromSource(opts.profiles ?? []);
+    if (opts.profiles) await profiles.seedFromSource(opts.profiles);
     return {
       kind,
       associations: new RedisAssociationStore(redis, prefix, { onIndexError: opts.onIndexError }),

@@ -31,6 +31,8 @@ export interface StartNoticesDeps {
   bullmq?: { lockDurationMs?: number; stalledIntervalMs?: number; queueName?: string };
   onOutcome?(notice: DueNotice, outcome: NoticeOutcome): void;
   onError?(err: unknown): void;
+  /** Notices an earlier release queued under the old keys were moved into the queue. */
+  onCarriedOver?(count: number): void;
 }
 
 export interface Notices {
@@ -54,7 +56,7 @@ export async function startNotices(deps: StartNoticesDeps): Promise<Notices> {
   };
   const { refs, prefs } = stores;
   const delivery = new NoticeDelivery({ transport, refs, ledger: stores.ledger, clock, ...deliveryOptions });
-  const queue = stores.openQueue({ concurrency: config.notices.workerConcurrency, ...deps.bullmq, onError: deps.onError });
+  const queue = await stores.openQueue({ concurrency: config.notices.workerConcurrency, ...deps.bullmq, onError: deps.onError, onCarriedOver: deps.onCarriedOver });
   const { scheduler, source } = queue;
 
   let worker: { stop(): Promise<void> } | null = null;

@@ -91,11 +91,10 @@ export class MemoryNoticeLedger implements NoticeLedger {
 /** Everything in this process: pending notices are timers, lost on restart like the rest of the embedded store. */
 export function memoryNoticeStores(clock: Clock = systemClock): NoticeStores {
   return {
-    durable: false,
     refs: new MemoryConversationRefStore(),
     prefs: new MemoryNoticePreferenceStore(clock),
     ledger: new MemoryNoticeLedger(clock),
-    openQueue(options) {
+    async openQueue(options) {
       const scheduler = new InProcessNoticeScheduler({ clock, onError: (err) => options.onError?.(err) });
       return { scheduler, source: scheduler, close: async () => undefined };
     },

@@ -21,14 +21,14 @@ export interface NoticeQueueOptions {
   stalledIntervalMs?: number;
   queueName?: string;
   onError?(err: unknown): void;
+  /** Jobs an earlier release left under the queue's old keys were moved into the queue (Redis). */
+  onCarriedOver?(count: number): void;
 }
 
 export interface NoticeStores {
-  /** True when pending notices survive a restart and every process shares them (BullMQ on Redis). */
-  durable: boolean;
   refs: ConversationRefStore;
   prefs: NoticePreferenceStore;
   ledger: NoticeLedger;
   /** Opens the queue once per process (the bot's, or `npm run worker`'s). */
-  openQueue(options: NoticeQueueOptions): NoticeQueue;
+  openQueue(options: NoticeQueueOptions): Promise<NoticeQueue>;
 }

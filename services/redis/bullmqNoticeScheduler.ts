@@ -1,31 +1,54 @@
 /**
- * Notices as BullMQ delayed jobs on the bot's Redis. The job id is
- * deterministic (person + day, noticeJobId), so the same notice cannot be
- * pending twice however many bot processes schedule it. Workers in any number
- * of processes consume the queue; the delivery ledger makes the send itself
- * happen once even when a job runs twice (stalled worker, killed process).
+ * Notices as BullMQ delayed jobs on the bot's Redis, one server or a Cluster. The job id is
+ * deterministic (person + day, noticeJobId), so the same notice cannot be pending twice however
+ * many bot processes schedule it. Workers in any number of processes consume the queue; the
+ * delivery ledger makes the send itself happen once even when a job runs twice (stalled worker,
+ * killed process).
+ *
+ * BullMQ's prefix carries a hash tag (noticeQueuePrefix): every key of the queue, the ones its
+ * scripts are given and the ones they build from the prefix, hashes to one slot, which is what
+ * Redis Cluster (and a sharded database behind a proxy) needs to run them.
  *
  * BullMQ needs connections with `maxRetriesPerRequest: null` (its blocking
  * commands must not be cut short), so these are not the store's connection.
  */
-import { DelayedError, Job, Queue, Worker } from 'bullmq';
-import type Redis from 'ioredis';
+import { DelayedError, Job, JobsOptions, Queue, Worker } from 'bullmq';
 import { Clock, startOfUtcDay, systemClock } from '../clock';
 import { DueNoticeHandler, fromPayload, NoticePayload, NoticeScheduler, noticeJobId, RetryLaterError, ScheduleResult, toPayload } from '../notices/noticeScheduler';
 import { DueNoticeSource } from '../notices/noticeWorker';
 import { DueNotice, NoticeRequest } from '../notices/types';
 import { PersonNotices } from '../privacy/personNotices';
+import { LegacyJob } from './legacyNoticeQueue';
+import { escapeGlob, RedisClient, scanKeys } from './redisConnection';
 import { redisCall } from './redisNoticeStores';
 
 export const DEFAULT_NOTICE_QUEUE = 'notices';
 
+/** BullMQ's prefix under a store prefix: `certlink:{bull}`, so a queue's keys share one hash slot. */
+export function noticeQueuePrefix(keyPrefix: string): string {
+  return `${keyPrefix}{bull}`;
+}
+
+/** The prefix of releases before the hash tag (keys spread over slots); legacyNoticeQueue.ts carries its jobs over. */
+export function legacyNoticeQueuePrefix(keyPrefix: string): string {
+  return `${keyPrefix}bull`;
+}
+
 export interface BullmqNoticeOptions {
-  /** An ioredis client made with `maxRetriesPerRequest: null`. */
-  connection: Redis;
-  /** BullMQ key prefix (no trailing ':'), e.g. 'certlink:bull'. */
+  /** An ioredis client or Cluster made with `maxRetriesPerRequest: null` (createQueueConnection). */
+  connection: RedisClient;
+  /** BullMQ key prefix (no trailing ':'), from noticeQueuePrefix. */
   prefix: string;
   queueName?: string;
 }
+
+/** How every notice job is kept: retried on errors, gone once done, failed ones kept a week to look at. */
+const JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * 86_400 },
+};
 
 const PENDING_STATES = new Set(['delayed', 'waiting', 'active', 'prioritized', 'waiting-children']);
 
@@ -54,16 +77,20 @@ export class BullmqNoticeScheduler implements NoticeScheduler, PersonNotices {
       const existing = await this.queue.getJob(jobId);
       if (existing && PENDING_STATES.has(await existing.getState())) return 'alreadyScheduled';
       if (existing) await existing.remove().catch(() => undefined); // a finished job of the same id would block the add
-      await this.queue.add('notice', payload, {
-        jobId,
-        delay: Math.max(0, new Date(payload.dueAt).getTime() - now.getTime()),
-        attempts: 8,
-        backoff: { type: 'exponential', delay: 5_000 },
-        removeOnComplete: true,
-        removeOnFail: { age: 7 * 86_400 },
-      });
+      await this.enqueue('notice', jobId, payload, Math.max(0, new Date(payload.dueAt).getTime() - now.getTime()));
       return 'scheduled';
     });
+  }
+
+  /** One job of a kind (BullMQ's job name), under its deterministic id, run after `delayMs`. */
+  private async enqueue(kind: string, jobId: string, data: NoticePayload, delayMs: number): Promise<void> {
+    await this.queue.add(kind, data, { ...JOB_OPTIONS, jobId, delay: delayMs });
+  }
+
+  /** Jobs carried over from the queue of an earlier release, with their ids and due times (an id already queued stays as it is). */
+  async addCarriedOver(jobs: LegacyJob[]): Promise<void> {
+    const now = Date.now();
+    await this.queue.addBulk(jobs.map((job) => ({ name: job.name, data: JSON.parse(job.data) as NoticePayload, opts: { ...JOB_OPTIONS, jobId: job.id, delay: Math.max(0, job.dueAtMs - now) } })));
   }
 
   cancel(n: Pick<NoticeRequest, 'tenantId' | 'userId' | 'dueAt'>): Promise<boolean> {
@@ -77,22 +104,17 @@ export class BullmqNoticeScheduler implements NoticeScheduler, PersonNotices {
 
   /**
    * The person's jobs in any state, found by their job keys (`<prefix>:<queue>:notice|<tenant>|<user>|<day>`)
-   * with SCAN: job ids carry the person, so no index of them is needed. Erasures and exports are
-   * rare; a SCAN over the keyspace is their cost.
+   * with SCAN (every master of a Cluster): job ids carry the person, so no index of them is needed.
+   * Erasures and exports are rare; a SCAN over the keyspace is their cost.
    */
   private async jobsOf(tenantId: string, userId: string): Promise<Job<NoticePayload>[]> {
-    // A Cluster would need a SCAN per node; CertLink runs its queue on one Redis.
-    const client = (await this.queue.client) as unknown as Redis;
     const base = `${this.opts.prefix}:${this.opts.queueName ?? DEFAULT_NOTICE_QUEUE}:`;
     const idPrefix = noticeJobId({ tenantId, userId, dueAt: new Date(0) }).replace(/[^|]*$/, '');
     const exact = new RegExp(`^${escapeRegExp(base + idPrefix)}\\d{4}-\\d{2}-\\d{2}$`);
     const ids = new Set<string>();
-    let cursor = '0';
-    do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', `${escapeGlob(base + idPrefix)}*`, 'COUNT', 1000);
-      cursor = next;
+    await scanKeys(this.opts.connection, `${escapeGlob(base + idPrefix)}*`, async (keys) => {
       for (const key of keys) if (exact.test(key)) ids.add(key.slice(base.length));
-    } while (cursor !== '0');
+    });
     const jobs = await Promise.all([...ids].map((id) => this.queue.getJob(id)));
     return jobs.filter((j): j is Job<NoticePayload> => j !== undefined && j !== null);
   }
@@ -121,10 +143,6 @@ export class BullmqNoticeScheduler implements NoticeScheduler, PersonNotices {
   async close(): Promise<void> {
     await this.queue.close();
   }
-}
-
-function escapeGlob(s: string): string {
-  return s.replace(/[*?[\]\\]/g, '\\$&');
 }
 
 function escapeRegExp(s: string): string {

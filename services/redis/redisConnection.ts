@@ -54,17 +54,63 @@ export function createRedis(url: string, opts: RedisConnectionOptions = {}): Red
   return client;
 }
 
-/** Parses REDIS_CLUSTER_NODES-style lists: "host:port,host:port". */
-export function parseClusterNodes(list: string): { host: string; port: number }[] {
-  return list
+/**
+ * Where a Redis Cluster is: its seed nodes, and how to talk to them. REDIS_CLUSTER_NODES gives
+ * `host:port` entries, or `redis[s]://[user:password@]host:port` URLs for a cluster that asks for
+ * TLS and a password (Azure Managed Redis: `rediss://:KEY@<name>.<region>.redis.azure.net:10000`).
+ */
+export interface ClusterTarget {
+  nodes: { host: string; port: number }[];
+  /** TLS, with certificates checked against this name: a cluster hands out its shards as IP addresses under the cache's one certificate. */
+  tlsServername?: string;
+  username?: string;
+  password?: string;
+}
+
+/** Parses REDIS_CLUSTER_NODES: "host:port,host:port", or redis:// / rediss:// URLs sharing one scheme and credentials. */
+export function parseClusterNodes(list: string): ClusterTarget {
+  const target: ClusterTarget = { nodes: [] };
+  let settings: string | null = null;
+  for (const entry of list
     .split(',')
     .map((s) => s.trim())
-    .filter(Boolean)
-    .map((entry) => {
-      const m = /^\[?([^\]]+?)\]?:(\d+)$/.exec(entry);
-      if (!m) throw new Error(`cluster node must be host:port (got "${entry}")`);
-      return { host: m[1], port: Number(m[2]) };
-    });
+    .filter(Boolean)) {
+    if (/^rediss?:\/\//i.test(entry)) {
+      let url: URL;
+      try {
+        url = new URL(entry);
+      } catch {
+        throw new Error(`cluster node URL is not valid (got "${redactCredentials(entry)}")`);
+      }
+      const host = url.hostname.replace(/^\[|\]$/g, '');
+      const tls = url.protocol.toLowerCase() === 'rediss:';
+      const username = decodeURIComponent(url.username) || undefined;
+      const password = decodeURIComponent(url.password) || undefined;
+      const these = JSON.stringify([tls, username, password]);
+      if (settings !== null && settings !== these) throw new Error('cluster node URLs must share one scheme and one user and password');
+      if (settings === null) Object.assign(target, { tlsServername: tls ? host : undefined, username, password });
+      settings = these;
+      target.nodes.push({ host, port: Number(url.port || 6379) });
+      continue;
+    }
+    const m = /^\[?([^\]]+?)\]?:(\d+)$/.exec(entry);
+    if (!m) throw new Error(`cluster node must be host:port or a redis:// URL (got "${redactCredentials(entry)}")`);
+    target.nodes.push({ host: m[1], port: Number(m[2]) });
+  }
+  return target;
+}
+
+/** A setting that may hold a password, fit for an error message or a log line. */
+export function redactCredentials(text: string): string {
+  return text.replace(/(\/\/)[^@/]*@/g, '$1***@');
+}
+
+function clusterCredentials(target: ClusterTarget): RedisOptions {
+  return {
+    ...(target.username ? { username: target.username } : {}),
+    ...(target.password ? { password: target.password } : {}),
+    ...(target.tlsServername ? { tls: { servername: target.tlsServername } } : {}),
+  };
 }
 
 /**
@@ -72,15 +118,26 @@ export function parseClusterNodes(list: string): { host: string; port: number }[
  * pipelining batches the parallel single-key commands of getRecords and
  * friends per node, which is what an explicit pipeline did on one server.
  */
-export function createRedisCluster(nodes: { host: string; port: number }[], opts: RedisConnectionOptions = {}): Cluster {
+export function createRedisCluster(target: ClusterTarget, opts: RedisConnectionOptions = {}): Cluster {
   const maxDelay = opts.maxReconnectDelayMs ?? 2000;
-  const client = new Cluster(nodes, {
+  const client = new Cluster(target.nodes, {
     enableOfflineQueue: false,
     enableAutoPipelining: true,
     clusterRetryStrategy: (attempt: number) => Math.min(200 * attempt, maxDelay),
-    redisOptions: clientOptions(opts),
+    redisOptions: { ...clientOptions(opts), ...clusterCredentials(target) },
   });
   client.on('error', (err: Error) => opts.onError?.(err));
+  return client;
+}
+
+/**
+ * The connection BullMQ runs on, to one server (a redis:// URL) or a Cluster: not the store's,
+ * because BullMQ's blocking commands must wait as long as they need (maxRetriesPerRequest null)
+ * and its commands wait out a reconnection instead of failing fast.
+ */
+export function createQueueConnection(target: string | ClusterTarget, onError?: (err: Error) => void): RedisClient {
+  const client = typeof target === 'string' ? new Redis(target, { maxRetriesPerRequest: null }) : new Cluster(target.nodes, { redisOptions: { maxRetriesPerRequest: null, ...clusterCredentials(target) } });
+  client.on('error', (err: Error) => onError?.(err));
   return client;
 }
 
@@ -150,17 +207,41 @@ export function checkKeyPrefix(prefix: string): string {
   return prefix;
 }
 
+/** A glob that matches `text` literally (SCAN MATCH). */
+export function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, '\\$&');
+}
+
+/**
+ * Hands every key matching a glob to `each`, batch by batch, with the node that holds them: SCAN
+ * walks one server, so on a Cluster every master is walked. For erasures, exports, tests and
+ * tooling, never for a turn.
+ */
+export async function scanKeys(client: RedisClient, pattern: string, each: (keys: string[], node: Redis) => Promise<void>): Promise<void> {
+  // A Cluster knows its masters once it is ready: walking none would find nothing and say nothing.
+  if (client instanceof Cluster) await waitUntilReady(client);
+  const nodes = client instanceof Cluster ? client.nodes('master') : [client];
+  if (nodes.length === 0) throw new StoreUnavailableError('Redis Cluster has no master to scan');
+  for (const node of nodes) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await each(keys, node);
+    } while (cursor !== '0');
+  }
+}
+
 /**
  * Deletes every key under a prefix with SCAN + UNLINK, for tests, benches and
  * tooling. Never FLUSHALL: one Redis may serve several deployments or engineers.
+ * On a Cluster each key is unlinked alone (one node's keys still span many slots).
  */
-export async function deleteKeysByPrefix(redis: Redis, prefix: string): Promise<number> {
-  let cursor = '0';
+export async function deleteKeysByPrefix(redis: RedisClient, prefix: string): Promise<number> {
   let deleted = 0;
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) deleted += await redis.unlink(...keys);
-  } while (cursor !== '0');
+  await scanKeys(redis, `${escapeGlob(prefix)}*`, async (keys, node) => {
+    const counts = redis instanceof Cluster ? await Promise.all(keys.map((key) => node.unlink(key))) : [await node.unlink(...keys)];
+    deleted += counts.reduce((a, b) => a + b, 0);
+  });
   return deleted;
 }

@@ -1,16 +1,17 @@
 /**
  * Notice stores on Redis: one small key per person or notice, so every step is
- * a single-key command or script and runs unchanged on Redis Cluster.
+ * a single-key command or script and runs unchanged on Redis Cluster (the
+ * Cluster scenario of `npm run test:reliability` runs their contract there).
  * Expiry is decided against the injected clock (values carry their deadline)
  * and also set as a Redis TTL, so keys clean themselves up.
  */
-import type Redis from 'ioredis';
 import { Clock, DAY_MS, systemClock } from '../clock';
 import { StoreUnavailableError } from '../errors';
 import { pickLocale } from '../i18n/locale';
 import { ConversationRefStore, NoticePreferenceStore } from '../notices/conversationRefStore';
 import { LedgerClaim, NoticeLedger } from '../notices/noticeLedger';
 import { ConversationRef } from '../notices/types';
+import { RedisClient } from './redisConnection';
 
 export const DEFAULT_NOTICE_KEY_PREFIX = 'certlink:';
 
@@ -28,7 +29,7 @@ const person = (tenantId: string, userId: string) => `{person:${tenantId.toLower
 
 export class RedisConversationRefStore implements ConversationRefStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string = DEFAULT_NOTICE_KEY_PREFIX,
   ) {}
 
@@ -72,7 +73,7 @@ return 1`;
 
 export class RedisNoticePreferenceStore implements NoticePreferenceStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string = DEFAULT_NOTICE_KEY_PREFIX,
     private readonly clock: Clock = systemClock,
   ) {}
@@ -139,7 +140,7 @@ return 0`;
 
 export class RedisNoticeLedger implements NoticeLedger {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string = DEFAULT_NOTICE_KEY_PREFIX,
     private readonly clock: Clock = systemClock,
   ) {}

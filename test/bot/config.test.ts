@@ -34,6 +34,18 @@ describe('config: one module reads and checks every setting at start', () => {
     });
   }
 
+  it('reads REDIS_CLUSTER_NODES as host:port lists or rediss:// URLs, and never echoes the access key of a bad one', () => {
+    assert.equal(loadConfig({ REDIS_CLUSTER_NODES: 'rediss://:key@cache.example:10000' }).redisClusterNodes, 'rediss://:key@cache.example:10000');
+    assert.throws(
+      () => loadConfig({ REDIS_CLUSTER_NODES: 'rediss://:topsecret@cache.example:10000,rediss://:other@cache.example:10000' }),
+      (err: unknown) => err instanceof ConfigError && /REDIS_CLUSTER_NODES must be/.test(err.message) && !/topsecret|other@/.test(err.message),
+    );
+    assert.throws(
+      () => loadConfig({ REDIS_CLUSTER_NODES: 'cache.example' }),
+      (err: unknown) => err instanceof ConfigError && /got "cache.example"/.test(err.message),
+    );
+  });
+
   it('reads the key of the user hashes in logs, or leaves it to a random key per process', () => {
     assert.equal(loadConfig({ LOG_HASH_KEY: ' k'.repeat(10) + ' ' }).logHashKey, 'k k k k k k k k k k');
     assert.equal(loadConfig({}).logHashKey, null);

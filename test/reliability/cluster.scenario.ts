@@ -1,7 +1,10 @@
 /**
  * Scenario c: a Redis Cluster of three masters on loopback, started here. The
- * store contract suites (the same files npm test runs on one Redis) and the
- * concurrency scenario run unchanged on it; no CROSSSLOT anywhere.
+ * store contract suites (the same files npm test runs on one Redis, the notice
+ * stores and the BullMQ notice queue included) and the concurrency scenario run
+ * unchanged on it; notices queued by a bot process reach each person once across
+ * a restart of the bot and the notice worker, notices left under the queue's old
+ * keys included; no CROSSSLOT anywhere.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { strict as assert } from 'node:assert';
@@ -12,11 +15,17 @@ import { RedisDocumentStore } from '../../services/redis/redisDocumentStore';
 import { RedisOnceStore } from '../../services/redis/redisOnceStore';
 import { RedisProfileStore } from '../../services/redis/redisProfileStore';
 import { RedisCounterStore } from '../../services/redis/redisCounterStore';
+import { ManualClock, systemClock } from '../../services/clock';
+import { BullmqNoticeScheduler } from '../../services/redis/bullmqNoticeScheduler';
+import { RedisConversationRefStore, RedisNoticeLedger, RedisNoticePreferenceStore } from '../../services/redis/redisNoticeStores';
+import { redisNoticeStores } from '../../services/redis/redisNotices';
+import { describeNoticeQueueContract, describeNoticeStoresContract } from '../services/contracts/noticeStores.contract';
 import { describeAssociationStoreContract } from '../services/contracts/associationStore.contract';
 import { describeDocumentStoreContract } from '../services/contracts/documentStore.contract';
 import { describeOnceStoreContract } from '../services/contracts/onceStore.contract';
 import { describeProfileStoreContract } from '../services/contracts/profileStore.contract';
 import { concurrencyScenario } from './concurrency.scenario';
+import { noticesAcrossRestarts } from './support/noticeRestarts';
 import { RedisClusterHandle, startRedisCluster } from './support/redisCluster';
 import { printFigures } from './support/figures';
 
@@ -56,6 +65,15 @@ describe('reliability c: Redis Cluster (3 masters, started here)', function () {
       return { store: new RedisDocumentStore(one, p), other: new RedisDocumentStore(two, p), elapse: realElapse };
     });
     describeProfileStoreContract('redis cluster', async () => new RedisProfileStore(one, prefix()));
+    describeNoticeStoresContract('redis cluster', async () => {
+      const clock = new ManualClock('2026-03-01T00:00:00Z');
+      const p = prefix();
+      return { clock, refs: new RedisConversationRefStore(one, p), prefs: new RedisNoticePreferenceStore(one, p, clock), ledger: new RedisNoticeLedger(two, p, clock) };
+    });
+    describeNoticeQueueContract('redis cluster (BullMQ, hash-tagged prefix)', async () => {
+      const queue = await redisNoticeStores({ client: one, queueTarget: parseClusterNodes(cluster.nodes), keyPrefix: prefix(), clock: systemClock }).openQueue({ concurrency: 1 });
+      return { scheduler: queue.scheduler as BullmqNoticeScheduler, dispose: () => queue.close() };
+    });
 
     it('counts rate-limit hits on the cluster', async () => {
       const counters = new RedisCounterStore(one, prefix());
@@ -78,5 +96,9 @@ describe('reliability c: Redis Cluster (3 masters, started here)', function () {
 
   it('a. concurrency scenario on the cluster: zero violations, no CROSSSLOT', async () => {
     await concurrencyScenario({ REDIS_CLUSTER_NODES: cluster.nodes }, one, prefix(), 'c. concurrency on Redis Cluster (3 masters)');
+  });
+
+  it('notices queued on the cluster reach each person exactly once across a restart of the bot and the worker, old keys carried over', async () => {
+    await noticesAcrossRestarts(cluster.nodes, one, prefix());
   });
 });

@@ -87,7 +87,7 @@ describe('reliability b: Redis killed mid-load and restarted (throwaway redis-se
         }
       };
       // Scheduled notices: link at org 1, get refused at org 2 (30 days); the refusal schedules the notice.
-      const noticeKeys = { delayed: `${prefix}bull:notices:delayed` };
+      const noticeKeys = { delayed: `${prefix}{bull}:notices:delayed` };
       for (let i = LOAD_PEOPLE; i < LOAD_PEOPLE + NOTICE_PEOPLE; i++) {
         const [atFirst, atSecond] = data.people[i];
         const preview = activityFrom(atFirst, connector.url, { type: 'message', text: 'link my certification' });
@@ -138,7 +138,7 @@ describe('reliability b: Redis killed mid-load and restarted (throwaway redis-se
       );
       const lost = acknowledged.filter((a) => a.at < killAt && !records.get(a.mcid)?.starts.some((s) => s.mpnId === a.mpnId));
       const scheduledAfter = (await client.zrange(noticeKeys.delayed, 0, -1)).sort();
-      const jobsWhole = (await Promise.all(scheduledAfter.map((id) => client.exists(`${prefix}bull:notices:${id}`)))).filter((x) => x === 1).length;
+      const jobsWhole = (await Promise.all(scheduledAfter.map((id) => client.exists(`${prefix}{bull}:notices:${id}`)))).filter((x) => x === 1).length;
       client.disconnect();
 
       printFigures('b. Redis killed mid-load, restarted with its AOF', {

@@ -75,6 +75,21 @@ describe('createStores', () => {
       assert.equal((await changed.profiles.get('2001'))?.firstName, 'Alice');
     });
 
+    it('seeds nothing for a process given no profiles (the notice worker), so the bot restarting after it brings no erased profile back', async () => {
+      const keyPrefix = redis.freshPrefix();
+      const file = [sample('2101', 'Alice', 'alice@contoso.example'), sample('2102', 'Bob', 'bob@contoso.example')];
+      const bot = await createStores({ redisUrl: TEST_REDIS_URL, keyPrefix, profiles: file });
+      opened.push(bot);
+      assert.ok(bot.redis);
+      assert.equal(await new RedisProfileStore(bot.redis, keyPrefix).erase('2101'), true);
+      const worker = await createStores({ redisUrl: TEST_REDIS_URL, keyPrefix });
+      opened.push(worker);
+      const restarted = await createStores({ redisUrl: TEST_REDIS_URL, keyPrefix, profiles: file });
+      opened.push(restarted);
+      assert.equal(await restarted.profiles.get('2101'), null, 'the erased profile stays erased');
+      assert.equal((await restarted.profiles.get('2102'))?.firstName, 'Bob');
+    });
+
     it('closes its connection', async () => {
       const stores = await createStores({ redisUrl: TEST_REDIS_URL, keyPrefix: redis.freshPrefix() });
       await stores.close();

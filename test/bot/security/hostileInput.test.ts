@@ -7,7 +7,7 @@
  *
  * "Unchanged" covers records, org, person and report indexes, profiles and the
  * audit log. Session state (doc:), redelivery claims (once:), rate counters
- * (count:), personal-chat references (:convref) and the notice queue (bull:)
+ * (count:), personal-chat references (:convref) and the notice queue ({bull}:)
  * may grow: a random "hello" legitimately gets a help card, a claim on its id,
  * the bot remembers where to reach that person, and a refused link attempt
  * schedules a "you can link again" notice for whoever asked (docs/notices.md).
@@ -49,7 +49,7 @@ async function snapshot(redis: Redis, prefix: string): Promise<Map<string, strin
     cursor = next;
     for (const key of keys) {
       const rest = key.slice(prefix.length);
-      if (/^(once|doc|count|bull):/.test(rest) || rest.endsWith(':convref')) continue;
+      if (/^(once|doc|count|\{bull\}):/.test(rest) || rest.endsWith(':convref')) continue;
       out.set(key, ((await redis.dumpBuffer(key)) ?? Buffer.alloc(0)).toString('hex'));
     }
   } while (cursor !== '0');

@@ -50,7 +50,7 @@ describe('notices on BullMQ + Redis', function () {
         limits: DEFAULT_LIMITS,
         notices: { tenantRatePerSecond: 10_000, runWorkers: true, workerConcurrency: 8, claimTtlSeconds: 600 },
       },
-      stores: redisNoticeStores({ client: redis, redisUrl: TEST_REDIS_URL, keyPrefix: prefix, clock: systemClock }),
+      stores: redisNoticeStores({ client: redis, queueTarget: TEST_REDIS_URL, keyPrefix: prefix, clock: systemClock }),
       transport: createConnectorTransport(localApp),
       currentAvailability: async () => ({ nextDate: new Date(0), associationsLeft: 2, link: null, lastStartAt: null }),
       delivery: { claimTtlMs: 2000 },

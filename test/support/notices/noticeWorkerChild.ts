@@ -24,7 +24,7 @@ async function main(): Promise<void> {
         claimTtlSeconds: 600,
       },
     },
-    stores: redisNoticeStores({ client, redisUrl, keyPrefix: env.NOTICE_PREFIX, clock: systemClock }),
+    stores: redisNoticeStores({ client, queueTarget: redisUrl, keyPrefix: env.NOTICE_PREFIX, clock: systemClock }),
     transport: createConnectorTransport({ microsoftAppId: '', microsoftAppPassword: '', microsoftAppType: 'MultiTenant', microsoftAppTenantId: '' }),
     currentAvailability: async () => ({ nextDate: new Date(0), associationsLeft: 2, link: null, lastStartAt: null }),
     delivery: { claimTtlMs: Number(env.NOTICE_CLAIM_TTL_MS ?? 2000) },

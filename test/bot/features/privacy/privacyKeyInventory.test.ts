@@ -24,7 +24,7 @@ function escapeRegExp(text: string): string {
  * The key patterns of the "What is stored" table, as regular expressions under `prefix`. In the
  * document `…` is the prefix, `<name>` any text, `\|` a literal bar, and a pattern that starts with
  * `:` continues the hash tag of the pattern before it in the same cell. BullMQ's own keys for the
- * notice queue ("and the queue's sets") are everything under `…bull:notices:`.
+ * notice queue ("and the queue's sets") are everything under `…{bull}:notices:`.
  */
 function documentedKeyPatterns(markdown: string, prefix: string): RegExp[] {
   const section = markdown.split('## What is stored, and why')[1]?.split('\n## ')[0];
@@ -39,8 +39,8 @@ function documentedKeyPatterns(markdown: string, prefix: string): RegExp[] {
       if (!raw.startsWith('…') && !raw.startsWith(':')) continue;
       const full = raw.startsWith(':') ? hashTag + raw : raw;
       if (raw.startsWith('…')) hashTag = raw.slice(0, raw.indexOf('}') + 1);
-      if (full.startsWith('…bull:notices:')) {
-        patterns.push(new RegExp(`^${escapeRegExp(prefix)}bull:notices:`));
+      if (full.startsWith('…{bull}:notices:')) {
+        patterns.push(new RegExp(`^${escapeRegExp(prefix)}\\{bull\\}:notices:`));
         continue;
       }
       const body = full
@@ -63,7 +63,7 @@ describe('privacy: every Redis key is one PRIVACY.md lists', () => {
     assert.ok(documented('p:{profile:10203040}'));
     assert.ok(documented('p:{org:1234567}:report:titles'), 'a pattern continued after a comma (":report:titles")');
     assert.ok(documented('p:{person:tenant|user}:convref'));
-    assert.ok(documented('p:bull:notices:delayed'));
+    assert.ok(documented('p:{bull}:notices:delayed'));
     assert.ok(documented('p:count:rate:link:tenant|user:2935'), 'an escaped bar inside a pattern');
     assert.ok(!documented('p:{profile:10203040}:extra'), 'patterns are anchored');
     assert.ok(!documented('p:somethingNew'));
@@ -101,7 +101,7 @@ describe('privacy: every Redis key is one PRIVACY.md lists', () => {
     await collect();
 
     // The flow did reach every kind of key it is meant to exercise.
-    for (const kind of ['{profile:', '{mcid:', '{person:', ':audit', 'bull:notices:', 'doc:university:', 'doc:botstate:', '{pstarts:', 'once:', 'seed:profiles', 'count:rate:', 'ledger:{personalNudge:', 'ledger:']) {
+    for (const kind of ['{profile:', '{mcid:', '{person:', ':audit', '{bull}:notices:', 'doc:university:', 'doc:botstate:', '{pstarts:', 'once:', 'seed:profiles', 'count:rate:', 'ledger:{personalNudge:', 'ledger:']) {
       assert.ok(
         [...seen].some((k) => k.includes(kind)),
         `the flow wrote a key with ${kind}`,
