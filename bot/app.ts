@@ -48,6 +48,7 @@ import { personalNudgeCard, welcomeCardFor } from './features/employee/helpHandl
 import { previewAfterSignIn } from './features/employee/linkHandler';
 import { noticesFeature } from './features/notices';
 import { privacyFeature } from './features/privacy';
+import { MetricsListener, startMetricsListener } from './http/metricsListener';
 import { registerRoutes } from './http/routes';
 import { createHttpServer, listen } from './http/server';
 import { say } from '../services/i18n/say';
@@ -116,6 +117,8 @@ export interface ComposedCertLink {
 export interface RunningApp extends ComposedCertLink {
   server: Server;
   port: number;
+  /** The port of GET /metrics (config.metrics.host), or null when that port was taken (a warning says so). */
+  metricsPort: number | null;
   /** Requests being handled right now. */
   inFlight(): number;
   /**
@@ -265,11 +268,12 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
 
 export async function startCertLink(config: AppConfig, log: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
   const app = await composeCertLink(config, log, overrides);
-  const { clock, stores, services, metrics } = app;
+  const { clock, stores, services } = app;
 
   // 6. The HTTP server and its routes.
   const server = createHttpServer({ endpoint: app.endpoint, health: stores.health, log });
-  const routes = registerRoutes(server, { config, log, clock, stores, services, metrics, tabTokenKeys: overrides.tabTokenKeys });
+  const routes = registerRoutes(server, { config, log, clock, stores, services, tabTokenKeys: overrides.tabTokenKeys });
+  const metricsListener = await startMetrics(app, config, log);
   const port = await listen(server, config.port);
   log.info({ port, store: stores.kind, orgs: services.orgs.all().length, profiles: app.profilesInFile }, 'CertLink is listening on /api/messages');
 
@@ -277,6 +281,7 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     ...app,
     server,
     port,
+    metricsPort: metricsListener?.port ?? null,
     inFlight: () => routes.gate.inFlight.size,
     async close() {
       routes.sweeps.stop();
@@ -287,8 +292,27 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
       // Keep-alive connections with no request would hold server.close() open.
       server.server.closeIdleConnections?.();
       await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
+      await metricsListener?.close();
       await services.notices.stop();
       await stores.close();
     },
   };
+}
+
+/**
+ * GET /metrics on its own listener (bot/http/metricsListener.ts). A default port already taken (a
+ * second bot on the same host) costs the metrics, with a warning, not the bot; a port the operator
+ * chose must be free.
+ */
+async function startMetrics(app: ComposedCertLink, config: AppConfig, log: Logger): Promise<MetricsListener | null> {
+  const { host, port, portExplicit, token } = config.metrics;
+  try {
+    const listener = await startMetricsListener(app.metrics, { host, port, token });
+    log.info({ host, port: listener.port }, 'metrics on GET /metrics');
+    return listener;
+  } catch (err) {
+    if (portExplicit || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    log.warn({ host, port }, 'metrics not served: the port is taken (another process on this host?); set METRICS_PORT to a free port');
+    return null;
+  }
 }
