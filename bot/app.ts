@@ -40,10 +40,11 @@ import { UniversityService } from '../services/university/universityService';
 import { AppConfig } from './config';
 import { clockFor } from './fileClock';
 import { warnAtStart } from './startupWarnings';
-import { adminFeature, PersonNotifier } from './features/admin';
-import { noticeNotifier } from './features/admin/removalNotice';
+import { adminFeature } from './features/admin';
+import { DownloadSender, personalChatDownloads } from './features/admin/downloadDelivery';
 import { employeeFeature } from './features/employee';
 import { EmployeeDeps } from './features/employee/employeeDeps';
+import { MovedAwayNotices } from './features/employee/movedAwayNotice';
 import { personalNudgeCard, welcomeCardFor } from './features/employee/helpHandler';
 import { previewAfterSignIn } from './features/employee/linkHandler';
 import { noticesFeature } from './features/notices';
@@ -56,10 +57,11 @@ import { Logger } from './logging';
 import { BotMetrics } from './metrics/botMetrics';
 import { timedStores } from './metrics/timedStore';
 import { personalNudge } from './proactive/personalNudge';
+import { noticeNotifier, PersonNotifier } from './proactive/personNotifier';
 import { Notices, startNotices } from './proactive/startNotices';
 import { createRuntime } from './runtime/createRuntime';
 import type { ActivityEndpoint, BotRuntime } from './runtime/turn';
-import { cachedMemberEmail, MemberEmailLookup, teamsMemberEmail } from './teams/memberEmail';
+import { cachedMembers, fromEmailLookup, MemberEmailLookup, MemberLookup, teamsMembers } from './teams/memberEmail';
 import { MemberIdLookup, teamsMemberIds } from './teams/mentions';
 import { MemberNameLookup, teamsMemberNames } from './teams/memberNames';
 import { TeamRoster, teamsRoster } from './teams/teamRoster';
@@ -75,10 +77,15 @@ export interface AppOverrides {
   runtime?: BotRuntime;
   /** Where conversation state is kept (default: the stores' documents). */
   sessionDocuments?: DocumentStore;
+  /** Who Teams says people are (default: the member API, cached); `memberEmail` gives just an email, taken as the UPN of a member. */
+  members?: MemberLookup;
   memberEmail?: MemberEmailLookup;
   memberIds?: MemberIdLookup;
   memberNames?: MemberNameLookup;
+  /** Tells a person in their personal chat (an admin's removal, their MCID moving away); default: the notices' delivery. */
   notifier?: PersonNotifier;
+  /** Where downloads asked for in a shared conversation go (default: the admin's personal chat, through the notices' delivery). */
+  downloads?: DownloadSender;
   roster?: TeamRoster;
   /** Where notices go (default: the runtime's proactive transport). */
   noticeTransport?: NoticeTransport;
@@ -157,14 +164,17 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
   const privacyViews = privacyStores(stores);
   const pseudonymizer = new Pseudonymizer(config.privacy.hashSecret);
   const erasedStarts = new PseudonymizedStarts({ store: privacyViews.erasedStarts, pseudonymizer, policy, clock });
+  const movedAway = new MovedAwayNotices(orgs, (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'moved-away notice not delivered'));
   const associations = new AssociationService({
     store: stores.associations,
     clock,
     limits: config.limits,
     erasedStarts,
     // The audit trail and the report's counters follow every link, switch and removal;
-    // an admin's removal schedules the profile's erasure (cancelled if the person links again).
+    // an admin's removal schedules the profile's erasure (cancelled if the person links again);
+    // an account an MCID moves away from is told (once the notices run, below).
     listeners: [
+      movedAway,
       new AuditTrailListener(stores.audit),
       new ReportIndexListener(stores.reportIndex, stores.profiles),
       new RemovalRetentionListener({ profiles: privacyViews.profiles, records: privacyViews.records, policy }),
@@ -190,6 +200,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
     onError: (err) => log.warn({ err: String(err) }, 'notices: background error'),
   });
   metrics.watchNotices(() => ({ ...notices.stats() }));
+  movedAway.deliverThrough(overrides.notifier ?? noticeNotifier(notices, clock, 'movedAway'));
   const privacyDeps: PrivacyDeps = {
     ...privacyViews,
     associations,
@@ -210,7 +221,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
 
   // 5. The features, each built the same way from what it needs, and the turn pipeline.
   // In-process memories of people, both forgotten when a person erases their data.
-  const emailCache = cachedMemberEmail(teamsMemberEmail);
+  const memberCache = cachedMembers(teamsMembers);
   const memory = new ConversationMemory(notices.refs);
   const employee: EmployeeDeps = { associations, orgs, university, clock, signIn: config.oauthConnectionName !== '', notices };
   const features = [
@@ -225,7 +236,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
       orgs,
       clock,
       forgetPerson(tenantId, teamsUserId, userId) {
-        emailCache.forget(tenantId, teamsUserId);
+        memberCache.forget(tenantId, teamsUserId);
         memory.recent.forgetPerson(tenantId, userId);
       },
     }),
@@ -234,7 +245,8 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
       profiles: stores.profiles,
       memberIds: overrides.memberIds ?? teamsMemberIds,
       memberNames: overrides.memberNames ?? teamsMemberNames,
-      notifier: overrides.notifier ?? noticeNotifier(notices, clock),
+      notifier: overrides.notifier ?? noticeNotifier(notices, clock, 'removedByAdmin'),
+      downloads: overrides.downloads ?? personalChatDownloads(notices, admin, (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'downloads not delivered to the personal chat')),
     }),
     noticesFeature({ notices, admin, associations, roster: overrides.roster ?? teamsRoster() }),
   ];
@@ -245,7 +257,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
     once: stores.once,
     clock,
     log,
-    reads: { associations, profiles: stores.profiles, memberEmail: overrides.memberEmail ?? emailCache },
+    reads: { associations, profiles: stores.profiles, orgs, members: overrides.members ?? (overrides.memberEmail ? fromEmailLookup(overrides.memberEmail) : memberCache) },
     profiles: stores.profiles,
     signIn: employee.signIn,
     memory,

@@ -54,6 +54,7 @@ export function registerRoutes(server: Server, deps: RouteDeps): { gate: DrainGa
     orgByMpnId: (mpnId) => orgs.byMpnId(mpnId),
     reports: services.reports,
     audit: stores.audit,
+    once: stores.once,
     clock,
     onError: (err, where) => log.error({ err: String(err), where }, 'download failed'),
   });
@@ -62,6 +63,7 @@ export function registerRoutes(server: Server, deps: RouteDeps): { gate: DrainGa
     exporter: services.privacy.exporter,
     documents: stores.documents,
     orgForTenant: (tenantId) => orgs.forTenant(tenantId),
+    once: stores.once,
     clock,
     onError: (err) => log.error({ err: String(err) }, 'personal data download failed'),
   });

@@ -6,12 +6,14 @@
 import { Organization } from '../../services/directory/types';
 import { OrgDirectory } from '../../services/directory/orgDirectory';
 import { Locale } from '../../services/i18n/locale';
-import type { IntentRules } from '../features/feature';
+import type { Audience, IntentRules } from '../features/feature';
+import type { ReadAhead } from '../features/turnReads';
 import type { IntentName } from '../features/priority';
 import { say } from '../../services/i18n/say';
 import { recognizeIntent } from '../features/recognizeIntent';
 import type { PersonalNudge } from '../proactive/personalNudge';
 import { ConversationMemory } from './conversationRefs';
+import { safeReply } from './safeReply';
 import { ACTIVITY_MEMORY_SECONDS, ScopeDeps, TurnScope } from './turnScope';
 
 export interface MessageRouterDeps extends ScopeDeps {
@@ -34,7 +36,7 @@ export class MessageRouter {
     const recognized = recognizeIntent(turn.activity.text);
     const org = this.deps.orgs.forTenant(info.tenantId);
     const rules = recognized.intent ? this.intents.get(recognized.intent) : undefined;
-    if (org && rules?.readAhead && this.servedHere(rules, scope)) scope.reads.start(rules.readAhead);
+    if (org && rules && this.servedHere(rules, scope)) scope.reads.start(readsFor(rules));
     // The handler's reads, and the conversation state when the turn will use it (a sign-in may be in
     // progress, or the answer is a confirmation card), go beside the once-only claim: one round trip
     // instead of several; a redelivery that loses the claim drops them. Other turns load the state on
@@ -64,7 +66,7 @@ export class MessageRouter {
   private async answer(scope: TurnScope, locale: Locale, intent: IntentName | null, rules: IntentRules | undefined, org: Organization | null): Promise<void> {
     const { turn, info } = scope;
     if (!org) {
-      await turn.send({ text: say(locale, 'unknownTenant', { tenantId: info.tenantId ?? '?' }) });
+      await turn.send(safeReply({ text: say(locale, 'unknownTenant', { tenantId: info.tenantId ?? '?' }) }));
       scope.note('unknownTenant', 'refused');
       return;
     }
@@ -75,13 +77,25 @@ export class MessageRouter {
       scope.note(null, 'refused');
       return;
     }
+    // Anything not understood gets the help, which is for everyone.
+    const refusal = rules ? await scope.audienceRefusal(rules.audience) : null;
+    if (refusal) {
+      await turn.send(safeReply({ text: say(locale, refusal, { org: org.name }) }));
+      scope.note(null, 'refused');
+      return;
+    }
     if (rules?.rateLimit && !(await scope.withinRateLimit(rules.rateLimit))) {
       await turn.send({ text: say(locale, 'rateLimited') });
       return;
     }
-    // Anything not understood gets the help.
     const handler = (intent && rules?.handle) || this.intents.get('help')?.handle;
     const reply = handler ? await handler(scope.handlerContext(locale, org)) : null;
-    if (reply) await turn.send(reply);
+    if (reply) await turn.send(safeReply(reply));
   }
+}
+
+/** What to read beside the claim: the handler's reads, and the member lookup when the intent is not for everyone. */
+export function readsFor(rules: { readAhead?: ReadAhead[]; audience?: Audience }): ReadAhead[] {
+  const reads = rules.readAhead ?? [];
+  return rules.audience === 'everyone' ? reads : [...reads, 'member'];
 }

@@ -8,7 +8,7 @@ import { Locale } from '../../services/i18n/locale';
 import { onceKey } from '../../services/kv/onceKey';
 import { OnceStore } from '../../services/kv/onceStore';
 import type { PersonRateLimiter, RateLimitedKind } from '../../services/limits/personRateLimiter';
-import type { HandlerContext } from '../features/feature';
+import type { Audience, HandlerContext } from '../features/feature';
 import { PendingCards } from '../features/pendingCards';
 import { hashUserId, Logger } from '../logging';
 import type { Turn } from '../runtime/turn';
@@ -65,6 +65,19 @@ export class TurnScope {
       pending: new PendingCards(this.turn.session, () => this.deps.clock.now(), locale),
       reads: this.reads,
     };
+  }
+
+  /**
+   * Why this person may not use something meant for `audience`, or null when they may: a guest
+   * (B2B) account acts for no organization here, and what changes or shows the organization's
+   * data needs Teams to have answered who the person is. Reads the member lookup the turn shares.
+   */
+  async audienceRefusal(audience: Audience = 'member'): Promise<'guestRefused' | 'memberUnknown' | null> {
+    if (audience === 'everyone') return null;
+    const person = await this.reads.member();
+    if (person?.guest) return 'guestRefused';
+    if (!person && audience === 'confirmedMember') return 'memberUnknown';
+    return null;
   }
 
   /** True when the person may go on; otherwise nothing is done and the caller tells them. */
