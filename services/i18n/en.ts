@@ -199,7 +199,7 @@ export const en = {
   catSessionWhy: 'Cards waiting for your click and a sign-in in progress, kept at most {days, plural, one {# day} other {# days}}.',
   catSessionWhyNoLimit: 'Cards waiting for your click and a sign-in in progress, kept with no time limit.',
   myDataWho: 'Who can see it: you, and the global admins and partner admins of the organization you are linked to (the report and its audit log). Nobody else.',
-  myDataLinkExpires: 'The download link works for 15 minutes (until {time}) and only for you. Say "delete my data" to erase it.',
+  myDataLinkExpires: 'The download link was made for you alone and gives the file once, within 15 minutes (until {time}). Say "delete my data" to erase it.',
   download: 'Download all my data (JSON)',
   eraseTitle: 'Delete your data from CertLink?',
   eraseIntro: 'This cannot be undone.',

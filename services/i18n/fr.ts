@@ -202,7 +202,7 @@ export const fr: Record<keyof typeof en, string> = {
   catSessionWhy: 'Cartes en attente de votre clic et connexion en cours, conservées au plus {days, plural, one {# jour} other {# jours}}.',
   catSessionWhyNoLimit: 'Cartes en attente de votre clic et connexion en cours, conservées sans limite de durée.',
   myDataWho: 'Qui peut les voir : vous, et les administrateurs généraux et administrateurs partenaires de l’organisation à laquelle vous êtes lié (le rapport et son journal d’audit). Personne d’autre.',
-  myDataLinkExpires: 'Le lien de téléchargement fonctionne 15 minutes (jusqu’à {time}) et pour vous seul. Dites « supprimer mes données » pour les effacer.',
+  myDataLinkExpires: 'Le lien de téléchargement n’a été fait que pour vous et ne donne le fichier qu’une fois, dans les 15 minutes (jusqu’à {time}). Dites « supprimer mes données » pour les effacer.',
   download: 'Télécharger toutes mes données (JSON)',
   eraseTitle: 'Supprimer vos données de CertLink ?',
   eraseIntro: 'Cette action est définitive.',
