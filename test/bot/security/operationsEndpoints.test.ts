@@ -57,7 +57,10 @@ describe('operations endpoints: /metrics off the public port, framing in local m
     }));
 
   it('refuses to start with /metrics on a non-loopback address and no token', () => {
-    assert.throws(() => loadConfig({ ...PRODUCTION, METRICS_HOST: '0.0.0.0' }), (err: unknown) => err instanceof ConfigError && /METRICS_TOKEN is required/.test(err.message));
+    assert.throws(
+      () => loadConfig({ ...PRODUCTION, METRICS_HOST: '0.0.0.0' }),
+      (err: unknown) => err instanceof ConfigError && /METRICS_TOKEN is required/.test(err.message),
+    );
     assert.throws(() => loadConfig({ ...PRODUCTION, METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'short' }), ConfigError);
     assert.equal(loadConfig({ ...PRODUCTION, METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'scrape-token-0123456789abcdef' }).metrics.host, '0.0.0.0');
     assert.equal(loadConfig({}).metrics.host, '127.0.0.1');
