@@ -8,8 +8,7 @@ import { OrgDirectory } from '../../services/directory/orgDirectory';
 import type { PublicVerbRules, Reply, VerbRules } from '../features/feature';
 import { say, TextKey } from '../../services/i18n/say';
 import type { CardAction, CardActionAnswer } from '../runtime/turn';
-import { readsFor } from './messageRouter';
-import { ACTIVITY_MEMORY_SECONDS, clickKey, ScopeDeps, TurnScope } from './turnScope';
+import { ACTIVITY_MEMORY_SECONDS, clickKey, readsFor, ScopeDeps, TurnScope } from './turnScope';
 
 export interface CardActionRouterDeps extends ScopeDeps {
   orgs: OrgDirectory;

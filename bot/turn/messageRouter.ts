@@ -6,15 +6,14 @@
 import { Organization } from '../../services/directory/types';
 import { OrgDirectory } from '../../services/directory/orgDirectory';
 import { Locale } from '../../services/i18n/locale';
-import type { Audience, IntentRules } from '../features/feature';
-import type { ReadAhead } from '../features/turnReads';
+import type { IntentRules } from '../features/feature';
 import type { IntentName } from '../features/priority';
 import { say } from '../../services/i18n/say';
 import { recognizeIntent } from '../features/recognizeIntent';
 import type { PersonalNudge } from '../proactive/personalNudge';
 import { ConversationMemory } from './conversationRefs';
 import { safeReply } from './safeReply';
-import { ACTIVITY_MEMORY_SECONDS, ScopeDeps, TurnScope } from './turnScope';
+import { ACTIVITY_MEMORY_SECONDS, readsFor, ScopeDeps, TurnScope } from './turnScope';
 
 export interface MessageRouterDeps extends ScopeDeps {
   orgs: OrgDirectory;
@@ -92,10 +91,4 @@ export class MessageRouter {
     const reply = handler ? await handler(scope.handlerContext(locale, org)) : null;
     if (reply) await turn.send(safeReply(reply));
   }
-}
-
-/** What to read beside the claim: the handler's reads, and the member lookup when the intent is not for everyone. */
-export function readsFor(rules: { readAhead?: ReadAhead[]; audience?: Audience }): ReadAhead[] {
-  const reads = rules.readAhead ?? [];
-  return rules.audience === 'everyone' ? reads : [...reads, 'member'];
 }

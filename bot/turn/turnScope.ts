@@ -13,7 +13,7 @@ import { PendingCards } from '../features/pendingCards';
 import { hashUserId, Logger } from '../logging';
 import type { Turn } from '../runtime/turn';
 import { turnInfo, TurnInfo } from '../features/turnInfo';
-import { ReadServices, TurnReads } from '../features/turnReads';
+import { ReadAhead, ReadServices, TurnReads } from '../features/turnReads';
 
 export type TurnOutcome = 'ok' | 'unavailable' | 'error' | 'duplicate' | 'refused' | 'rateLimited';
 
@@ -95,6 +95,12 @@ export class TurnScope {
   get activityKey(): string {
     return onceKey('activity', this.info.conversationId, this.info.activityId ?? '');
   }
+}
+
+/** What to read beside the claim: the handler's reads, and the member lookup when it is not for everyone (audienceRefusal). */
+export function readsFor(rules: { readAhead?: ReadAhead[]; audience?: Audience }): ReadAhead[] {
+  const reads = rules.readAhead ?? [];
+  return rules.audience === 'everyone' ? reads : [...reads, 'member'];
 }
 
 export function clickKey(cardId: string): string {
