@@ -16,6 +16,7 @@ import { MemoryPartnerAdminStore } from '../services/memory/memoryPartnerAdminSt
 import { RedisAssociationStore } from '../services/redis/redisAssociationStore';
 import { RedisAuditLog } from '../services/redis/redisAuditLog';
 import { createRedis, waitUntilReady } from '../services/redis/redisConnection';
+import { RedisOnceStore } from '../services/redis/redisOnceStore';
 import { RedisProfileStore } from '../services/redis/redisProfileStore';
 import { RedisReportIndexStore } from '../services/redis/redisReportIndexStore';
 import { ReportService } from '../services/report/reportService';
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     orgByMpnId: (m) => (m === org.mpnId ? org : null),
     reports,
     audit,
+    once: new RedisOnceStore(redis, prefix),
     clock: systemClock,
     onError: (err) => process.stderr.write(`download error: ${(err as Error).message}\n`),
   });

@@ -38,7 +38,7 @@ export function spawnNode(script: string, port: number, env: Record<string, stri
   const [wrapper, ...wrapperArgs] = (process.env.BENCH_NODE_WRAPPER ?? '').split(' ').filter(Boolean);
   const command = wrapper ? [wrapper, ...wrapperArgs, process.execPath] : [process.execPath];
   return spawn(command[0], [...command.slice(1), ...nodeArgs, path.join(distRoot, script)], {
-    env: { ...process.env, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', ...env, PORT: String(port), MicrosoftAppId: '', MicrosoftAppPassword: '' },
+    env: { ...process.env, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', ...env, PORT: String(port), METRICS_PORT: '0', MicrosoftAppId: '', MicrosoftAppPassword: '' },
     stdio: ['ignore', verbose ? 'inherit' : 'ignore', verbose ? 'inherit' : 'ignore'],
   });
 }

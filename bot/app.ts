@@ -40,14 +40,16 @@ import { UniversityService } from '../services/university/universityService';
 import { AppConfig } from './config';
 import { clockFor } from './fileClock';
 import { warnAtStart } from './startupWarnings';
-import { adminFeature, PersonNotifier } from './features/admin';
-import { noticeNotifier } from './features/admin/removalNotice';
+import { adminFeature } from './features/admin';
+import { DownloadSender, personalChatDownloads } from './features/admin/downloadDelivery';
 import { employeeFeature } from './features/employee';
 import { EmployeeDeps } from './features/employee/employeeDeps';
+import { MovedAwayNotices } from './features/employee/movedAwayNotice';
 import { personalNudgeCard, welcomeCardFor } from './features/employee/helpHandler';
 import { previewAfterSignIn } from './features/employee/linkHandler';
 import { noticesFeature } from './features/notices';
 import { privacyFeature } from './features/privacy';
+import { MetricsListener, startMetricsListener } from './http/metricsListener';
 import { registerRoutes } from './http/routes';
 import { createHttpServer, listen } from './http/server';
 import { say } from '../services/i18n/say';
@@ -55,10 +57,11 @@ import { Logger } from './logging';
 import { BotMetrics } from './metrics/botMetrics';
 import { timedStores } from './metrics/timedStore';
 import { personalNudge } from './proactive/personalNudge';
+import { noticeNotifier, PersonNotifier } from './proactive/personNotifier';
 import { Notices, startNotices } from './proactive/startNotices';
 import { createRuntime } from './runtime/createRuntime';
 import type { ActivityEndpoint, BotRuntime } from './runtime/turn';
-import { cachedMemberEmail, MemberEmailLookup, teamsMemberEmail } from './teams/memberEmail';
+import { cachedMembers, fromEmailLookup, MemberEmailLookup, MemberLookup, teamsMembers } from './teams/memberEmail';
 import { MemberIdLookup, teamsMemberIds } from './teams/mentions';
 import { MemberNameLookup, teamsMemberNames } from './teams/memberNames';
 import { TeamRoster, teamsRoster } from './teams/teamRoster';
@@ -74,10 +77,15 @@ export interface AppOverrides {
   runtime?: BotRuntime;
   /** Where conversation state is kept (default: the stores' documents). */
   sessionDocuments?: DocumentStore;
+  /** Who Teams says people are (default: the member API, cached); `memberEmail` gives just an email, taken as the UPN of a member. */
+  members?: MemberLookup;
   memberEmail?: MemberEmailLookup;
   memberIds?: MemberIdLookup;
   memberNames?: MemberNameLookup;
+  /** Tells a person in their personal chat (an admin's removal, their MCID moving away); default: the notices' delivery. */
   notifier?: PersonNotifier;
+  /** Where downloads asked for in a shared conversation go (default: the admin's personal chat, through the notices' delivery). */
+  downloads?: DownloadSender;
   roster?: TeamRoster;
   /** Where notices go (default: the runtime's proactive transport). */
   noticeTransport?: NoticeTransport;
@@ -116,6 +124,8 @@ export interface ComposedCertLink {
 export interface RunningApp extends ComposedCertLink {
   server: Server;
   port: number;
+  /** The port of GET /metrics (config.metrics.host), or null when that port was taken (a warning says so). */
+  metricsPort: number | null;
   /** Requests being handled right now. */
   inFlight(): number;
   /**
@@ -154,14 +164,17 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
   const privacyViews = privacyStores(stores);
   const pseudonymizer = new Pseudonymizer(config.privacy.hashSecret);
   const erasedStarts = new PseudonymizedStarts({ store: privacyViews.erasedStarts, pseudonymizer, policy, clock });
+  const movedAway = new MovedAwayNotices(orgs, (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'moved-away notice not delivered'));
   const associations = new AssociationService({
     store: stores.associations,
     clock,
     limits: config.limits,
     erasedStarts,
     // The audit trail and the report's counters follow every link, switch and removal;
-    // an admin's removal schedules the profile's erasure (cancelled if the person links again).
+    // an admin's removal schedules the profile's erasure (cancelled if the person links again);
+    // an account an MCID moves away from is told (once the notices run, below).
     listeners: [
+      movedAway,
       new AuditTrailListener(stores.audit),
       new ReportIndexListener(stores.reportIndex, stores.profiles),
       new RemovalRetentionListener({ profiles: privacyViews.profiles, records: privacyViews.records, policy }),
@@ -188,6 +201,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
     onCarriedOver: (count) => log.info({ count }, 'notices carried over from the queue keys of an earlier release'),
   });
   metrics.watchNotices(() => ({ ...notices.stats() }));
+  movedAway.deliverThrough(overrides.notifier ?? noticeNotifier(notices, clock, 'movedAway'));
   const privacyDeps: PrivacyDeps = {
     ...privacyViews,
     associations,
@@ -208,7 +222,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
 
   // 5. The features, each built the same way from what it needs, and the turn pipeline.
   // In-process memories of people, both forgotten when a person erases their data.
-  const emailCache = cachedMemberEmail(teamsMemberEmail);
+  const memberCache = cachedMembers(teamsMembers);
   const memory = new ConversationMemory(notices.refs);
   const employee: EmployeeDeps = { associations, orgs, university, clock, signIn: config.oauthConnectionName !== '', notices };
   const features = [
@@ -223,7 +237,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
       orgs,
       clock,
       forgetPerson(tenantId, teamsUserId, userId) {
-        emailCache.forget(tenantId, teamsUserId);
+        memberCache.forget(tenantId, teamsUserId);
         memory.recent.forgetPerson(tenantId, userId);
       },
     }),
@@ -232,7 +246,8 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
       profiles: stores.profiles,
       memberIds: overrides.memberIds ?? teamsMemberIds,
       memberNames: overrides.memberNames ?? teamsMemberNames,
-      notifier: overrides.notifier ?? noticeNotifier(notices, clock),
+      notifier: overrides.notifier ?? noticeNotifier(notices, clock, 'removedByAdmin'),
+      downloads: overrides.downloads ?? personalChatDownloads(notices, admin, (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'downloads not delivered to the personal chat')),
     }),
     noticesFeature({ notices, admin, associations, roster: overrides.roster ?? teamsRoster() }),
   ];
@@ -243,7 +258,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
     once: stores.once,
     clock,
     log,
-    reads: { associations, profiles: stores.profiles, memberEmail: overrides.memberEmail ?? emailCache },
+    reads: { associations, profiles: stores.profiles, orgs, members: overrides.members ?? (overrides.memberEmail ? fromEmailLookup(overrides.memberEmail) : memberCache) },
     profiles: stores.profiles,
     signIn: employee.signIn,
     memory,
@@ -266,11 +281,12 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
 
 export async function startCertLink(config: AppConfig, log: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
   const app = await composeCertLink(config, log, overrides);
-  const { clock, stores, services, metrics } = app;
+  const { clock, stores, services } = app;
 
   // 6. The HTTP server and its routes.
   const server = createHttpServer({ endpoint: app.endpoint, health: stores.health, log });
-  const routes = registerRoutes(server, { config, log, clock, stores, services, metrics, tabTokenKeys: overrides.tabTokenKeys });
+  const routes = registerRoutes(server, { config, log, clock, stores, services, tabTokenKeys: overrides.tabTokenKeys });
+  const metricsListener = await startMetrics(app, config, log);
   const port = await listen(server, config.port);
   log.info({ port, store: stores.kind, orgs: services.orgs.all().length, profiles: app.profilesInFile }, 'CertLink is listening on /api/messages');
 
@@ -278,6 +294,7 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
     ...app,
     server,
     port,
+    metricsPort: metricsListener?.port ?? null,
     inFlight: () => routes.gate.inFlight.size,
     async close() {
       routes.sweeps.stop();
@@ -288,8 +305,27 @@ export async function startCertLink(config: AppConfig, log: Logger, overrides: A
       // Keep-alive connections with no request would hold server.close() open.
       server.server.closeIdleConnections?.();
       await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
+      await metricsListener?.close();
       await services.notices.stop();
       await stores.close();
     },
   };
+}
+
+/**
+ * GET /metrics on its own listener (bot/http/metricsListener.ts). A default port already taken (a
+ * second bot on the same host) costs the metrics, with a warning, not the bot; a port the operator
+ * chose must be free.
+ */
+async function startMetrics(app: ComposedCertLink, config: AppConfig, log: Logger): Promise<MetricsListener | null> {
+  const { host, port, portExplicit, token } = config.metrics;
+  try {
+    const listener = await startMetricsListener(app.metrics, { host, port, token });
+    log.info({ host, port: listener.port }, 'metrics on GET /metrics');
+    return listener;
+  } catch (err) {
+    if (portExplicit || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    log.warn({ host, port }, 'metrics not served: the port is taken (another process on this host?); set METRICS_PORT to a free port');
+    return null;
+  }
 }

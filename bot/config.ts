@@ -51,6 +51,19 @@ export interface AppConfig {
   shutdownTimeoutSeconds: number;
   notices: NoticeConfig;
   privacy: PrivacyConfig;
+  metrics: MetricsConfig;
+}
+
+/** GET /metrics on a listener of its own (bot/http/metricsListener.ts), never on the public port. */
+export interface MetricsConfig {
+  /** Address it binds (METRICS_HOST, default 127.0.0.1: the host itself only). */
+  host: string;
+  /** Its port (METRICS_PORT, default 9464; 0 = any free port). */
+  port: number;
+  /** True when METRICS_PORT was set: a port already taken then stops the bot instead of a warning. */
+  portExplicit: boolean;
+  /** Bearer token a scrape must send (METRICS_TOKEN); required when the host is not a loopback address. */
+  token: string | null;
 }
 
 /** Privacy: erasure pseudonyms and retention (services/privacy, PRIVACY.md). */
@@ -92,6 +105,9 @@ const repoRoot = path.resolve(__dirname, '..', '..');
 
 /** Port of the HTTP server when PORT is unset (also the container's EXPOSE). */
 export const DEFAULT_PORT = 3978;
+
+/** Port of the metrics listener when METRICS_PORT is unset (the usual port of a Prometheus exporter). */
+export const DEFAULT_METRICS_PORT = 9464;
 
 function str(env: Env, name: string, fallback = ''): string {
   return (env[name] ?? fallback).trim();
@@ -181,9 +197,26 @@ export function loadConfig(env: Env = process.env): AppConfig {
       workerConcurrency: int(env, 'NOTICE_WORKER_CONCURRENCY', 50, 1, 1000),
       claimTtlSeconds: int(env, 'NOTICE_CLAIM_TTL_SECONDS', 600, 5, 86_400),
     },
+    metrics: metricsSettings(env),
     ...download,
     ...reliability,
   };
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * /metrics tells anyone who reads it how busy each feature is and how the store behaves: served
+ * to the host itself by default, and beyond it only with a token.
+ */
+function metricsSettings(env: Env): MetricsConfig {
+  const host = str(env, 'METRICS_HOST', '127.0.0.1') || '127.0.0.1';
+  const token = str(env, 'METRICS_TOKEN');
+  if (token && token.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
+  if (!token && !LOOPBACK.has(host.toLowerCase())) {
+    throw new ConfigError(`METRICS_TOKEN is required when METRICS_HOST is not a loopback address (got "${host}"): anyone who can reach that address could read /metrics`);
+  }
+  return { host, port: int(env, 'METRICS_PORT', DEFAULT_METRICS_PORT, 0, 65535), portExplicit: str(env, 'METRICS_PORT') !== '', token: token || null };
 }
 
 /** Settings for operations: Cluster, rate limits, the test clock, shutdown. */

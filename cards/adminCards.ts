@@ -13,6 +13,7 @@ import adminListTemplate from './adminListCard.json';
 import adminRefusalTemplate from './adminRefusalCard.json';
 import auditLogTemplate from './auditLogCard.json';
 import confirmRemovalTemplate from './confirmRemovalCard.json';
+import downloadLinksTemplate from './downloadLinksCard.json';
 import removalResultTemplate from './removalResultCard.json';
 import { AdaptiveCardAttachment, renderCard } from './render';
 import reportSummaryTemplate from './reportSummaryCard.json';
@@ -45,12 +46,30 @@ const AUDIT_ACTION_TEXT: Record<AuditAction, TextKey> = {
   downloadAudit: 'auditDownloadAudit',
 };
 
+/**
+ * Where the downloads of a report or audit card are. A download link is for one admin: it is on
+ * the card in their personal chat; a card in a channel or group chat carries none and says where
+ * they went (sent to the personal chat), or where to ask for them.
+ */
+export type CardDownloads = { kind: 'links'; csvUrl: string; xlsxUrl: string } | { kind: 'sentToPersonalChat' } | { kind: 'askInPersonalChat' };
+
+/** The card data of its download buttons and the note beside them. */
+function downloadData(downloads: CardDownloads, what: 'report' | 'audit', locale: Locale) {
+  const links = downloads.kind === 'links' ? downloads : null;
+  const note =
+    downloads.kind === 'links'
+      ? say(locale, 'downloadLinksNote', { minutes: DOWNLOAD_LINK_TTL_MINUTES })
+      : downloads.kind === 'sentToPersonalChat'
+        ? say(locale, 'downloadsSentToPersonalChat')
+        : say(locale, 'downloadsAskInPersonalChat', { command: say(locale, what === 'report' ? 'sayReport' : 'sayAudit') });
+  return { hasLinks: links !== null, csvUrl: links?.csvUrl ?? '', xlsxUrl: links?.xlsxUrl ?? '', linksNote: note };
+}
+
 export interface ReportSummaryCardInput {
   orgName: string;
   summary: ReportSummary;
   at: Date;
-  csvUrl: string;
-  xlsxUrl: string;
+  downloads: CardDownloads;
   locale: Locale;
 }
 
@@ -76,11 +95,21 @@ export function reportSummaryCard(input: ReportSummaryCardInput): AdaptiveCardAt
     expiring: facts(summary.expiringSoon),
     moreExpiring: more(summary.expiringSoon.length, 'reportMoreExpiring'),
     noneLabel: say(locale, 'reportNone'),
-    linksNote: say(locale, 'reportLinksNote', { minutes: DOWNLOAD_LINK_TTL_MINUTES }),
     csvLabel: say(locale, 'reportCsv'),
-    csvUrl: input.csvUrl,
     xlsxLabel: say(locale, 'reportXlsx'),
-    xlsxUrl: input.xlsxUrl,
+    ...downloadData(input.downloads, 'report', locale),
+  });
+}
+
+/** The downloads an admin asked for in a channel or group chat, sent to their personal chat. */
+export function downloadLinksCard(input: { what: 'report' | 'audit'; orgName: string; csvUrl: string; xlsxUrl: string; locale: Locale }): AdaptiveCardAttachment {
+  const { locale } = input;
+  return renderCard(downloadLinksTemplate, {
+    heading: say(locale, input.what === 'report' ? 'reportHeading' : 'auditHeading', { org: input.orgName }),
+    body: say(locale, 'downloadsHere'),
+    csvLabel: say(locale, input.what === 'report' ? 'reportCsv' : 'auditCsv'),
+    xlsxLabel: say(locale, input.what === 'report' ? 'reportXlsx' : 'auditXlsx'),
+    ...downloadData({ kind: 'links', csvUrl: input.csvUrl, xlsxUrl: input.xlsxUrl }, input.what, locale),
   });
 }
 
@@ -110,7 +139,7 @@ export function describeAuditEntry(entry: AuditEntry, locale: Locale, nameOf?: N
   return { what, when: `${formatDate(at, locale).replace(' (UTC)', '')} ${timeFormats[locale].format(at)} UTC` };
 }
 
-export function auditLogCard(input: { orgName: string; entries: AuditEntry[]; csvUrl: string; xlsxUrl: string; nameOf?: NameOf; locale: Locale }): AdaptiveCardAttachment {
+export function auditLogCard(input: { orgName: string; entries: AuditEntry[]; downloads: CardDownloads; nameOf?: NameOf; locale: Locale }): AdaptiveCardAttachment {
   const { locale } = input;
   return renderCard(auditLogTemplate, {
     heading: say(locale, 'auditHeading', { org: input.orgName }),
@@ -118,9 +147,8 @@ export function auditLogCard(input: { orgName: string; entries: AuditEntry[]; cs
     emptyMessage: say(locale, 'auditEmpty'),
     entries: input.entries.map((e) => describeAuditEntry(e, locale, input.nameOf)),
     csvLabel: say(locale, 'auditCsv'),
-    csvUrl: input.csvUrl,
     xlsxLabel: say(locale, 'auditXlsx'),
-    xlsxUrl: input.xlsxUrl,
+    ...downloadData(input.downloads, 'audit', locale),
   });
 }
 

@@ -5,16 +5,17 @@
  * Logs are pino-pretty lines here (pino-pretty is a development dependency); the bot's own
  * format, JSON, is unchanged for npm start.
  */
+import { readFileSync } from 'node:fs';
 import pretty from 'pino-pretty';
+import { parse } from 'yaml';
 import { RunningApp, startCertLink } from '../bot/app';
 import { AppConfig, ConfigError, loadConfig } from '../bot/config';
 import { loadEnvFileOrExit } from '../bot/envFile';
 import { createLogger, Logger } from '../bot/logging';
+import { loadOrgsFile } from '../services/directory/directoryFiles';
+import { OrgDirectory } from '../services/directory/orgDirectory';
 import { LOCALE_TAG, LocaleRelay, startLocaleRelay } from './localeRelay';
-import { RunningPlayground, startPlayground } from './playground';
-
-const CONTOSO = '6c1f3c4e-2a5b-4c8d-9e0f-1a2b3c4d5e6f';
-const CONTOSO_ADMIN = '00000000-0000-4000-8000-0000000000a1';
+import { PLAYGROUND_CONFIG, RunningPlayground, startPlayground } from './playground';
 
 export const DEV_USAGE = `Usage: npm run dev [-- --locale <tag>]
 
@@ -82,19 +83,44 @@ export async function startDevLoop(config: AppConfig, log: Logger, opts: DevLoop
   };
 }
 
+/** A person of the playground's mock tenant (.m365agentsplayground.yml; the playground spells it userPrincipleName). */
+interface MockUser {
+  aadObjectId: string;
+  userPrincipleName?: string;
+}
+
+interface MockTenant {
+  tenantId: string;
+  currentUser: MockUser;
+  users?: MockUser[];
+}
+
+/**
+ * The two tab pages as the playground's people: the person you chat as, and the first of them who
+ * is a global admin of the tenant's org. Each carries the development identity the tab sends in
+ * local mode, the way Teams' SSO token would: object id, tenant, sign-in name. So the tab finds
+ * the person as the chat does, by their link, else by their sign-in name (docs/DATA-FORMATS.md).
+ */
+export function devTabUrls(config: AppConfig, locale?: string): { person: string; admin: string | null } {
+  const mock = parse(readFileSync(PLAYGROUND_CONFIG, 'utf8')) as MockTenant;
+  const org = new OrgDirectory(loadOrgsFile(config.orgsFile)).forTenant(mock.tenantId);
+  const admin = [mock.currentUser, ...(mock.users ?? [])].find((u) => org?.globalAdmins.includes(u.aadObjectId));
+  const page = (file: string, user: MockUser) => `${config.publicBaseUrl}/tab/${file}?devUser=${[user.aadObjectId, mock.tenantId, user.userPrincipleName ?? ''].join(';')}${locale ? `&locale=${locale}` : ''}`;
+  return { person: page('my-certification.html', mock.currentUser), admin: admin ? page('skills-report.html', admin) : null };
+}
+
 /** What to open, printed last so that no start-up line hides it. */
 export function devBanner(loop: DevLoop, config: AppConfig, locale?: string): string {
   const french = locale?.toLowerCase().startsWith('fr');
-  const tabLocale = locale ? `&locale=${locale}` : '';
+  const tabs = devTabUrls(config, locale);
   return `
 CertLink (local mode, in-memory store, sample data) is on http://127.0.0.1:${loop.app.port}/api/messages${locale ? `\n  Messages from the playground reach it as ${locale} (the playground itself sends en-US).` : ''}
 
   Chat with it in Microsoft 365 Agents Playground:  ${loop.playground.url}
     You are Alice Martin of Contoso (.m365agentsplayground.yml). Try ${french ? '« lier ma certification », « statut », « aide »' : '"link my certification", "status", "help"'}.
 
-  The tabs, as Alice and as Contoso's admin (local mode uses ?devUser=<aadObjectId>;<tenantId>):
-    ${config.publicBaseUrl}/tab/my-certification.html?devUser=aad-alice;${CONTOSO}${tabLocale}
-    ${config.publicBaseUrl}/tab/skills-report.html?devUser=${CONTOSO_ADMIN};${CONTOSO}${tabLocale}
+  The tabs, as Alice and as Contoso's admin (local mode uses ?devUser=<aadObjectId>;<tenantId>;<sign-in name>):
+    ${tabs.person}${tabs.admin ? `\n    ${tabs.admin}` : ''}
 
 Ctrl+C stops both.`;
 }

@@ -14,7 +14,8 @@
       search: 'Search the report',
       csv: 'Download CSV',
       xlsx: 'Download Excel',
-      linksExpire: function (d) { return 'Download links are valid until ' + d + '.'; },
+      downloadsNote: 'Each download is made for you when you click, and its link works once.',
+      downloadFailed: 'The download could not be prepared. Please try again.',
       shown: function (n, total) { return n === total ? total + ' rows' : n + ' of ' + total + ' rows'; },
       truncated: 'The table shows the first rows only; the downloads have them all.',
       noMatch: 'No row matches your search.',
@@ -33,7 +34,8 @@
       search: 'Rechercher dans le rapport',
       csv: 'Télécharger en CSV',
       xlsx: 'Télécharger en Excel',
-      linksExpire: function (d) { return "Les liens de téléchargement sont valables jusqu'au " + d + '.'; },
+      downloadsNote: 'Chaque téléchargement est préparé pour vous au moment du clic, et son lien ne sert qu’une fois.',
+      downloadFailed: "Le téléchargement n'a pas pu être préparé. Veuillez réessayer.",
       shown: function (n, total) { return n === total ? total + ' lignes' : n + ' sur ' + total + ' lignes'; },
       truncated: 'Le tableau ne montre que les premières lignes ; les téléchargements les contiennent toutes.',
       noMatch: 'Aucune ligne ne correspond à votre recherche.',
@@ -64,10 +66,30 @@
     // Said by screen readers when it changes: how many rows a search leaves, and the new order after a sort.
     var count = T.el('span', { className: 'muted', id: 'row-count', role: 'status' });
     var sortStatus = T.el('p', { className: 'visually-hidden', id: 'sort-status', role: 'status' });
-    var csv = T.el('a', { className: 'button', id: 'download-csv', href: report.downloads.csv, text: t.csv });
-    var xlsx = T.el('a', { className: 'button', id: 'download-xlsx', href: report.downloads.xlsx, text: t.xlsx });
+    var status = T.el('p', { className: 'muted', id: 'download-status', role: 'status', text: t.downloadsNote });
+    // No download URL sits in the page: at the click the API (with this tab's token) makes a link for
+    // this admin that works once, and the page opens it at once.
+    function downloadButton(id, label, apiPath) {
+      var button = T.el('button', { type: 'button', className: 'button', id: id, text: label });
+      button.addEventListener('click', async function () {
+        button.disabled = true;
+        try {
+          var result = await page.api(apiPath, 'POST');
+          if (result.status !== 200 || !result.body || !result.body.url) throw new Error(String(result.status));
+          status.textContent = t.downloadsNote;
+          T.el('a', { href: result.body.url, rel: 'noopener' }).click();
+        } catch (e) {
+          status.textContent = t.downloadFailed;
+        } finally {
+          button.disabled = false;
+        }
+      });
+      return button;
+    }
+    var csv = downloadButton('download-csv', t.csv, report.downloads.csv);
+    var xlsx = downloadButton('download-xlsx', t.xlsx, report.downloads.xlsx);
     container.appendChild(T.el('div', { className: 'toolbar' }, [search, count, csv, xlsx]));
-    container.appendChild(T.el('p', { className: 'muted', text: t.linksExpire(new Date(report.downloads.expiresAt).toLocaleTimeString(page.locale, { hour: '2-digit', minute: '2-digit' })) }));
+    container.appendChild(status);
     if (report.truncated) container.appendChild(T.el('p', { className: 'banner', text: t.truncated }));
 
     var headRow = T.el('tr');

@@ -1,6 +1,6 @@
 /*
  * Shared by the tab pages: Teams initialisation (theme and locale from the Teams context,
- * SSO token), local mode outside Teams (dev identity from ?devUser=<aadObjectId>;<tenantId>[;<email>]),
+ * SSO token), local mode outside Teams (dev identity from ?devUser=<aadObjectId>;<tenantId>[;<sign-in name>]),
  * strings in English and French, and small DOM helpers. User data is only ever set as text.
  */
 (function () {
@@ -71,8 +71,8 @@
       inTeams: inTeams,
       t: t,
       fmtDate: function (iso) { return iso ? dateFormat.format(new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso)) + ' (UTC)' : ''; },
-      api: async function (path) {
-        var res = await fetch(path, { headers: headers, credentials: 'same-origin' });
+      api: async function (path, method) {
+        var res = await fetch(path, { method: method || 'GET', headers: headers, credentials: 'same-origin' });
         var body = null;
         try { body = await res.json(); } catch (e) { body = null; }
         return { status: res.status, body: body };
@@ -93,6 +93,7 @@
       ssoFailed: 'Teams could not give this tab your sign-in token',
       unauthorized: 'CertLink could not confirm who you are. Open this tab from Teams and try again.',
       unknownTenant: 'Your organization is not registered with CertLink yet. Ask your admin.',
+      guest: "You are a guest in this organization's Teams: CertLink acts only for the organization you work for. Open CertLink from your own organization's Teams.",
       unavailable: 'CertLink is temporarily unavailable. Please try again in a few minutes.',
     },
     fr: {
@@ -101,6 +102,7 @@
       ssoFailed: "Teams n'a pas pu donner à cet onglet votre jeton de connexion",
       unauthorized: "CertLink n'a pas pu confirmer votre identité. Ouvrez cet onglet depuis Teams et réessayez.",
       unknownTenant: "Votre organisation n'est pas encore enregistrée dans CertLink. Demandez à votre administrateur.",
+      guest: "Vous êtes invité dans le Teams de cette organisation : CertLink n'agit que pour l'organisation où vous travaillez. Ouvrez CertLink depuis le Teams de votre propre organisation.",
       unavailable: 'CertLink est momentanément indisponible. Réessayez dans quelques minutes.',
     },
   };
@@ -110,6 +112,7 @@
     var code = result.body && result.body.error;
     if (result.status === 401) return page.t.unauthorized;
     if (code === 'unknown_tenant') return page.t.unknownTenant;
+    if (code === 'guest') return page.t.guest;
     if (result.status === 503) return page.t.unavailable;
     return (result.body && result.body.reason) || page.t.unavailable;
   }

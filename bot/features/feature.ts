@@ -33,9 +33,23 @@ export type CardActionHandler = (hc: HandlerContext, card: PendingCard) => Promi
 
 export type PublicCardActionHandler = (hc: HandlerContext) => Promise<Reply>;
 
+/**
+ * Who may use an intent or card verb, for the sake of the organization whose Teams it is asked in
+ * (the pipeline checks it against the member lookup, bot/teams/memberEmail.ts):
+ * - 'everyone': it neither acts for nor reads the organization (help, one's own data): guests too;
+ * - 'member' (the default): a member of the tenant; a guest (B2B) account is told to use their
+ *   own organization's Teams;
+ * - 'confirmedMember': it changes or shows the organization's data (a link, a removal, the report),
+ *   so Teams must also have answered the lookup: when it could not, nothing is done and the person
+ *   is asked to try again.
+ */
+export type Audience = 'everyone' | 'member' | 'confirmedMember';
+
 interface Rules {
   /** Counted against the person's limit of that kind (RATE_LIMIT_LINK_ATTEMPTS, RATE_LIMIT_ADMIN_COMMANDS). */
   rateLimit?: RateLimitedKind;
+  /** Default 'member': see Audience. */
+  audience?: Audience;
   /**
    * What the handler will read, started beside the once-only claim and the conversation state so
    * the reads share their round trips. A tuning hint: handlers read through hc.reads either way.

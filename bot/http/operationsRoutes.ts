@@ -1,20 +1,9 @@
 /**
- * Routes for operators, added to the bot's restify server by the composition
- * root: GET /metrics (Prometheus text format), and the drain gate a stopping
- * process puts in front of every request.
+ * The drain gate a stopping process puts in front of every request of the bot's restify server
+ * (added by the composition root). /metrics is served apart: bot/http/metricsListener.ts.
  */
 import type { Next, Request, Response, Server } from 'restify';
-import type { BotMetrics } from '../metrics/botMetrics';
 import { InFlight } from './inFlight';
-
-export function addMetricsRoute(server: Server, metrics: BotMetrics): void {
-  server.get('/metrics', async (_req: Request, res: Response) => {
-    const body = await metrics.text();
-    res.setHeader('content-type', metrics.contentType);
-    res.writeHead(200);
-    res.end(body);
-  });
-}
 
 export interface DrainGate {
   inFlight: InFlight;

@@ -1,9 +1,9 @@
 /**
- * GET /download/report and GET /download/audit: the files behind the report
- * card's and audit card's buttons. A link is honoured only if its signature
- * holds (else 403), it has not expired (else 410), and the admin it was made
- * for is still an admin of that org (else 403). The file is streamed row by
- * row; every download is audited.
+ * GET /download/report and GET /download/audit: the files behind the download buttons of the
+ * report and audit cards (in the admin's personal chat) and of the Skills report tab. A link is
+ * honoured only if its signature holds (else 403), it has not expired (else 410), the admin it was
+ * made for is still an admin of that org (else 403), and it was never used (else 410): each link
+ * gives the file once. The file is streamed row by row; every download is audited.
  */
 import type { ServerResponse } from 'node:http';
 import type * as restify from 'restify';
@@ -15,7 +15,8 @@ import { isStoreUnavailable } from '../../services/errors';
 import { ExportRow, writeCsv, writeCsvChunks, writeXlsx } from '../../services/report/exportWriters';
 import { REPORT_COLUMNS } from '../../services/report/reportColumns';
 import { ReportService } from '../../services/report/reportService';
-import { DOWNLOAD_PATHS, DownloadFormat, DownloadKind, DownloadLinkSigner } from '../../services/report/signedLink';
+import { claimLinkUse, DOWNLOAD_PATHS, DownloadFormat, DownloadKind, DownloadLinkSigner } from '../../services/report/signedLink';
+import { OnceStore } from '../../services/kv/onceStore';
 import { RoleService } from '../../services/roles/roleService';
 
 export interface ReportDownloadDeps {
@@ -25,6 +26,8 @@ export interface ReportDownloadDeps {
   orgByMpnId: (mpnId: string) => Organization | null;
   reports: ReportService;
   audit: AuditLog;
+  /** Where each link's one use is claimed. */
+  once: OnceStore;
   clock: Clock;
   /** For logging; called with no personal data beyond ids. */
   onError?: (err: unknown, where: string) => void;
@@ -70,9 +73,10 @@ async function serveDownload(kind: DownloadKind, url: string, res: ServerRespons
   if (fmtParam !== 'csv' && fmtParam !== 'xlsx') return plain(res, 400, 'Unknown format: use fmt=csv or fmt=xlsx.');
   const fmt: DownloadFormat = fmtParam;
 
-  const verdict = deps.signer.verify({ kind, org: param('org'), by: param('by'), exp: param('exp'), sig: param('sig') });
+  const verdict = deps.signer.verify({ kind, org: param('org'), by: param('by'), exp: param('exp'), n: param('n'), sig: param('sig') });
   if (verdict === 'tampered') return plain(res, 403, 'This download link is not valid.');
   if (verdict === 'expired') return plain(res, 410, 'This download link has expired. Ask the bot for the report again to get a new link.');
+  const link = { n: q.get('n') as string, exp: q.get('exp') as string };
 
   const mpnId = q.get('org') as string;
   const by = q.get('by') as string;
@@ -85,6 +89,10 @@ async function serveDownload(kind: DownloadKind, url: string, res: ServerRespons
     // The report's CSV comes preformatted a batch of people at a time: the fast path for a 100,000-person org.
     const source: { rows: AsyncIterable<ExportRow> } | { csv: AsyncIterable<string> } =
       kind === 'audit' ? { rows: await primed(auditRows(deps.audit, mpnId)) } : fmt === 'csv' ? { csv: await primed(deps.reports.csvChunks(mpnId, now)) } : { rows: await primed(deps.reports.rows(mpnId, now)) };
+    // The link's one use is taken only now that the file can be sent: a store outage above leaves it usable.
+    if (!(await claimLinkUse(deps.once, link, deps.clock))) {
+      return plain(res, 410, 'This download link was used already: each link gives the file once. Ask the bot for the report again to get a new link.');
+    }
     await deps.audit.record({
       at: now.toISOString(),
       mpnId,

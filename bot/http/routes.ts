@@ -1,6 +1,7 @@
 /**
  * The routes beside POST /api/messages: report and personal-data downloads, the tabs and their
- * API, /metrics and the drain gate; and the audit retention sweeps that run with the server.
+ * API, and the drain gate; and the audit retention sweeps that run with the server. /metrics is
+ * not here: it has a listener of its own (metricsListener.ts), off the public port.
  */
 import type { JWTVerifyGetKey } from 'jose';
 import type { Server } from 'restify';
@@ -16,10 +17,9 @@ import { ReportService } from '../../services/report/reportService';
 import { DownloadLinkSigner } from '../../services/report/signedLink';
 import { RoleService } from '../../services/roles/roleService';
 import { Stores } from '../../services/storeFactory';
-import { AppConfig } from '../config';
+import { AppConfig, isLocalMode } from '../config';
 import { Logger } from '../logging';
-import { BotMetrics } from '../metrics/botMetrics';
-import { addDrainGate, addMetricsRoute, DrainGate } from './operationsRoutes';
+import { addDrainGate, DrainGate } from './operationsRoutes';
 import { registerPersonalDataDownload } from './personalDataRoute';
 import { registerReportDownload } from './reportDownloadRoute';
 import { registerTabApi } from './tabApi';
@@ -41,7 +41,6 @@ export interface RouteDeps {
     privacy: { deps: PrivacyDeps; exporter: PersonalDataExporter };
     notices: { prefs: NoticePreferenceStore };
   };
-  metrics: BotMetrics;
   /** Signing keys for the tabs' SSO tokens (default: Entra ID's JWKS). */
   tabTokenKeys?: JWTVerifyGetKey;
 }
@@ -55,6 +54,7 @@ export function registerRoutes(server: Server, deps: RouteDeps): { gate: DrainGa
     orgByMpnId: (mpnId) => orgs.byMpnId(mpnId),
     reports: services.reports,
     audit: stores.audit,
+    once: stores.once,
     clock,
     onError: (err, where) => log.error({ err: String(err), where }, 'download failed'),
   });
@@ -63,6 +63,7 @@ export function registerRoutes(server: Server, deps: RouteDeps): { gate: DrainGa
     exporter: services.privacy.exporter,
     documents: stores.documents,
     orgForTenant: (tenantId) => orgs.forTenant(tenantId),
+    once: stores.once,
     clock,
     onError: (err) => log.error({ err: String(err) }, 'personal data download failed'),
   });
@@ -76,9 +77,8 @@ export function registerRoutes(server: Server, deps: RouteDeps): { gate: DrainGa
     log,
     clock,
   });
-  registerTabPages(server);
+  registerTabPages(server, { localMode: isLocalMode(config) });
   const gate = addDrainGate(server);
-  addMetricsRoute(server, deps.metrics);
   // Audit entries past their retention are trimmed at start and then periodically (streams have no per-entry TTL).
   const sweeps = startRetentionSweeps(
     async () => {

@@ -1,9 +1,12 @@
 /**
  * The two tabs' data, as JSON:
- *   GET /api/tab/me      the caller's own link, associations in the window, next allowed date
- *   GET /api/tab/report  the caller's org's skills report (admins of that org only, R7)
+ *   GET  /api/tab/me               the caller's own link, associations in the window, next allowed date
+ *   GET  /api/tab/report           the caller's org's skills report (admins of that org only, R7)
+ *   POST /api/tab/report/download  a download link for that report, made for the caller at their click
  * The caller is whoever the Teams SSO token (or, in local mode, the dev identity) says;
- * the org is the one their own tenant belongs to, so nobody reads another tenant's data.
+ * the org is the one their own tenant belongs to, so nobody reads another tenant's data. A guest
+ * (B2B) account acts for no organization: 403. The person's profile is found the way the chat finds
+ * it: their link first, then their sign-in name, only when it is in a domain their own org lists.
  * Errors have the server's usual body: { error, reason }.
  */
 import type * as restify from 'restify';
@@ -12,6 +15,7 @@ import { AssociationService } from '../../services/association/associationServic
 import { McidRecord } from '../../services/association/types';
 import { OrgDirectory } from '../../services/directory/orgDirectory';
 import { ProfileStore } from '../../services/directory/profileStore';
+import { orgListsDomainOf } from '../../services/directory/emailProof';
 import { Organization } from '../../services/directory/types';
 import { isExpired, titleBesideNumber } from '../../services/directory/certifications';
 import { Clock } from '../../services/clock';
@@ -22,7 +26,7 @@ import { NoticePreferenceStore } from '../../services/notices/conversationRefSto
 import { hashUserId, Logger } from '../logging';
 import { TabIdentity, TabIdentityVerifier } from './tabIdentity';
 
-export const TAB_API_PATHS = { me: '/api/tab/me', report: '/api/tab/report' } as const;
+export const TAB_API_PATHS = { me: '/api/tab/me', report: '/api/tab/report', download: '/api/tab/report/download' } as const;
 
 /** Rows sent to the tab at most; the downloads have them all. */
 export const DEFAULT_MAX_REPORT_ROWS = 5000;
@@ -46,7 +50,7 @@ export interface MyCertificationView {
   org: { mpnId: string; name: string };
   /** The person's current link, when they have one (verified against the per-MCID record). */
   link: { mcid: string; mpnId: string; orgName: string | null; since: string; proof: string } | null;
-  /** The MCID the view is about: the linked one, or the profile matching the person's sign-in email; null when neither. */
+  /** The MCID the view is about: the linked one, or the profile of the person's sign-in name (in their org's domains); null when neither. */
   mcid: string | null;
   /** Association starts that count against the limit now, oldest first. */
   associations: { mpnId: string; orgName: string | null; at: string }[];
@@ -61,11 +65,18 @@ export interface MyCertificationView {
   certifications: { number: string; title: string; type: 'certification' | 'exam'; earnedOn: string; expiresOn: string | null; expired: boolean }[];
 }
 
+/** A download link made for the caller: it works once, until expiresAt. */
+export interface DownloadLinkView {
+  url: string;
+  expiresAt: string;
+}
+
 export interface SkillsReportView {
   org: { mpnId: string; name: string };
   summary: ReportSummary;
   emptyMessage: { en: string; fr: string } | null;
-  downloads: { csv: string; xlsx: string; expiresAt: string };
+  /** Where the tab asks (POST, with its token) for a one-time download link of each format, at the admin's click. */
+  downloads: { csv: string; xlsx: string };
   columns: readonly string[];
   rows: ReportRow[];
   /** True when there were more rows than the tab shows; the downloads have them all. */
@@ -96,6 +107,11 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     const org = deps.orgs.forTenant(result.identity.tenantId);
     if (!org) {
       refuse(res, 403, 'unknown_tenant', `Your organization's Microsoft 365 tenant (${result.identity.tenantId}) is not registered with CertLink. Ask your admin to add it to ORGS_FILE.`);
+      return null;
+    }
+    if (result.identity.guest) {
+      deps.log.info({ user: hashUserId(result.identity.userId), mpnId: org.mpnId }, 'tab API: refused a guest account');
+      refuse(res, 403, 'guest', `You are signed in as a guest of ${org.name}: CertLink acts for the organization you work for. Open CertLink in your own organization's Teams.`);
       return null;
     }
     return { identity: result.identity, org };
@@ -130,11 +146,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
       const { identity, org } = who;
       const summary = await deps.admin.reportSummary(org, identity.userId);
       const rows = summary.kind === 'ok' ? await deps.admin.reportRows(org, identity.userId) : summary;
-      if (summary.kind !== 'ok' || rows.kind !== 'ok') {
-        deps.log.info({ user: hashUserId(identity.userId), mpnId: org.mpnId }, 'tab API: report refused to a non-admin');
-        refuse(res, 403, 'not_admin', `Only the global admins and partner admins of ${org.name} can see its skills report. Ask one of them if you need it.`);
-        return;
-      }
+      if (summary.kind !== 'ok' || rows.kind !== 'ok') return refuseNonAdmin(res, identity, org);
       const collected: ReportRow[] = [];
       let truncated = false;
       for await (const row of rows.rows) {
@@ -148,7 +160,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
         org: { mpnId: org.mpnId, name: org.name },
         summary: summary.summary,
         emptyMessage: summary.summary.empty ? { ...EMPTY_REPORT_MESSAGE } : null,
-        downloads: { csv: summary.links.csv.url, xlsx: summary.links.xlsx.url, expiresAt: summary.links.csv.expiresAt.toISOString() },
+        downloads: { csv: `${TAB_API_PATHS.download}?fmt=csv`, xlsx: `${TAB_API_PATHS.download}?fmt=xlsx` },
         columns: REPORT_COLUMNS,
         rows: collected,
         truncated,
@@ -157,14 +169,36 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
       send(res, 200, view);
     }),
   );
+
+  // The link is made at the click, for the admin the token names, and works once: the page opens it at once.
+  server.post(
+    TAB_API_PATHS.download,
+    guarded('download', async (req, res) => {
+      const who = await caller(req, res);
+      if (!who) return;
+      const fmt = new URL(req.url ?? '', 'http://localhost').searchParams.get('fmt') ?? 'csv';
+      if (fmt !== 'csv' && fmt !== 'xlsx') return refuse(res, 400, 'bad_format', 'Ask for fmt=csv or fmt=xlsx.');
+      const out = await deps.admin.downloadLinks(who.org, who.identity.userId, 'report');
+      if (out.kind !== 'ok') return refuseNonAdmin(res, who.identity, who.org);
+      const link = out.links[fmt];
+      const view: DownloadLinkView = { url: link.url, expiresAt: link.expiresAt.toISOString() };
+      send(res, 200, view);
+    }),
+  );
+
+  function refuseNonAdmin(res: restify.Response, identity: TabIdentity, org: Organization): void {
+    deps.log.info({ user: hashUserId(identity.userId), mpnId: org.mpnId }, 'tab API: report refused to a non-admin');
+    refuse(res, 403, 'not_admin', `Only the global admins and partner admins of ${org.name} can see its skills report. Ask one of them if you need it.`);
+  }
 }
 
 async function myCertification(deps: TabApiDeps, identity: TabIdentity, org: Organization): Promise<MyCertificationView> {
   let record: McidRecord | null = await deps.associations.recordOfPerson(identity.tenantId, identity.userId);
   let mcid = record?.mcid ?? null;
-  if (!mcid && identity.email) {
-    // Not linked: the profile of their own sign-in email still tells them when they may link.
-    mcid = (await deps.profiles.findByEmail(identity.email))?.mcid ?? null;
+  if (!mcid && identity.upn && orgListsDomainOf(org, identity.upn)) {
+    // Not linked: the profile of their own sign-in name still tells them when they may link. Only a
+    // name in a domain their own tenant's org lists: a token of another tenant naming it proves nothing.
+    mcid = (await deps.profiles.findByEmail(identity.upn))?.mcid ?? null;
   }
   const status = mcid ? await deps.associations.status(mcid) : null;
   record = status?.record ?? null;

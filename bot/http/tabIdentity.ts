@@ -3,13 +3,16 @@
  * (authentication.getAuthToken()); it is an Entra ID access token for this app,
  * checked here with jose against Entra ID's signing keys: signature, issuer of
  * the token's own tenant (v2 login.microsoftonline.com or v1 sts.windows.net),
- * audience (the app id or api://<domain>/<app id>) and expiry. The tenant and
- * user come only from a verified token, so a token of one tenant can only ever
- * name that tenant.
+ * audience (the app id or api://<domain>/<app id>) and expiry. It must be a
+ * delegated token for a person (scope access_as_user, never an app-only token).
+ * The tenant and user come only from a verified token, so a token of one tenant
+ * can only ever name that tenant. The token's `email` claim is never read (it is
+ * not verified); its sign-in name is kept, and used only within the org of the
+ * token's own tenant (tabApi.ts). A guest account (B2B) is marked as such.
  *
  * In local mode (no MicrosoftAppId, the same switch as the bot) there is no app
  * to issue tokens for, so a development identity is accepted instead, from the
- * header X-CertLink-Dev-User: <aadObjectId>;<tenantId>[;<email>], and logged as such.
+ * header X-CertLink-Dev-User: <aadObjectId>;<tenantId>[;<sign-in name>], and logged as such.
  * Outside local mode that header is ignored.
  */
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, JWTVerifyGetKey } from 'jose';
@@ -23,10 +26,18 @@ export const ENTRA_JWKS_URL = 'https://login.microsoftonline.com/common/discover
 export interface TabIdentity {
   userId: string;
   tenantId: string;
-  /** From the token (preferred_username/upn/email) or the dev header; used only to find the person's own profile. */
-  email: string | null;
+  /**
+   * The account's sign-in name (the token's upn, else preferred_username; or the dev header's):
+   * used only to find the person's own profile, within their own tenant's org (tabApi.ts).
+   */
+  upn: string | null;
+  /** A guest (B2B) account of the tenant: it acts for no organization here. */
+  guest: boolean;
   via: 'sso' | 'dev';
 }
+
+/** The scope the tabs' SSO token is issued for (Expose an API in the app registration). */
+export const TAB_SCOPE = 'access_as_user';
 
 export type IdentityResult = { ok: true; identity: TabIdentity } | { ok: false; reason: string };
 
@@ -55,6 +66,17 @@ function claim(payload: Record<string, unknown>, name: string): string | null {
   return typeof v === 'string' && v !== '' ? v : null;
 }
 
+/**
+ * A guest (B2B) account of the token's tenant: acct 1 (when the app asks for that optional claim),
+ * an identity provider other than the tenant itself (idp), or a UPN of the #EXT# form.
+ */
+function isGuestToken(payload: Record<string, unknown>, tenantId: string, upn: string | null): boolean {
+  if (payload.acct === 1 || payload.acct === '1') return true;
+  const idp = claim(payload, 'idp');
+  if (idp && idp !== payload.iss && !idp.toLowerCase().includes(tenantId.toLowerCase())) return true;
+  return /#EXT#/i.test(claim(payload, 'unique_name') ?? upn ?? '');
+}
+
 export function createTabIdentityVerifier(opts: TabIdentityOptions): TabIdentityVerifier {
   const localMode = opts.appId === '';
   const keys = opts.keys ?? (localMode ? null : createRemoteJWKSet(new URL(ENTRA_JWKS_URL)));
@@ -63,14 +85,14 @@ export function createTabIdentityVerifier(opts: TabIdentityOptions): TabIdentity
   // Said once (a process serves one verifier): a warning on every tab request buried the rest of the log.
   let warnedOfDevIdentity = false;
   const fromDevHeader = (raw: string): IdentityResult => {
-    const [userId, tenantId, email] = raw.split(';').map((s) => s.trim());
-    if (!userId || !tenantId) return { ok: false, reason: `${DEV_USER_HEADER} must be "<aadObjectId>;<tenantId>[;<email>]"` };
+    const [userId, tenantId, upn] = raw.split(';').map((s) => s.trim());
+    if (!userId || !tenantId) return { ok: false, reason: `${DEV_USER_HEADER} must be "<aadObjectId>;<tenantId>[;<sign-in name>]"` };
     if (!warnedOfDevIdentity) {
       warnedOfDevIdentity = true;
       opts.log.warn('tab API: accepting DEVELOPMENT identities (local mode, no MicrosoftAppId): never expose this server. Said once; each one is logged at debug level');
     }
     opts.log.debug({ user: hashUserId(userId), tenantId }, 'tab API: accepted a DEVELOPMENT identity');
-    return { ok: true, identity: { userId, tenantId, email: email || null, via: 'dev' } };
+    return { ok: true, identity: { userId, tenantId, upn: upn || null, guest: /#EXT#/i.test(upn ?? ''), via: 'dev' } };
   };
 
   return async (headers) => {
@@ -96,8 +118,12 @@ export function createTabIdentityVerifier(opts: TabIdentityOptions): TabIdentity
       // The issuer must be the token's own tenant: a token minted by one tenant cannot claim another.
       const issuers = [`https://login.microsoftonline.com/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`];
       if (!issuers.includes(String(payload.iss))) return { ok: false, reason: 'The token was not issued by Entra ID for its tenant' };
-      const email = claim(payload, 'preferred_username') ?? claim(payload, 'upn') ?? claim(payload, 'email');
-      return { ok: true, identity: { userId, tenantId, email, via: 'sso' } };
+      // A person's delegated token for this app's API; an app-only token (client credentials) names no person.
+      if (payload.idtyp === 'app') return { ok: false, reason: 'App-only tokens are not accepted: send the Teams SSO token of a signed-in person' };
+      const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
+      if (!scopes.includes(TAB_SCOPE)) return { ok: false, reason: `The token is not for this app's ${TAB_SCOPE} scope` };
+      const upn = claim(payload, 'upn') ?? claim(payload, 'preferred_username');
+      return { ok: true, identity: { userId, tenantId, upn, guest: isGuestToken(payload, tenantId, upn), via: 'sso' } };
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) return { ok: false, reason: 'The token has expired' };
       if (err instanceof joseErrors.JWTClaimValidationFailed) return { ok: false, reason: `The token is not for this app (${err.claim})` };

@@ -2,7 +2,7 @@
  * GET /tab/<file>: the tab pages (tab/*.html, *.js, *.css) and Microsoft's
  * teams-js library as /tab/teams-js.js, straight from node_modules. Only the
  * files listed here are served (no directory walking). Pages may be framed by
- * Teams and Microsoft 365 only.
+ * Teams and Microsoft 365 only (and by localhost pages in local mode).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,7 @@ const TYPES: Record<string, string> = {
 export const TAB_FILES = ['my-certification.html', 'myCertification.js', 'skills-report.html', 'skillsReport.js', 'config.html', 'config.js', 'about.html', 'tab.css', 'tabCommon.js'];
 
 /** Where Teams (web, desktop, mobile), Outlook and the Microsoft 365 app may frame the tabs. */
-export const FRAME_ANCESTORS = [
+export const FRAME_ANCESTORS: readonly string[] = [
   "'self'",
   'https://teams.microsoft.com',
   'https://*.teams.microsoft.com',
@@ -28,10 +28,17 @@ export const FRAME_ANCESTORS = [
   'https://*.office.com',
   'https://*.microsoft365.com',
   'https://outlook.office.com',
-  'http://localhost:*',
 ];
 
-export function registerTabPages(server: restify.Server, dir = TAB_DIR): void {
+/** Local tools (Agents Playground, a page on localhost) may frame the tabs too, in local mode only. */
+export const LOCAL_FRAME_ANCESTORS: readonly string[] = ['http://localhost:*'];
+
+export function frameAncestors(localMode: boolean): string {
+  return (localMode ? [...FRAME_ANCESTORS, ...LOCAL_FRAME_ANCESTORS] : FRAME_ANCESTORS).join(' ');
+}
+
+export function registerTabPages(server: restify.Server, opts: { localMode: boolean }, dir = TAB_DIR): void {
+  const csp = `frame-ancestors ${frameAncestors(opts.localMode)}`;
   const files = new Map<string, { body: Buffer; type: string }>();
   for (const name of TAB_FILES) files.set(name, { body: readFileSync(path.join(dir, name)), type: TYPES[path.extname(name)] });
   files.set('teams-js.js', { body: readFileSync(require.resolve('@microsoft/teams-js')), type: TYPES['.js'] });
@@ -47,7 +54,7 @@ export function registerTabPages(server: restify.Server, dir = TAB_DIR): void {
       'Content-Length': file.body.length,
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
+      'Content-Security-Policy': csp,
     });
     res.end(file.body);
   });

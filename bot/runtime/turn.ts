@@ -49,6 +49,8 @@ export interface TeamsMember {
   name?: string;
   email?: string;
   userPrincipalName?: string;
+  /** 'user', or 'guest' for a B2B guest of the tenant ('anonymous' in meetings). */
+  userRole?: string;
   tenantId?: string;
 }
 

@@ -8,7 +8,7 @@ import { OrgDirectory } from '../../services/directory/orgDirectory';
 import type { PublicVerbRules, Reply, VerbRules } from '../features/feature';
 import { say, TextKey } from '../../services/i18n/say';
 import type { CardAction, CardActionAnswer } from '../runtime/turn';
-import { ACTIVITY_MEMORY_SECONDS, clickKey, ScopeDeps, TurnScope } from './turnScope';
+import { ACTIVITY_MEMORY_SECONDS, clickKey, readsFor, ScopeDeps, TurnScope } from './turnScope';
 
 export interface CardActionRouterDeps extends ScopeDeps {
   orgs: OrgDirectory;
@@ -54,13 +54,19 @@ export class CardActionRouter {
     }
     const hc = scope.handlerContext(locale, org);
     // What the handler will read goes beside the conversation state (the pending card) and the claim.
-    const ahead = (publicVerb ?? rules)?.readAhead ?? [];
+    const verbRules = publicVerb ?? rules;
+    const ahead = verbRules ? readsFor(verbRules) : [];
     hc.reads.start(ahead);
 
     if (publicVerb) {
       // Public cards go to the personal chat only; a click from anywhere else would show one
       // person's data in a shared conversation, so it gets what a typed command gets there.
       if (info.conversationType !== 'personal') return textCard('personalOnly');
+      const refusal = await scope.audienceRefusal(publicVerb.audience);
+      if (refusal) {
+        scope.note(null, 'refused');
+        return textCard(refusal, { org: org.name });
+      }
       if (publicVerb.rateLimit && !(await scope.withinRateLimit(publicVerb.rateLimit))) return textCard('rateLimited');
       return answer(await publicVerb.handle(hc));
     }
@@ -80,6 +86,12 @@ export class CardActionRouter {
     if (!info.localeFromActivity && found.card.locale) locale = hc.locale = found.card.locale;
     // Now the card is known: what it is about (its MCID's record and profile), beside the rate limit and the claim.
     hc.reads.start(ahead, found.card);
+    // A guest, or an account Teams did not confirm, changes nothing for the organization (the card may predate the check).
+    const refusal = verb === CARD_CANCEL ? null : await scope.audienceRefusal(rules?.audience);
+    if (refusal) {
+      scope.note(null, 'refused');
+      return textCard(refusal, { org: org.name });
+    }
     const limit = verb === CARD_CANCEL ? undefined : rules?.rateLimit;
     // The rate limit and the once-only claim are asked together; a refused click gives its claim back.
     const [allowed, claimed] = await Promise.all([limit ? scope.withinRateLimit(limit) : Promise.resolve(true), this.deps.once.claim(clickKey(cardId), ACTIVITY_MEMORY_SECONDS)]);

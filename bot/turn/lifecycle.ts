@@ -8,6 +8,7 @@ import type { ChannelAccount } from '../runtime/turn';
 import { ConversationMemory } from './conversationRefs';
 import { TurnInfo } from '../features/turnInfo';
 import { ACTIVITY_MEMORY_SECONDS, TurnScope, welcomeKey } from './turnScope';
+import { safeReply } from './safeReply';
 
 export interface LifecycleDeps {
   orgs: OrgDirectory;
@@ -42,7 +43,7 @@ export class Lifecycle {
     if (!(await this.deps.once.claim(welcomeKey(info), ACTIVITY_MEMORY_SECONDS))) return;
     const org = this.deps.orgs.forTenant(info.tenantId);
     if (!org) {
-      await turn.send({ text: say(info.locale, 'unknownTenant', { tenantId: info.tenantId ?? '?' }) });
+      await turn.send(safeReply({ text: say(info.locale, 'unknownTenant', { tenantId: info.tenantId ?? '?' }) }));
       return;
     }
     await this.deps.memory.remember(turn.activity);

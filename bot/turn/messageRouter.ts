@@ -12,7 +12,8 @@ import { say } from '../../services/i18n/say';
 import { recognizeIntent } from '../features/recognizeIntent';
 import type { PersonalNudge } from '../proactive/personalNudge';
 import { ConversationMemory } from './conversationRefs';
-import { ACTIVITY_MEMORY_SECONDS, ScopeDeps, TurnScope } from './turnScope';
+import { safeReply } from './safeReply';
+import { ACTIVITY_MEMORY_SECONDS, readsFor, ScopeDeps, TurnScope } from './turnScope';
 
 export interface MessageRouterDeps extends ScopeDeps {
   orgs: OrgDirectory;
@@ -34,7 +35,7 @@ export class MessageRouter {
     const recognized = recognizeIntent(turn.activity.text);
     const org = this.deps.orgs.forTenant(info.tenantId);
     const rules = recognized.intent ? this.intents.get(recognized.intent) : undefined;
-    if (org && rules?.readAhead && this.servedHere(rules, scope)) scope.reads.start(rules.readAhead);
+    if (org && rules && this.servedHere(rules, scope)) scope.reads.start(readsFor(rules));
     // The handler's reads, and the conversation state when the turn will use it (a sign-in may be in
     // progress, or the answer is a confirmation card), go beside the once-only claim: one round trip
     // instead of several; a redelivery that loses the claim drops them. Other turns load the state on
@@ -64,7 +65,7 @@ export class MessageRouter {
   private async answer(scope: TurnScope, locale: Locale, intent: IntentName | null, rules: IntentRules | undefined, org: Organization | null): Promise<void> {
     const { turn, info } = scope;
     if (!org) {
-      await turn.send({ text: say(locale, 'unknownTenant', { tenantId: info.tenantId ?? '?' }) });
+      await turn.send(safeReply({ text: say(locale, 'unknownTenant', { tenantId: info.tenantId ?? '?' }) }));
       scope.note('unknownTenant', 'refused');
       return;
     }
@@ -75,13 +76,19 @@ export class MessageRouter {
       scope.note(null, 'refused');
       return;
     }
+    // Anything not understood gets the help, which is for everyone.
+    const refusal = rules ? await scope.audienceRefusal(rules.audience) : null;
+    if (refusal) {
+      await turn.send(safeReply({ text: say(locale, refusal, { org: org.name }) }));
+      scope.note(null, 'refused');
+      return;
+    }
     if (rules?.rateLimit && !(await scope.withinRateLimit(rules.rateLimit))) {
       await turn.send({ text: say(locale, 'rateLimited') });
       return;
     }
-    // Anything not understood gets the help.
     const handler = (intent && rules?.handle) || this.intents.get('help')?.handle;
     const reply = handler ? await handler(scope.handlerContext(locale, org)) : null;
-    if (reply) await turn.send(reply);
+    if (reply) await turn.send(safeReply(reply));
   }
 }

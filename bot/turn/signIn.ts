@@ -8,6 +8,7 @@ import { OrgDirectory } from '../../services/directory/orgDirectory';
 import { CertificationProfile } from '../../services/directory/types';
 import type { HandlerContext, Reply } from '../features/feature';
 import { say } from '../../services/i18n/say';
+import { safeReply } from './safeReply';
 import { TurnScope } from './turnScope';
 
 export interface SignInDeps {
@@ -25,13 +26,19 @@ export async function afterSignIn(deps: SignInDeps, scope: TurnScope, token: str
     await turn.send({ text: say(info.locale, 'linkSignInFailed') });
     return;
   }
+  // Signing in proves the MCID is the person's, not that this Teams account may link it for the organization.
+  const refusal = await scope.audienceRefusal('member');
+  if (refusal) {
+    await turn.send(safeReply({ text: say(info.locale, refusal, { org: org.name }) }));
+    return;
+  }
   const email = emailFromToken(token);
   const profile = email ? await deps.profiles.findByEmail(email) : null;
   if (!profile) {
     await turn.send({ text: say(info.locale, 'linkSignInNoProfile') });
     return;
   }
-  await turn.send(await deps.preview(scope.handlerContext(info.locale, org), profile));
+  await turn.send(safeReply(await deps.preview(scope.handlerContext(info.locale, org), profile)));
 }
 
 /**

@@ -8,12 +8,12 @@ import { Locale } from '../../services/i18n/locale';
 import { onceKey } from '../../services/kv/onceKey';
 import { OnceStore } from '../../services/kv/onceStore';
 import type { PersonRateLimiter, RateLimitedKind } from '../../services/limits/personRateLimiter';
-import type { HandlerContext } from '../features/feature';
+import type { Audience, HandlerContext } from '../features/feature';
 import { PendingCards } from '../features/pendingCards';
 import { hashUserId, Logger } from '../logging';
 import type { Turn } from '../runtime/turn';
 import { turnInfo, TurnInfo } from '../features/turnInfo';
-import { ReadServices, TurnReads } from '../features/turnReads';
+import { ReadAhead, ReadServices, TurnReads } from '../features/turnReads';
 
 export type TurnOutcome = 'ok' | 'unavailable' | 'error' | 'duplicate' | 'refused' | 'rateLimited';
 
@@ -67,6 +67,19 @@ export class TurnScope {
     };
   }
 
+  /**
+   * Why this person may not use something meant for `audience`, or null when they may: a guest
+   * (B2B) account acts for no organization here, and what changes or shows the organization's
+   * data needs Teams to have answered who the person is. Reads the member lookup the turn shares.
+   */
+  async audienceRefusal(audience: Audience = 'member'): Promise<'guestRefused' | 'memberUnknown' | null> {
+    if (audience === 'everyone') return null;
+    const person = await this.reads.member();
+    if (person?.guest) return 'guestRefused';
+    if (!person && audience === 'confirmedMember') return 'memberUnknown';
+    return null;
+  }
+
   /** True when the person may go on; otherwise nothing is done and the caller tells them. */
   async withinRateLimit(kind: RateLimitedKind): Promise<boolean> {
     const limiter = this.deps.rateLimiter;
@@ -82,6 +95,12 @@ export class TurnScope {
   get activityKey(): string {
     return onceKey('activity', this.info.conversationId, this.info.activityId ?? '');
   }
+}
+
+/** What to read beside the claim: the handler's reads, and the member lookup when it is not for everyone (audienceRefusal). */
+export function readsFor(rules: { readAhead?: ReadAhead[]; audience?: Audience }): ReadAhead[] {
+  const reads = rules.readAhead ?? [];
+  return rules.audience === 'everyone' ? reads : [...reads, 'member'];
 }
 
 export function clickKey(cardId: string): string {

@@ -12,7 +12,7 @@ import { ProfileStore } from '../directory/profileStore';
 import { Organization } from '../directory/types';
 import { ReportRow } from '../report/reportColumns';
 import { ReportService, ReportSummary } from '../report/reportService';
-import { DownloadKind, DownloadLinkSigner, SignedLink } from '../report/signedLink';
+import { DownloadLinkSigner, SignedLink } from '../report/signedLink';
 import { AdminList, AdminRole, GrantOutcome, RevokeOutcome, RoleService } from '../roles/roleService';
 
 export type AdminRefusal = { kind: 'refused'; reason: 'notAdmin' | 'otherOrg' };
@@ -63,11 +63,22 @@ export class AdminActions {
     return this.authorize(org, userId);
   }
 
-  async reportSummary(org: Organization, userId: string): Promise<{ kind: 'ok'; summary: ReportSummary; links: DownloadLinks; at: Date } | AdminRefusal> {
+  async reportSummary(org: Organization, userId: string): Promise<{ kind: 'ok'; summary: ReportSummary; at: Date } | AdminRefusal> {
     const auth = await this.authorize(org, userId);
     if (auth.kind !== 'ok') return auth;
     const at = this.deps.clock.now();
-    return { kind: 'ok', summary: await this.deps.reports.summary(org.mpnId, at), links: this.links('report', org, userId), at };
+    return { kind: 'ok', summary: await this.deps.reports.summary(org.mpnId, at), at };
+  }
+
+  /**
+   * Download links for the report or the audit log, made for this admin alone: each names them,
+   * works once and for 15 minutes, and the route checks their role again. Callers hand them to
+   * the admin's personal chat or the tab's SSO-checked API only, never to a shared conversation.
+   */
+  async downloadLinks(org: Organization, userId: string, kind: 'report' | 'audit'): Promise<{ kind: 'ok'; links: DownloadLinks } | AdminRefusal> {
+    const auth = await this.authorize(org, userId);
+    if (auth.kind !== 'ok') return auth;
+    return { kind: 'ok', links: { csv: this.deps.signer.sign(kind, org.mpnId, userId, 'csv'), xlsx: this.deps.signer.sign(kind, org.mpnId, userId, 'xlsx') } };
   }
 
   async reportRows(org: Organization, userId: string): Promise<{ kind: 'ok'; rows: AsyncIterable<ReportRow> } | AdminRefusal> {
@@ -76,10 +87,10 @@ export class AdminActions {
     return { kind: 'ok', rows: this.deps.reports.rows(org.mpnId, this.deps.clock.now()) };
   }
 
-  async auditLog(org: Organization, userId: string): Promise<{ kind: 'ok'; entries: AuditEntry[]; links: DownloadLinks } | AdminRefusal> {
+  async auditLog(org: Organization, userId: string): Promise<{ kind: 'ok'; entries: AuditEntry[] } | AdminRefusal> {
     const auth = await this.authorize(org, userId);
     if (auth.kind !== 'ok') return auth;
-    return { kind: 'ok', entries: await this.deps.audit.latest(org.mpnId, AUDIT_CARD_ENTRIES), links: this.links('audit', org, userId) };
+    return { kind: 'ok', entries: await this.deps.audit.latest(org.mpnId, AUDIT_CARD_ENTRIES) };
   }
 
   async listAdmins(org: Organization, userId: string): Promise<{ kind: 'ok'; admins: AdminList } | AdminRefusal> {
@@ -121,9 +132,5 @@ export class AdminActions {
     const out = await this.deps.association.removeFromOrg(data.mcid, org.mpnId, userId);
     if (out.kind !== 'unlinked') return { kind: 'notLinked' };
     return { kind: 'removed', mcid: data.mcid, userId: out.ended.userId, tenantId: out.ended.tenantId };
-  }
-
-  private links(kind: DownloadKind, org: Organization, userId: string): DownloadLinks {
-    return { csv: this.deps.signer.sign(kind, org.mpnId, userId, 'csv'), xlsx: this.deps.signer.sign(kind, org.mpnId, userId, 'xlsx') };
   }
 }

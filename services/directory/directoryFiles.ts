@@ -36,7 +36,8 @@ export function parseOrgs(data: unknown, file = 'orgs'): Organization[] {
     if (typeof o.name !== 'string' || !o.name) fail(file, `orgs[${i}].name is missing`);
     if (!isStringArray(o.tenantIds) || o.tenantIds.length === 0) fail(file, `orgs[${i}].tenantIds must list at least one tenant id`);
     if (!isStringArray(o.globalAdmins)) fail(file, `orgs[${i}].globalAdmins must be an array of Entra object ids`);
-    return { mpnId: o.mpnId, name: o.name, tenantIds: o.tenantIds, globalAdmins: o.globalAdmins };
+    const domains = o.domains === undefined ? undefined : parseDomains(file, i, o.domains);
+    return { mpnId: o.mpnId, name: o.name, tenantIds: o.tenantIds, globalAdmins: o.globalAdmins, ...(domains ? { domains } : {}) };
   });
   // A tenant belongs to one organization (docs/DATA-FORMATS.md): listed twice, which one its people link to would be a guess.
   failOnRepeat(
@@ -49,7 +50,25 @@ export function parseOrgs(data: unknown, file = 'orgs'): Organization[] {
     parsed.flatMap((o, i) => o.tenantIds.map((t) => ({ key: t.toLowerCase(), where: `orgs[${i}].tenantIds (${t})` }))),
     'belongs to two organizations',
   );
+  // A domain vouches for the addresses of one organization's people; listed by two, either's accounts could claim the other's.
+  failOnRepeat(
+    file,
+    parsed.flatMap((o, i) => (o.domains ?? []).map((d, j) => ({ key: d, where: `orgs[${i}].domains[${j}] (${d})` }))),
+    'is listed by two organizations',
+  );
   return parsed;
+}
+
+const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** `domains`: host names such as contoso.com, kept in lower case; no wildcards (a subdomain is listed as such). */
+function parseDomains(file: string, i: number, value: unknown): string[] {
+  if (!isStringArray(value)) fail(file, `orgs[${i}].domains must be an array of email domains such as "contoso.com"`);
+  return value.map((d, j) => {
+    const domain = d.trim().toLowerCase();
+    if (!DOMAIN.test(domain)) fail(file, `orgs[${i}].domains[${j}] must be an email domain such as "contoso.com" (no @, no wildcard)`);
+    return domain;
+  });
 }
 
 /** Stops at the first key seen twice, naming both places. */

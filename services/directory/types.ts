@@ -5,6 +5,12 @@ export interface Organization {
   tenantIds: string[];
   /** Entra object ids of the org's global admins (R7). */
   globalAdmins: string[];
+  /**
+   * Email domains the org vouches for (lower case): an address there, as Teams reports it for
+   * someone of this org's tenant, is that person's own (services/directory/emailProof.ts). None
+   * listed: only an address equal to the account's sign-in name (UPN) is.
+   */
+  domains?: string[];
 }
 
 export interface Certification {

@@ -40,6 +40,17 @@ export const en = {
   linkNoEmail: 'I could not read your work email from Teams, and signing in with another account is not enabled here. Ask your CertLink administrator to enable sign-in.',
   linkSignInFailed: 'Sign-in did not complete, so nothing was linked. Say "link my certification" to try again.',
   linkSignInNoProfile: 'That account has no Microsoft Certification profile that I know of, so nothing was linked.',
+  linkEmailUnprovenSignIn:
+    'Your Teams email ({email}) is not the sign-in name of your work account, and {org} does not list its domain, so it does not prove which certification profile is yours. Sign in with the Microsoft Learning account your certification profile belongs to.',
+  linkEmailUnproven:
+    'Your Teams email ({email}) is not the sign-in name of your work account, and {org} does not list its domain, so it does not prove which certification profile is yours; signing in with another account is not enabled here. Ask your CertLink administrator to list your email domain for {org} (domains in the orgs file, ORGS_FILE) or to enable sign-in.',
+  guestRefused:
+    "You are using Teams as a guest of {org}. CertLink links certifications, and shows reports, only for the organization you work for: link from your own organization's Teams, signed in with your work account there. Nothing was changed.",
+  memberUnknown: 'I could not confirm your account with Teams just now, so nothing was changed. Please try again in a moment.',
+  movedAwaySwitched:
+    'MCID {mcid}, which this account linked to {from}, is now linked to {to} by another account: {from}’s skills report no longer shows it. If you did not do this yourself (with your account at {to}), tell an admin of {from}.',
+  movedAwayTakenOver:
+    'MCID {mcid}, which this account linked to {org}, is now linked to another account of {org}, which proved by signing in with its Microsoft Learning account that the MCID is theirs. If you did not do this yourself, tell an admin of {org}.',
   confirmLinkTitle: 'Link MCID {mcid} to {org}?',
   confirmLinkBody: 'Your certifications ({count}) will count for {org}.',
   confirmLinkSwitch: 'This ends your link to {from} in the same step: it will stop showing you in its skills report.',
@@ -192,7 +203,7 @@ export const en = {
   catSessionWhy: 'Cards waiting for your click and a sign-in in progress, kept at most {days, plural, one {# day} other {# days}}.',
   catSessionWhyNoLimit: 'Cards waiting for your click and a sign-in in progress, kept with no time limit.',
   myDataWho: 'Who can see it: you, and the global admins and partner admins of the organization you are linked to (the report and its audit log). Nobody else.',
-  myDataLinkExpires: 'The download link works for 15 minutes (until {time}) and only for you. Say "delete my data" to erase it.',
+  myDataLinkExpires: 'The download link was made for you alone and gives the file once, within 15 minutes (until {time}). Say "delete my data" to erase it.',
   download: 'Download all my data (JSON)',
   eraseTitle: 'Delete your data from CertLink?',
   eraseIntro: 'This cannot be undone.',
@@ -250,7 +261,10 @@ export const en = {
   reportExpiredNote: 'Expired certifications are not counted above ({count}); the download lists them with their dates.',
   reportCsv: 'Download CSV',
   reportXlsx: 'Download Excel',
-  reportLinksNote: 'Download links work for {minutes} minutes. Ask for the report again for new ones.',
+  downloadLinksNote: 'Each download link works once, within {minutes} minutes, and was made for you alone: do not forward it. Ask again for new ones.',
+  downloadsSentToPersonalChat: 'The CSV and Excel downloads are in your personal chat with CertLink: a shared conversation never gets a download link.',
+  downloadsAskInPersonalChat: 'To download it, say "{command}" in your personal chat with CertLink, or open the Skills report tab: a shared conversation never gets a download link.',
+  downloadsHere: 'You asked for it in a shared conversation, so the downloads are here, where only you see them.',
 
   // The list of admins
   adminListHeading: 'Admins of {org}',

@@ -37,6 +37,17 @@ export const fr: Record<keyof typeof en, string> = {
   linkNoEmail: 'Je n’ai pas pu lire votre adresse professionnelle dans Teams, et la connexion avec un autre compte n’est pas activée ici. Demandez à votre administrateur CertLink d’activer la connexion.',
   linkSignInFailed: 'La connexion n’a pas abouti : rien n’a été lié. Dites « lier ma certification » pour réessayer.',
   linkSignInNoProfile: 'Ce compte n’a aucun profil de certification Microsoft connu : rien n’a été lié.',
+  linkEmailUnprovenSignIn:
+    'Votre adresse Teams ({email}) n’est pas l’identifiant de connexion de votre compte professionnel, et {org} ne déclare pas son domaine : elle ne prouve donc pas quel profil de certification est le vôtre. Connectez-vous avec le compte Microsoft Learning auquel appartient votre profil de certification.',
+  linkEmailUnproven:
+    'Votre adresse Teams ({email}) n’est pas l’identifiant de connexion de votre compte professionnel, et {org} ne déclare pas son domaine : elle ne prouve donc pas quel profil de certification est le vôtre, et la connexion avec un autre compte n’est pas activée ici. Demandez à votre administrateur CertLink de déclarer votre domaine de messagerie pour {org} (domains dans le fichier des organisations, ORGS_FILE) ou d’activer la connexion.',
+  guestRefused:
+    'Vous utilisez Teams en tant qu’invité de {org}. CertLink ne lie les certifications, et ne montre les rapports, que pour l’organisation où vous travaillez : liez depuis le Teams de votre propre organisation, connecté avec votre compte professionnel. Rien n’a été modifié.',
+  memberUnknown: 'Je n’ai pas pu confirmer votre compte auprès de Teams pour l’instant : rien n’a été modifié. Réessayez dans un moment.',
+  movedAwaySwitched:
+    'Le MCID {mcid}, que ce compte avait lié à {from}, est maintenant lié à {to} par un autre compte : le rapport des compétences de {from} ne le montre plus. Si ce n’est pas vous (avec votre compte chez {to}), prévenez un administrateur de {from}.',
+  movedAwayTakenOver:
+    'Le MCID {mcid}, que ce compte avait lié à {org}, est maintenant lié à un autre compte de {org}, qui a prouvé en se connectant avec son compte Microsoft Learning que ce MCID est le sien. Si ce n’est pas vous, prévenez un administrateur de {org}.',
   confirmLinkTitle: 'Lier le MCID {mcid} à {org} ?',
   confirmLinkBody: 'Vos certifications ({count}) compteront pour {org}.',
   confirmLinkSwitch: 'Votre liaison à {from} prend fin dans la même étape : vous n’apparaîtrez plus dans son rapport des compétences.',
@@ -194,7 +205,7 @@ export const fr: Record<keyof typeof en, string> = {
   catSessionWhy: 'Cartes en attente de votre clic et connexion en cours, conservées au plus {days, plural, one {# jour} other {# jours}}.',
   catSessionWhyNoLimit: 'Cartes en attente de votre clic et connexion en cours, conservées sans limite de durée.',
   myDataWho: 'Qui peut les voir : vous, et les administrateurs généraux et administrateurs partenaires de l’organisation à laquelle vous êtes lié (le rapport et son journal d’audit). Personne d’autre.',
-  myDataLinkExpires: 'Le lien de téléchargement fonctionne 15 minutes (jusqu’à {time}) et pour vous seul. Dites « supprimer mes données » pour les effacer.',
+  myDataLinkExpires: 'Le lien de téléchargement n’a été fait que pour vous et ne donne le fichier qu’une fois, dans les 15 minutes (jusqu’à {time}). Dites « supprimer mes données » pour les effacer.',
   download: 'Télécharger toutes mes données (JSON)',
   eraseTitle: 'Supprimer vos données de CertLink ?',
   eraseIntro: 'Cette action est définitive.',
@@ -255,7 +266,11 @@ export const fr: Record<keyof typeof en, string> = {
   reportExpiredNote: 'Les certifications expirées ne sont pas comptées ci-dessus ({count}) ; le téléchargement les liste avec leurs dates.',
   reportCsv: 'Télécharger en CSV',
   reportXlsx: 'Télécharger en Excel',
-  reportLinksNote: 'Les liens de téléchargement sont valables {minutes} minutes. Redemandez le rapport pour en obtenir de nouveaux.',
+  downloadLinksNote: 'Chaque lien de téléchargement ne sert qu’une fois, dans les {minutes} minutes, et n’a été fait que pour vous : ne le transférez pas. Redemandez-les pour en obtenir de nouveaux.',
+  downloadsSentToPersonalChat: 'Les téléchargements CSV et Excel sont dans votre conversation personnelle avec CertLink : une conversation partagée ne reçoit jamais de lien de téléchargement.',
+  downloadsAskInPersonalChat:
+    'Pour le télécharger, dites « {command} » dans votre conversation personnelle avec CertLink, ou ouvrez l’onglet Rapport des compétences : une conversation partagée ne reçoit jamais de lien de téléchargement.',
+  downloadsHere: 'Vous l’avez demandé dans une conversation partagée : les téléchargements sont ici, où vous seul les voyez.',
 
   // The list of admins
   adminListHeading: 'Administrateurs de {org}',

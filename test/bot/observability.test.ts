@@ -2,7 +2,7 @@
  * Logs and metrics of the real app over HTTP: one JSON log line per turn with
  * the activity id, conversation id and a hashed user id, and never a name or
  * an email, even when the activity, the member lookup and the text carry them;
- * GET /metrics in Prometheus format with turns, latency and store calls.
+ * GET /metrics (on its own listener) in Prometheus format with turns, latency and store calls.
  */
 import { strict as assert } from 'node:assert';
 import { createHmac } from 'node:crypto';
@@ -32,7 +32,7 @@ describe('observability: logs without personal data, /metrics', function () {
 
   before(async () => {
     connector = await startFakeConnector({ members: membersOf([alice, hugo]) as never });
-    const config = loadConfig({ PORT: '0', LOG_LEVEL: 'info', LOG_HASH_KEY });
+    const config = loadConfig({ PORT: '0', METRICS_PORT: '0', LOG_LEVEL: 'info', LOG_HASH_KEY });
     app = await startCertLink(config, captured.log, { clock: new ManualClock('2026-01-05T09:00:00Z') });
     base = `http://127.0.0.1:${app.port}`;
   });
@@ -82,7 +82,7 @@ describe('observability: logs without personal data, /metrics', function () {
     // A card click on a card that does not exist counts as a refused turn.
     await postActivity(base, clickActivity(alice, connector.url, 'link.confirm', 'no-such-card'));
     await postActivity(base, activityFrom(alice, connector.url, { type: 'message', text: 'help' }));
-    const res = await fetch(`${base}/metrics`);
+    const res = await fetch(`http://127.0.0.1:${app.metricsPort}/metrics`);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
     const body = await res.text();

@@ -5,7 +5,7 @@
  * dark themes go to test-artifacts/ (not committed).
  */
 import { strict as assert } from 'node:assert';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, launchChromiumOrSkip } from '../support/chromium';
@@ -90,13 +90,25 @@ describe('tabs in headless Chromium (local mode, sample data)', function () {
     assert.equal(await page.getAttribute('th[data-column=IndividualFirstName]', 'aria-sort'), 'descending');
     assert.equal((await page.locator('#rows td[data-column=IndividualFirstName]').allInnerTexts())[0], 'Benoît');
 
-    const csv = await page.getAttribute('#download-csv', 'href');
-    const xlsx = await page.getAttribute('#download-xlsx', 'href');
-    assert.match(csv ?? '', /\/download\/report\?.*fmt=csv/);
-    assert.match(xlsx ?? '', /\/download\/report\?.*fmt=xlsx/);
-    const res = await page.request.get(csv as string);
-    assert.equal(res.status(), 200);
-    assert.match(await res.text(), /10204151/);
+    // No download URL in the page: each click asks the API for a link made for this admin, used once.
+    assert.doesNotMatch(await page.content(), /\/download\/report/);
+    for (const [button, fmt] of [
+      ['#download-csv', 'csv'],
+      ['#download-csv', 'csv'],
+      ['#download-xlsx', 'xlsx'],
+    ] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      assert.match(download.url(), new RegExp(`/download/report\\?.*fmt=${fmt}`));
+      assert.match(download.suggestedFilename(), new RegExp(`^skills-report-1234567-.*\\.${fmt}$`));
+      if (fmt === 'csv') {
+        const file = await download.path();
+        assert.match(readFileSync(file, 'utf8'), /10204151/);
+        // The link the page opened is spent: the same URL again gets 410 and no data.
+        const again = await page.request.get(download.url());
+        assert.equal(again.status(), 410);
+        assert.doesNotMatch(await again.text(), /10204151/);
+      }
+    }
     await page.screenshot({ path: path.join(ARTIFACTS, 'skills-report-light.png'), fullPage: true });
     await page.close();
 

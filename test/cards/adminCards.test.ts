@@ -31,7 +31,7 @@ const summary: ReportSummary = {
   empty: false,
 };
 const at = new Date('2026-03-01T09:00:00Z');
-const links = { csvUrl: 'https://bot.example/download/report?fmt=csv&sig=a', xlsxUrl: 'https://bot.example/download/report?fmt=xlsx&sig=b' };
+const links = { downloads: { kind: 'links' as const, csvUrl: 'https://bot.example/download/report?fmt=csv&sig=a', xlsxUrl: 'https://bot.example/download/report?fmt=xlsx&sig=b' } };
 
 describe('admin cards', () => {
   it('report card in English: counts, pending credit, titles most held first, expiring, two download buttons', () => {
@@ -46,8 +46,8 @@ describe('admin cards', () => {
     assert.deepEqual(
       actions(card).map((a) => [a.type, a.title, a.url]),
       [
-        ['Action.OpenUrl', 'Download CSV', links.csvUrl],
-        ['Action.OpenUrl', 'Download Excel', links.xlsxUrl],
+        ['Action.OpenUrl', 'Download CSV', links.downloads.csvUrl],
+        ['Action.OpenUrl', 'Download Excel', links.downloads.xlsxUrl],
       ],
     );
     assert.ok(!all.includes('No users found'));
@@ -83,6 +83,21 @@ describe('admin cards', () => {
     assert.deepEqual(actions(en), []);
     const fr = reportSummaryCard({ orgName: 'Contoso', summary: empty, at, ...links, locale: 'fr' });
     assert.ok(texts(fr.content).includes('Aucun utilisateur avec des données de compétences. Vérifiez si les utilisateurs ont associé leur compte Learning ou Université partenaire à leur profil.'));
+  });
+
+  it('a report or audit card for a channel or group chat carries no URL and says where the downloads are', () => {
+    for (const [kind, said] of [
+      ['sentToPersonalChat', /The CSV and Excel downloads are in your personal chat with CertLink/],
+      ['askInPersonalChat', /say "skills report" in your personal chat with CertLink, or open the Skills report tab/],
+    ] as const) {
+      const card = reportSummaryCard({ orgName: 'Contoso', summary, at, downloads: { kind }, locale: 'en' });
+      assert.deepEqual(actions(card), []);
+      assert.doesNotMatch(JSON.stringify(card.content.body), /https?:|\/download\//);
+      assert.match(texts(card.content).join('\n'), said);
+    }
+    const audit = auditLogCard({ orgName: 'Contoso', entries: [], downloads: { kind: 'askInPersonalChat' }, locale: 'fr' });
+    assert.deepEqual(actions(audit), []);
+    assert.match(texts(audit.content).join('\n'), /dites « journal d’audit » dans votre conversation personnelle/);
   });
 
   it('cuts long title lists and says how many more', () => {

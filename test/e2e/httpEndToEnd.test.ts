@@ -9,7 +9,8 @@ import pino from 'pino';
 import { startCertLink, RunningApp } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { ManualClock } from '../../services/clock';
-import { FakeConnector, startFakeConnector } from '../support/fakeConnector';
+import { FakeConnector, RecordedActivity, startFakeConnector } from '../support/fakeConnector';
+import { waitFor } from '../support/notices/waitFor';
 import { activityFrom, clickActivity, Member, postActivity } from '../support/liveBot';
 import { TEST_REDIS_URL, TestRedis } from '../support/testRedis';
 import { CONTOSO_TENANT, FABRIKAM_TENANT, UNKNOWN_TENANT, textOf, buttons } from '../support/conversationHarness';
@@ -53,9 +54,10 @@ describe('HTTP end to end: real server, Redis, Teams connector stand-in', functi
     const a = activity(who, { type: 'message', text });
     const res = await post(a);
     assert.ok(res.status < 300, `status ${res.status}`);
-    const [reply] = await connector.waitForReplies(1);
+    // Its reply, not a notice sent meanwhile in the background (e.g. an MCID that moved away).
+    await waitFor(() => connector.replies.some((r) => r.replyToId === a.id), `the reply to "${text}"`, 5000);
+    const reply = connector.replies.find((r) => r.replyToId === a.id) as RecordedActivity;
     assert.equal(reply.conversationId, a.conversation?.id);
-    assert.equal(reply.replyToId, a.id);
     return reply.activity;
   }
 
@@ -87,6 +89,11 @@ describe('HTTP end to end: real server, Redis, Teams connector stand-in', functi
     const switched = await click(hugoB, sb.verb, sb.cardId);
     assert.match(textOf(switched.json), /Linked to Fabrikam/);
     assert.match(textOf(switched.json), /Your link to Contoso ended in the same step/);
+
+    // His account at Contoso, which the MCID moved away from, is told in its personal chat.
+    await waitFor(() => connector.replies.some((r) => r.kind === 'send' && r.conversationId === `a:personal-${hugoA.aadObjectId}`), 'the moved-away notice');
+    const told = connector.replies.find((r) => r.kind === 'send' && r.conversationId === `a:personal-${hugoA.aadObjectId}`) as RecordedActivity;
+    assert.match(textOf([told.activity]), /MCID 10210817, which this account linked to Contoso, is now linked to Fabrikam by another account/);
 
     const statusAtA = await message(hugoA, 'status');
     assert.match(textOf([statusAtA]), /is linked to Fabrikam/);

@@ -212,7 +212,8 @@ describe('npm run dev -- --locale fr-FR: the playground chat in French', functio
     const banner = devBanner(loop, loadConfig({ PORT: String(loop.app.port) }), 'fr-FR');
     assert.match(banner, /Messages from the playground reach it as fr-FR/);
     assert.match(banner, /« lier ma certification »/);
-    assert.match(banner, /my-certification\.html\?devUser=aad-alice;[0-9a-f-]+&locale=fr-FR/);
+    assert.match(banner, /my-certification\.html\?devUser=aad-alice;[0-9a-f-]+;alice@contoso\.com&locale=fr-FR/);
+    assert.match(banner, /skills-report\.html\?devUser=00000000-0000-4000-8000-0000000000a1;[0-9a-f-]+;admin@contoso\.com&locale=fr-FR/);
     assert.ok(banner.trimEnd().endsWith('Ctrl+C stops both.'));
   });
 

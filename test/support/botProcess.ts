@@ -36,7 +36,7 @@ export interface ProcessCommand {
 }
 
 /**
- * Starts the command with env (PATH, PORT=0 and LOG_LEVEL=info unless env says otherwise; a name
+ * Starts the command with env (PATH, PORT=0, METRICS_PORT=0 and LOG_LEVEL=info unless env says otherwise; a name
  * given as undefined is left unset) and resolves once `ready` returns a value for one of its JSON log lines.
  */
 export async function startLoggingProcess<T>(
@@ -47,7 +47,7 @@ export async function startLoggingProcess<T>(
 ): Promise<LoggingProcess & { ready: T }> {
   const [file, ...args] = how.command ?? [process.execPath, BOT_ENTRY];
   const child = spawn(file, args, {
-    env: Object.fromEntries(Object.entries({ PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env }).filter(([, value]) => value !== undefined)),
+    env: Object.fromEntries(Object.entries({ PATH: process.env.PATH ?? '', PORT: '0', METRICS_PORT: '0', LOG_LEVEL: 'info', ...env }).filter(([, value]) => value !== undefined)),
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd: how.cwd,
     uid: how.uid,

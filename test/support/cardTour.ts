@@ -399,6 +399,17 @@ async function stories(c: Collector, language: Language): Promise<void> {
     c.notices(h, 0, where, language);
   }
 
+  // An admin asks for the report in a channel: the download links go to their personal chat, where they chatted before.
+  {
+    const h = await makeHarness({ clock: new ManualClock(START) });
+    await link(h, people.alice);
+    await h.say(people.contosoAdmin, language === 'en' ? 'help' : 'aide', personal);
+    const where = 'Contoso admin, team channel: "skills report", the downloads sent to the personal chat';
+    keep(where, c.replies(await h.say(people.contosoAdmin, language === 'en' ? 'skills report' : 'rapport des compétences', inChannel)));
+    await new Promise((resolve) => setImmediate(resolve));
+    c.notices(h, 0, where, language);
+  }
+
   // Two removal cards for the same person: the second, confirmed after the first, finds nothing to remove.
   {
     const h = await makeHarness({ clock: new ManualClock(START) });

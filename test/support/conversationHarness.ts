@@ -11,7 +11,7 @@ import { Env, loadConfig } from '../../bot/config';
 import { PersonNotifier } from '../../bot/features/admin';
 import { BotbuilderRuntime, ServedBot } from '../../bot/runtime/botbuilder/botbuilderRuntime';
 import type { Turn } from '../../bot/runtime/turn';
-import { MemberEmailLookup } from '../../bot/teams/memberEmail';
+import { MemberEmailLookup, MemberLookup } from '../../bot/teams/memberEmail';
 import { MemberNameLookup } from '../../bot/teams/memberNames';
 import { MemberIdLookup } from '../../bot/teams/mentions';
 import { TeamRoster } from '../../bot/teams/teamRoster';
@@ -59,7 +59,10 @@ export interface HarnessOptions {
   associationStore?: AssociationStore;
   once?: OnceStore;
   documents?: DocumentStore;
+  /** Just the person's email (taken as their UPN, a member of the tenant); `members` says more. */
   memberEmail?: MemberEmailLookup;
+  /** Who Teams says each person is (email, UPN, guest); default: the `people` above, members whose UPN is their email. */
+  members?: MemberLookup;
   memberIds?: MemberIdLookup;
   /** Names the admin cards show; default: the names of `people` (as a team's member lookup would give them). */
   memberNames?: MemberNameLookup;
@@ -147,6 +150,7 @@ export async function makeHarness(opts: HarnessOptions = {}) {
     sessionDocuments: opts.sessionDocuments,
     noticeTransport: opts.noticeTransport ?? recording,
     runNoticeWorkers: opts.noticeWorkers ?? false,
+    members: opts.members,
     memberEmail: opts.memberEmail ?? { emailOf: async (turn: Turn) => byUserId.get(turn.activity.from?.aadObjectId ?? '') ?? null },
     memberNames: opts.memberNames ?? { namesOf: async (_turn: Turn, ids: readonly string[]) => new Map(ids.flatMap((id) => (nameByUserId.has(id) ? [[id, nameByUserId.get(id)!] as const] : []))) },
     memberIds: opts.memberIds ?? { aadObjectIdOf: async (_turn: Turn, teamsId: string) => (teamsId.startsWith('29:') ? teamsId.slice(3) : null) },

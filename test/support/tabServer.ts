@@ -47,7 +47,7 @@ export interface OpenTab {
  * Nothing is fetched from outside the server. Fails on a script error.
  */
 export async function openTab(on: Browser | Page, server: TabServer, file: string, o: OpenTab = {}): Promise<Page> {
-  const page = 'newPage' in on ? await on.newPage({ viewport: { width: o.width ?? 1100, height: 760 }, locale: o.locale ?? 'en-US', timezoneId: 'Europe/Paris' }) : on;
+  const page = 'newPage' in on ? await on.newPage({ viewport: { width: o.width ?? 1100, height: 760 }, locale: o.locale ?? 'en-US', timezoneId: 'Europe/Paris', acceptDownloads: true }) : on;
   if ('newPage' in on)
     await page.route(
       (url) => url.origin !== server.base,

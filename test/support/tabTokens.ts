@@ -12,6 +12,17 @@ export interface TokenClaims {
   /** Default: the v2 issuer of `tid`. */
   iss?: string;
   preferred_username?: string;
+  upn?: string;
+  /** Unverified, and never read by CertLink: present to show it is ignored. */
+  email?: string;
+  /** Delegated scopes; default 'access_as_user' (the Teams SSO token's). null = none. */
+  scp?: string | null;
+  /** 'app' for an app-only token (client credentials). */
+  idtyp?: string;
+  /** Another tenant's issuer for a guest (B2B) account. */
+  idp?: string;
+  /** 1 for a guest (optional claim). */
+  acct?: number;
   /** Seconds from `now`; negative = already expired. Default 3600. */
   expiresIn?: number;
 }
@@ -25,8 +36,9 @@ export interface FakeEntra {
 
 async function sign(key: KeyLike, kid: string, claims: TokenClaims, defaultAud: string, now: Date): Promise<string> {
   const iat = Math.floor(now.getTime() / 1000);
-  const { oid, tid, preferred_username } = claims;
-  return new SignJWT({ oid, tid, ...(preferred_username ? { preferred_username } : {}) })
+  const { oid, tid, expiresIn: _expiresIn, aud: _aud, iss: _iss, scp, ...optional } = claims;
+  const present = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));
+  return new SignJWT({ oid, tid, ...(scp === null ? {} : { scp: scp ?? 'access_as_user' }), ...present })
     .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
     .setIssuer(claims.iss ?? `https://login.microsoftonline.com/${tid}/v2.0`)
     .setAudience(claims.aud ?? defaultAud)

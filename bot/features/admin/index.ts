@@ -3,9 +3,8 @@
  * from it, partner admin roles, the audit log. Every call goes through
  * AdminActions, which checks the role and the org; refusals name no data.
  */
-import { adminListCard, adminRefusalCard, auditLogCard, confirmRemovalCard, removalResultCard, reportSummaryCard } from '../../../cards/adminCards';
+import { adminListCard, adminRefusalCard, auditLogCard, CardDownloads, confirmRemovalCard, removalResultCard, reportSummaryCard } from '../../../cards/adminCards';
 import { AdminActions, MemberQuery } from '../../../services/admin/adminActions';
-import { Locale } from '../../../services/i18n/locale';
 import { say } from '../../../services/i18n/say';
 import { Mentioned, mentionedPeople, MemberIdLookup } from '../../teams/mentions';
 import { MemberNameLookup } from '../../teams/memberNames';
@@ -13,26 +12,26 @@ import { auditNames } from './auditNames';
 import { typedMcid } from '../../intents/typedMcid';
 import { ProfileStore } from '../../../services/directory/profileStore';
 import { CardActionHandler, Feature, HandlerContext, MessageHandler, Reply } from '../feature';
+import type { PersonNotifier } from '../../proactive/personNotifier';
+import { DownloadSender } from './downloadDelivery';
 import { AdminIntent } from './intents';
 
 export const ADMIN_REMOVE_CONFIRM = 'admin.remove.confirm';
 export const ADMIN_REMOVE_CANCEL = 'admin.remove.cancel';
 
-/** Tells a removed person in their own chat, when the bot can reach them; false when it cannot. */
-export interface PersonNotifier {
-  notify(tenantId: string, userId: string, text: (locale: Locale) => string): Promise<boolean>;
-}
-
-export const nobodyReachable: PersonNotifier = { notify: async () => false };
+export type { PersonNotifier } from '../../proactive/personNotifier';
 
 export interface AdminFeatureDeps {
   admin: AdminActions;
   memberIds: MemberIdLookup;
   /** Names for the ids the admin list shows, read at display time. */
   memberNames: MemberNameLookup;
+  /** Tells a removed person in their own chat, when the bot can reach them. */
   notifier: PersonNotifier;
   /** Names for the audit card, from the profiles of the MCIDs its entries are about. */
   profiles: Pick<ProfileStore, 'get'>;
+  /** Sends the downloads asked for in a shared conversation to the admin's personal chat. */
+  downloads: DownloadSender;
 }
 
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
@@ -58,19 +57,34 @@ function refusal(hc: HandlerContext, about: 'adminFeature' | 'roles' = 'adminFea
 export function adminFeature(deps: AdminFeatureDeps): Feature<AdminIntent> {
   const { admin, memberIds, memberNames, notifier, profiles } = deps;
 
+  /**
+   * The download buttons go on the card in the admin's personal chat only. In a channel or group
+   * chat the links go to their personal chat (when CertLink can reach them there) and the card says so.
+   */
+  const downloadsFor = async (hc: HandlerContext, what: 'report' | 'audit'): Promise<CardDownloads> => {
+    const { tenantId, userId, conversationType, activityId } = hc.info;
+    if (conversationType === 'personal') {
+      const out = await admin.downloadLinks(hc.org, userId, what);
+      return out.kind === 'ok' ? { kind: 'links', csvUrl: out.links.csv.url, xlsxUrl: out.links.xlsx.url } : { kind: 'askInPersonalChat' };
+    }
+    const requestId = activityId ?? hc.turn.activity.conversation?.id ?? '';
+    const sent = await deps.downloads.send({ tenantId: tenantId ?? '', userId, org: hc.org, what, requestId }).catch(() => false);
+    return { kind: sent ? 'sentToPersonalChat' : 'askInPersonalChat' };
+  };
+
   const report: MessageHandler = async (hc) => {
     const out = await admin.reportSummary(hc.org, hc.info.userId);
     if (out.kind === 'refused') return refusal(hc);
-    return { card: reportSummaryCard({ orgName: hc.org.name, summary: out.summary, at: out.at, csvUrl: out.links.csv.url, xlsxUrl: out.links.xlsx.url, locale: hc.locale }) };
+    // An empty report has nothing to download.
+    const downloads: CardDownloads = out.summary.empty ? { kind: 'askInPersonalChat' } : await downloadsFor(hc, 'report');
+    return { card: reportSummaryCard({ orgName: hc.org.name, summary: out.summary, at: out.at, downloads, locale: hc.locale }) };
   };
 
   const auditLog: MessageHandler = async (hc) => {
     const out = await admin.auditLog(hc.org, hc.info.userId);
     if (out.kind === 'refused') return refusal(hc);
-    const names = await auditNames(hc, profiles, out.entries);
-    return {
-      card: auditLogCard({ orgName: hc.org.name, entries: out.entries, csvUrl: out.links.csv.url, xlsxUrl: out.links.xlsx.url, nameOf: (id) => names.get(id), locale: hc.locale }),
-    };
+    const [names, downloads] = await Promise.all([auditNames(hc, profiles, out.entries), downloadsFor(hc, 'audit')]);
+    return { card: auditLogCard({ orgName: hc.org.name, entries: out.entries, downloads, nameOf: (id) => names.get(id), locale: hc.locale }) };
   };
 
   const listAdmins: MessageHandler = async (hc) => {
@@ -144,20 +158,23 @@ export function adminFeature(deps: AdminFeatureDeps): Feature<AdminIntent> {
       return { text: say(hc.locale, out.kind === 'isGlobalAdmin' ? 'cannotRevokeGlobal' : out.kind, values) };
     };
 
-  // Every admin command and click counts against the person's admin limit.
+  // Every admin command and click counts against the person's admin limit. They show or change the
+  // organization's data: an admin role never applies to a guest (B2B) account, even one listed in
+  // ORGS_FILE, and Teams must have confirmed the account ('confirmedMember').
+  const adminRules = { rateLimit: 'admin', audience: 'confirmedMember' } as const;
   return {
     intents: {
-      'admin.report': { handle: report, rateLimit: 'admin' },
-      'admin.auditLog': { handle: auditLog, rateLimit: 'admin' },
-      'admin.listAdmins': { handle: listAdmins, rateLimit: 'admin' },
+      'admin.report': { handle: report, ...adminRules },
+      'admin.auditLog': { handle: auditLog, ...adminRules },
+      'admin.listAdmins': { handle: listAdmins, ...adminRules },
       // Its answer is a confirmation card, kept in the conversation state until clicked.
-      'admin.removeFromReport': { handle: startRemoval, rateLimit: 'admin', usesSession: true },
-      'admin.grantPartnerAdmin': { handle: changeRole(true), rateLimit: 'admin' },
-      'admin.revokePartnerAdmin': { handle: changeRole(false), rateLimit: 'admin' },
+      'admin.removeFromReport': { handle: startRemoval, ...adminRules, usesSession: true },
+      'admin.grantPartnerAdmin': { handle: changeRole(true), ...adminRules },
+      'admin.revokePartnerAdmin': { handle: changeRole(false), ...adminRules },
     },
     verbs: {
-      [ADMIN_REMOVE_CONFIRM]: { handle: confirmRemoval, rateLimit: 'admin' },
-      [ADMIN_REMOVE_CANCEL]: { handle: cancelRemoval, rateLimit: 'admin' },
+      [ADMIN_REMOVE_CONFIRM]: { handle: confirmRemoval, ...adminRules },
+      [ADMIN_REMOVE_CANCEL]: { handle: cancelRemoval, ...adminRules },
     },
   };
 }

@@ -13,19 +13,22 @@ import { showStatus } from './statusHandler';
 import { confirmUniversityLink, removeUniversity, startUniversityLink, UNIVERSITY_USE_EMAIL } from './universityHandler';
 
 export function employeeFeature(d: EmployeeDeps): Feature<EmployeeIntent> {
-  const faq = (key: Parameters<typeof fixedAnswer>[2]) => ({ handle: (hc: HandlerContext) => fixedAnswer(hc, d, key) });
+  // Fixed answers and help read nothing of the organization: for guests too.
+  const faq = (key: Parameters<typeof fixedAnswer>[2]) => ({ handle: (hc: HandlerContext) => fixedAnswer(hc, d, key), audience: 'everyone' as const });
   return {
     intents: {
       // Their answers show one person's data: personal chat only. Link, remove and Partner
       // University answer with a confirmation card, kept in the conversation state until clicked.
+      // They act for or read the organization: members of its tenant only (audience 'member', the
+      // default), and the clicks that change something need Teams to have confirmed the account.
       link: { handle: (hc) => startLink(hc, d), personalOnly: 'nudge', rateLimit: 'link', usesSession: true, readAhead: ['mine', 'byEmail'] },
       remove: { handle: (hc) => startRemove(hc, d), personalOnly: 'nudge', usesSession: true, readAhead: ['mine'] },
       status: { handle: (hc) => showStatus(hc, d), personalOnly: 'nudge', readAhead: ['mine', 'byEmail'] },
       certifications: { handle: (hc) => showCertifications(hc, d), personalOnly: 'nudge', readAhead: ['mine', 'byEmail'] },
       'university.link': { handle: (hc) => startUniversityLink(hc, d), personalOnly: 'nudge', rateLimit: 'link', usesSession: true },
       'university.remove': { handle: (hc) => removeUniversity(hc, d), personalOnly: 'nudge' },
-      help: { handle: (hc) => showHelp(hc, d) },
-      cardAnswer: { handle: (hc) => answerTypedCardReply(hc, d) },
+      help: { handle: (hc) => showHelp(hc, d), audience: 'everyone' },
+      cardAnswer: { handle: (hc) => answerTypedCardReply(hc, d), audience: 'everyone' },
       'faq.howLink': faq('faqHowLink'),
       'faq.howUnlink': faq('faqHowUnlink'),
       'faq.movedCompany': faq('faqMovedCompany'),
@@ -35,14 +38,14 @@ export function employeeFeature(d: EmployeeDeps): Feature<EmployeeIntent> {
       'faq.reportDelay': faq('faqReportDelay'),
       'faq.whatIsMcid': faq('faqWhatIsMcid'),
       'faq.oneOrg': faq('faqOneOrg'),
-      'faq.whoSees': { handle: whoSees },
+      'faq.whoSees': { handle: whoSees, audience: 'everyone' },
       thanks: faq('thanks'),
     },
     verbs: {
-      [LINK_CONFIRM]: { handle: (hc, card) => confirmLink(hc, d, card), rateLimit: 'link', readAhead: ['mine', 'cardRecord', 'cardProfile'] },
+      [LINK_CONFIRM]: { handle: (hc, card) => confirmLink(hc, d, card), rateLimit: 'link', readAhead: ['mine', 'cardRecord', 'cardProfile'], audience: 'confirmedMember' },
       [LINK_SIGN_IN]: { handle: signInFromCard },
-      [UNLINK_CONFIRM]: { handle: (hc, card) => confirmRemove(hc, d, card) },
-      [UNIVERSITY_USE_EMAIL]: { handle: (hc, card) => confirmUniversityLink(hc, d, card), rateLimit: 'link' },
+      [UNLINK_CONFIRM]: { handle: (hc, card) => confirmRemove(hc, d, card), audience: 'confirmedMember' },
+      [UNIVERSITY_USE_EMAIL]: { handle: (hc, card) => confirmUniversityLink(hc, d, card), rateLimit: 'link', audience: 'confirmedMember' },
     },
     // "Link now" on a notice, an invitation or the status card: like typing "link my certification", for whoever clicks.
     publicVerbs: { [LINK_START]: { handle: (hc) => startLink(hc, d), rateLimit: 'link', readAhead: ['mine', 'byEmail'] } },

@@ -162,12 +162,19 @@ async function otherMcidReply(hc: HandlerContext, d: EmployeeDeps, mcid: string 
 }
 
 export async function startLink(hc: HandlerContext, d: EmployeeDeps): Promise<Reply> {
-  // The profile (Teams email → profile, with its record) and the person's current link: read ahead, together.
-  const [{ email, profile, record }, mine] = await Promise.all([hc.reads.byEmail(), hc.reads.mine()]);
+  // The profile (proven Teams address → profile, with its record) and the person's current link: read ahead, together.
+  const [{ email, profile, record, unproven }, mine] = await Promise.all([hc.reads.byEmail(), hc.reads.mine()]);
   const lead = typedMcidLead(hc, d, { email, profile }, mine);
   const blocked = otherMcidLinked(hc, d, mine, profile?.mcid ?? null, lead);
   if (blocked) return blocked;
   if (profile && email) return previewReply(hc, d, profile, 'email', { title: say(hc.locale, 'linkWithEmail', { email }), line: say(hc.locale, 'linkUseEmail', { email }) }, record ?? undefined, lead);
+  // A Teams email that is not the account's own proves nothing: no shortcut, the sign-in proof is required.
+  if (unproven) {
+    const values = { email: unproven, org: hc.org.name };
+    if (!d.signIn) return textReply(lead, say(hc.locale, 'linkEmailUnproven', values));
+    const lines = [...lead, say(hc.locale, 'linkEmailUnprovenSignIn', values)];
+    return { card: statementCard({ title: say(hc.locale, 'linkStartTitle', { org: hc.org.name }), lines, buttons: await signInButton(hc, d) }) };
+  }
   if (d.signIn) {
     const text = email ? say(hc.locale, 'linkNoProfileSignIn', { email }) : say(hc.locale, 'linkSignInPrompt');
     return { card: statementCard({ title: say(hc.locale, 'linkStartTitle', { org: hc.org.name }), lines: [...lead, text], buttons: await signInButton(hc, d) }) };

@@ -63,9 +63,10 @@ export function noticesFeature(deps: NoticeFeatureDeps): Feature<NoticeIntent> {
     intents: {
       // One person's own setting: personal chat only. "Stop notifications" said in a channel is
       // not answered with a message in the personal chat.
-      'notices.stop': { handle: setEnabled(false), personalOnly: 'quiet' },
-      'notices.start': { handle: setEnabled(true), personalOnly: 'nudge' },
-      'notices.remindMembers': { handle: remindMembers },
+      'notices.stop': { handle: setEnabled(false), personalOnly: 'quiet', audience: 'everyone' },
+      'notices.start': { handle: setEnabled(true), personalOnly: 'nudge', audience: 'everyone' },
+      // An admin's command: as the admin feature's (an admin role never applies to a guest).
+      'notices.remindMembers': { handle: remindMembers, audience: 'confirmedMember' },
     },
     verbs: { [NOTIFY_ME]: { handle: notifyMe } },
   };

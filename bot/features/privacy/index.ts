@@ -156,9 +156,10 @@ export function privacyFeature(deps: PrivacyFeatureDeps): Feature<PrivacyIntent>
   return {
     intents: {
       // One person's own data: personal chat only. Erasing asks first, with a card kept in the conversation state.
-      'privacy.myData': { handle: showMyData, personalOnly: 'nudge' },
-      'privacy.deleteMyData': { handle: startErase, personalOnly: 'nudge', usesSession: true },
+      // One's own data: everyone may see and erase theirs, guests included.
+      'privacy.myData': { handle: showMyData, personalOnly: 'nudge', audience: 'everyone' },
+      'privacy.deleteMyData': { handle: startErase, personalOnly: 'nudge', usesSession: true, audience: 'everyone' },
     },
-    verbs: { [ERASE_CONFIRM]: { handle: confirmErase } },
+    verbs: { [ERASE_CONFIRM]: { handle: confirmErase, audience: 'everyone' } },
   };
 }

@@ -24,8 +24,9 @@ function setup(email: string | null = 'alice@contoso.com') {
   const store = new MemoryAssociationStore(clock);
   const associations = new AssociationService({ store, clock, limits: DEFAULT_LIMITS });
   const profiles = new MemoryProfileStore([alice], clock);
-  const memberEmail = { emailOf: sinon.stub().resolves(email) };
-  return { store, associations, profiles, memberEmail, reads: () => new TurnReads({ associations, profiles, memberEmail }, turn, who) };
+  const members = { personOf: sinon.stub().resolves(email === null ? null : { email, upn: email, guest: false }) };
+  const orgs = { forTenant: () => ({ mpnId: '1234567', name: 'Contoso', tenantIds: [who.tenantId], globalAdmins: [], domains: ['contoso.com'] }) };
+  return { store, associations, profiles, members, reads: () => new TurnReads({ associations, profiles, members, orgs }, turn, who) };
 }
 
 describe('TurnReads: the reads a turn shares', () => {
@@ -41,7 +42,7 @@ describe('TurnReads: the reads a turn shares', () => {
     assert.equal(byEmail.profile?.mcid, '10203040');
     assert.equal(byEmail.record?.version, 0, 'the record of a profile that never linked is the empty one');
     assert.equal(ofPerson.callCount, 1);
-    assert.equal(s.memberEmail.emailOf.callCount, 1);
+    assert.equal(s.members.personOf.callCount, 1);
     await s.reads().mine();
     assert.equal(ofPerson.callCount, 2);
   });
@@ -66,9 +67,9 @@ describe('TurnReads: the reads a turn shares', () => {
   it('finds nothing by email when the profile no longer lists it (the email index lags) or Teams gave none', async () => {
     const s = setup();
     sinon.stub(s.profiles, 'get').resolves({ ...alice, emails: ['alice.martin@fabrikam.com'] });
-    assert.deepEqual(await s.reads().byEmail(), { email: 'alice@contoso.com', profile: null, record: null });
+    assert.deepEqual(await s.reads().byEmail(), { email: 'alice@contoso.com', profile: null, record: null, unproven: null });
     const none = setup(null);
-    assert.deepEqual(await none.reads().byEmail(), { email: null, profile: null, record: null });
+    assert.deepEqual(await none.reads().byEmail(), { email: null, profile: null, record: null, unproven: null });
   });
 
   it('gives a failed read ahead to whoever asks, and none to the process when nobody does', async () => {

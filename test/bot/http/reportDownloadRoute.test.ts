@@ -6,6 +6,7 @@ import * as restify from 'restify';
 import sinon from 'sinon';
 import { registerReportDownload } from '../../../bot/http/reportDownloadRoute';
 import { StoreUnavailableError } from '../../../services/errors';
+import { MemoryOnceStore } from '../../../services/memory/memoryOnceStore';
 import { DownloadLinkSigner } from '../../../services/report/signedLink';
 import { collect, contoso, fabrikam, world } from '../../services/report/fixtures';
 
@@ -32,6 +33,7 @@ describe('report download route (real restify server)', () => {
       orgByMpnId: (m) => w.orgs.get(m) ?? null,
       reports: w.reports,
       audit: w.audit,
+      once: new MemoryOnceStore(w.clock),
       clock: w.clock,
     });
   });
@@ -67,14 +69,46 @@ describe('report download route (real restify server)', () => {
     );
   });
 
-  it('answers 503, not a cut-off file, when the store is down before the first line', async () => {
-    sinon.stub(w.associations, 'scanOrgMembers').callsFake(async function* () {
+  it('answers 503, not a cut-off file, when the store is down before the first line, and the link still works after', async () => {
+    const scan = sinon.stub(w.associations, 'scanOrgMembers').callsFake(async function* () {
       yield* [];
       throw new StoreUnavailableError('Redis is down');
     });
-    const res = await fetch(signer.sign('report', contoso.mpnId, 'ga-contoso', 'csv').url);
+    const url = signer.sign('report', contoso.mpnId, 'ga-contoso', 'csv').url;
+    const res = await fetch(url);
     assert.equal(res.status, 503);
     assert.equal((await w.audit.latest(contoso.mpnId, 20)).filter((e) => e.action === 'downloadReport').length, 0, 'nothing served, nothing audited');
+    scan.restore();
+    assert.equal((await fetch(url)).status, 200, 'a failed attempt does not use the link up');
+  });
+
+  it('gives the file once per link: the same link again, by anyone, gets 410 and no data, and one download is audited', async () => {
+    const url = signer.sign('report', contoso.mpnId, 'ga-contoso', 'csv').url;
+    const first = await fetch(url);
+    assert.equal(first.status, 200);
+    assert.match(await first.text(), /10203040/);
+    for (const again of [url, url.replace('fmt=csv', 'fmt=xlsx')]) {
+      const res = await fetch(again);
+      assert.equal(res.status, 410);
+      const body = await res.text();
+      assert.match(body, /used already/);
+      assert.ok(!body.includes('10203040') && !body.includes('Lefèvre'));
+    }
+    assert.equal((await w.audit.latest(contoso.mpnId, 20)).filter((e) => e.action === 'downloadReport').length, 1);
+  });
+
+  it("answers 403 to a link turned into someone else's: another requester, or no nonce (each link names its admin and its one use)", async () => {
+    const url = new URL(signer.sign('report', contoso.mpnId, 'ga-contoso', 'csv').url);
+    const other = new URL(url);
+    other.searchParams.set('by', 'pa-1');
+    assert.equal((await fetch(other)).status, 403);
+    const noNonce = new URL(url);
+    noNonce.searchParams.delete('n');
+    assert.equal((await fetch(noNonce)).status, 403);
+    const otherNonce = new URL(url);
+    otherNonce.searchParams.set('n', 'AAAAAAAAAAAAAAAAAAAAAA');
+    assert.equal((await fetch(otherNonce)).status, 403);
+    assert.equal((await fetch(url)).status, 200, 'the untouched link still works, once');
   });
 
   it('serves Excel too', async () => {
@@ -111,8 +145,8 @@ describe('report download route (real restify server)', () => {
 
   it('answers 403 once the requester is no longer an admin (partner admin revoked)', async () => {
     await w.roles.grantPartnerAdmin(contoso, 'ga-contoso', 'pa-1');
+    assert.equal((await fetch(signer.sign('report', contoso.mpnId, 'pa-1', 'csv').url)).status, 200);
     const url = signer.sign('report', contoso.mpnId, 'pa-1', 'csv').url;
-    assert.equal((await fetch(url)).status, 200);
     await w.roles.revokePartnerAdmin(contoso, 'ga-contoso', 'pa-1');
     assert.equal((await fetch(url)).status, 403);
   });

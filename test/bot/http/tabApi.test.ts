@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { RunningApp, startCertLink } from '../../../bot/app';
 import { loadConfig } from '../../../bot/config';
 import { DEV_USER_HEADER } from '../../../bot/http/tabIdentity';
-import { MyCertificationView, SkillsReportView } from '../../../bot/http/tabApi';
+import { MyCertificationView, SkillsReportView, TAB_API_PATHS } from '../../../bot/http/tabApi';
 import { ManualClock } from '../../../services/clock';
 import { captureLogger } from '../../support/httpBotHarness';
 import { FakeEntra, fakeEntra } from '../../support/tabTokens';
@@ -48,6 +48,10 @@ describe('tab API (/api/tab/me, /api/tab/report) on the real composition root', 
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   }
   const tokenFor = (oid: string, tid: string, email?: string) => entra.token({ oid, tid, preferred_username: email }, clock.now());
+  async function post(path: string, token?: string) {
+    const res = await fetch(`${base}${path}`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {} });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  }
 
   it("shows the person their link, this year's associations with dates, and the next allowed date", async () => {
     const r = await get('/api/tab/me', await tokenFor('aad-alice', CONTOSO));
@@ -99,8 +103,9 @@ describe('tab API (/api/tab/me, /api/tab/report) on the real composition root', 
     assert.equal((r.body as unknown as MyCertificationView).link, null);
   });
 
-  it("gives an admin their own org's report, rows and working download links", async () => {
-    const r = await get('/api/tab/report', await tokenFor(CONTOSO_ADMIN, CONTOSO));
+  it("gives an admin their own org's report and rows, and a download link made at the click that works once", async () => {
+    const token = await tokenFor(CONTOSO_ADMIN, CONTOSO);
+    const r = await get('/api/tab/report', token);
     assert.equal(r.status, 200);
     const report = r.body as unknown as SkillsReportView;
     assert.equal(report.org.name, 'Contoso');
@@ -109,11 +114,30 @@ describe('tab API (/api/tab/me, /api/tab/report) on the real composition root', 
     assert.deepEqual([...new Set(report.rows.map((row) => row.MCPID))], ['10203040']);
     assert.ok(report.rows.every((row) => row.MpnId === '1234567'));
     assert.equal(report.emptyMessage, null);
-    const csvUrl = new URL(report.downloads.csv);
+    // The view holds no download URL, only where to ask for one with the token.
+    assert.doesNotMatch(JSON.stringify(report), /\/download\/|sig=/);
+    const made = await post(report.downloads.csv, token);
+    assert.equal(made.status, 200);
+    const csvUrl = new URL(String(made.body.url));
     assert.equal(csvUrl.origin, 'https://certlink.contoso.com');
+    assert.equal(csvUrl.searchParams.get('by'), CONTOSO_ADMIN);
     const csv = await fetch(`${base}${csvUrl.pathname}${csvUrl.search}`);
     assert.equal(csv.status, 200);
     assert.match(await csv.text(), /10203040/);
+    // The same link again, by anyone: gone.
+    const again = await fetch(`${base}${csvUrl.pathname}${csvUrl.search}`);
+    assert.equal(again.status, 410);
+    assert.doesNotMatch(await again.text(), /10203040/);
+  });
+
+  it('makes no download link for a non-admin, a guest, or without a token', async () => {
+    const alice = await post(`${TAB_API_PATHS.download}?fmt=csv`, await tokenFor('aad-alice', CONTOSO));
+    assert.equal(alice.status, 403);
+    assert.equal(alice.body.url, undefined);
+    const guest = await post(`${TAB_API_PATHS.download}?fmt=xlsx`, await entra.token({ oid: CONTOSO_ADMIN, tid: CONTOSO, idp: `https://sts.windows.net/${FABRIKAM}/` }, clock.now()));
+    assert.equal(guest.status, 403);
+    assert.equal(guest.body.url, undefined);
+    assert.equal((await post(`${TAB_API_PATHS.download}?fmt=csv`)).status, 401);
   });
 
   it('refuses the report to a non-admin with a clear 403, and gives them no data', async () => {
@@ -141,6 +165,35 @@ describe('tab API (/api/tab/me, /api/tab/report) on the real composition root', 
     const dev = await get('/api/tab/report', undefined, { [DEV_USER_HEADER]: `${CONTOSO_ADMIN};${CONTOSO}` });
     assert.equal(dev.status, 401);
     assert.ok(!logLines.some((l) => l.includes('DEVELOPMENT identity')));
+  });
+
+  it("never reads another tenant's person by name: a Fabrikam token naming alice@contoso.com does not read Alice's certifications", async () => {
+    for (const claims of [{ preferred_username: 'alice@contoso.com' }, { upn: 'alice@contoso.com' }, { email: 'alice@contoso.com' }, { preferred_username: 'alice@contoso.com', email: 'alice@contoso.com' }]) {
+      const r = await get('/api/tab/me', await entra.token({ oid: 'aad-mallory', tid: FABRIKAM, ...claims }, clock.now()));
+      assert.equal(r.status, 200);
+      const me = r.body as unknown as MyCertificationView;
+      assert.equal(me.org.name, 'Fabrikam');
+      assert.equal(me.mcid, null, JSON.stringify(claims));
+      assert.equal(me.link, null);
+      assert.deepEqual(me.certifications, []);
+      assert.doesNotMatch(JSON.stringify(me), /10203040|AZ-104|Martin/);
+    }
+  });
+
+  it('refuses a guest (B2B) account of the tenant: 403, and no data, even one listed as a global admin', async () => {
+    for (const path of ['/api/tab/me', '/api/tab/report']) {
+      const r = await get(path, await entra.token({ oid: CONTOSO_ADMIN, tid: CONTOSO, upn: 'admin_fabrikam.com#EXT#@contoso.onmicrosoft.com' }, clock.now()));
+      assert.equal(r.status, 403, path);
+      assert.equal(r.body.error, 'guest');
+      assert.match(String(r.body.reason), /guest of Contoso/);
+      assert.equal(r.body.rows, undefined);
+      assert.equal(r.body.mcid, undefined);
+    }
+  });
+
+  it('answers 401 to an app-only token and to a token without the access_as_user scope', async () => {
+    assert.equal((await get('/api/tab/report', await entra.token({ oid: CONTOSO_ADMIN, tid: CONTOSO, idtyp: 'app', scp: null }, clock.now()))).status, 401);
+    assert.equal((await get('/api/tab/me', await entra.token({ oid: 'aad-alice', tid: CONTOSO, scp: 'User.Read' }, clock.now()))).status, 401);
   });
 
   it('answers 403 for a tenant no organization lists', async () => {

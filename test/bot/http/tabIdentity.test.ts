@@ -26,7 +26,40 @@ describe('tab identity (Teams SSO token checked with jose)', () => {
 
   it('accepts a v2 token for api://<domain>/<appId> and takes the user and tenant from it', async () => {
     const r = await verify(bearer(await entra.token({ oid: 'aad-alice', tid: TENANT, preferred_username: 'alice@contoso.com' }, clock.now())));
-    assert.deepEqual(r, { ok: true, identity: { userId: 'aad-alice', tenantId: TENANT, email: 'alice@contoso.com', via: 'sso' } });
+    assert.deepEqual(r, { ok: true, identity: { userId: 'aad-alice', tenantId: TENANT, upn: 'alice@contoso.com', guest: false, via: 'sso' } });
+  });
+
+  it('never reads the unverified email claim: only the sign-in name (upn, else preferred_username)', async () => {
+    const r = await verify(bearer(await entra.token({ oid: 'aad-mallory', tid: TENANT, upn: 'mallory@contoso.com', preferred_username: 'mallory@contoso.com', email: 'alice@contoso.com' }, clock.now())));
+    assert.ok(r.ok);
+    if (r.ok) assert.equal(r.identity.upn, 'mallory@contoso.com');
+    assert.doesNotMatch(JSON.stringify(r), /alice/);
+  });
+
+  it('refuses an app-only token and a token without the access_as_user scope (401 at the API)', async () => {
+    const now = clock.now();
+    const cases: [string, string, RegExp][] = [
+      ['app-only', await entra.token({ oid: 'svc', tid: TENANT, idtyp: 'app', scp: null }, now), /App-only tokens are not accepted/],
+      ['app-only with a scope', await entra.token({ oid: 'svc', tid: TENANT, idtyp: 'app' }, now), /App-only tokens are not accepted/],
+      ['no scope', await entra.token({ oid: 'aad-alice', tid: TENANT, scp: null }, now), /access_as_user scope/],
+      ['another scope', await entra.token({ oid: 'aad-alice', tid: TENANT, scp: 'User.Read Mail.Read' }, now), /access_as_user scope/],
+    ];
+    for (const [name, token, reason] of cases) {
+      const r = await verify(bearer(token));
+      assert.equal(r.ok, false, name);
+      if (!r.ok) assert.match(r.reason, reason, name);
+    }
+    assert.equal((await verify(bearer(await entra.token({ oid: 'aad-alice', tid: TENANT, scp: 'User.Read access_as_user' }, now)))).ok, true);
+  });
+
+  it('marks a guest (B2B) account: acct 1, another tenant as identity provider, or an #EXT# sign-in name', async () => {
+    const now = clock.now();
+    for (const claims of [{ acct: 1 }, { idp: `https://sts.windows.net/${OTHER_TENANT}/` }, { upn: 'hugo_fabrikam.com#EXT#@contoso.onmicrosoft.com' }]) {
+      const r = await verify(bearer(await entra.token({ oid: 'aad-guest', tid: TENANT, ...claims }, now)));
+      assert.ok(r.ok && r.identity.guest, JSON.stringify(claims));
+    }
+    const member = await verify(bearer(await entra.token({ oid: 'aad-alice', tid: TENANT, upn: 'alice@contoso.com' }, now)));
+    assert.ok(member.ok && !member.identity.guest);
   });
 
   it('accepts a v1 token (sts.windows.net) whose audience is the bare app id', async () => {
@@ -61,11 +94,11 @@ describe('tab identity (Teams SSO token checked with jose)', () => {
     assert.equal(r.ok, false);
   });
 
-  it('in local mode accepts the development identity, and logs that it did (without the email)', async () => {
+  it('in local mode accepts the development identity, and logs that it did (without the sign-in name)', async () => {
     const { log, lines } = captureLogger();
     const local = createTabIdentityVerifier({ appId: '', domain: 'localhost:3978', clock, log });
     const r = await local({ [DEV_USER_HEADER]: `aad-alice;${TENANT};alice@contoso.com` });
-    assert.deepEqual(r, { ok: true, identity: { userId: 'aad-alice', tenantId: TENANT, email: 'alice@contoso.com', via: 'dev' } });
+    assert.deepEqual(r, { ok: true, identity: { userId: 'aad-alice', tenantId: TENANT, upn: 'alice@contoso.com', guest: false, via: 'dev' } });
     assert.ok(lines.some((l) => l.includes('DEVELOPMENT identity')));
     assert.ok(!lines.some((l) => l.includes('alice@contoso.com')));
     const bad = await local({ [DEV_USER_HEADER]: 'only-a-user' });

@@ -50,18 +50,25 @@ describe('AdminActions (R7)', () => {
     assert.equal((await w.service.status('10206373')).record.link?.mpnId, fabrikam.mpnId);
   });
 
-  it('gives an admin the summary with signed CSV and Excel links for their own org', async () => {
+  it('gives an admin the summary, and signed CSV and Excel links made for them, for their own org only', async () => {
     const { admin, signer } = await setup();
     const out = await admin.reportSummary(contoso, 'ga-contoso');
     assert.equal(out.kind, 'ok');
     if (out.kind !== 'ok') return;
     assert.equal(out.summary.linked, 2);
-    for (const [fmt, link] of Object.entries(out.links)) {
+    const links = await admin.downloadLinks(contoso, 'ga-contoso', 'report');
+    assert.equal(links.kind, 'ok');
+    if (links.kind !== 'ok') return;
+    for (const [fmt, link] of Object.entries(links.links)) {
       const q = new URL(link.url).searchParams;
       assert.equal(q.get('fmt'), fmt);
       assert.equal(q.get('org'), contoso.mpnId);
-      assert.equal(signer.verify({ kind: 'report', org: q.get('org') ?? '', by: q.get('by') ?? '', exp: q.get('exp') ?? '', sig: q.get('sig') ?? '' }), 'ok');
+      assert.equal(q.get('by'), 'ga-contoso');
+      const get = (k: string) => q.get(k) ?? '';
+      assert.equal(signer.verify({ kind: 'report', org: get('org'), by: get('by'), exp: get('exp'), n: get('n'), sig: get('sig') }), 'ok');
     }
+    assert.deepEqual(await admin.downloadLinks(fabrikam, 'ga-contoso', 'report'), refusedNotAdmin);
+    assert.deepEqual(await admin.downloadLinks(contoso, 'alice', 'audit'), refusedNotAdmin);
   });
 
   it('a partner admin can use the report once granted, and not after being revoked', async () => {

@@ -48,6 +48,19 @@ describe('ORGS_FILE and PROFILES_FILE checks (services/directory/directoryFiles)
     assert.throws(() => parseOrgs({ orgs: [org(), org({ tenantIds: ['tenant-b'] })] }), /orgs\[1\]\.mpnId is listed twice/);
   });
 
+  it('reads the email domains an organization vouches for, in lower case, and refuses a malformed one or one listed by two organizations', () => {
+    assert.deepEqual(parseOrgs({ orgs: [org({ domains: ['Contoso.COM', 'eu.contoso.com'] })] })[0].domains, ['contoso.com', 'eu.contoso.com']);
+    for (const bad of ['@contoso.com', '*.contoso.com', 'alice@contoso.com', 'contoso', '', 'contoso..com']) {
+      assert.throws(() => parseOrgs({ orgs: [org({ domains: [bad] })] }), /orgs\[0\]\.domains\[0\] must be an email domain such as "contoso\.com"/, bad);
+    }
+    assert.throws(() => parseOrgs({ orgs: [org({ domains: 'contoso.com' })] }), /orgs\[0\]\.domains must be an array/);
+    // Listed by two, either organization's accounts could claim the other's people's profiles.
+    assert.throws(
+      () => parseOrgs({ orgs: [org({ domains: ['contoso.com'] }), org({ mpnId: '7654321', name: 'Fabrikam', tenantIds: ['tenant-b'], domains: ['fabrikam.com', 'CONTOSO.com'] })] }),
+      /orgs\[1\]\.domains\[1\] \(contoso\.com\) is listed by two organizations \(also at orgs\[0\]\.domains\[0\]/,
+    );
+  });
+
   it('refuses an email on two profiles (the shortcut must lead to one) or an MCID listed twice, naming no address', () => {
     const twice = () => parseProfiles({ profiles: [profile(), profile({ mcid: '10204151', emails: ['bob@contoso.com', 'Alice@Contoso.com'] })] });
     assert.throws(twice, /profiles\[1\]\.emails\[1\] is on two profiles \(also at profiles\[0\]\.emails\[0\]\)/);

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { ManualClock } from '../../../services/clock';
-import { DownloadLinkSigner } from '../../../services/report/signedLink';
+import { MemoryOnceStore } from '../../../services/memory/memoryOnceStore';
+import { claimLinkUse, DownloadLinkSigner } from '../../../services/report/signedLink';
 
 function setup() {
   const clock = new ManualClock('2026-03-01T09:00:00Z');
@@ -8,10 +9,10 @@ function setup() {
   return { clock, signer };
 }
 
-function paramsOf(url: string): { org: string; by: string; exp: string; sig: string; fmt: string } {
+function paramsOf(url: string): { org: string; by: string; exp: string; n: string; sig: string; fmt: string } {
   const q = new URL(url).searchParams;
   const get = (k: string) => q.get(k) ?? '';
-  return { org: get('org'), by: get('by'), exp: get('exp'), sig: get('sig'), fmt: get('fmt') };
+  return { org: get('org'), by: get('by'), exp: get('exp'), n: get('n'), sig: get('sig'), fmt: get('fmt') };
 }
 
 describe('DownloadLinkSigner', () => {
@@ -39,6 +40,19 @@ describe('DownloadLinkSigner', () => {
     assert.equal(signer.verify({ kind: 'report', ...p, sig: p.sig.slice(0, -1) + (p.sig.endsWith('A') ? 'B' : 'A') }), 'tampered');
     assert.equal(signer.verify({ kind: 'report', ...p, sig: undefined }), 'tampered');
     assert.equal(signer.verify({ kind: 'report', ...p, exp: '12abc' }), 'tampered');
+    assert.equal(signer.verify({ kind: 'report', ...p, n: undefined }), 'tampered');
+    assert.equal(signer.verify({ kind: 'report', ...p, n: 'B'.repeat(22) }), 'tampered');
+  });
+
+  it('gives every link its own nonce, so each can be used once (claimLinkUse)', async () => {
+    const { signer, clock } = setup();
+    const a = paramsOf(signer.sign('report', '1234567', 'admin-1', 'csv').url);
+    const b = paramsOf(signer.sign('report', '1234567', 'admin-1', 'csv').url);
+    assert.notEqual(a.n, b.n);
+    const once = new MemoryOnceStore(clock);
+    assert.equal(await claimLinkUse(once, a, clock), true);
+    assert.equal(await claimLinkUse(once, a, clock), false);
+    assert.equal(await claimLinkUse(once, b, clock), true);
   });
 
   it('does not accept a link signed with another secret', () => {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { Activity } from 'botbuilder';
 import { button, makeHarness, people, Person, textOf } from '../../../support/conversationHarness';
+import { waitFor } from '../../../support/notices/waitFor';
 
 const R10 = 'No users found with skills data. Check to see whether users have associated their Learning or Partner University accounts with their profiles.';
 
@@ -12,6 +13,12 @@ function channel(): { conversationType: 'channel'; conversationId: string; entit
 async function linkAs(h: Awaited<ReturnType<typeof makeHarness>>, person: Person): Promise<void> {
   const out = await h.click(person, button(await h.say(person, 'link my certification'), 'link.confirm'));
   assert.match(textOf(out.body), /Linked to/);
+}
+
+/** The URLs of a card's Action.OpenUrl buttons. */
+function openUrls(card: unknown): string[] {
+  const actions = ((card as { actions?: { type: string; url?: string }[] } | undefined)?.actions ?? []).filter((a) => a.type === 'Action.OpenUrl');
+  return actions.map((a) => a.url ?? '');
 }
 
 function mentionEntities(person: Person, name: string): Partial<Activity> {
@@ -26,20 +33,54 @@ function mentionEntities(person: Person, name: string): Partial<Activity> {
 describe('admin conversation (R7, R10)', () => {
   it('gives the R10 message when nobody is linked, then the report card with counts and downloads', async () => {
     const h = await makeHarness();
-    assert.ok(textOf(await h.say(people.contosoAdmin, '<at>CertLink</at> skills report', channel())).includes(R10));
+    assert.ok(textOf(await h.say(people.contosoAdmin, 'skills report')).includes(R10));
     await linkAs(h, people.alice);
     await linkAs(h, people.benoit);
-    const card = await h.say(people.contosoAdmin, '<at>CertLink</at> skills report', channel());
+    const card = await h.say(people.contosoAdmin, 'skills report');
     const text = textOf(card);
     assert.match(text, /Contoso/);
     assert.match(text, /\b2\b/);
-    const actions = (card[0].attachments?.[0].content as { actions: { type: string; url: string }[] }).actions;
-    const urls = actions.filter((a) => a.type === 'Action.OpenUrl').map((a) => a.url);
+    const urls = openUrls(card[0].attachments?.[0].content);
     assert.equal(urls.length, 2);
     assert.ok(
-      urls.every((u) => u.startsWith('https://certlink.example.test/download/report?') && u.includes('org=1234567')),
+      urls.every((u) => u.startsWith('https://certlink.example.test/download/report?') && u.includes('org=1234567') && u.includes(`by=${people.contosoAdmin.userId}`)),
       urls.join(' '),
     );
+  });
+
+  it("never posts a download link in a channel: the links go to the admin's personal chat, and the card says so", async () => {
+    const h = await makeHarness();
+    await linkAs(h, people.alice);
+    // Asked in a channel before CertLink can reach the admin in a personal chat: nowhere to send them.
+    const before = await h.say(people.contosoAdmin, '<at>CertLink</at> skills report', channel());
+    assert.deepEqual(openUrls(before[0].attachments?.[0].content), []);
+    assert.doesNotMatch(JSON.stringify(before), /\/download\//);
+    assert.match(textOf(before), /say "skills report" in your personal chat with CertLink, or open the Skills report tab/);
+    assert.equal(h.sentNotices.length, 0);
+
+    await h.say(people.contosoAdmin, 'help'); // the admin's personal chat: CertLink can reach them there from now on
+    for (const [ask, path] of [
+      ['<at>CertLink</at> skills report', '/download/report?'],
+      ['<at>CertLink</at> audit log', '/download/audit?'],
+    ] as const) {
+      const shared = await h.say(people.contosoAdmin, ask, channel());
+      assert.deepEqual(openUrls(shared[0].attachments?.[0].content), [], ask);
+      assert.doesNotMatch(JSON.stringify(shared), /\/download\//, ask);
+      assert.match(textOf(shared), /The CSV and Excel downloads are in your personal chat with CertLink/, ask);
+      await waitFor(() => h.sentNotices.length > 0, 'the downloads in the personal chat');
+      const sent = h.sentNotices.pop();
+      assert.equal(sent?.ref.userId, people.contosoAdmin.userId);
+      assert.equal(sent?.ref.conversationId, `conv-${people.contosoAdmin.userId}-personal`, 'to the personal chat, not the channel');
+      const urls = openUrls(sent?.card.content);
+      assert.equal(urls.length, 2, ask);
+      assert.ok(
+        urls.every((u) => u.includes(path) && u.includes(`by=${people.contosoAdmin.userId}`)),
+        urls.join(' '),
+      );
+    }
+    // A group chat is shared too.
+    const group = await h.say(people.contosoAdmin, 'skills report', { conversationType: 'groupChat', conversationId: '19:group@thread.v2' });
+    assert.deepEqual(openUrls(group[0].attachments?.[0].content), []);
   });
 
   it('renders the report card in French for « rapport des compétences »', async () => {

@@ -124,7 +124,11 @@ describe('notices in the conversation', () => {
     timers.setSystemTime(new Date('2026-02-04T08:00:00Z'));
     await h.click(people.hugoAtFabrikam, button(await h.say(people.hugoAtFabrikam, 'link my certification'), 'link.confirm'));
     await timers.tickAsync(2 * DAY);
-    assert.equal(h.sentNotices.length, 0);
+    // Hugo's account at Contoso is told its MCID moved away; his Fabrikam account gets no stale notice.
+    assert.deepEqual(
+      h.sentNotices.map((n) => n.ref.userId),
+      [people.hugoAtContoso.userId],
+    );
   });
 
   it('forgets the conversation reference when the app is uninstalled', async () => {

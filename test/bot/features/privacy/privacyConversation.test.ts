@@ -58,6 +58,7 @@ async function download(h: Awaited<ReturnType<typeof makeHarness>>, url: string)
     exporter: h.services.privacy.exporter,
     documents: h.stores.documents,
     orgForTenant: (t) => h.services.orgs.forTenant(t),
+    once: h.stores.once,
     clock: h.clock,
   });
   return out;

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ManualClock } from '../../../../services/clock';
 import { PersonRateLimiter } from '../../../../services/limits/personRateLimiter';
+import { claimLinkUse } from '../../../../services/report/signedLink';
 import { dumpKeys } from '../../../support/redisScan';
 import { button, people } from '../../../support/conversationHarness';
 import { useRedisConversations } from '../../../support/redisConversation';
@@ -85,11 +86,21 @@ describe('privacy: every Redis key is one PRIVACY.md lists', () => {
     await h.click(people.alice, button(await h.say(people.alice, 'link Partner University'), 'university.useEmail'));
     await h.click(people.alice, button(await h.say(people.alice, 'status'), 'notices.notifyMe'));
     await h.say(people.benoit, 'stop notifications');
-    await h.say(people.alice, 'my data');
+    const myData = await h.say(people.alice, 'my data');
+    // Its download link's one use, claimed as the download route claims it.
+    const link = new URL(JSON.stringify(myData).match(/https:[^"]*download\/my-data[^"]*/)?.[0] ?? '');
+    assert.equal(await claimLinkUse(stores.once, { n: link.searchParams.get('n') ?? '', exp: link.searchParams.get('exp') ?? '' }, clock), true);
     await h.say(people.alice, 'status', { conversationType: 'channel' }); // answered in her personal chat too
     await new Promise((resolve) => setTimeout(resolve, 200)); // that message goes in the background
-    await h.say(people.contosoAdmin, 'skills report', { conversationType: 'channel' });
+    await h.say(people.contosoAdmin, 'help'); // from now on CertLink can reach the admin in their personal chat
+    await h.say(people.contosoAdmin, 'skills report', { conversationType: 'channel' }); // its downloads go there
     await h.say(people.contosoAdmin, 'audit log', { conversationType: 'channel' });
+    await new Promise((resolve) => setTimeout(resolve, 200)); // sent in the background
+    // Hugo moves from Contoso to Fabrikam: his Contoso account is told.
+    await h.click(people.hugoAtContoso, button(await h.say(people.hugoAtContoso, 'link my certification'), 'link.confirm'));
+    clock.advanceDays(31);
+    await h.click(people.hugoAtFabrikam, button(await h.say(people.hugoAtFabrikam, 'link my certification'), 'link.confirm'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
     await h.say(people.contosoAdmin, 'list admins', { conversationType: 'channel' });
     await collect();
     await h.click(people.contosoAdmin, button(await h.say(people.contosoAdmin, 'remove benoit@contoso.com from the report', { conversationType: 'channel' }), 'admin.remove.confirm'), { conversationType: 'channel' });
@@ -101,7 +112,24 @@ describe('privacy: every Redis key is one PRIVACY.md lists', () => {
     await collect();
 
     // The flow did reach every kind of key it is meant to exercise.
-    for (const kind of ['{profile:', '{mcid:', '{person:', ':audit', '{bull}:notices:', 'doc:university:', 'doc:botstate:', '{pstarts:', 'once:', 'seed:profiles', 'count:rate:', 'ledger:{personalNudge:', 'ledger:']) {
+    for (const kind of [
+      '{profile:',
+      '{mcid:',
+      '{person:',
+      ':audit',
+      '{bull}:notices:',
+      'doc:university:',
+      'doc:botstate:',
+      '{pstarts:',
+      'once:',
+      'seed:profiles',
+      'count:rate:',
+      'ledger:{personalNudge:',
+      'ledger:{downloads:',
+      'ledger:{movedAway:',
+      'once:downloadLink:',
+      'ledger:',
+    ]) {
       assert.ok(
         [...seen].some((k) => k.includes(kind)),
         `the flow wrote a key with ${kind}`,
