@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Activity } from 'botbuilder';
+import type { WireActivity } from '../scripts/wireTypes';
 import type { Scenario } from './runScenario';
 import { BENCH_REDIS_URL, spawnNode, teamsTurn } from './scenarios';
 import { createRedis, deleteKeysByPrefix, waitUntilReady } from '../services/redis/redisConnection';
@@ -74,7 +74,7 @@ function rowName(name: string, store: BenchStore): string {
 let sent = 0;
 
 /** A unique activity id per post: CertLink (rightly) ignores a redelivered id, and warm-up reuses seq numbers. */
-function turn(index: number, seq: number, text: string): Partial<Activity> {
+function turn(index: number, seq: number, text: string): WireActivity {
   const a = teamsTurn(index, seq, text);
   return { ...a, id: `${a.id}-${++sent}`, channelData: { tenant: { id: BENCH_TENANT } } };
 }
@@ -86,7 +86,7 @@ const registerPeople: Scenario['prepare'] = (connector) => {
   );
 };
 
-const cardText = (reply: Partial<Activity>): string => JSON.stringify(reply.attachments?.[0]?.content ?? reply.text ?? '');
+const cardText = (reply: WireActivity): string => JSON.stringify(reply.attachments?.[0]?.content ?? reply.text ?? '');
 
 export function makeStatusScenario(store: BenchStore): Scenario {
   return {
@@ -114,7 +114,7 @@ export function makeLinkScenario(store: BenchStore): Scenario {
     if (assign && seq % 2 === 0) currentPerson.set(index, nextPerson++ % PEOPLE);
     return currentPerson.get(index) ?? 0;
   };
-  const linkTurn = (index: number, seq: number): Partial<Activity> => {
+  const linkTurn = (index: number, seq: number): WireActivity => {
     const person = personOf(index, seq, true);
     const base = turn(index, seq, 'link my certification');
     const from = { id: `29:bench-user-${person}`, name: `Bench ${person}`, aadObjectId: aadId(person) };

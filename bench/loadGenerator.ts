@@ -10,7 +10,7 @@
  */
 import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import type { Activity } from 'botbuilder';
+import type { WireActivity } from '../scripts/wireTypes';
 import { connectorRequest } from '../bot/runtime/connector/connectorHttp';
 import type { FakeConnector, RecordedActivity } from '../scripts/connectorStandIn';
 
@@ -27,11 +27,11 @@ export interface LoadOptions {
    * The activity for turn `seq` of conversation `conversationIndex`. Each conversation must
    * use its own conversation.id (replies are matched on it). serviceUrl is set by the harness.
    */
-  makeActivity: (conversationIndex: number, seq: number) => Partial<Activity>;
+  makeActivity: (conversationIndex: number, seq: number) => WireActivity;
   /** Replies that complete one turn (default 1). */
   repliesPerTurn?: number;
   /** Optional check of each reply; a false answer counts the turn as an error. */
-  checkReply?: (reply: Partial<Activity>, conversationIndex: number, seq: number) => boolean;
+  checkReply?: (reply: WireActivity, conversationIndex: number, seq: number) => boolean;
   /** A turn whose replies have not all arrived by then counts as an error (default 10000 ms). */
   turnTimeoutMs?: number;
 }
@@ -133,7 +133,7 @@ export async function generateLoad(options: LoadOptions): Promise<LoadResult> {
           continue;
         }
         if (activity.type === 'invoke') {
-          const reply: Partial<Activity> = { type: 'invokeResponse', value: body ? JSON.parse(body) : null };
+          const reply: WireActivity = { type: 'invokeResponse', value: body ? JSON.parse(body) : null };
           if (options.checkReply && !options.checkReply(reply, index, seq)) {
             fail(`conversation ${index} turn ${seq}: unexpected invoke response ${body.slice(0, 200)}`);
             continue;

@@ -8,7 +8,7 @@ import { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Activity } from 'botbuilder';
+import type { WireActivity } from '../scripts/wireTypes';
 import type { FakeConnector } from '../scripts/connectorStandIn';
 import { generateLoad, LoadResult, percentile } from './loadGenerator';
 
@@ -22,11 +22,11 @@ export interface Scenario {
    */
   spawn: (port: number) => ChildProcess | string;
   /** Turn `seq` of conversation `conversationIndex`; one conversation.id per conversation. */
-  makeActivity: (conversationIndex: number, seq: number) => Partial<Activity>;
+  makeActivity: (conversationIndex: number, seq: number) => WireActivity;
   /** Replies that complete one turn (default 1). */
   repliesPerTurn?: number;
   /** Optional check of each reply, so a bot that answers the wrong thing fast does not look good. */
-  checkReply?: (reply: Partial<Activity>, conversationIndex: number, seq: number) => boolean;
+  checkReply?: (reply: WireActivity, conversationIndex: number, seq: number) => boolean;
   /** One-time setup at the connector before the run, e.g. connector.setMember(...) for email lookups. */
   prepare?: (connector: FakeConnector) => void | Promise<void>;
   /** Runs after the bot under test has stopped, e.g. to delete the data it wrote. */

@@ -15,7 +15,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import type { Activity } from 'botbuilder';
+import type { WireActivity } from '../scripts/wireTypes';
 import { Scenario } from './runScenario';
 
 const distRoot = path.resolve(__dirname, '..');
@@ -44,7 +44,7 @@ export function spawnNode(script: string, port: number, env: Record<string, stri
 }
 
 /** A Teams personal-chat message for conversation `index`, turn `seq`. */
-export function teamsTurn(index: number, seq: number, text: string): Partial<Activity> {
+export function teamsTurn(index: number, seq: number, text: string): WireActivity {
   return {
     type: 'message',
     id: `bench-${index}-${seq}`,

@@ -3,7 +3,7 @@
  * (text blocks, facts, inputs, buttons) and suggested actions. `npm run connector` prints every
  * reply the bot sends this way.
  */
-import type { Activity, Attachment, CardAction } from 'botbuilder';
+import type { WireActivity, WireAttachment } from './wireTypes';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -63,13 +63,13 @@ export function adaptiveCardLines(card: unknown): string[] {
   return [...bodyLines(card.body), ...buttons(card.actions)];
 }
 
-function attachmentLines(attachment: Attachment): string[] {
+function attachmentLines(attachment: WireAttachment): string[] {
   if (attachment.contentType === ADAPTIVE_CARD) return adaptiveCardLines(attachment.content);
   return [`(attachment ${attachment.contentType}${attachment.name ? `: ${attachment.name}` : ''})`];
 }
 
 /** The activity as text a person reads, one line per paragraph, card or button row. Empty for a typing indicator. */
-export function activityLines(activity: Partial<Activity>): string[] {
+export function activityLines(activity: WireActivity): string[] {
   if (activity.type && activity.type !== 'message') return activity.type === 'typing' ? [] : [`(${activity.type} activity)`];
   const lines: string[] = [];
   if (activity.text) lines.push(...activity.text.split('\n'));
@@ -77,7 +77,7 @@ export function activityLines(activity: Partial<Activity>): string[] {
     const card = attachmentLines(attachment);
     lines.push(...card.map((line, i) => (i === 0 ? `┌ ${line}` : `│ ${line}`)));
   }
-  const suggested = (activity.suggestedActions?.actions ?? []) as CardAction[];
-  if (suggested.length > 0) lines.push(suggested.map((a) => `[${a.title ?? a.value}]`).join(' '));
+  const suggested = activity.suggestedActions?.actions ?? [];
+  if (suggested.length > 0) lines.push(suggested.map((a) => `[${a.title ?? String(a.value)}]`).join(' '));
   return lines;
 }

@@ -6,22 +6,22 @@
  * are answered for the people of PROFILES_FILE (data/profiles.sample.json by default): the
  * person whose email is alice@contoso.com is Teams user 29:alice with Entra object id aad-alice.
  */
-import type { TeamsChannelAccount } from 'botbuilder';
 import { ConfigError, loadConfig } from '../bot/config';
 import { loadEnvFileOrExit } from '../bot/envFile';
 import { loadProfilesFile } from '../services/directory/directoryFiles';
 import type { CertificationProfile } from '../services/directory/types';
 import { activityLines } from './activityText';
+import type { WireMember } from './wireTypes';
 import { FakeConnector, RecordedActivity, startFakeConnector } from './connectorStandIn';
 
 export const DEFAULT_CONNECTOR_PORT = 4000;
 
 /** Teams members for the profiles: each one's first email's local part names their ids (alice@… is 29:alice, aad-alice). */
-export function sampleMembers(profiles: CertificationProfile[]): TeamsChannelAccount[] {
+export function sampleMembers(profiles: CertificationProfile[]): WireMember[] {
   return profiles.map((p) => {
     const email = p.emails[0];
     const handle = email.split('@')[0];
-    return { id: `29:${handle}`, aadObjectId: `aad-${handle}`, name: `${p.firstName} ${p.lastName}`, givenName: p.firstName, surname: p.lastName, email, userPrincipalName: email } as TeamsChannelAccount;
+    return { id: `29:${handle}`, aadObjectId: `aad-${handle}`, name: `${p.firstName} ${p.lastName}`, givenName: p.firstName, surname: p.lastName, email, userPrincipalName: email };
   });
 }
 
@@ -33,7 +33,7 @@ export function describeReply(reply: RecordedActivity): string[] {
   return [heading, ...lines.map((l) => `  ${l}`), ''];
 }
 
-export async function runConnector(opts: { port: number; members: TeamsChannelAccount[]; print: (line: string) => void }): Promise<FakeConnector> {
+export async function runConnector(opts: { port: number; members: WireMember[]; print: (line: string) => void }): Promise<FakeConnector> {
   const connector = await startFakeConnector({ port: opts.port, members: opts.members, keepReplies: false });
   connector.onReply((reply) => describeReply(reply).forEach((line) => opts.print(line)));
   connector.setResponder((request) => {
@@ -58,7 +58,7 @@ function portFrom(argv: string[]): number {
 async function main(): Promise<void> {
   loadEnvFileOrExit('npm run connector');
   let port: number;
-  let members: TeamsChannelAccount[];
+  let members: WireMember[];
   try {
     port = portFrom(process.argv.slice(2));
     members = sampleMembers(loadProfilesFile(loadConfig().profilesFile));

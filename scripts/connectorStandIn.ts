@@ -11,7 +11,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Activity, TeamsChannelAccount } from 'botbuilder';
+import type { WireActivity, WireMember } from './wireTypes';
 
 export type ConnectorRoute =
   | 'reply' // POST /v3/conversations/:cid/activities/:replyToId
@@ -30,7 +30,7 @@ export interface RecordedActivity {
   replyToId?: string;
   /** The id this connector gave back (or, for an update, the id that was updated). */
   id: string;
-  activity: Partial<Activity>;
+  activity: WireActivity;
   /** The Authorization header the bot sent (absent in local mode). */
   authorization?: string;
 }
@@ -68,7 +68,7 @@ export interface FakeConnectorOptions {
   /** Loopback port to listen on (default: any free one). */
   port?: number;
   /** Members known to GET .../members/:userId (matched on id or aadObjectId). */
-  members?: TeamsChannelAccount[];
+  members?: WireMember[];
   /** Keep accepted activities in `replies` (default true; the bench turns it off and uses onReply). */
   keepReplies?: boolean;
   /** Answers a request before the default routes; return undefined to fall through. */
@@ -81,9 +81,9 @@ export interface FakeConnector {
   readonly replies: RecordedActivity[];
   readonly requests: ConnectorRequest[];
   /** Adds or replaces a member for member lookups (also added to the roster). */
-  setMember(member: TeamsChannelAccount): void;
+  setMember(member: WireMember): void;
   /** Replaces the roster served by pagedmembers (and known to member lookups). */
-  setRoster(members: TeamsChannelAccount[]): void;
+  setRoster(members: WireMember[]): void;
   /** The next matching request(s) get this status instead of the normal answer. */
   failNext(status: number, options?: FailOptions): void;
   /** Replaces (or with undefined removes) the respond hook. */
@@ -163,14 +163,14 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   let respond = options.respond;
   const replies: RecordedActivity[] = [];
   const requests: ConnectorRequest[] = [];
-  let roster: TeamsChannelAccount[] = [];
+  let roster: WireMember[] = [];
   // Member lookups by id or aadObjectId, the first in roster order winning, without a scan: the
   // bench registers 20,000 people and looks one up on every link turn, on the cores the bot runs on.
-  const memberByKey = new Map<string, TeamsChannelAccount>();
-  const addToIndex = (member: TeamsChannelAccount): void => {
+  const memberByKey = new Map<string, WireMember>();
+  const addToIndex = (member: WireMember): void => {
     for (const key of [member.id, member.aadObjectId]) if (key !== undefined && !memberByKey.has(key)) memberByKey.set(key, member);
   };
-  const replaceRoster = (members: TeamsChannelAccount[]): void => {
+  const replaceRoster = (members: WireMember[]): void => {
     roster = [...members];
     memberByKey.clear();
     roster.forEach(addToIndex);
@@ -180,7 +180,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   const listeners = new Set<(reply: RecordedActivity) => void>();
   let nextId = 1;
 
-  const findMember = (userId: string): TeamsChannelAccount | undefined => memberByKey.get(userId);
+  const findMember = (userId: string): WireMember | undefined => memberByKey.get(userId);
 
   const takeFailure = (request: ConnectorRequest): ScriptedResponse | undefined => {
     const index = failures.findIndex((f) => f.options.when?.(request) ?? true);
@@ -199,7 +199,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
       conversationId: request.conversationId as string,
       ...(kind !== 'send' ? { replyToId: request.targetId } : {}),
       id,
-      activity: (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Partial<Activity>,
+      activity: (typeof request.body === 'object' && request.body !== null ? request.body : {}) as WireActivity,
       ...(authorization ? { authorization } : {}),
     };
     if (keepReplies) replies.push(recorded);

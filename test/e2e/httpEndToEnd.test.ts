@@ -4,8 +4,8 @@
  * remove, plus a non-JSON body, an unknown tenant and a forged card action.
  */
 import { strict as assert } from 'node:assert';
-import type { Activity } from 'botbuilder';
 import pino from 'pino';
+import type { WireActivity } from '../../scripts/wireTypes';
 import { startCertLink, RunningApp } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { ManualClock } from '../../services/clock';
@@ -45,11 +45,11 @@ describe('HTTP end to end: real server, Redis, Teams connector stand-in', functi
     await redis.cleanup();
   });
 
-  const activity = (who: Teammate, partial: Partial<Activity>) => activityFrom(who, connector.url, partial);
+  const activity = (who: Teammate, partial: WireActivity) => activityFrom(who, connector.url, partial);
   const post = (body: unknown, raw = false) => postActivity(base, raw ? (body as string) : body);
 
   /** Sends a message and returns the reply the bot posted to the connector. */
-  async function message(who: Teammate, text: string): Promise<Partial<Activity>> {
+  async function message(who: Teammate, text: string): Promise<WireActivity> {
     connector.clear();
     const a = activity(who, { type: 'message', text });
     const res = await post(a);
@@ -63,7 +63,7 @@ describe('HTTP end to end: real server, Redis, Teams connector stand-in', functi
 
   const click = (who: Teammate, verb: string, cardId: string) => postActivity(base, clickActivity(who, connector.url, verb, cardId));
 
-  function confirmButton(reply: Partial<Activity>) {
+  function confirmButton(reply: WireActivity) {
     const b = buttons([reply]).find((x) => x.verb === 'link.confirm');
     assert.ok(b, JSON.stringify(reply).slice(0, 400));
     return b;

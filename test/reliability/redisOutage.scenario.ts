@@ -8,7 +8,7 @@
  * scheduled after; the bot answers normally again within 5 s of Redis returning.
  */
 import { strict as assert } from 'node:assert';
-import type { Activity } from 'botbuilder';
+import type { WireActivity } from '../../scripts/wireTypes';
 import { say } from '../../services/i18n/say';
 import { createRedis, waitUntilReady } from '../../services/redis/redisConnection';
 import { ThrowawayRedis } from '../support/throwawayRedis';
@@ -41,7 +41,7 @@ describe('reliability b: Redis killed mid-load and restarted (throwaway redis-se
     const data = makeScenarioData(500);
     const connector = await startFakeConnector({ members: membersOf(data.people.flat()) as never, keepReplies: false });
     /** The reply to each message, by the message's id. */
-    const replies = new Map<string, Partial<Activity>>();
+    const replies = new Map<string, WireActivity>();
     connector.onReply((r) => {
       if (r.replyToId) replies.set(r.replyToId, r.activity);
     });

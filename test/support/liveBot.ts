@@ -3,7 +3,7 @@
  * API, as Teams would: messages whose replies go to a connector stand-in, and
  * card clicks (Action.Execute invokes) answered in the HTTP response.
  */
-import type { Activity } from 'botbuilder';
+import type { WireActivity } from '../../scripts/wireTypes';
 import { FakeConnector } from './fakeConnector';
 
 export interface Member {
@@ -27,7 +27,7 @@ export function nextActivityId(tag = 'act'): string {
   return `${tag}-${process.pid}-${seq}`;
 }
 
-export function activityFrom(who: Member, serviceUrl: string, partial: Partial<Activity>): Partial<Activity> {
+export function activityFrom(who: Member, serviceUrl: string, partial: WireActivity): WireActivity {
   return {
     id: nextActivityId(),
     channelId: 'msteams',
@@ -57,7 +57,7 @@ export async function postActivity(botUrl: string, body: unknown, headers: Recor
   return { status: res.status, json };
 }
 
-export function clickActivity(who: Member, serviceUrl: string, verb: string, cardId: string, id?: string): Partial<Activity> {
+export function clickActivity(who: Member, serviceUrl: string, verb: string, cardId: string, id?: string): WireActivity {
   return activityFrom(who, serviceUrl, {
     ...(id ? { id } : {}),
     type: 'invoke',
@@ -70,7 +70,7 @@ export function clickActivity(who: Member, serviceUrl: string, verb: string, car
  * Sends a message and returns the replies the bot posted for it. Replies are
  * matched on replyToId, so many messages can be in flight at once.
  */
-export async function sendMessage(botUrl: string, connector: FakeConnector, who: Member, text: string, extra: Partial<Activity> = {}): Promise<{ status: number; replies: Partial<Activity>[] }> {
+export async function sendMessage(botUrl: string, connector: FakeConnector, who: Member, text: string, extra: WireActivity = {}): Promise<{ status: number; replies: WireActivity[] }> {
   const activity = activityFrom(who, connector.url, { type: 'message', text, ...extra });
   const res = await postActivity(botUrl, activity);
   const replies = connector.replies.filter((r) => r.replyToId === activity.id).map((r) => r.activity);

@@ -6,7 +6,7 @@
  * another process. Days pass between phases through the bots' file clock.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Activity } from 'botbuilder';
+import type { WireActivity } from '../../../scripts/wireTypes';
 import { DAY_MS } from '../../../services/clock';
 import { buttons, textOf } from '../../support/conversationHarness';
 import { FakeConnector } from '../../support/fakeConnector';
@@ -70,7 +70,7 @@ function classify(text: string): string {
 export async function runConflictLoad(opts: LoadOptions): Promise<LoadFigures> {
   const random = prng(opts.seed);
   const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
-  const replies = new Map<string, Partial<Activity>[]>();
+  const replies = new Map<string, WireActivity[]>();
   const unsubscribe = opts.connector.onReply((r) => {
     if (!r.replyToId) return;
     replies.set(r.replyToId, [...(replies.get(r.replyToId) ?? []), r.activity]);
@@ -84,7 +84,7 @@ export async function runConflictLoad(opts: LoadOptions): Promise<LoadFigures> {
   let now = new Date(readStart(opts.data.clockFile)).getTime();
   const startedAt = now;
 
-  const post = async (url: string, body: Partial<Activity>) => {
+  const post = async (url: string, body: WireActivity) => {
     requests += 1;
     const res = await postActivity(url, body);
     if (res.status >= 500) status5xx += 1;

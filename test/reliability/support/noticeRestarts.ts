@@ -12,8 +12,8 @@ import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Queue } from 'bullmq';
-import type { Activity } from 'botbuilder';
 import type { Cluster } from 'ioredis';
+import type { WireActivity } from '../../../scripts/wireTypes';
 import { addDays, startOfUtcDay } from '../../../services/clock';
 import { say } from '../../../services/i18n/say';
 import { noticeJobId, toPayload } from '../../../services/notices/noticeScheduler';
@@ -38,7 +38,7 @@ const LINKED_AT = '2026-01-05T09:00:00.000Z';
 export async function noticesAcrossRestarts(clusterNodes: string, cluster: Cluster, prefix: string): Promise<void> {
   const data = makeScenarioData(REFUSED + LEGACY, LINKED_AT);
   const connector = await startFakeConnector({ members: membersOf(data.people.flat()) as never, keepReplies: false });
-  const replies = new Map<string, Partial<Activity>>();
+  const replies = new Map<string, WireActivity>();
   const notices: { conversationId: string; text: string; at: number }[] = [];
   connector.onReply((r) => {
     if (r.kind === 'send') notices.push({ conversationId: r.conversationId, text: textOf([r.activity]), at: Date.now() });
@@ -59,7 +59,7 @@ export async function noticesAcrossRestarts(clusterNodes: string, cluster: Clust
     let bot = await startBotProcess({ ...env, RUN_NOTICE_WORKERS: 'false' });
     let worker = await startWorker();
     processes.push(bot, worker);
-    const say1 = async (who: Member, text: string): Promise<Partial<Activity> | undefined> => {
+    const say1 = async (who: Member, text: string): Promise<WireActivity | undefined> => {
       const message = activityFrom(who, connector.url, { type: 'message', text });
       assert.equal((await postActivity(bot.url, message)).status, 200);
       const reply = replies.get(message.id as string);
