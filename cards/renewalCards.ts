@@ -14,15 +14,16 @@ import template from './renewalCard.json';
 
 export interface RenewalCardData {
   locale: Locale;
+  /** The certification's title, and its name with the number (certificationName). */
   title: string;
-  number: string;
+  name: string;
   expiresOn: string;
   daysLeft: number;
   stage: RenewalStage;
 }
 
 export function renewalCard(d: RenewalCardData): AdaptiveCardAttachment {
-  const values = { title: d.title, number: d.number, date: formatDate(d.expiresOn, d.locale), days: d.daysLeft };
+  const values = { title: d.title, name: d.name, date: formatDate(d.expiresOn, d.locale), days: d.daysLeft };
   return renderCard(template, {
     title: say(d.locale, 'renewalCardTitle', values),
     color: d.stage === 'lastCall' ? 'attention' : 'default',
@@ -46,7 +47,7 @@ export function myRenewalsCard(d: MyRenewalsData): AdaptiveCardAttachment {
   const lines =
     d.due.length === 0
       ? [say(locale, 'myRenewalsNone', { days: d.windowDays })]
-      : [say(locale, 'myRenewalsIntro'), ...d.due.map((r) => say(locale, 'myRenewalsLine', { title: r.title, number: r.number, date: formatDate(r.expiresOn, locale), days: r.daysLeft }))];
+      : [say(locale, 'myRenewalsIntro'), ...d.due.map((r) => say(locale, 'myRenewalsLine', { name: r.name, date: formatDate(r.expiresOn, locale), days: r.daysLeft }))];
   const note = d.noticesOn ? say(locale, 'myRenewalsReminded', { days: d.lastCallDays }) : say(locale, 'myRenewalsNoticesOff');
   return renderCard(template, {
     title: say(locale, 'myRenewalsHeading'),

@@ -17,7 +17,7 @@ import { DueNotice } from '../../services/notices/types';
 import { DigestSubscriptions } from '../../services/renewals/digestSubscriptions';
 import { handleDueDigest } from '../../services/renewals/monthlyDigest';
 import { handleDueRenewal } from '../../services/renewals/renewalNotice';
-import { RenewalSettings } from '../../services/renewals/renewalRules';
+import { certificationName, RenewalSettings } from '../../services/renewals/renewalRules';
 import { ReportPerson } from '../../services/report/reportLines';
 import { ReportService } from '../../services/report/reportService';
 import { RoleService } from '../../services/roles/roleService';
@@ -68,7 +68,7 @@ export function renewalHandlers(src: RenewalSources): RenewalHandlerFactory {
         clock: src.clock,
         linkOf: src.linkOf,
         profileOf: (mcid) => src.profiles.get(mcid),
-        card: (ref, c, target, daysLeft) => renewalCard({ locale: ref.locale, title: c.title, number: c.number, expiresOn: target.expiresOn, daysLeft, stage: target.stage }),
+        card: (ref, c, target, daysLeft) => renewalCard({ locale: ref.locale, title: c.title, name: certificationName(c), expiresOn: target.expiresOn, daysLeft, stage: target.stage }),
       });
     }
     if (notice.digest) {

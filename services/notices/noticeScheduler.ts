@@ -40,7 +40,7 @@ export type NoticeIdentity = Pick<NoticeRequest, 'tenantId' | 'userId' | 'dueAt'
  */
 export function noticeJobId(n: NoticeIdentity): string {
   const person = ['notice', encodeURIComponent(n.tenantId), encodeURIComponent(n.userId)];
-  if (n.renewal) return [...person, n.renewal.expiresOn, 'renewal', encodeURIComponent(n.renewal.number), n.renewal.stage].join('|');
+  if (n.renewal) return [...person, n.renewal.expiresOn, 'renewal', encodeURIComponent(n.renewal.title), n.renewal.stage].join('|');
   if (n.digest) return [...person, utcDay(n.dueAt), 'digest', encodeURIComponent(n.digest.mpnId)].join('|');
   return [...person, utcDay(n.dueAt)].join('|');
 }

@@ -31,8 +31,11 @@ export type RenewalStage = 'window' | 'lastCall';
 
 /** Which certification a renewal reminder is about, and which of its two reminders. */
 export interface RenewalTarget {
-  /** The certification's number (e.g. AZ-104). */
-  number: string;
+  /**
+   * The certification's title, which names it the same in PROFILES_FILE and in Partner Center's
+   * export (the export has no certification number).
+   */
+  title: string;
   /** Its expiry day, YYYY-MM-DD: a renewal moves it, and the reminder for the old day no longer applies. */
   expiresOn: string;
   stage: RenewalStage;

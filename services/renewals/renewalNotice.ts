@@ -38,7 +38,7 @@ export interface RenewalNoticeDeps {
 
 /** The once-only key of one reminder. */
 export function renewalKey(n: Pick<DueNotice, 'tenantId' | 'userId'>, t: RenewalTarget): string {
-  return onceKey('renewal', n.tenantId.toLowerCase(), n.userId, t.number, t.expiresOn, t.stage);
+  return onceKey('renewal', n.tenantId.toLowerCase(), n.userId, t.title, t.expiresOn, t.stage);
 }
 
 export async function handleDueRenewal(notice: DueNotice, target: RenewalTarget, deps: RenewalNoticeDeps): Promise<NoticeOutcome> {

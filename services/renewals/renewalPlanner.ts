@@ -35,13 +35,13 @@ const STAGES: RenewalStage[] = ['window', 'lastCall'];
 
 /** Cancels the pending reminders of certifications whose expiry day changed (renewed) or that are gone; returns how many. */
 export async function cancelReplaced(scheduler: NoticeScheduler, person: RenewalPerson, before: CertificationProfile | null, after: CertificationProfile | null): Promise<number> {
-  const kept = new Set((after?.certifications ?? []).filter(isRenewable).map((c) => `${c.number}|${c.expiresOn.slice(0, 10)}`));
+  const kept = new Set((after?.certifications ?? []).filter(isRenewable).map((c) => `${c.title}|${c.expiresOn.slice(0, 10)}`));
   let cancelled = 0;
   for (const c of (before?.certifications ?? []).filter(isRenewable)) {
     const expiresOn = c.expiresOn.slice(0, 10);
-    if (kept.has(`${c.number}|${expiresOn}`)) continue;
+    if (kept.has(`${c.title}|${expiresOn}`)) continue;
     for (const stage of STAGES) {
-      if (await scheduler.cancel({ ...person, dueAt: new Date(0), renewal: { number: c.number, expiresOn, stage } })) cancelled++;
+      if (await scheduler.cancel({ ...person, dueAt: new Date(0), renewal: { title: c.title, expiresOn, stage } })) cancelled++;
     }
   }
   return cancelled;

@@ -3,8 +3,8 @@
  * expert, specialty) expire yearly and renew free on Microsoft Learn during a window before
  * expiry; fundamentals and exams do not expire (they carry no expiresOn). Two reminders per
  * certification and expiry day: when the window opens ('window') and at the last call
- * ('lastCall'). A certification imported already inside the window is told at once; one imported
- * after its last call gets only the last call.
+ * ('lastCall'). A certification already inside its window when the person links (or is imported)
+ * is told the next day; one already past its last call gets only the last call.
  */
 import { DAY_MS, startOfUtcDay } from '../clock';
 import { Certification, CertificationProfile } from '../directory/types';
@@ -54,27 +54,31 @@ export function stageStillDue(target: RenewalTarget, now: Date, s: RenewalSettin
 
 export interface PlannedReminder {
   target: RenewalTarget;
-  /** When it fires: its stage's day, or now when that day has passed. */
+  /** When it fires: its stage's day, or the next day's start when that day has passed (not in the middle of the turn that linked). */
   dueAt: Date;
+}
+
+function dueAt(day: Date, now: Date): Date {
+  return day.getTime() >= now.getTime() ? day : new Date(startOfUtcDay(now).getTime() + DAY_MS);
 }
 
 /** The reminders to queue for a certification on `now`: none once expired. */
 export function remindersFor(c: RenewableCertification, now: Date, s: RenewalSettings): PlannedReminder[] {
   const stages: RenewalStage[] = ['window', 'lastCall'];
   return stages
-    .map((stage) => ({ target: { number: c.number, expiresOn: c.expiresOn.slice(0, 10), stage }, dueAt: new Date(Math.max(now.getTime(), stageDay(c.expiresOn, stage, s).getTime())) }))
+    .map((stage) => ({ target: { title: c.title, expiresOn: c.expiresOn.slice(0, 10), stage }, dueAt: dueAt(stageDay(c.expiresOn, stage, s), now) }))
     .filter((r) => stageStillDue(r.target, now, s));
 }
 
 /** The profile's certification a reminder is about, as the profile says now; null when renewed (a new expiry) or gone. */
 export function stillExpiring(profile: CertificationProfile | null, target: RenewalTarget): RenewableCertification | null {
-  const c = profile?.certifications.find((x) => x.number === target.number && isRenewable(x) && x.expiresOn.slice(0, 10) === target.expiresOn);
+  const c = profile?.certifications.find((x) => x.title === target.title && isRenewable(x) && x.expiresOn.slice(0, 10) === target.expiresOn);
   return c && isRenewable(c) ? c : null;
 }
 
 export interface DueRenewal {
-  number: string;
-  title: string;
+  /** The title, with the exam number beside it when the profile has one. */
+  name: string;
   expiresOn: string;
   daysLeft: number;
 }
@@ -83,9 +87,14 @@ export interface DueRenewal {
 export function dueRenewals(profile: CertificationProfile | null, now: Date, s: RenewalSettings): DueRenewal[] {
   return (profile?.certifications ?? [])
     .filter(isRenewable)
-    .map((c) => ({ number: c.number, title: c.title, expiresOn: c.expiresOn.slice(0, 10), daysLeft: daysLeft(c.expiresOn, now) }))
+      .map((c) => ({ name: certificationName(c), expiresOn: c.expiresOn.slice(0, 10), daysLeft: daysLeft(c.expiresOn, now) }))
     .filter((r) => r.daysLeft >= 0 && r.daysLeft <= s.windowDays)
-    .sort((a, b) => a.daysLeft - b.daysLeft || a.number.localeCompare(b.number));
+    .sort((a, b) => a.daysLeft - b.daysLeft || a.name.localeCompare(b.name));
+}
+
+/** "Title (AZ-104)", or the title alone when its number is the title (an imported profile). */
+export function certificationName(c: Pick<Certification, 'number' | 'title'>): string {
+  return c.number && c.number !== c.title ? `${c.title} (${c.number})` : c.title;
 }
 
 /**
