@@ -97,7 +97,11 @@ export interface DigestCardData {
 export function digestCard(d: DigestCardData): AdaptiveCardAttachment {
   const { locale } = d;
   const month = monthFormats[locale].format(d.month);
-  const section = (heading: string, list: NamedExpiry[]) => [heading, ...(list.length === 0 ? [say(locale, 'digestNone')] : []), ...entries(list, locale).map((f) => `${f.label}: ${f.value}`)];
+  const section = (heading: string, list: NamedExpiry[]) => [
+    heading,
+    ...(list.length === 0 ? [say(locale, 'digestNone')] : []),
+    ...list.slice(0, CARD_PEOPLE_LIMIT).map((e) => say(locale, 'digestLine', { name: e.name, title: e.title, date: formatDate(e.expiresOn, locale) })),
+  ];
   const more = Math.max(0, d.expiring.length - CARD_PEOPLE_LIMIT) + Math.max(0, d.renewed.length - CARD_PEOPLE_LIMIT);
   return statementCard({
     title: say(locale, 'digestTitle', { org: d.orgName, month }),

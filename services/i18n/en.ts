@@ -358,6 +358,7 @@ export const en = {
   digestTitle: '{org}: renewals due in {month}',
   digestExpiring: 'Expiring in {month} ({count})',
   digestRenewed: 'Already renewed, were due in {month} ({count})',
+  digestLine: '{name}: {title}, {date}',
   digestNone: 'None.',
   digestFooter: 'Say "unsubscribe from the monthly digest" to stop it.',
 };

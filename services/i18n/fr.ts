@@ -364,6 +364,7 @@ export const fr: Record<keyof typeof en, string> = {
   digestTitle: '{org} : renouvellements dus en {month}',
   digestExpiring: 'Expirent en {month} ({count})',
   digestRenewed: 'Déjà renouvelées, arrivaient à échéance en {month} ({count})',
+  digestLine: '{name} : {title}, {date}',
   digestNone: 'Aucune.',
   digestFooter: 'Dites « se désabonner du résumé mensuel » pour l’arrêter.',
 };
