@@ -169,7 +169,7 @@ export const en = {
   refusalNoticesOff: 'Your notifications are off, so I will not tell you when that day comes. Say "start notifications" if you want me to.',
   remindersChannelOnly: "Ask this in a team channel (@CertLink remind members who have not linked): I invite that team's members.",
   remindersSummary: 'Invitations to link: {sent} sent; skipped: {linked} already linked, {optedOut} with notifications off, {recent} invited in the last 30 days; {failed} could not be reached.',
-  helpNotices: '"stop notifications" / "start notifications": whether I tell you when you can link again.',
+  helpNotices: '"stop notifications" / "start notifications": whether I tell you when you can link again or renew a certification.',
   notifyMe: 'Notify me',
 
   // "my data" and "delete my data"
@@ -188,7 +188,7 @@ export const en = {
   catNotices: 'Notice settings and pending notices',
   catNoticesHeldOn: 'Notifications on; notices waiting: {pending}.',
   catNoticesHeldOff: 'Notifications off; notices waiting: {pending}.',
-  catNoticesWhy: 'To tell you when you can link again, only if you want it.',
+  catNoticesWhy: 'To tell you when you can link again and when a certification can be renewed, only if you want it.',
   catConversation: 'Conversation reference',
   catConversationHeld: 'Where to reach you in Teams (your personal chat with CertLink).',
   catConversationWhy: 'To send you the notices you asked for.',
@@ -334,6 +334,7 @@ export const en = {
   reportEmpty: 'No users found with skills data. Check to see whether users have associated their Learning or Partner University accounts with their profiles.',
   linkedSince: 'Since',
   // Renewal reminders (services/renewals) and the admins' monthly digest
+  helpRenewals: '"my renewals": the certifications you can renew free on Microsoft Learn now, and when they expire.',
   renewalCardTitle: 'Time to renew {title}',
   renewalCardWindow: 'Your certification {name} expires on {date}, in {days, plural, one {# day} other {# days}}. You can renew it free on Microsoft Learn now: a short online assessment, no exam to take again.',
   renewalCardLastCall: 'Last reminder: your certification {name} expires on {date}, in {days, plural, one {# day} other {# days}}. Renew it free on Microsoft Learn before then, or its exams must be passed again.',

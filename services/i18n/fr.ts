@@ -171,7 +171,7 @@ export const fr: Record<keyof typeof en, string> = {
   refusalNoticesOff: 'Vos notifications sont désactivées : je ne vous préviendrai pas ce jour-là. Dites « activer les notifications » si vous le souhaitez.',
   remindersChannelOnly: 'Demandez-le dans un canal d’équipe (@CertLink relancer les membres qui n’ont pas lié) : j’invite les membres de cette équipe.',
   remindersSummary: 'Invitations à lier — envoyées : {sent} ; ignorées : {linked} (déjà lié), {optedOut} (notifications désactivées), {recent} (invité dans les 30 derniers jours) ; injoignables : {failed}.',
-  helpNotices: '« arrêter les notifications » / « activer les notifications » : si je vous préviens quand vous pouvez lier à nouveau.',
+  helpNotices: '« arrêter les notifications » / « activer les notifications » : si je vous préviens quand vous pouvez lier à nouveau ou renouveler une certification.',
   notifyMe: 'Me prévenir',
 
   // "my data" and "delete my data"
@@ -190,7 +190,7 @@ export const fr: Record<keyof typeof en, string> = {
   catNotices: 'Réglages et notifications en attente',
   catNoticesHeldOn: 'Notifications activées ; notifications en attente : {pending}.',
   catNoticesHeldOff: 'Notifications désactivées ; notifications en attente : {pending}.',
-  catNoticesWhy: 'Pour vous prévenir quand vous pouvez lier à nouveau, seulement si vous le voulez.',
+  catNoticesWhy: 'Pour vous prévenir quand vous pouvez lier à nouveau et quand une certification peut être renouvelée, seulement si vous le voulez.',
   catConversation: 'Référence de conversation',
   catConversationHeld: 'Où vous joindre dans Teams (votre conversation personnelle avec CertLink).',
   catConversationWhy: 'Pour vous envoyer les notifications demandées.',
@@ -340,6 +340,7 @@ export const fr: Record<keyof typeof en, string> = {
   reportEmpty: 'Aucun utilisateur avec des données de compétences. Vérifiez si les utilisateurs ont associé leur compte Learning ou Université partenaire à leur profil.',
   linkedSince: 'Depuis',
   // Renewal reminders (services/renewals) and the admins' monthly digest
+  helpRenewals: '« mes renouvellements » : les certifications que vous pouvez renouveler gratuitement sur Microsoft Learn dès maintenant, et leur date d’expiration.',
   renewalCardTitle: 'Il est temps de renouveler {title}',
   renewalCardWindow: 'Votre certification {name} expire le {date}, dans {days, plural, one {# jour} other {# jours}}. Vous pouvez la renouveler gratuitement sur Microsoft Learn dès maintenant : une courte évaluation en ligne, sans repasser d’examen.',
   renewalCardLastCall: 'Dernier rappel : votre certification {name} expire le {date}, dans {days, plural, one {# jour} other {# jours}}. Renouvelez-la gratuitement sur Microsoft Learn d’ici là, sinon il faudra repasser ses examens.',
