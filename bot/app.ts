@@ -217,6 +217,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
     university,
     refs: notices.refs,
     prefs: notices.prefs,
+    digests: notices.digests,
     notices: isPersonNotices(notices.scheduler) ? notices.scheduler : null,
     erasedStarts,
     pseudonymizer,
