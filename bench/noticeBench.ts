@@ -226,7 +226,17 @@ type KindResult = Omit<NoticeBenchResult, 'renewals'>;
 async function measure(kind: Kind, o: { redisUrl: string; redis: Redis; prefix: string; total: number }): Promise<KindResult> {
   const workers = 2;
   const tenants = 100;
-  const main = await phase({ redisUrl: o.redisUrl, redis: o.redis, prefix: `${o.prefix}a:`, tenants, perTenant: Math.ceil(o.total / tenants), ratePerSecond: Infinity, workers, concurrency: Number(process.env.BENCH_CONCURRENCY ?? 300), kind });
+  const main = await phase({
+    redisUrl: o.redisUrl,
+    redis: o.redis,
+    prefix: `${o.prefix}a:`,
+    tenants,
+    perTenant: Math.ceil(o.total / tenants),
+    ratePerSecond: Infinity,
+    workers,
+    concurrency: Number(process.env.BENCH_CONCURRENCY ?? 300),
+    kind,
+  });
   const mainLD = lossesAndDuplicates(main.standIn, main.ids);
 
   const ceilingRate = 50;

@@ -17,7 +17,13 @@ export function renewalDeps(now: Date): Parameters<typeof renewalHandlers>[0] {
     clock: systemClock,
     linkOf: async (mcid) => ({ mpnId: '1234567', tenantId: `tenant-${userOf(mcid).split('-')[1]}`, userId: userOf(mcid), since: now.toISOString(), proof: 'email' }),
     profiles: {
-      get: async (mcid): Promise<CertificationProfile> => ({ mcid, firstName: 'A', lastName: 'B', emails: [], certifications: [{ number: 'AZ-104', title: RENEWAL_TITLE, type: 'certification', earnedOn: '2025-01-01', expiresOn }] }),
+      get: async (mcid): Promise<CertificationProfile> => ({
+        mcid,
+        firstName: 'A',
+        lastName: 'B',
+        emails: [],
+        certifications: [{ number: 'AZ-104', title: RENEWAL_TITLE, type: 'certification', earnedOn: '2025-01-01', expiresOn }],
+      }),
     },
     isAdmin: async () => false,
     people: async function* () {},

@@ -59,7 +59,6 @@ export function myRenewalsCard(d: MyRenewalsData): AdaptiveCardAttachment {
   });
 }
 
-
 /** Lines shown on an admin's card; the rest are in the download. */
 export const CARD_PEOPLE_LIMIT = 25;
 

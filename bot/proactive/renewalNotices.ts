@@ -44,7 +44,15 @@ export interface NoticeParts {
 
 export type RenewalHandlerFactory = (parts: NoticeParts) => (notice: DueNotice) => Promise<NoticeOutcome>;
 
-export function renewalSources(d: { settings: RenewalSettings; clock: Clock; associations: AssociationService; profiles: Pick<ProfileStore, 'get'>; roles: RoleService; reports: ReportService; orgs: OrgDirectory }): RenewalSources {
+export function renewalSources(d: {
+  settings: RenewalSettings;
+  clock: Clock;
+  associations: AssociationService;
+  profiles: Pick<ProfileStore, 'get'>;
+  roles: RoleService;
+  reports: ReportService;
+  orgs: OrgDirectory;
+}): RenewalSources {
   return {
     settings: d.settings,
     clock: d.clock,

@@ -342,8 +342,10 @@ export const fr: Record<keyof typeof en, string> = {
   // Renewal reminders (services/renewals) and the admins' monthly digest
   helpRenewals: '« mes renouvellements » : les certifications que vous pouvez renouveler gratuitement sur Microsoft Learn dès maintenant, et leur date d’expiration.',
   renewalCardTitle: 'Il est temps de renouveler {title}',
-  renewalCardWindow: 'Votre certification {name} expire le {date}, dans {days, plural, one {# jour} other {# jours}}. Vous pouvez la renouveler gratuitement sur Microsoft Learn dès maintenant : une courte évaluation en ligne, sans repasser d’examen.',
-  renewalCardLastCall: 'Dernier rappel : votre certification {name} expire le {date}, dans {days, plural, one {# jour} other {# jours}}. Renouvelez-la gratuitement sur Microsoft Learn d’ici là, sinon il faudra repasser ses examens.',
+  renewalCardWindow:
+    'Votre certification {name} expire le {date}, dans {days, plural, one {# jour} other {# jours}}. Vous pouvez la renouveler gratuitement sur Microsoft Learn dès maintenant : une courte évaluation en ligne, sans repasser d’examen.',
+  renewalCardLastCall:
+    'Dernier rappel : votre certification {name} expire le {date}, dans {days, plural, one {# jour} other {# jours}}. Renouvelez-la gratuitement sur Microsoft Learn d’ici là, sinon il faudra repasser ses examens.',
   renewalCardHow: 'Sur Microsoft Learn, ouvrez votre profil, puis Certifications, et choisissez Renouveler à côté de celle-ci.',
   renewalCardButton: 'Renouveler',
   renewalCardFooter: 'Dites « arrêter les notifications » et je ne vous écrirai plus.',

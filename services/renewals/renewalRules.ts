@@ -65,9 +65,7 @@ function dueAt(day: Date, now: Date): Date {
 /** The reminders to queue for a certification on `now`: none once expired. */
 export function remindersFor(c: RenewableCertification, now: Date, s: RenewalSettings): PlannedReminder[] {
   const stages: RenewalStage[] = ['window', 'lastCall'];
-  return stages
-    .map((stage) => ({ target: { title: c.title, expiresOn: c.expiresOn.slice(0, 10), stage }, dueAt: dueAt(stageDay(c.expiresOn, stage, s), now) }))
-    .filter((r) => stageStillDue(r.target, now, s));
+  return stages.map((stage) => ({ target: { title: c.title, expiresOn: c.expiresOn.slice(0, 10), stage }, dueAt: dueAt(stageDay(c.expiresOn, stage, s), now) })).filter((r) => stageStillDue(r.target, now, s));
 }
 
 /** The profile's certification a reminder is about, as the profile says now; null when renewed (a new expiry) or gone. */
@@ -87,7 +85,7 @@ export interface DueRenewal {
 export function dueRenewals(profile: CertificationProfile | null, now: Date, s: RenewalSettings): DueRenewal[] {
   return (profile?.certifications ?? [])
     .filter(isRenewable)
-      .map((c) => ({ name: certificationName(c), expiresOn: c.expiresOn.slice(0, 10), daysLeft: daysLeft(c.expiresOn, now) }))
+    .map((c) => ({ name: certificationName(c), expiresOn: c.expiresOn.slice(0, 10), daysLeft: daysLeft(c.expiresOn, now) }))
     .filter((r) => r.daysLeft >= 0 && r.daysLeft <= s.windowDays)
     .sort((a, b) => a.daysLeft - b.daysLeft || a.name.localeCompare(b.name));
 }

@@ -74,7 +74,10 @@ describe('the monthly digest', () => {
     await h.click(people.alice, button(await h.say(people.alice, 'link my certification'), 'link.confirm'));
     return h;
   }
-  const digests = (h: { sentNotices: SentNotice[] }) => toAdmin(h.sentNotices).map((n) => textOf(n.card)).filter((t) => /renewals due in|renouvellements dus en/.test(t));
+  const digests = (h: { sentNotices: SentNotice[] }) =>
+    toAdmin(h.sentNotices)
+      .map((n) => textOf(n.card))
+      .filter((t) => /renewals due in|renouvellements dus en/.test(t));
 
   it('is opt-in per admin, comes on the first of each month with next month’s expiries and renewals, and stops on unsubscribe', async () => {
     const h = await harness();

@@ -96,7 +96,14 @@ describe('renewal reminders in the conversation', () => {
     const before = new Map<string, CertificationProfile | null>();
     const report = await importPartnerCenterExport(csv, '1234567', h.stores.profiles, { onWritten: (was, now) => before.set(now.mcid, was) });
     assert.equal(report.ok, true);
-    const plan = await planOrgRenewals('1234567', { associations: h.stores.associations, profiles: h.stores.profiles, scheduler: h.notices.scheduler, settings: { windowDays: 180, lastCallDays: 30 }, now: new Date(Date.now()), before });
+    const plan = await planOrgRenewals('1234567', {
+      associations: h.stores.associations,
+      profiles: h.stores.profiles,
+      scheduler: h.notices.scheduler,
+      settings: { windowDays: 180, lastCallDays: 30 },
+      now: new Date(Date.now()),
+      before,
+    });
     assert.ok(plan.cancelled >= 2, 'the window and last-call reminders of the old expiry day');
     assert.ok(!(await pending()).some((n) => n.renewal?.expiresOn === '2026-10-02'));
     await timers.tickAsync(300 * DAY); // past the old expiry: nothing about it
