@@ -17,6 +17,7 @@ import { MemoryReportIndexStore } from '../services/memory/memoryReportIndexStor
 import { RedisReportIndexStore } from '../services/redis/redisReportIndexStore';
 import { DateOrder, formatImportReport, importPartnerCenterExport, ImportProgress, parsePartnerCenterExport } from '../services/report/partnerCenterImport';
 import { ReportService } from '../services/report/reportService';
+import { Clock, systemClock } from '../services/clock';
 import { CertificationProfile } from '../services/directory/types';
 import { planOrgRenewals } from '../services/renewals/renewalPlanner';
 import { createStores, Stores } from '../services/storeFactory';
@@ -73,7 +74,8 @@ export interface ImportOutput {
   progress?: ProgressLine;
 }
 
-export async function runImport(argv: string[], env: Env, output: ImportOutput): Promise<number> {
+/** `clock`: when the renewal reminders are planned from (tests pass their own). */
+export async function runImport(argv: string[], env: Env, output: ImportOutput, clock: Clock = systemClock): Promise<number> {
   const { print, progress } = output;
   const args = parseImportArgs(argv);
   if ('help' in args) {
@@ -119,7 +121,7 @@ export async function runImport(argv: string[], env: Env, output: ImportOutput):
           ? `${people(linked)} now in ${orgName}'s skills report (everyone who linked their certification to ${orgName}).`
           : `Nobody is in ${orgName}'s skills report yet: people appear there once they link their certification.`,
       );
-      const renewals = await queueRenewals(stores, args.org, before, config);
+      const renewals = await queueRenewals(stores, args.org, before, config, clock.now());
       if (renewals.queued + renewals.cancelled > 0) print(`Renewal reminders: ${renewals.queued} queued, ${renewals.cancelled} cancelled (certifications renewed).`);
     }
     return report.rejected.length > 0 ? 2 : 0;
@@ -129,10 +131,10 @@ export async function runImport(argv: string[], env: Env, output: ImportOutput):
 }
 
 /** The linked people's renewal reminders, on the bot's notice queue: new ones queued, those of renewed certifications cancelled. */
-async function queueRenewals(stores: Stores, mpnId: string, before: Map<string, CertificationProfile | null>, config: AppConfig): Promise<{ queued: number; cancelled: number }> {
+async function queueRenewals(stores: Stores, mpnId: string, before: Map<string, CertificationProfile | null>, config: AppConfig, now: Date): Promise<{ queued: number; cancelled: number }> {
   const queue = await stores.notices.openQueue({ concurrency: 1 });
   try {
-    return await planOrgRenewals(mpnId, { associations: stores.associations, profiles: stores.profiles, scheduler: queue.scheduler, settings: config.renewals, now: new Date(), before });
+    return await planOrgRenewals(mpnId, { associations: stores.associations, profiles: stores.profiles, scheduler: queue.scheduler, settings: config.renewals, now, before });
   } finally {
     await queue.close();
   }
