@@ -110,6 +110,17 @@ describe('the monthly digest', () => {
     assert.equal(digests(h).length, 2, 'once a month');
   });
 
+  it('an admin who erases their data gets no more digest', async () => {
+    const h = await harness();
+    const admin = people.contosoAdmin;
+    await h.say(admin, 'subscribe to the monthly digest');
+    assert.equal(await h.notices.digests.isSubscribed(admin.tenantId, admin.userId, '1234567'), true);
+    await h.click(admin, button(await h.say(admin, 'delete my data'), 'privacy.erase.confirm'));
+    assert.equal(await h.notices.digests.isSubscribed(admin.tenantId, admin.userId, '1234567'), false);
+    await timers.tickAsync(90 * DAY);
+    assert.equal(digests(h).length, 0);
+  });
+
   it('is for admins only', async () => {
     const h = await harness();
     assert.match(textOf(await h.say(people.alice, 'subscribe to the monthly digest')), /This is for admins/);
