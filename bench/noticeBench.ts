@@ -5,7 +5,9 @@
  *  1. unthrottled throughput (target >= 1,000 notices/s);
  *  2. the per-tenant ceiling held when the stand-in enforces 50/s per tenant
  *     (max sends of any tenant in any 1 s window, and the 429s it took);
- *  3. losses and duplicates (target 0).
+ *  3. losses and duplicates (target 0);
+ * then the same for renewal reminders (a certification in its renewal window, checked against
+ * the person's link and profile when due, its card in the person's language).
  * Redis keys are removed by prefix afterwards (never FLUSHALL: Redis is shared).
  * Run alone: npm run bench:notices (BENCH_NOTICES=20000 for a shorter run).
  */
@@ -22,8 +24,12 @@ import { BullmqNoticeScheduler } from '../services/redis/bullmqNoticeScheduler';
 import { deleteKeysByPrefix } from '../services/redis/redisConnection';
 import { Attempt, Delivery, maxPerTenantPerSecond } from '../test/support/notices/connectorStandIn';
 import { DEFAULT_LIMITS } from '../services/association/types';
+import { benchRequest, Kind, renewalDeps } from './noticeBenchKinds';
+import { renewalHandlers } from '../bot/proactive/renewalNotices';
 
 export interface NoticeBenchResult {
+  /** What was queued: "you can link again" notices, or renewal reminders. */
+  kind: Kind;
   notices: number;
   workers: number;
   enqueueSeconds: number;
@@ -41,6 +47,8 @@ export interface NoticeBenchResult {
     lost: number;
     duplicated: number;
   };
+  /** The same measures for renewal reminders, when both kinds ran. */
+  renewals?: Omit<NoticeBenchResult, 'renewals'>;
 }
 
 /** The stand-in, run in a child process (see connectorStandInChild.ts). */
@@ -101,6 +109,7 @@ async function phase(opts: {
   standInCeiling?: number;
   workers: number;
   concurrency: number;
+  kind?: Kind;
 }): Promise<{ standIn: RemoteStandIn; ids: string[]; enqueueSeconds: number; deliverSeconds: number; instances: Notices[] }> {
   const standIn = new RemoteStandIn();
   await standIn.start({ tenantCeilingPerSecond: opts.standInCeiling });
@@ -138,7 +147,7 @@ async function phase(opts: {
   for (let i = 0; i < ids.length; i += 1000) {
     await queue.addBulk(
       ids.slice(i, i + 1000).map((p) => {
-        const n = { ...p, mcid: `m-${p.userId}`, dueAt: day, reason: 'refused' as const, scheduledAt: now };
+        const n = { ...benchRequest(opts.kind ?? 'notice', p, day), scheduledAt: now };
         return { name: 'notice', data: toPayload(n), opts: { jobId: noticeJobId(n), removeOnComplete: true, attempts: 8 } };
       }),
     );
@@ -160,6 +169,7 @@ async function phase(opts: {
         transport: createConnectorTransport(localApp),
         currentAvailability: async () => ({ nextDate: new Date(0), associationsLeft: 2, link: null, lastStartAt: null }),
         delivery: { tenantRatePerSecond: opts.ratePerSecond },
+        renewals: opts.kind === 'renewal' ? renewalHandlers(renewalDeps(now)) : undefined,
       }),
     );
   }
@@ -190,47 +200,19 @@ function lossesAndDuplicates(standIn: RemoteStandIn, ids: string[]): { lost: num
   return { lost, duplicated };
 }
 
-export async function runNoticeBench(opts: { notices?: number; redisUrl?: string; print?: boolean } = {}): Promise<NoticeBenchResult> {
+export async function runNoticeBench(opts: { notices?: number; redisUrl?: string; print?: boolean; kinds?: Kind[] } = {}): Promise<NoticeBenchResult> {
   const total = opts.notices ?? Number(process.env.BENCH_NOTICES ?? 100_000);
   const redisUrl = opts.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   const prefix = `certlink-bench:notices:${randomUUID().slice(0, 8)}:`;
-  const workers = 2;
+  const kinds = opts.kinds ?? (process.env.BENCH_NOTICE_KINDS?.split(',') as Kind[] | undefined) ?? ['notice', 'renewal'];
   try {
     await redis.ping();
-    const tenants = 100;
-    const main = await phase({ redisUrl, redis, prefix: `${prefix}a:`, tenants, perTenant: Math.ceil(total / tenants), ratePerSecond: Infinity, workers, concurrency: Number(process.env.BENCH_CONCURRENCY ?? 300) });
-    const mainLD = lossesAndDuplicates(main.standIn, main.ids);
-
-    const ceilingRate = 50;
-    const ceilTenants = 3;
-    const perTenant = 250;
-    const ceil = await phase({ redisUrl, redis, prefix: `${prefix}b:`, tenants: ceilTenants, perTenant, ratePerSecond: ceilingRate, standInCeiling: ceilingRate, workers: 1, concurrency: 100 });
-    const ceilLD = lossesAndDuplicates(ceil.standIn, ceil.ids);
-    const accepted = Math.max(...maxPerTenantPerSecond(ceil.standIn.deliveries).values());
-    const attempts = Math.max(...maxPerTenantPerSecond(ceil.standIn.attempts).values());
-
-    const result: NoticeBenchResult = {
-      notices: main.ids.length,
-      workers,
-      enqueueSeconds: main.enqueueSeconds,
-      deliverSeconds: main.deliverSeconds,
-      // Delivered, not queued: a run cut short by its deadline must not claim the notices it lost.
-      throughputPerSecond: Math.round((main.ids.length - mainLD.lost) / main.deliverSeconds),
-      lost: mainLD.lost,
-      duplicated: mainLD.duplicated,
-      ceiling: {
-        configuredPerSecond: ceilingRate,
-        tenants: ceilTenants,
-        noticesPerTenant: perTenant,
-        maxAcceptedInAnySecond: accepted,
-        maxAttemptsInAnySecond: attempts,
-        throttled429: ceil.standIn.attempts.filter((a) => a.status === 429).length,
-        lost: ceilLD.lost,
-        duplicated: ceilLD.duplicated,
-      },
-    };
-    if (opts.print !== false) printResult(result);
+    const results: KindResult[] = [];
+    for (const kind of kinds) results.push(await measure(kind, { redisUrl, redis, prefix: `${prefix}${kind}:`, total }));
+    const [first, ...rest] = results;
+    const result: NoticeBenchResult = { ...first, ...(rest.length > 0 ? { renewals: rest[0] } : {}) };
+    if (opts.print !== false) for (const r of results) printResult(r);
     return result;
   } finally {
     await deleteKeysByPrefix(redis, prefix);
@@ -238,9 +220,56 @@ export async function runNoticeBench(opts: { notices?: number; redisUrl?: string
   }
 }
 
-function printResult(r: NoticeBenchResult): void {
+type KindResult = Omit<NoticeBenchResult, 'renewals'>;
+
+/** One kind through both phases: unthrottled with 2 workers, then 3 tenants held at 50/s by a stand-in that answers 429 beyond it. */
+async function measure(kind: Kind, o: { redisUrl: string; redis: Redis; prefix: string; total: number }): Promise<KindResult> {
+  const workers = 2;
+  const tenants = 100;
+  const main = await phase({
+    redisUrl: o.redisUrl,
+    redis: o.redis,
+    prefix: `${o.prefix}a:`,
+    tenants,
+    perTenant: Math.ceil(o.total / tenants),
+    ratePerSecond: Infinity,
+    workers,
+    concurrency: Number(process.env.BENCH_CONCURRENCY ?? 300),
+    kind,
+  });
+  const mainLD = lossesAndDuplicates(main.standIn, main.ids);
+
+  const ceilingRate = 50;
+  const ceilTenants = 3;
+  const perTenant = 250;
+  const ceil = await phase({ redisUrl: o.redisUrl, redis: o.redis, prefix: `${o.prefix}b:`, tenants: ceilTenants, perTenant, ratePerSecond: ceilingRate, standInCeiling: ceilingRate, workers: 1, concurrency: 100, kind });
+  const ceilLD = lossesAndDuplicates(ceil.standIn, ceil.ids);
+  return {
+    kind,
+    notices: main.ids.length,
+    workers,
+    enqueueSeconds: main.enqueueSeconds,
+    deliverSeconds: main.deliverSeconds,
+    // Delivered, not queued: a run cut short by its deadline must not claim the notices it lost.
+    throughputPerSecond: Math.round((main.ids.length - mainLD.lost) / main.deliverSeconds),
+    lost: mainLD.lost,
+    duplicated: mainLD.duplicated,
+    ceiling: {
+      configuredPerSecond: ceilingRate,
+      tenants: ceilTenants,
+      noticesPerTenant: perTenant,
+      maxAcceptedInAnySecond: Math.max(...maxPerTenantPerSecond(ceil.standIn.deliveries).values()),
+      maxAttemptsInAnySecond: Math.max(...maxPerTenantPerSecond(ceil.standIn.attempts).values()),
+      throttled429: ceil.standIn.attempts.filter((a) => a.status === 429).length,
+      lost: ceilLD.lost,
+      duplicated: ceilLD.duplicated,
+    },
+  };
+}
+
+function printResult(r: KindResult): void {
   const lines = [
-    `notices bench: ${r.notices.toLocaleString('en')} due notices, ${r.workers} BullMQ workers, Redis ledger, botbuilder transport, local connector stand-in`,
+    `notices bench (${r.kind === 'renewal' ? 'renewal reminders' : '"you can link again"'}): ${r.notices.toLocaleString('en')} due notices, ${r.workers} BullMQ workers, Redis ledger, botbuilder transport, local connector stand-in`,
     `  enqueue                 ${r.enqueueSeconds.toFixed(1)} s`,
     `  unthrottled throughput  ${r.throughputPerSecond.toLocaleString('en')} notices/s (${r.deliverSeconds.toFixed(1)} s; target >= 1,000)`,
     `  losses / duplicates     ${r.lost} / ${r.duplicated} (target 0 / 0)`,

@@ -48,6 +48,10 @@ import { MovedAwayNotices } from './features/employee/movedAwayNotice';
 import { personalNudgeCard, welcomeCardFor } from './features/employee/helpHandler';
 import { previewAfterSignIn } from './features/employee/linkHandler';
 import { noticesFeature } from './features/notices';
+import { renewalsFeature } from './features/renewals';
+import { expiringNames } from './features/admin/expiringNames';
+import { RenewalListener } from '../services/renewals/renewalPlanner';
+import { renewalHandlers, renewalSources } from './proactive/renewalNotices';
 import { privacyFeature } from './features/privacy';
 import { MetricsListener, startMetricsListener } from './http/metricsListener';
 import { registerRoutes } from './http/routes';
@@ -164,6 +168,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
   const privacyViews = privacyStores(stores);
   const pseudonymizer = new Pseudonymizer(config.privacy.hashSecret);
   const erasedStarts = new PseudonymizedStarts({ store: privacyViews.erasedStarts, pseudonymizer, policy, clock });
+  const renewalListener = new RenewalListener(stores.profiles, config.renewals, clock, (err) => log.warn({ err: String(err) }, 'renewal reminders not queued; the next import queues them'));
   const movedAway = new MovedAwayNotices(orgs, (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'moved-away notice not delivered'));
   const associations = new AssociationService({
     store: stores.associations,
@@ -178,6 +183,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
       new AuditTrailListener(stores.audit),
       new ReportIndexListener(stores.reportIndex, stores.profiles),
       new RemovalRetentionListener({ profiles: privacyViews.profiles, records: privacyViews.records, policy }),
+      renewalListener,
     ],
     onListenerError: (err) => log.warn({ err: String(err) }, 'association listener failed; derived data can be rebuilt'),
   });
@@ -199,7 +205,9 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
     currentAvailability: async (mcid) => toCurrentAvailability(await associations.status(mcid), config.limits, (mpnId) => orgs.nameOf(mpnId)),
     onError: (err) => log.warn({ err: String(err) }, 'notices: background error'),
     onCarriedOver: (count) => log.info({ count }, 'notices carried over from the queue keys of an earlier release'),
+    renewals: renewalHandlers(renewalSources({ settings: config.renewals, clock, associations, profiles: stores.profiles, roles, reports, orgs })),
   });
+  renewalListener.scheduleThrough(notices.scheduler);
   metrics.watchNotices(() => ({ ...notices.stats() }));
   movedAway.deliverThrough(overrides.notifier ?? noticeNotifier(notices, clock, 'movedAway'));
   const privacyDeps: PrivacyDeps = {
@@ -209,6 +217,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
     university,
     refs: notices.refs,
     prefs: notices.prefs,
+    digests: notices.digests,
     notices: isPersonNotices(notices.scheduler) ? notices.scheduler : null,
     erasedStarts,
     pseudonymizer,
@@ -248,7 +257,9 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
       memberNames: overrides.memberNames ?? teamsMemberNames,
       notifier: overrides.notifier ?? noticeNotifier(notices, clock, 'removedByAdmin'),
       downloads: overrides.downloads ?? personalChatDownloads(notices, admin, (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'downloads not delivered to the personal chat')),
+      expiring: expiringNames(reports, notices, (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'expiring names not delivered to the personal chat')),
     }),
+    renewalsFeature({ notices, admin, settings: config.renewals, clock }),
     noticesFeature({ notices, admin, associations, roster: overrides.roster ?? teamsRoster() }),
   ];
   const channels = new Set(config.servedChannels);

@@ -50,6 +50,7 @@ export interface AppConfig {
   /** How long a stopping process waits for turns in flight before closing anyway. */
   shutdownTimeoutSeconds: number;
   notices: NoticeConfig;
+  renewals: RenewalConfig;
   privacy: PrivacyConfig;
   metrics: MetricsConfig;
 }
@@ -90,6 +91,14 @@ export interface NoticeConfig {
   workerConcurrency: number;
   /** How long a worker owns a notice it is sending before another may take over (exactly-once claim). */
   claimTtlSeconds: number;
+}
+
+/** Renewal reminders (services/renewals): when a certification's free renewal on Microsoft Learn is announced. */
+export interface RenewalConfig {
+  /** Days before expiry the renewal window opens: the first reminder (RENEWAL_WINDOW_DAYS, default 180). */
+  windowDays: number;
+  /** Days before expiry of the second, last reminder (RENEWAL_LAST_CALL_DAYS, default 30); less than windowDays. */
+  lastCallDays: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -197,10 +206,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
       workerConcurrency: int(env, 'NOTICE_WORKER_CONCURRENCY', 50, 1, 1000),
       claimTtlSeconds: int(env, 'NOTICE_CLAIM_TTL_SECONDS', 600, 5, 86_400),
     },
+    renewals: renewalSettings(env),
     metrics: metricsSettings(env),
     ...download,
     ...reliability,
   };
+}
+
+function renewalSettings(env: Env): RenewalConfig {
+  const windowDays = int(env, 'RENEWAL_WINDOW_DAYS', 180, 1, 365);
+  const lastCallDays = int(env, 'RENEWAL_LAST_CALL_DAYS', 30, 1, 364);
+  // The last call comes after the first reminder, or there would be no "first".
+  if (lastCallDays >= windowDays) throw new ConfigError(`RENEWAL_LAST_CALL_DAYS (${lastCallDays}) must be less than RENEWAL_WINDOW_DAYS (${windowDays})`);
+  return { windowDays, lastCallDays };
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);

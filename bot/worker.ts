@@ -14,10 +14,13 @@ import { OrgDirectory } from '../services/directory/orgDirectory';
 import { toCurrentAvailability } from '../services/notices/currentAvailability';
 import { NoticeStores } from '../services/notices/noticeStores';
 import { NoticeTransport } from '../services/notices/types';
-import { createStores } from '../services/storeFactory';
+import { ReportService } from '../services/report/reportService';
+import { RoleService } from '../services/roles/roleService';
+import { createStores, Stores } from '../services/storeFactory';
 import { AppConfig } from './config';
 import { loadSettingsOrExit, logEnvFile } from './envFile';
 import { clockFor } from './fileClock';
+import { renewalHandlers, renewalSources } from './proactive/renewalNotices';
 import { Notices, startNotices } from './proactive/startNotices';
 import { createRuntime } from './runtime/createRuntime';
 import { applyRuntimeTuning } from './runtimeTuning';
@@ -32,6 +35,8 @@ export interface NoticeWorkerProcessDeps {
   clock?: Clock;
   onError?(err: unknown): void;
   onCarriedOver?(count: number): void;
+  /** What renewal reminders and monthly digests read; absent, they are dropped when they come due. */
+  renewalStores?: Pick<Stores, 'profiles' | 'partnerAdmins' | 'audit' | 'reportIndex'>;
 }
 
 /** Runs the workers until stop(); the bot's composition root can call this too (in-process workers). */
@@ -40,7 +45,22 @@ export async function runNoticeWorkers(deps: NoticeWorkerProcessDeps): Promise<N
   const clock = deps.clock ?? systemClock;
   const associations = new AssociationService({ store: deps.associationStore, clock, limits: config.limits });
   const orgs = new OrgDirectory(loadOrgsFile(config.orgsFile));
+  const r = deps.renewalStores;
+  const renewals = r
+    ? renewalHandlers(
+        renewalSources({
+          settings: config.renewals,
+          clock,
+          associations,
+          profiles: r.profiles,
+          orgs,
+          roles: new RoleService({ partnerAdmins: r.partnerAdmins, audit: r.audit, clock }),
+          reports: new ReportService({ associations: deps.associationStore, profiles: r.profiles, index: r.reportIndex, partnerName: (mpnId) => orgs.byMpnId(mpnId)?.name ?? null }),
+        }),
+      )
+    : undefined;
   return startNotices({
+    renewals,
     config,
     clock,
     stores: deps.notices,
@@ -66,6 +86,7 @@ async function main(): Promise<void> {
     config,
     associationStore: stores.associations,
     notices: stores.notices,
+    renewalStores: stores,
     transport: createRuntime(config, log).proactive,
     clock: clockFor(config, log),
     onError: (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'notice worker error'),

@@ -8,6 +8,7 @@ import { formatDate, Locale } from '../services/i18n/locale';
 import { say, TextKey } from '../services/i18n/say';
 import { EXPIRING_WITHIN_DAYS, ReportSummary } from '../services/report/reportService';
 import { DOWNLOAD_LINK_TTL_MINUTES } from '../services/report/signedLink';
+import { NamedExpiry } from '../services/renewals/expiringPeople';
 import { AdminList } from '../services/roles/roleService';
 import adminListTemplate from './adminListCard.json';
 import adminRefusalTemplate from './adminRefusalCard.json';
@@ -16,6 +17,7 @@ import confirmRemovalTemplate from './confirmRemovalCard.json';
 import downloadLinksTemplate from './downloadLinksCard.json';
 import removalResultTemplate from './removalResultCard.json';
 import { AdaptiveCardAttachment, renderCard } from './render';
+import { CARD_PEOPLE_LIMIT } from './renewalCards';
 import reportSummaryTemplate from './reportSummaryCard.json';
 
 /** Titles shown on the card; the rest are in the download. */
@@ -71,6 +73,25 @@ export interface ReportSummaryCardInput {
   at: Date;
   downloads: CardDownloads;
   locale: Locale;
+  /**
+   * Who is behind "expiring in the next 90 days": their names on the card in the admin's personal
+   * chat ('shown'); in a shared conversation only the counts, and where the names went ('sent') or
+   * where to ask for them ('ask'). Absent: the counts only, as before.
+   */
+  expiringPeople?: ExpiringPeople;
+}
+
+export type ExpiringPeople = { kind: 'shown'; people: NamedExpiry[] } | { kind: 'sent' } | { kind: 'ask' };
+
+function expiringPeopleData(who: ExpiringPeople | undefined, locale: Locale) {
+  const shown = who?.kind === 'shown' ? who.people : [];
+  const more = shown.length - CARD_PEOPLE_LIMIT;
+  const note = who?.kind === 'sent' ? say(locale, 'reportExpiringNamesSent') : who?.kind === 'ask' ? say(locale, 'reportExpiringNamesAsk') : more > 0 ? say(locale, 'reportMorePeople', { count: more }) : '';
+  return {
+    expiringWhoHeading: say(locale, 'reportExpiringWho', { days: EXPIRING_WITHIN_DAYS }),
+    expiringPeople: shown.slice(0, CARD_PEOPLE_LIMIT).map((e) => ({ label: e.name, value: say(locale, 'reportExpiringEntry', { title: e.title, date: formatDate(e.expiresOn, locale) }) })),
+    expiringWhoNote: note,
+  };
 }
 
 export function reportSummaryCard(input: ReportSummaryCardInput): AdaptiveCardAttachment {
@@ -98,6 +119,7 @@ export function reportSummaryCard(input: ReportSummaryCardInput): AdaptiveCardAt
     csvLabel: say(locale, 'reportCsv'),
     xlsxLabel: say(locale, 'reportXlsx'),
     ...downloadData(input.downloads, 'report', locale),
+    ...expiringPeopleData(input.expiringPeople, locale),
   });
 }
 

@@ -3,12 +3,13 @@
  *
  * Loads or refreshes certification profiles from a Partner Center
  * "Trainings, exams and certifications" export into the store named by
- * REDIS_URL / REDIS_KEY_PREFIX, then recounts that org's skills report.
+ * REDIS_URL / REDIS_KEY_PREFIX, then recounts that org's skills report and queues the renewal
+ * reminders of its linked people (cancelling those of certifications the file shows renewed).
  * Without REDIS_URL it only checks the file and says what an import would do.
  * Exit code: 0 all rows imported (or importable), 2 some rows rejected, 1 nothing imported.
  */
 import { readFileSync } from 'node:fs';
-import { Env, loadConfig } from '../bot/config';
+import { AppConfig, Env, loadConfig } from '../bot/config';
 import { loadEnvFileOrExit } from '../bot/envFile';
 import { loadOrgsFile } from '../services/directory/directoryFiles';
 import { OrgDirectory } from '../services/directory/orgDirectory';
@@ -16,7 +17,10 @@ import { MemoryReportIndexStore } from '../services/memory/memoryReportIndexStor
 import { RedisReportIndexStore } from '../services/redis/redisReportIndexStore';
 import { DateOrder, formatImportReport, importPartnerCenterExport, ImportProgress, parsePartnerCenterExport } from '../services/report/partnerCenterImport';
 import { ReportService } from '../services/report/reportService';
-import { createStores } from '../services/storeFactory';
+import { Clock, systemClock } from '../services/clock';
+import { CertificationProfile } from '../services/directory/types';
+import { planOrgRenewals } from '../services/renewals/renewalPlanner';
+import { createStores, Stores } from '../services/storeFactory';
 import { ProgressLine, progressLineFor } from './progressLine';
 
 const USAGE = 'Usage: npm run import -- --org <mpnId> [--dates mdy|dmy] <file.csv>';
@@ -70,7 +74,8 @@ export interface ImportOutput {
   progress?: ProgressLine;
 }
 
-export async function runImport(argv: string[], env: Env, output: ImportOutput): Promise<number> {
+/** `clock`: when the renewal reminders are planned from (tests pass their own). */
+export async function runImport(argv: string[], env: Env, output: ImportOutput, clock: Clock = systemClock): Promise<number> {
   const { print, progress } = output;
   const args = parseImportArgs(argv);
   if ('help' in args) {
@@ -101,7 +106,8 @@ export async function runImport(argv: string[], env: Env, output: ImportOutput):
   }
   const stores = await createStores({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix });
   try {
-    const report = await importPartnerCenterExport(content, args.org, stores.profiles, { dateOrder: args.dateOrder, onProgress });
+    const before = new Map<string, CertificationProfile | null>();
+    const report = await importPartnerCenterExport(content, args.org, stores.profiles, { dateOrder: args.dateOrder, onProgress, onWritten: (was, now) => before.set(now.mcid, was) });
     progress?.done();
     for (const line of formatImportReport(report, args.file)) print(line);
     if (!report.ok) return 1;
@@ -115,10 +121,22 @@ export async function runImport(argv: string[], env: Env, output: ImportOutput):
           ? `${people(linked)} now in ${orgName}'s skills report (everyone who linked their certification to ${orgName}).`
           : `Nobody is in ${orgName}'s skills report yet: people appear there once they link their certification.`,
       );
+      const renewals = await queueRenewals(stores, args.org, before, config, clock.now());
+      if (renewals.queued + renewals.cancelled > 0) print(`Renewal reminders: ${renewals.queued} queued, ${renewals.cancelled} cancelled (certifications renewed).`);
     }
     return report.rejected.length > 0 ? 2 : 0;
   } finally {
     await stores.close();
+  }
+}
+
+/** The linked people's renewal reminders, on the bot's notice queue: new ones queued, those of renewed certifications cancelled. */
+async function queueRenewals(stores: Stores, mpnId: string, before: Map<string, CertificationProfile | null>, config: AppConfig, now: Date): Promise<{ queued: number; cancelled: number }> {
+  const queue = await stores.notices.openQueue({ concurrency: 1 });
+  try {
+    return await planOrgRenewals(mpnId, { associations: stores.associations, profiles: stores.profiles, scheduler: queue.scheduler, settings: config.renewals, now, before });
+  } finally {
+    await queue.close();
   }
 }
 

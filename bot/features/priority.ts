@@ -10,8 +10,9 @@ import { AdminIntent, adminPhrases as admin } from './admin/intents';
 import { EmployeeIntent, employeePhrases as employee } from './employee/intents';
 import { NoticeIntent, noticesPhrases as notices } from './notices/intents';
 import { PrivacyIntent, privacyPhrases as privacy } from './privacy/intents';
+import { RenewalIntent, renewalPhrases as renewals } from './renewals/intents';
 
-export type IntentName = EmployeeIntent | AdminIntent | NoticeIntent | PrivacyIntent;
+export type IntentName = EmployeeIntent | AdminIntent | NoticeIntent | PrivacyIntent | RenewalIntent;
 
 export const intentPriority: IntentPattern<IntentName>[] = [
   // Before everything: "delete my data" must never read as "remove my certification".
@@ -27,6 +28,10 @@ export const intentPriority: IntentPattern<IntentName>[] = [
   employee.reportDelay,
   employee.whatIsMcid,
   admin.report,
+  // Before "stop notifications": "unsubscribe from the monthly digest" is about the digest only.
+  renewals.unsubscribeDigest,
+  renewals.subscribeDigest,
+  renewals.mine,
   notices.remindMembers,
   notices.stop,
   notices.start,
@@ -54,4 +59,4 @@ export const intentPriority: IntentPattern<IntentName>[] = [
 ];
 
 /** Every feature's phrases, to check that each has its place above. */
-export const everyPhrase: IntentPattern<IntentName>[] = [...Object.values(employee), ...Object.values(admin), ...Object.values(notices), ...Object.values(privacy)];
+export const everyPhrase: IntentPattern<IntentName>[] = [...Object.values(employee), ...Object.values(admin), ...Object.values(notices), ...Object.values(privacy), ...Object.values(renewals)];

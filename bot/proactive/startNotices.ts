@@ -14,7 +14,9 @@ import { NoticeStores } from '../../services/notices/noticeStores';
 import { CurrentAvailability, NoticeOutcome, startNoticeWorker } from '../../services/notices/noticeWorker';
 import { remindUnlinkedMembers, ReminderRun, ReminderSummary } from '../../services/notices/reminders';
 import { DueNotice, NoticeTransport } from '../../services/notices/types';
+import { DigestSubscriptions } from '../../services/renewals/digestSubscriptions';
 import { AppConfig } from '../config';
+import type { RenewalHandlerFactory } from './renewalNotices';
 
 export interface StartNoticesDeps {
   config: Pick<AppConfig, 'notices' | 'limits'>;
@@ -33,6 +35,8 @@ export interface StartNoticesDeps {
   onError?(err: unknown): void;
   /** Notices an earlier release queued under the old keys were moved into the queue. */
   onCarriedOver?(count: number): void;
+  /** How renewal reminders and monthly digests are handled when they come due (bot/proactive/renewalNotices.ts). */
+  renewals?: RenewalHandlerFactory;
 }
 
 export interface Notices {
@@ -40,6 +44,8 @@ export interface Notices {
   refs: ConversationRefStore;
   prefs: NoticePreferenceStore;
   delivery: NoticeDelivery;
+  /** Admins who asked for the monthly digest. */
+  digests: DigestSubscriptions;
   stats(): DeliveryStats;
   remindUnlinkedMembers(run: Omit<ReminderRun, 'delivery' | 'prefs' | 'clock' | 'refs' | 'invitationCard'>): Promise<ReminderSummary>;
   stop(): Promise<void>;
@@ -69,6 +75,7 @@ export async function startNotices(deps: StartNoticesDeps): Promise<Notices> {
       card: (_notice, now, ref) => noticeCard({ locale: ref.locale, associationsLeft: now.associationsLeft, limits: config.limits, link: now.link }),
       inFlightRetryMs: deliveryOptions.claimTtlMs,
       onOutcome: deps.onOutcome,
+      renewals: deps.renewals?.({ delivery, prefs, scheduler, digests: stores.digests, inFlightRetryMs: deliveryOptions.claimTtlMs ?? 10 * 60_000 }),
     });
   }
 
@@ -77,6 +84,7 @@ export async function startNotices(deps: StartNoticesDeps): Promise<Notices> {
     refs,
     prefs,
     delivery,
+    digests: stores.digests,
     stats: () => delivery.stats(),
     remindUnlinkedMembers: (run) =>
       remindUnlinkedMembers({

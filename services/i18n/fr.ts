@@ -171,7 +171,7 @@ export const fr: Record<keyof typeof en, string> = {
   refusalNoticesOff: 'Vos notifications sont désactivées : je ne vous préviendrai pas ce jour-là. Dites « activer les notifications » si vous le souhaitez.',
   remindersChannelOnly: 'Demandez-le dans un canal d’équipe (@CertLink relancer les membres qui n’ont pas lié) : j’invite les membres de cette équipe.',
   remindersSummary: 'Invitations à lier — envoyées : {sent} ; ignorées : {linked} (déjà lié), {optedOut} (notifications désactivées), {recent} (invité dans les 30 derniers jours) ; injoignables : {failed}.',
-  helpNotices: '« arrêter les notifications » / « activer les notifications » : si je vous préviens quand vous pouvez lier à nouveau.',
+  helpNotices: '« arrêter les notifications » / « activer les notifications » : si je vous préviens quand vous pouvez lier à nouveau ou renouveler une certification.',
   notifyMe: 'Me prévenir',
 
   // "my data" and "delete my data"
@@ -190,7 +190,7 @@ export const fr: Record<keyof typeof en, string> = {
   catNotices: 'Réglages et notifications en attente',
   catNoticesHeldOn: 'Notifications activées ; notifications en attente : {pending}.',
   catNoticesHeldOff: 'Notifications désactivées ; notifications en attente : {pending}.',
-  catNoticesWhy: 'Pour vous prévenir quand vous pouvez lier à nouveau, seulement si vous le voulez.',
+  catNoticesWhy: 'Pour vous prévenir quand vous pouvez lier à nouveau et quand une certification peut être renouvelée, seulement si vous le voulez.',
   catConversation: 'Référence de conversation',
   catConversationHeld: 'Où vous joindre dans Teams (votre conversation personnelle avec CertLink).',
   catConversationWhy: 'Pour vous envoyer les notifications demandées.',
@@ -339,4 +339,35 @@ export const fr: Record<keyof typeof en, string> = {
   // The report's empty state: Partner Center's own words
   reportEmpty: 'Aucun utilisateur avec des données de compétences. Vérifiez si les utilisateurs ont associé leur compte Learning ou Université partenaire à leur profil.',
   linkedSince: 'Depuis',
+  // Renewal reminders (services/renewals) and the admins' monthly digest
+  helpRenewals: '« mes renouvellements » : les certifications que vous pouvez renouveler gratuitement sur Microsoft Learn dès maintenant, et leur date d’expiration.',
+  renewalCardTitle: 'Il est temps de renouveler {title}',
+  renewalCardWindow:
+    'Votre certification {name} expire le {date}, dans {days, plural, one {# jour} other {# jours}}. Vous pouvez la renouveler gratuitement sur Microsoft Learn dès maintenant : une courte évaluation en ligne, sans repasser d’examen.',
+  renewalCardLastCall:
+    'Dernier rappel : votre certification {name} expire le {date}, dans {days, plural, one {# jour} other {# jours}}. Renouvelez-la gratuitement sur Microsoft Learn d’ici là, sinon il faudra repasser ses examens.',
+  renewalCardHow: 'Sur Microsoft Learn, ouvrez votre profil, puis Certifications, et choisissez Renouveler à côté de celle-ci.',
+  renewalCardButton: 'Renouveler',
+  renewalCardFooter: 'Dites « arrêter les notifications » et je ne vous écrirai plus.',
+  myRenewalsHeading: 'Vos renouvellements',
+  myRenewalsIntro: 'Vous pouvez renouveler celles-ci gratuitement sur Microsoft Learn dès maintenant :',
+  myRenewalsLine: '{name} : expire le {date}, dans {days, plural, one {# jour} other {# jours}}',
+  myRenewalsNone: 'Rien à renouveler : aucune de vos certifications n’expire dans les {days} prochains jours.',
+  myRenewalsNotLinked: 'Liez d’abord votre certification (dites « lier ma certification ») : je pourrai alors vous dire quand la renouveler.',
+  myRenewalsNoticesOff: 'Vos notifications sont désactivées : je ne vous le rappellerai pas. Dites « activer les notifications » pour les réactiver.',
+  myRenewalsReminded: 'Je vous préviens ici quand une période de renouvellement s’ouvre, puis une dernière fois {days} jours avant l’expiration.',
+  reportExpiringWho: 'Qui, dans les {days} prochains jours',
+  reportExpiringNamesSent: 'Les noms sont dans votre conversation personnelle avec moi.',
+  reportExpiringNamesAsk: 'Pour voir qui, demandez-moi « rapport de compétences » dans notre conversation personnelle.',
+  reportExpiringPeopleTitle: '{org} : certifications qui expirent dans les {days} prochains jours',
+  reportExpiringEntry: '{title}, {date}',
+  reportMorePeople: 'Et {count} autres : téléchargez le rapport pour les voir toutes.',
+  digestSubscribed: 'C’est noté : le premier jour de chaque mois, je vous enverrai ici ce qui expire le mois suivant chez {org} et ce qui a déjà été renouvelé. Dites « se désabonner du résumé mensuel » pour l’arrêter.',
+  digestUnsubscribed: 'C’est noté : plus de résumé mensuel pour {org}.',
+  digestTitle: '{org} : renouvellements dus en {month}',
+  digestExpiring: 'Expirent en {month} ({count})',
+  digestRenewed: 'Déjà renouvelées, arrivaient à échéance en {month} ({count})',
+  digestLine: '{name} : {title}, {date}',
+  digestNone: 'Aucune.',
+  digestFooter: 'Dites « se désabonner du résumé mensuel » pour l’arrêter.',
 };

@@ -5,7 +5,7 @@
  * timers (it only uses setTimeout and the injected clock).
  */
 import { Clock, startOfUtcDay, systemClock } from '../clock';
-import { DueNoticeHandler, NoticeScheduler, noticeJobId, RetryLaterError, ScheduleResult } from '../notices/noticeScheduler';
+import { DueNoticeHandler, NoticeIdentity, NoticeScheduler, noticeJobId, RetryLaterError, ScheduleResult } from '../notices/noticeScheduler';
 import { DueNotice, NoticeRequest } from '../notices/types';
 import { PersonNotices } from '../privacy/personNotices';
 
@@ -48,7 +48,7 @@ export class InProcessNoticeScheduler implements NoticeScheduler, PersonNotices 
     return 'scheduled';
   }
 
-  async cancel(n: Pick<NoticeRequest, 'tenantId' | 'userId' | 'dueAt'>): Promise<boolean> {
+  async cancel(n: NoticeIdentity): Promise<boolean> {
     const id = noticeJobId({ ...n, dueAt: startOfUtcDay(n.dueAt) });
     const entry = this.pending.get(id);
     if (!entry) return false;

@@ -5,6 +5,7 @@ import { LedgerClaim, NoticeLedger } from '../notices/noticeLedger';
 import { NoticeStores } from '../notices/noticeStores';
 import { ConversationRef } from '../notices/types';
 import { InProcessNoticeScheduler } from './inProcessNoticeScheduler';
+import { MemoryDigestSubscriptions } from './memoryDigestSubscriptions';
 
 const personKey = (tenantId: string, userId: string) => `${tenantId}|${userId}`;
 
@@ -94,6 +95,7 @@ export function memoryNoticeStores(clock: Clock = systemClock): NoticeStores {
     refs: new MemoryConversationRefStore(),
     prefs: new MemoryNoticePreferenceStore(clock),
     ledger: new MemoryNoticeLedger(clock),
+    digests: new MemoryDigestSubscriptions(),
     async openQueue(options) {
       const scheduler = new InProcessNoticeScheduler({ clock, onError: (err) => options.onError?.(err) });
       return { scheduler, source: scheduler, close: async () => undefined };

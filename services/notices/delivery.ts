@@ -36,6 +36,8 @@ export interface DeliveryItem {
   userId: string;
   /** Built once the reference (and so the person's locale) is known. */
   card: (ref: ConversationRef) => object;
+  /** How long the send is remembered, when it must outlive sentKeepMs (a renewal reminder: until its expiry). */
+  keepMs?: number;
 }
 
 export interface DeliveryOptions {
@@ -140,7 +142,7 @@ export class NoticeDelivery {
       const result = await this.send(ref, card);
       if (result.ok) {
         // Nothing between the 2xx and the mark: this is the only window where a crash duplicates.
-        await this.deps.ledger.markSent(item.key, this.o.sentKeepMs);
+        await this.deps.ledger.markSent(item.key, item.keepMs ?? this.o.sentKeepMs);
         return 'sent';
       }
       const { status } = result;

@@ -3,6 +3,7 @@
  * ledger, and the queue of due notices. services/storeFactory.ts picks one set per backend.
  */
 import { ConversationRefStore, NoticePreferenceStore } from './conversationRefStore';
+import { DigestSubscriptions } from '../renewals/digestSubscriptions';
 import { NoticeLedger } from './noticeLedger';
 import { NoticeScheduler } from './noticeScheduler';
 import { DueNoticeSource } from './noticeWorker';
@@ -29,6 +30,8 @@ export interface NoticeStores {
   refs: ConversationRefStore;
   prefs: NoticePreferenceStore;
   ledger: NoticeLedger;
+  /** Admins who asked for their organization's monthly digest. */
+  digests: DigestSubscriptions;
   /** Opens the queue once per process (the bot's, or `npm run worker`'s). */
   openQueue(options: NoticeQueueOptions): Promise<NoticeQueue>;
 }

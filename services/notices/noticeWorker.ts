@@ -38,6 +38,8 @@ export interface NoticeWorkerDeps {
   inFlightRetryMs?: number;
   /** Told the outcome of every due notice (logs, tests). */
   onOutcome?(notice: DueNotice, outcome: NoticeOutcome): void;
+  /** Renewal reminders and monthly digests, on the same queue (services/renewals); absent, they are dropped as stale. */
+  renewals?(notice: DueNotice): Promise<NoticeOutcome>;
 }
 
 export async function handleDueNotice(notice: DueNotice, deps: NoticeWorkerDeps): Promise<NoticeOutcome> {
@@ -45,6 +47,7 @@ export async function handleDueNotice(notice: DueNotice, deps: NoticeWorkerDeps)
     deps.onOutcome?.(notice, outcome);
     return outcome;
   };
+  if (notice.renewal || notice.digest) return report(deps.renewals ? await deps.renewals(notice) : 'stale');
   const [now, enabled] = await Promise.all([deps.currentAvailability(notice.mcid), deps.prefs.noticesEnabled(notice.tenantId, notice.userId)]);
   if (now.lastStartAt && now.lastStartAt.getTime() > notice.scheduledAt.getTime()) {
     deps.delivery.count('stale');

@@ -24,7 +24,22 @@ export interface NoticeTransport {
   send(ref: ConversationRef, card: object): Promise<SendResult>;
 }
 
-export type NoticeReason = 'refused' | 'notifyMe';
+/** refused/notifyMe: "you can link again"; renewal: a certification's renewal window; digest: an admin's monthly digest. */
+export type NoticeReason = 'refused' | 'notifyMe' | 'renewal' | 'digest';
+
+export type RenewalStage = 'window' | 'lastCall';
+
+/** Which certification a renewal reminder is about, and which of its two reminders. */
+export interface RenewalTarget {
+  /**
+   * The certification's title, which names it the same in PROFILES_FILE and in Partner Center's
+   * export (the export has no certification number).
+   */
+  title: string;
+  /** Its expiry day, YYYY-MM-DD: a renewal moves it, and the reminder for the old day no longer applies. */
+  expiresOn: string;
+  stage: RenewalStage;
+}
 
 /** "Tell this person they may link again on dueAt", as the bot asks for it. */
 export interface NoticeRequest {
@@ -34,6 +49,10 @@ export interface NoticeRequest {
   /** The first allowed day; the notice fires at its start (midnight UTC). */
   dueAt: Date;
   reason: NoticeReason;
+  /** Set on renewal reminders (reason 'renewal'). */
+  renewal?: RenewalTarget;
+  /** Set on monthly digests (reason 'digest'): the organization the admin gets it for. */
+  digest?: { mpnId: string };
 }
 
 /** A scheduled notice, as the worker receives it. */

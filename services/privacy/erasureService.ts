@@ -74,6 +74,7 @@ export class ErasureService {
       await deps.prefs.setNoticesEnabled(tenantId, userId, true);
       await deps.prefs.releaseReminder(tenantId, userId);
     }
+    await deps.digests?.forget(tenantId, userId);
     summary.universityLinkErased = (await deps.university.remove(tenantId, userId)).kind === 'removed';
     await deps.documents.delete([exportEmailKey(tenantId, userId)]);
 

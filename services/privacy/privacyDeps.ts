@@ -1,4 +1,5 @@
 /** What the "my data" export and the erasure read and change, and how a person is named to them. */
+import { DigestSubscriptions } from '../renewals/digestSubscriptions';
 import { AssociationService } from '../association/associationService';
 import { AssociationStore } from '../association/associationStore';
 import { AuditLog } from '../audit/auditLog';
@@ -34,6 +35,8 @@ export interface PrivacyDeps {
   /** Notice stores; null when notices do not run. */
   refs: ConversationRefStore | null;
   prefs: NoticePreferenceStore | null;
+  /** Monthly digest subscriptions (an admin's own setting), forgotten by an erasure. */
+  digests?: DigestSubscriptions | null;
   notices: PersonNotices | null;
   erasedStarts: PseudonymizedStarts;
   pseudonymizer: Pseudonymizer;

@@ -14,7 +14,7 @@
  */
 import { DelayedError, Job, JobsOptions, Queue, Worker } from 'bullmq';
 import { Clock, startOfUtcDay, systemClock } from '../clock';
-import { DueNoticeHandler, fromPayload, NoticePayload, NoticeScheduler, noticeJobId, RetryLaterError, ScheduleResult, toPayload } from '../notices/noticeScheduler';
+import { DueNoticeHandler, fromPayload, NoticeIdentity, NoticePayload, NoticeScheduler, noticeJobId, RetryLaterError, ScheduleResult, toPayload } from '../notices/noticeScheduler';
 import { DueNoticeSource } from '../notices/noticeWorker';
 import { DueNotice, NoticeRequest } from '../notices/types';
 import { PersonNotices } from '../privacy/personNotices';
@@ -93,7 +93,7 @@ export class BullmqNoticeScheduler implements NoticeScheduler, PersonNotices {
     await this.queue.addBulk(jobs.map((job) => ({ name: job.name, data: JSON.parse(job.data) as NoticePayload, opts: { ...JOB_OPTIONS, jobId: job.id, delay: Math.max(0, job.dueAtMs - now) } })));
   }
 
-  cancel(n: Pick<NoticeRequest, 'tenantId' | 'userId' | 'dueAt'>): Promise<boolean> {
+  cancel(n: NoticeIdentity): Promise<boolean> {
     return redisCall('notices.cancel', async () => {
       const job = await this.queue.getJob(noticeJobId({ ...n, dueAt: startOfUtcDay(n.dueAt) }));
       if (!job || !['delayed', 'waiting', 'prioritized'].includes(await job.getState())) return false;
@@ -104,13 +104,15 @@ export class BullmqNoticeScheduler implements NoticeScheduler, PersonNotices {
 
   /**
    * The person's jobs in any state, found by their job keys (`<prefix>:<queue>:notice|<tenant>|<user>|<day>`)
+   * (renewal reminders and digests add what they are about after the day)
    * with SCAN (every master of a Cluster): job ids carry the person, so no index of them is needed.
    * Erasures and exports are rare; a SCAN over the keyspace is their cost.
    */
   private async jobsOf(tenantId: string, userId: string): Promise<Job<NoticePayload>[]> {
     const base = `${this.opts.prefix}:${this.opts.queueName ?? DEFAULT_NOTICE_QUEUE}:`;
     const idPrefix = noticeJobId({ tenantId, userId, dueAt: new Date(0) }).replace(/[^|]*$/, '');
-    const exact = new RegExp(`^${escapeRegExp(base + idPrefix)}\\d{4}-\\d{2}-\\d{2}$`);
+    // The day, then for a renewal reminder or a digest what it is about (noticeJobId).
+    const exact = new RegExp(`^${escapeRegExp(base + idPrefix)}\\d{4}-\\d{2}-\\d{2}(\\|(renewal|digest)\\|[^|:]+(\\|(window|lastCall))?)?$`);
     const ids = new Set<string>();
     await scanKeys(this.opts.connection, `${escapeGlob(base + idPrefix)}*`, async (keys) => {
       for (const key of keys) if (exact.test(key)) ids.add(key.slice(base.length));

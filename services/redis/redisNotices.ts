@@ -9,6 +9,7 @@ import { Clock } from '../clock';
 import { NoticeStores } from '../notices/noticeStores';
 import { BullmqNoticeScheduler, BullmqNoticeSource, DEFAULT_NOTICE_QUEUE, legacyNoticeQueuePrefix, noticeQueuePrefix } from './bullmqNoticeScheduler';
 import { carryOverLegacyQueue } from './legacyNoticeQueue';
+import { RedisDigestSubscriptions } from './redisDigestSubscriptions';
 import { ClusterTarget, createQueueConnection, RedisClient } from './redisConnection';
 import { DEFAULT_NOTICE_KEY_PREFIX, RedisConversationRefStore, RedisNoticeLedger, RedisNoticePreferenceStore } from './redisNoticeStores';
 
@@ -32,6 +33,7 @@ export function redisNoticeStores(o: RedisNoticeOptions): NoticeStores {
     refs: new RedisConversationRefStore(o.client, prefix),
     prefs: new RedisNoticePreferenceStore(o.client, prefix, o.clock),
     ledger: new RedisNoticeLedger(o.client, prefix, o.clock),
+    digests: new RedisDigestSubscriptions(o.client, prefix),
     async openQueue(options) {
       const queueName = options.queueName ?? DEFAULT_NOTICE_QUEUE;
       const bull = createQueueConnection(o.queueTarget, (err) => options.onError?.(err));

@@ -37,6 +37,8 @@ export interface ImportOptions {
   dateOrder?: DateOrder;
   /** Called as rows are checked and written; calls may be many, so the callee decides when to show them. */
   onProgress?: (progress: ImportProgress) => void;
+  /** Each profile written, with what it replaced (renewal reminders cancel what a new expiry day makes moot). */
+  onWritten?: (before: CertificationProfile | null, after: CertificationProfile) => void;
 }
 
 /** How the file was read: its separator, and the order of its slash dates. */
@@ -252,6 +254,7 @@ export async function importPartnerCenterExport(content: string | Buffer, org: s
     const emails = [...new Map([...(before?.emails ?? []), ...p.emails].map((e) => [normalizeEmail(e), e])).values()];
     const profile: CertificationProfile = { mcid: p.mcid, firstName: p.firstName, lastName: p.lastName, emails, certifications: p.certifications };
     await profiles.upsert(profile);
+    options.onWritten?.(before ?? null, profile);
     imported += p.lines.length;
   }
   options.onProgress?.({ phase: 'writing', rows: imported, totalRows });

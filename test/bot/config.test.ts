@@ -9,6 +9,8 @@ describe('config: one module reads and checks every setting at start', () => {
     assert.equal(c.redisUrl, null);
     assert.match(c.orgsFile, /data\/orgs\.sample\.json$/);
     assert.deepEqual(c.limits, { maxPerWindow: 3, windowDays: 365, windowKind: 'rolling', cooldownDays: 30 });
+    assert.deepEqual(c.renewals, { windowDays: 180, lastCallDays: 30 });
+    assert.deepEqual(loadConfig({ RENEWAL_WINDOW_DAYS: '90', RENEWAL_LAST_CALL_DAYS: '14' }).renewals, { windowDays: 90, lastCallDays: 14 });
   });
 
   it('reads the limits and the window kind', () => {
@@ -25,6 +27,8 @@ describe('config: one module reads and checks every setting at start', () => {
     ['MicrosoftAppType', 'Other', /MicrosoftAppType must be one of/],
     ['LOG_HASH_KEY', 'short', /LOG_HASH_KEY must be at least 16 characters/],
     ['V8_PRETENURING', 'sometimes', /V8_PRETENURING must be true or false/],
+    ['RENEWAL_WINDOW_DAYS', '0', /RENEWAL_WINDOW_DAYS must be a whole number from 1 to 365/],
+    ['RENEWAL_LAST_CALL_DAYS', '180', /RENEWAL_LAST_CALL_DAYS \(180\) must be less than RENEWAL_WINDOW_DAYS \(180\)/],
   ] as const) {
     it(`stops with a clear message on a bad ${name}`, () => {
       assert.throws(

@@ -17,6 +17,7 @@ import * as privacyCards from '../../cards/privacyCards';
 import * as render from '../../cards/render';
 import type { AdaptiveCardAttachment } from '../../cards/render';
 import * as invitationCards from '../../cards/reminderInvitationCard';
+import * as renewalCards from '../../cards/renewalCards';
 import { DEFAULT_LIMITS } from '../../services/association/types';
 import { en } from '../../services/i18n/en';
 import { fr } from '../../services/i18n/fr';
@@ -49,6 +50,7 @@ const builders: Record<string, (h: string) => AdaptiveCardAttachment> = {
       at: new Date('2026-03-01T09:00:00Z'),
       downloads: { kind: 'links', csvUrl: 'https://bot.example/csv', xlsxUrl: 'https://bot.example/xlsx' },
       locale: 'en',
+      expiringPeople: { kind: 'shown', people: [{ name: h, title: h, expiresOn: '2026-04-01' }] },
     }),
   adminListCard: (h) => adminCards.adminListCard({ orgName: h, admins: { globalAdmins: ['g'], partnerAdmins: ['p'] }, nameOf: () => h, locale: 'en' }),
   auditLogCard: (h) =>
@@ -66,12 +68,16 @@ const builders: Record<string, (h: string) => AdaptiveCardAttachment> = {
   myDataCard: (h) => privacyCards.myDataCard({ title: h, lines: [h], categories: [{ name: h, held: h, why: h }], notes: [h], downloadTitle: 'Download', downloadUrl: 'https://bot.example/my-data' }),
   noticeCard: (h) => noticeCards.noticeCard({ locale: 'en', associationsLeft: 2, limits: DEFAULT_LIMITS, link: { orgName: h, since: new Date('2026-02-01T10:00:00Z') } }),
   reminderInvitationCard: () => invitationCards.reminderInvitationCard({ locale: 'en' }),
+  renewalCard: (h) => renewalCards.renewalCard({ locale: 'en', title: h, name: h, expiresOn: '2026-10-02', daysLeft: 30, stage: 'lastCall' }),
+  myRenewalsCard: (h) => renewalCards.myRenewalsCard({ locale: 'en', due: [{ name: h, expiresOn: '2026-10-02', daysLeft: 100 }], windowDays: 180, lastCallDays: 30, noticesOn: true }),
+  expiringPeopleCard: (h) => renewalCards.expiringPeopleCard({ orgName: h, days: 90, people: [{ name: h, title: h, expiresOn: '2026-04-01' }], locale: 'en' }),
+  digestCard: (h) => renewalCards.digestCard({ locale: 'en', orgName: h, month: new Date('2026-04-01T00:00:00Z'), expiring: [{ name: h, title: h, expiresOn: '2026-04-01' }], renewed: [] }),
 };
 
 describe('card injection: Markdown in names and profile text renders as text', () => {
   it('covers every card builder in cards/', () => {
     // Every module of cards/ is one of these (a new one fails here until its builders are in the table).
-    const modules: Record<string, Record<string, unknown>> = { adminCards, cardModels, noticeCard: noticeCards, privacyCards, reminderInvitationCard: invitationCards, render, markdownText };
+    const modules: Record<string, Record<string, unknown>> = { adminCards, cardModels, noticeCard: noticeCards, privacyCards, reminderInvitationCard: invitationCards, renewalCards, render, markdownText };
     const files = readdirSync(path.resolve(__dirname, '../../cards'))
       .filter((f) => f.endsWith('.js'))
       .map((f) => f.replace(/\.js$/, ''));

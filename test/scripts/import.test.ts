@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type Redis from 'ioredis';
+import { ManualClock } from '../../services/clock';
 import { RedisAssociationStore } from '../../services/redis/redisAssociationStore';
 import { RedisProfileStore } from '../../services/redis/redisProfileStore';
 import { RedisReportIndexStore } from '../../services/redis/redisReportIndexStore';
@@ -113,10 +116,23 @@ describe('npm run import (scripts/import.ts) against Redis', () => {
     assert.equal(await associations.saveRecord({ ...record, version: 0, link: null, starts: [] }, record), true);
 
     const { lines, output } = capture();
-    assert.equal(await runImport(['--org', '1234567', sample], env, output), 0);
+    const clock = new ManualClock('2026-03-05T09:00:00Z');
+    assert.equal(await runImport(['--org', '1234567', sample], env, output, clock), 0);
     assert.equal(lines[0], `${sample}: 15 rows read: imported 15 rows (9 people's profiles written), 0 rows rejected`);
     assert.equal(lines[1], 'Read as comma-separated values, slash dates as month/day/year');
     assert.equal(lines[2], "1 person now in Contoso's skills report (everyone who linked their certification to Contoso).");
+    // Élodie's three certifications on 5 March: the last call of the one expiring on 15 March, both reminders of the two others.
+    assert.equal(lines[3], 'Renewal reminders: 5 queued, 0 cancelled (certifications renewed).');
+
+    // The next export shows the 15 March certification renewed: its pending last call goes, the new expiry's two come.
+    const dir = mkdtempSync(path.join(tmpdir(), 'certlink-import-'));
+    const renewed = path.join(dir, 'renewed.csv');
+    writeFileSync(renewed, readFileSync(sample, 'utf8').replace('Azure Administrator Associate,Certification,2025-03-15,2026-03-15', 'Azure Administrator Associate,Certification,2025-03-15,2027-03-15'));
+    const again = capture();
+    assert.equal(await runImport(['--org', '1234567', renewed], env, again.output, clock), 0);
+    rmSync(dir, { recursive: true });
+    assert.equal(again.lines[3], 'Renewal reminders: 2 queued, 1 cancelled (certifications renewed).');
+
     const profiles = new RedisProfileStore(redis, prefix);
     assert.equal((await profiles.get('10204151'))?.lastName, 'Lefèvre');
     const reports = new ReportService({ associations, profiles, index: new RedisReportIndexStore(redis, prefix), partnerName: () => null });

@@ -3,7 +3,7 @@
  * from it, partner admin roles, the audit log. Every call goes through
  * AdminActions, which checks the role and the org; refusals name no data.
  */
-import { adminListCard, adminRefusalCard, auditLogCard, CardDownloads, confirmRemovalCard, removalResultCard, reportSummaryCard } from '../../../cards/adminCards';
+import { adminListCard, adminRefusalCard, auditLogCard, CardDownloads, confirmRemovalCard, ExpiringPeople, removalResultCard, reportSummaryCard } from '../../../cards/adminCards';
 import { AdminActions, MemberQuery } from '../../../services/admin/adminActions';
 import { say } from '../../../services/i18n/say';
 import { Mentioned, mentionedPeople, MemberIdLookup } from '../../teams/mentions';
@@ -14,6 +14,7 @@ import { ProfileStore } from '../../../services/directory/profileStore';
 import { CardActionHandler, Feature, HandlerContext, MessageHandler, Reply } from '../feature';
 import type { PersonNotifier } from '../../proactive/personNotifier';
 import { DownloadSender } from './downloadDelivery';
+import type { ExpiringNames } from './expiringNames';
 import { AdminIntent } from './intents';
 
 export const ADMIN_REMOVE_CONFIRM = 'admin.remove.confirm';
@@ -32,6 +33,8 @@ export interface AdminFeatureDeps {
   profiles: Pick<ProfileStore, 'get'>;
   /** Sends the downloads asked for in a shared conversation to the admin's personal chat. */
   downloads: DownloadSender;
+  /** The names behind the report's expiring count (absent: the card shows counts only). */
+  expiring?: ExpiringNames;
 }
 
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
@@ -72,12 +75,23 @@ export function adminFeature(deps: AdminFeatureDeps): Feature<AdminIntent> {
     return { kind: sent ? 'sentToPersonalChat' : 'askInPersonalChat' };
   };
 
+  /** Names in the personal chat; elsewhere only counts, the names sent to the personal chat as the downloads are. */
+  const expiringFor = async (hc: HandlerContext, at: Date): Promise<ExpiringPeople | undefined> => {
+    const { tenantId, userId, conversationType, activityId } = hc.info;
+    if (!deps.expiring) return undefined;
+    if (conversationType === 'personal') return { kind: 'shown', people: await deps.expiring.list(hc.org, at) };
+    const requestId = activityId ?? hc.turn.activity.conversation?.id ?? '';
+    const sent = await deps.expiring.send({ tenantId: tenantId ?? '', userId, org: hc.org, at, requestId }).catch(() => false);
+    return { kind: sent ? 'sent' : 'ask' };
+  };
+
   const report: MessageHandler = async (hc) => {
     const out = await admin.reportSummary(hc.org, hc.info.userId);
     if (out.kind === 'refused') return refusal(hc);
-    // An empty report has nothing to download.
+    // An empty report has nothing to download, and nobody's certification expires.
     const downloads: CardDownloads = out.summary.empty ? { kind: 'askInPersonalChat' } : await downloadsFor(hc, 'report');
-    return { card: reportSummaryCard({ orgName: hc.org.name, summary: out.summary, at: out.at, downloads, locale: hc.locale }) };
+    const expiringPeople = out.summary.expiringSoonTotal > 0 ? await expiringFor(hc, out.at) : undefined;
+    return { card: reportSummaryCard({ orgName: hc.org.name, summary: out.summary, at: out.at, downloads, locale: hc.locale, expiringPeople }) };
   };
 
   const auditLog: MessageHandler = async (hc) => {

@@ -27,6 +27,7 @@ export function helpCard(locale: Locale, wording: LimitWording): AdaptiveCardAtt
       say(locale, 'helpRemove'),
       say(locale, 'helpStatus', wording),
       say(locale, 'helpCertifications'),
+      say(locale, 'helpRenewals'),
       say(locale, 'helpUniversity'),
       say(locale, 'helpNotices'),
       say(locale, 'helpPrivacy'),

@@ -75,7 +75,8 @@ describe('privacy in the conversation', () => {
     assert.match(text, /MCID 10203040: Alice Martin, alice@contoso.com; certifications: 4\./);
     // Counts read as "label: n", right for 1 as for 0 or 4, in both languages.
     assert.match(text, /Association starts: 1; ended links: 0\./);
-    assert.match(text, /Notifications on; notices waiting: 0\./);
+    // Alice's renewal reminders, queued when she linked: the window and the last call of DP-600 and AZ-104.
+    assert.match(text, /Notifications on; notices waiting: 4\./);
     assert.match(text, /Entries: 1 \(links, removals, role changes\)/);
     assert.match(text, /Conversation state\nPresent\.\nCards waiting for your click and a sign-in in progress, kept at most 30 days\./);
     // SESSION_STATE_TTL_DAYS=0: no expiry, said in words.
@@ -86,7 +87,7 @@ describe('privacy in the conversation', () => {
     await h.say(people.alice, 'stop notifications');
     const fr = textOf(await h.say(people.alice, 'mes données', { locale: 'fr-FR' }));
     assert.match(fr, /Débuts d’association : 1 ; liaisons terminées : 0\./);
-    assert.match(fr, /Notifications désactivées ; notifications en attente : 0\./);
+    assert.match(fr, /Notifications désactivées ; notifications en attente : 4\./);
     assert.match(fr, /Entrées : 1 \(liaisons/);
     assert.match(text, /Linked to Contoso since 5 January 2026/);
     assert.match(text, /Who can see it: you, and the global admins and partner admins/);
