@@ -1,8 +1,8 @@
 /*
- * The skills report's two bar charts, drawn as plain SVG (no library, nothing from outside the
- * bot's server). Each chart is a figure: a heading, the SVG (role="img", named by the heading and
- * described by a sentence with every number), and the same numbers as a table under "Show the
- * numbers". Each bar carries data-label and data-value, so tests read what is drawn.
+ * The skills report's two bar charts: bars drawn as plain SVG, labels and values as HTML text (no
+ * library, nothing from outside the bot's server). Each chart is a figure: a heading, the chart
+ * (role="img", named by the heading and described by a sentence with every number), and the same
+ * numbers as a table under "Show the numbers". Each bar carries data-label and data-value.
  */
 (function () {
   'use strict';
@@ -36,7 +36,7 @@
     drawn.setAttribute('role', 'img');
     drawn.setAttribute('aria-labelledby', headingId);
     drawn.setAttribute('aria-describedby', descId);
-    drawn.setAttribute('class', 'chart');
+    drawn.classList.add('chart');
     var desc = t.chartSummary(items.map(function (item) { return item.label + ': ' + t.num(item.value); }));
     return T.el('figure', { className: 'card chart-card', id: id }, [
       T.el('h2', { id: headingId, text: heading }),
@@ -46,46 +46,40 @@
     ]);
   }
 
-  /** Horizontal bars, one per item, the label above its bar and the value at its end. */
+  /** A bar: an SVG rectangle filling the SVG, whose size the caller sets. */
+  function bar(style) {
+    var root = svg('svg', { class: 'bar-svg', focusable: 'false', style: style });
+    root.appendChild(svg('rect', { width: '100%', height: '100%', rx: 2, class: 'bar-fill' }));
+    return root;
+  }
+
+  /**
+   * Horizontal bars, one per item, the label above its bar and the value at its end. Labels and
+   * values are HTML text, so their contrast is judged like any text's; the bars are SVG.
+   */
   function horizontalBars(t, id, heading, labelColumn, items) {
-    var width = 560;
-    var rowHeight = 38;
     var max = Math.max.apply(null, items.map(function (i) { return i.value; }).concat([1]));
-    var valueRoom = 56;
-    var root = svg('svg', { viewBox: '0 0 ' + width + ' ' + Math.max(rowHeight, items.length * rowHeight), width: '100%', preserveAspectRatio: 'xMinYMin meet' });
-    items.forEach(function (item, i) {
-      var y = i * rowHeight;
-      var barWidth = Math.max(2, ((width - valueRoom) * item.value) / max);
-      var g = svg('g', { class: 'bar', 'data-label': item.label, 'data-value': String(item.value) });
-      g.appendChild(svg('text', { x: 0, y: y + 14, class: 'chart-label' }, item.label));
-      g.appendChild(svg('rect', { x: 0, y: y + 19, width: barWidth.toFixed(1), height: 14, rx: 2, class: 'bar-fill' }));
-      g.appendChild(svg('text', { x: (barWidth + 6).toFixed(1), y: y + 31, class: 'chart-value' }, t.num(item.value)));
-      root.appendChild(g);
-    });
+    var root = T.el('div', { className: 'hbars' }, items.map(function (item) {
+      var share = item.value / max;
+      return T.el('div', { className: 'bar', 'data-label': item.label, 'data-value': String(item.value) }, [
+        T.el('div', { className: 'bar-label', text: item.label }),
+        T.el('div', { className: 'hbar-track' }, [bar('width: calc((100% - 4em) * ' + share.toFixed(4) + '); min-width: 2px; height: 14px'), T.el('span', { className: 'bar-value', text: t.num(item.value) })]),
+      ]);
+    }));
     return figure(t, id, heading, labelColumn, items, root);
   }
 
-  /** Vertical bars, one per item, the value above each bar and the label below. */
+  /** Vertical bars, one per item in a row of columns, the value above each bar and the label below. */
   function columns(t, id, heading, labelColumn, items) {
-    var width = 560;
-    var plot = 150;
-    var top = 22;
-    var slot = width / items.length;
+    var plot = 140;
     var max = Math.max.apply(null, items.map(function (i) { return i.value; }).concat([1]));
-    var root = svg('svg', { viewBox: '0 0 ' + width + ' ' + (top + plot + 40), width: '100%', preserveAspectRatio: 'xMinYMin meet' });
-    root.appendChild(svg('line', { x1: 0, x2: width, y1: top + plot + 0.5, y2: top + plot + 0.5, class: 'chart-axis' }));
-    items.forEach(function (item, i) {
+    var root = T.el('div', { className: 'vbars', style: 'grid-template-columns: repeat(' + items.length + ', 1fr)' }, items.map(function (item) {
       var height = item.value === 0 ? 0 : Math.max(2, (plot * item.value) / max);
-      var x = i * slot;
-      var mid = (x + slot / 2).toFixed(1);
-      var g = svg('g', { class: 'bar', 'data-label': item.label, 'data-value': String(item.value) });
-      g.appendChild(svg('rect', { x: (x + slot * 0.18).toFixed(1), y: (top + plot - height).toFixed(1), width: (slot * 0.64).toFixed(1), height: height.toFixed(1), rx: 2, class: 'bar-fill' }));
-      g.appendChild(svg('text', { x: mid, y: (top + plot - height - 6).toFixed(1), 'text-anchor': 'middle', class: 'chart-value' }, t.num(item.value)));
-      var label = svg('text', { x: mid, y: top + plot + 18, 'text-anchor': 'middle', class: 'chart-label' });
-      item.lines.forEach(function (line, k) { label.appendChild(svg('tspan', { x: mid, dy: k === 0 ? 0 : 15 }, line)); });
-      g.appendChild(label);
-      root.appendChild(g);
-    });
+      return T.el('div', { className: 'bar', 'data-label': item.label, 'data-value': String(item.value) }, [
+        T.el('div', { className: 'vbar-plot', style: 'height: ' + (plot + 20) + 'px' }, [T.el('span', { className: 'bar-value', text: t.num(item.value) }), bar('width: 64%; height: ' + height.toFixed(1) + 'px')]),
+        T.el('div', { className: 'bar-label' }, item.lines.map(function (line) { return T.el('span', { text: line }); })),
+      ]);
+    }));
     return figure(t, id, heading, labelColumn, items, root);
   }
 

@@ -8,7 +8,6 @@
   var T = window.CertLinkTab;
   var PAGE_SIZE = 50;
   var COLUMNS = ['name', 'email', 'mcid', 'certs', 'nextExpiry', 'linkedSince'];
-  var MARKS = { valid: '✓', expiring: '!', expired: '✕' };
 
   /** "Microsoft Certified: Azure Administrator Associate" reads "Azure Administrator Associate" on a chip (other prefixes say something, and stay). */
   function shortTitle(title) { return title.replace(/^Microsoft Certified: /, ''); }
@@ -94,7 +93,6 @@
     function chip(c) {
       var when = c.expiresOn ? (c.state === 'expired' ? t.expiredOn : t.expires)(page.fmtShortDate(c.expiresOn)) : t.never;
       return T.el('li', { className: 'chip chip-' + c.state, title: c.title + ' · ' + t.states[c.state] + ' · ' + when }, [
-        T.el('span', { className: 'chip-mark', 'aria-hidden': 'true', text: MARKS[c.state] }),
         shortTitle(c.title),
         T.el('span', { className: 'visually-hidden', text: ' (' + t.states[c.state] + ')' }),
       ]);
@@ -112,7 +110,7 @@
     function row(x, index) {
       var p = x.p;
       var detailId = 'detail-' + index;
-      var toggle = T.el('button', { type: 'button', className: 'expand', 'aria-expanded': 'false', 'aria-controls': detailId }, [T.el('span', { className: 'chevron', 'aria-hidden': 'true', text: '▸' }), x.name]);
+      var toggle = T.el('button', { type: 'button', className: 'expand', 'aria-expanded': 'false', 'aria-controls': detailId }, [x.name]);
       var at = p.email.indexOf('@');
       var email = at < 0 ? [p.email] : [p.email.slice(0, at + 1), T.el('wbr'), p.email.slice(at + 1)];
       var main = T.el('tr', { 'data-mcid': p.mcid }, [
