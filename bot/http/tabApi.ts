@@ -147,9 +147,9 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
       if (!who) return;
       const { identity, org } = who;
       const summary = await deps.admin.reportSummary(org, identity.userId);
-      const rows = summary.kind === 'ok' ? await deps.admin.reportRows(org, identity.userId) : summary;
-      if (summary.kind !== 'ok' || rows.kind !== 'ok') return refuseNonAdmin(res, identity, org);
-      const overview = await skillsOverview(rows.rows, { now: summary.at, expiringWithinDays: EXPIRING_WITHIN_DAYS, months: EXPIRY_CHART_MONTHS, maxPeople });
+      const people = summary.kind === 'ok' ? await deps.admin.reportPeople(org, identity.userId) : summary;
+      if (summary.kind !== 'ok' || people.kind !== 'ok') return refuseNonAdmin(res, identity, org);
+      const overview = await skillsOverview(people.people, { now: summary.at, expiringWithinDays: EXPIRING_WITHIN_DAYS, months: EXPIRY_CHART_MONTHS, maxPeople });
       const view: SkillsReportView = {
         org: { mpnId: org.mpnId, name: org.name },
         summary: summary.summary,

@@ -1,11 +1,11 @@
 /**
- * The skills report tab's view of an org, built from the report's rows (one per certification
- * per person) as they stream: one entry per person with their certifications and each one's
+ * The skills report tab's view of an org, built from the report's people as they stream in
+ * batches (no row object per certification): one entry per person with their certifications and each one's
  * state, how many certifications are in each state, and how many expire in each of the next
  * months. Pure: the caller gives the rows and "now".
  */
 import { addDays } from '../clock';
-import { ReportRow } from './reportColumns';
+import { isoDay, ReportPerson } from './reportLines';
 
 /** valid: not expired and not expiring soon (or never expires); expiring: within `expiringWithinDays`. */
 export type CertificationState = 'valid' | 'expiring' | 'expired';
@@ -62,17 +62,15 @@ export function nextMonths(now: Date, count: number): string[] {
   return out;
 }
 
-/** Accumulates rows one at a time (so a large org is never held as rows) and gives the overview. */
+/** Accumulates people one at a time (only the first maxPeople are kept) and gives the overview. */
 export class SkillsOverviewBuilder {
-  /** Every person seen; null for those counted but not shown (past maxPeople). */
-  private readonly byMcid = new Map<string, OverviewPerson | null>();
+  private readonly seen = new Set<string>();
   private readonly people: OverviewPerson[] = [];
   private readonly states: Record<CertificationState, number> = { valid: 0, expiring: 0, expired: 0 };
   private readonly months: Map<string, number>;
   private readonly today: string;
   private readonly soonUntil: string;
   private truncated = false;
-  private peopleCount = 0;
 
   constructor(private readonly options: OverviewOptions) {
     this.months = new Map(nextMonths(options.now, options.months).map((m) => [m, 0]));
@@ -87,43 +85,50 @@ export class SkillsOverviewBuilder {
     return expiresOn <= this.soonUntil ? 'expiring' : 'valid';
   }
 
-  add(row: ReportRow): void {
-    let person = this.byMcid.get(row.MCPID);
-    if (person === undefined) {
-      this.peopleCount++;
-      person = null;
-      if (this.people.length < this.options.maxPeople) {
-        person = { mcid: row.MCPID, firstName: row.IndividualFirstName, lastName: row.IndividualLastName, email: row.Email, linkedSince: row.AssociationStartDate, certifications: [] };
-        this.people.push(person);
-      } else this.truncated = true;
-      this.byMcid.set(row.MCPID, person);
+  add({ record, profile }: ReportPerson): void {
+    // The org index may list a person twice while a link moves; the record is the same.
+    if (this.seen.has(record.mcid)) return;
+    this.seen.add(record.mcid);
+    const certifications: OverviewCertification[] = [];
+    for (const c of profile?.certifications ?? []) {
+      const expiresOn = isoDay(c.expiresOn);
+      const state = this.stateOf(expiresOn);
+      this.states[state]++;
+      if (expiresOn && state !== 'expired') {
+        const month = monthOf(expiresOn);
+        const count = this.months.get(month);
+        if (count !== undefined) this.months.set(month, count + 1);
+      }
+      certifications.push({ title: c.title, type: c.type, earnedOn: isoDay(c.earnedOn), expiresOn, state });
     }
-    // A person with no certification has one row with empty training cells.
-    if (!row.TrainingTitle) return;
-    const state = this.stateOf(row.ExpirationDate);
-    this.states[state]++;
-    if (row.ExpirationDate && state !== 'expired') {
-      const month = monthOf(row.ExpirationDate);
-      const count = this.months.get(month);
-      if (count !== undefined) this.months.set(month, count + 1);
+    if (this.people.length >= this.options.maxPeople) {
+      this.truncated = true;
+      return;
     }
-    person?.certifications.push({ title: row.TrainingTitle, type: row.TrainingType, earnedOn: row.TrainingCompletionDate, expiresOn: row.ExpirationDate, state });
+    this.people.push({
+      mcid: record.mcid,
+      firstName: profile?.firstName ?? '',
+      lastName: profile?.lastName ?? '',
+      email: profile?.emails[0] ?? '',
+      linkedSince: isoDay(record.link.since),
+      certifications,
+    });
   }
 
   result(): SkillsOverview {
     return {
       people: this.people,
       truncated: this.truncated,
-      peopleCount: this.peopleCount,
+      peopleCount: this.seen.size,
       states: { ...this.states },
       expiriesByMonth: [...this.months].map(([month, count]) => ({ month, count })),
     };
   }
 }
 
-/** The overview of every row in `rows`. */
-export async function skillsOverview(rows: AsyncIterable<ReportRow> | Iterable<ReportRow>, options: OverviewOptions): Promise<SkillsOverview> {
+/** The overview of every person in `batches`. */
+export async function skillsOverview(batches: AsyncIterable<readonly ReportPerson[]> | Iterable<readonly ReportPerson[]>, options: OverviewOptions): Promise<SkillsOverview> {
   const builder = new SkillsOverviewBuilder(options);
-  for await (const row of rows) builder.add(row);
+  for await (const batch of batches) for (const person of batch) builder.add(person);
   return builder.result();
 }

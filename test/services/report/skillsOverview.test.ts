@@ -1,39 +1,44 @@
 import { strict as assert } from 'node:assert';
-import { REPORT_COLUMNS, ReportRow } from '../../../services/report/reportColumns';
+import { ReportPerson } from '../../../services/report/reportLines';
 import { nextMonths, skillsOverview } from '../../../services/report/skillsOverview';
 
 const NOW = new Date('2026-03-15T09:00:00Z');
 const OPTIONS = { now: NOW, expiringWithinDays: 90, months: 12, maxPeople: 100 };
 
-function row(mcid: string, title: string, expires: string, extra: Partial<ReportRow> = {}): ReportRow {
-  const empty = Object.fromEntries(REPORT_COLUMNS.map((c) => [c, ''])) as ReportRow;
+/** A linked person with these certifications: [title, expiry day ('' for none)]. */
+function person(mcid: string, certs: [string, string][]): ReportPerson {
   return {
-    ...empty,
-    MCPID: mcid,
-    IndividualFirstName: `First ${mcid}`,
-    IndividualLastName: `Last ${mcid}`,
-    Email: `${mcid}@contoso.com`,
-    TrainingTitle: title,
-    TrainingType: title ? 'certification' : '',
-    TrainingCompletionDate: title ? '2025-01-01' : '',
-    ExpirationDate: expires,
-    AssociationStartDate: '2026-01-02',
-    ...extra,
+    record: { mcid, version: 1, link: { mpnId: '1234567', tenantId: 't', userId: `u${mcid}`, since: '2026-01-02T10:00:00.000Z', proof: 'email' }, starts: [], ended: [] },
+    profile: {
+      mcid,
+      firstName: `First ${mcid}`,
+      lastName: `Last ${mcid}`,
+      emails: [`${mcid}@contoso.com`],
+      certifications: certs.map(([title, expires]) => ({ number: 'X-1', title, type: 'certification' as const, earnedOn: '2025-01-01', ...(expires ? { expiresOn: expires } : {}) })),
+    },
   };
 }
 
 describe('skillsOverview: the skills report tab, one person per entry, states and expiries by month', () => {
-  it('groups rows by person, states each certification and counts expiries in the next 12 months', async () => {
+  it('gives one entry per person, states each certification and counts expiries in the next 12 months', async () => {
     const out = await skillsOverview(
       [
-        row('1', 'Azure Administrator', '2026-03-14'), // expired yesterday
-        row('1', 'Azure Developer', '2026-03-15'), // expires today: expiring
-        row('1', 'Fundamentals', ''), // never expires
-        row('2', 'Azure Administrator', '2026-06-13'), // day 90: expiring
-        row('2', 'DevOps', '2026-06-14'), // day 91: valid
-        row('2', 'Security', '2027-02-28'), // last month counted
-        row('3', 'Security', '2027-03-01'), // the 13th month: not counted
-        row('4', '', ''), // linked, no certification
+        [
+          person('1', [
+            ['Azure Administrator', '2026-03-14'], // expired yesterday
+            ['Azure Developer', '2026-03-15'], // expires today: expiring
+            ['Fundamentals', ''], // never expires
+          ]),
+          person('2', [
+            ['Azure Administrator', '2026-06-13'], // day 90: expiring
+            ['DevOps', '2026-06-14'], // day 91: valid
+            ['Security', '2027-02-28'], // last month counted
+          ]),
+        ],
+        [
+          person('3', [['Security', '2027-03-01']]), // the 13th month: not counted
+          person('4', []), // linked, no certification
+        ],
       ],
       OPTIONS,
     );
@@ -71,15 +76,25 @@ describe('skillsOverview: the skills report tab, one person per entry, states an
     );
   });
 
-  it('shows at most maxPeople people but counts everyone, rows of a person apart or not', async () => {
-    async function* rows(): AsyncIterable<ReportRow> {
-      yield row('1', 'A', '2026-05-01');
-      yield row('2', 'A', '2026-05-01');
-      yield row('3', 'B', '2026-07-01');
-      yield row('1', 'B', '2025-01-01');
-      yield row('3', 'C', '');
+  it('shows at most maxPeople people but counts everyone, once each', async () => {
+    async function* batches(): AsyncIterable<ReportPerson[]> {
+      yield [
+        person('1', [
+          ['A', '2026-05-01'],
+          ['B', '2025-01-01'],
+        ]),
+        person('2', [['A', '2026-05-01']]),
+      ];
+      yield [
+        person('3', [
+          ['B', '2026-07-01'],
+          ['C', ''],
+        ]),
+        // Listed twice by the index while a link moved: counted once.
+        person('2', [['A', '2026-05-01']]),
+      ];
     }
-    const out = await skillsOverview(rows(), { ...OPTIONS, maxPeople: 2 });
+    const out = await skillsOverview(batches(), { ...OPTIONS, maxPeople: 2 });
     assert.deepEqual(
       out.people.map((p) => [p.mcid, p.certifications.map((c) => c.title)]),
       [
