@@ -2,6 +2,7 @@
  * The skills report tab for a large org, in headless Chromium: a CertLink server in local mode
  * (embedded store) with PEOPLE people of about 3 certifications each linked to Contoso, and the
  * tab opened by Contoso's admin in a 1280 px window, RUNS times. Per run:
+ *   startMs   from navigation start to the page asking for the report (page, scripts, Teams start-up)
  *   apiMs     the page's GET /api/tab/report, request to last byte (the server builds the view)
  *   drawMs    from that last byte to the page drawn (data-ready): parse, totals, charts, first page
  *   totalMs   from navigation start to the page drawn: what the admin waits for (goal < 1,000 ms)
@@ -18,6 +19,7 @@ const RUNS = 5;
 const GOAL_MS = 1000;
 
 interface Run {
+  startMs: number;
   apiMs: number;
   drawMs: number;
   totalMs: number;
@@ -71,12 +73,12 @@ async function main(): Promise<void> {
       const load = await page.evaluate(() => {
         const api = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/tab/report')) as PerformanceResourceTiming;
         const drawnAt = (window as unknown as { drawnAt: number }).drawnAt;
-        return { apiMs: api.responseEnd - api.requestStart, drawMs: drawnAt - api.responseEnd, totalMs: drawnAt, bytes: api.encodedBodySize, people: Number(document.getElementById('linked-count')?.textContent?.replace(/\D/g, '')) };
+        return { startMs: api.requestStart, apiMs: api.responseEnd - api.requestStart, drawMs: drawnAt - api.responseEnd, totalMs: drawnAt, bytes: api.encodedBodySize, people: Number(document.getElementById('linked-count')?.textContent?.replace(/\D/g, '')) };
       });
       if (load.people !== PEOPLE) throw new Error(`the page counts ${load.people} people, not ${PEOPLE}`);
       const run = { ...load, searchMs: await timed(page, 'search'), sortMs: await timed(page, 'sort'), filterMs: await timed(page, 'filter') };
       runs.push(run);
-      console.log(`run ${i + 1}: api ${run.apiMs.toFixed(0)} ms, draw ${run.drawMs.toFixed(0)} ms, total ${run.totalMs.toFixed(0)} ms; search ${run.searchMs.toFixed(0)} ms, sort ${run.sortMs.toFixed(0)} ms, filter ${run.filterMs.toFixed(0)} ms`);
+      console.log(`run ${i + 1}: start ${run.startMs.toFixed(0)} ms, api ${run.apiMs.toFixed(0)} ms, draw ${run.drawMs.toFixed(0)} ms, total ${run.totalMs.toFixed(0)} ms; search ${run.searchMs.toFixed(0)} ms, sort ${run.sortMs.toFixed(0)} ms, filter ${run.filterMs.toFixed(0)} ms`);
       await page.close();
     }
   } finally {
@@ -87,7 +89,7 @@ async function main(): Promise<void> {
   const total = m('totalMs');
   console.log(
     `\nskills report tab, ${PEOPLE.toLocaleString('en')} people, median of ${RUNS} (JSON ${(m('bytes') / 1e6).toFixed(1)} MB):\n` +
-      `  api ${m('apiMs').toFixed(0)} ms, draw ${m('drawMs').toFixed(0)} ms, total ${total.toFixed(0)} ms (goal < ${GOAL_MS} ms: ${total < GOAL_MS ? 'met' : 'NOT met'})\n` +
+      `  start ${m('startMs').toFixed(0)} ms, api ${m('apiMs').toFixed(0)} ms, draw ${m('drawMs').toFixed(0)} ms, total ${total.toFixed(0)} ms (goal < ${GOAL_MS} ms: ${total < GOAL_MS ? 'met' : 'NOT met'})\n` +
       `  search ${m('searchMs').toFixed(0)} ms, sort ${m('sortMs').toFixed(0)} ms, filter ${m('filterMs').toFixed(0)} ms`,
   );
 }

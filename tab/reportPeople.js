@@ -12,8 +12,9 @@
   /** "Microsoft Certified: Azure Administrator Associate" reads "Azure Administrator Associate" on a chip (other prefixes say something, and stay). */
   function shortTitle(title) { return title.replace(/^Microsoft Certified: /, ''); }
 
-  /** What sort, search and filters use, worked out once per person. */
-  function prepare(p) {
+  /** What sort, search and filters use, worked out once per person; certifications arrive as [title index, type, earned, expires, state]. */
+  function prepare(p, titles) {
+    p.certifications = p.certifications.map(function (c) { return { title: titles[c[0]], type: c[1], earnedOn: c[2], expiresOn: c[3], state: c[4] }; });
     var name = (p.firstName + ' ' + p.lastName).trim() || p.mcid;
     var next = '';
     var held = 0;
@@ -28,7 +29,7 @@
   function render(page, report, container) {
     var t = page.t;
     var collator = new Intl.Collator(page.locale, { numeric: true, sensitivity: 'base' });
-    var people = report.people.map(prepare);
+    var people = report.people.map(function (p) { return prepare(p, report.titles); });
     var state = { query: '', cert: '', status: '', column: null, dir: 1, page: 0 };
     var SORT_KEYS = {
       name: function (a, b) { return collator.compare(a.sortName, b.sortName); },
@@ -41,11 +42,9 @@
     };
     people.sort(SORT_KEYS.name);
 
-    var titles = {};
-    people.forEach(function (x) { x.p.certifications.forEach(function (c) { titles[c.title] = true; }); });
     var search = T.el('input', { type: 'search', id: 'search', placeholder: t.search, 'aria-label': t.search });
     var certSelect = T.el('select', { id: 'filter-cert', 'aria-label': t.filterCert }, [T.el('option', { value: '', text: t.allCerts })].concat(
-      Object.keys(titles).sort(collator.compare).map(function (title) { return T.el('option', { value: title, text: shortTitle(title) }); }),
+      report.titles.slice().sort(collator.compare).map(function (title) { return T.el('option', { value: title, text: shortTitle(title) }); }),
     ));
     var stateSelect = T.el('select', { id: 'filter-state', 'aria-label': t.filterState }, [T.el('option', { value: '', text: t.allStates })].concat(
       ['valid', 'expiring', 'expired', 'none'].map(function (s) { return T.el('option', { value: s, text: t.states[s] }); }),

@@ -10,14 +10,12 @@ import { isoDay, ReportPerson } from './reportLines';
 /** valid: not expired and not expiring soon (or never expires); expiring: within `expiringWithinDays`. */
 export type CertificationState = 'valid' | 'expiring' | 'expired';
 
-export interface OverviewCertification {
-  title: string;
-  type: string;
-  /** YYYY-MM-DD, or '' when the report has none. */
-  earnedOn: string;
-  expiresOn: string;
-  state: CertificationState;
-}
+/**
+ * One certification, as a tuple (a 10,000-person org sends 30,000 of them): the index of its title
+ * in SkillsOverview.titles, its type, the day it was earned and the day it expires (YYYY-MM-DD, ''
+ * when none), and its state today.
+ */
+export type OverviewCertification = [title: number, type: string, earnedOn: string, expiresOn: string, state: CertificationState];
 
 export interface OverviewPerson {
   mcid: string;
@@ -36,6 +34,8 @@ export interface MonthCount {
 }
 
 export interface SkillsOverview {
+  /** Every certification title of the people shown, once; certifications name theirs by index. */
+  titles: string[];
   /** The first `maxPeople` people, in the order the rows came. */
   people: OverviewPerson[];
   /** More people than `maxPeople`: the counts below still cover everyone. */
@@ -65,6 +65,7 @@ export function nextMonths(now: Date, count: number): string[] {
 /** Accumulates people one at a time (only the first maxPeople are kept) and gives the overview. */
 export class SkillsOverviewBuilder {
   private readonly seen = new Set<string>();
+  private readonly titleIndex = new Map<string, number>();
   private readonly people: OverviewPerson[] = [];
   private readonly states: Record<CertificationState, number> = { valid: 0, expiring: 0, expired: 0 };
   private readonly months: Map<string, number>;
@@ -89,6 +90,7 @@ export class SkillsOverviewBuilder {
     // The org index may list a person twice while a link moves; the record is the same.
     if (this.seen.has(record.mcid)) return;
     this.seen.add(record.mcid);
+    const shown = this.people.length < this.options.maxPeople;
     const certifications: OverviewCertification[] = [];
     for (const c of profile?.certifications ?? []) {
       const expiresOn = isoDay(c.expiresOn);
@@ -99,9 +101,9 @@ export class SkillsOverviewBuilder {
         const count = this.months.get(month);
         if (count !== undefined) this.months.set(month, count + 1);
       }
-      certifications.push({ title: c.title, type: c.type, earnedOn: isoDay(c.earnedOn), expiresOn, state });
+      if (shown) certifications.push([this.titleOf(c.title), c.type, isoDay(c.earnedOn), expiresOn, state]);
     }
-    if (this.people.length >= this.options.maxPeople) {
+    if (!shown) {
       this.truncated = true;
       return;
     }
@@ -115,8 +117,18 @@ export class SkillsOverviewBuilder {
     });
   }
 
+  private titleOf(title: string): number {
+    let index = this.titleIndex.get(title);
+    if (index === undefined) {
+      index = this.titleIndex.size;
+      this.titleIndex.set(title, index);
+    }
+    return index;
+  }
+
   result(): SkillsOverview {
     return {
+      titles: [...this.titleIndex.keys()],
       people: this.people,
       truncated: this.truncated,
       peopleCount: this.seen.size,

@@ -111,7 +111,7 @@ describe('tab API (/api/tab/me, /api/tab/report) on the real composition root', 
     assert.equal(report.org.name, 'Contoso');
     assert.equal(report.summary.linked, 1);
     assert.deepEqual(
-      report.people.map((p) => [p.mcid, p.firstName, p.linkedSince, p.certifications.map((c) => `${c.title}: ${c.expiresOn || 'never'} ${c.state}`)]),
+      report.people.map((p) => [p.mcid, p.firstName, p.linkedSince, p.certifications.map(([title, , , expiresOn, state]) => `${report.titles[title]}: ${expiresOn || 'never'} ${state}`)]),
       [
         [
           '10203040',

@@ -43,7 +43,7 @@ describe('skillsOverview: the skills report tab, one person per entry, states an
       OPTIONS,
     );
     assert.deepEqual(
-      out.people.map((p) => [p.mcid, p.certifications.map((c) => `${c.title}:${c.state}`)]),
+      out.people.map((p) => [p.mcid, p.certifications.map(([title, , , , state]) => `${out.titles[title]}:${state}`)]),
       [
         ['1', ['Azure Administrator:expired', 'Azure Developer:expiring', 'Fundamentals:valid']],
         ['2', ['Azure Administrator:expiring', 'DevOps:valid', 'Security:valid']],
@@ -59,6 +59,9 @@ describe('skillsOverview: the skills report tab, one person per entry, states an
       linkedSince: '2026-01-02',
       certifications: out.people[1].certifications,
     });
+    assert.deepEqual(out.titles, ['Azure Administrator', 'Azure Developer', 'Fundamentals', 'DevOps', 'Security']);
+    assert.deepEqual(out.people[0].certifications[0], [0, 'certification', '2025-01-01', '2026-03-14', 'expired']);
+    assert.deepEqual(out.people[0].certifications[2], [2, 'certification', '2025-01-01', '', 'valid']);
     assert.deepEqual(out.states, { valid: 4, expiring: 2, expired: 1 });
     assert.equal(out.peopleCount, 4);
     assert.equal(out.truncated, false);
@@ -96,7 +99,7 @@ describe('skillsOverview: the skills report tab, one person per entry, states an
     }
     const out = await skillsOverview(batches(), { ...OPTIONS, maxPeople: 2 });
     assert.deepEqual(
-      out.people.map((p) => [p.mcid, p.certifications.map((c) => c.title)]),
+      out.people.map((p) => [p.mcid, p.certifications.map(([title]) => out.titles[title])]),
       [
         ['1', ['A', 'B']],
         ['2', ['A']],
