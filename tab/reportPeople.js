@@ -116,7 +116,7 @@
         T.el('td', { 'data-column': 'name' }, [toggle]),
         T.el('td', { 'data-column': 'email' }, email),
         T.el('td', { 'data-column': 'mcid', text: p.mcid }),
-        T.el('td', { 'data-column': 'certs' }, [T.el('ul', { className: 'chips' }, p.certifications.map(chip))]),
+        T.el('td', { 'data-column': 'certs' }, [p.certifications.length ? T.el('ul', { className: 'chips' }, p.certifications.map(chip)) : T.el('span', { className: 'muted', text: t.states.none })]),
         T.el('td', { 'data-column': 'nextExpiry', text: page.fmtShortDate(x.next) }),
         T.el('td', { 'data-column': 'linkedSince', text: page.fmtShortDate(p.linkedSince) }),
       ]);

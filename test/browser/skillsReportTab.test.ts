@@ -148,6 +148,7 @@ describe('the skills report tab: totals, charts with their numbers, people as ro
       'valid: Exam AZ-204: Developing Solutions for Microsoft Azure (Valid)',
     ]);
     assert.deepEqual(await chips('20000003'), []);
+    assert.equal(await text(page, 'tr[data-mcid="20000003"] td[data-column=certs]'), 'No certification');
     assert.equal(await text(page, 'tr[data-mcid="20000001"] td[data-column=nextExpiry]'), 'Mar 20, 2026');
 
     const toggle = page.locator('tr[data-mcid="10203040"] button.expand');
