@@ -1,78 +1,38 @@
-/* "Skills report": the org's report for its admins, with search, sort by column and the CSV/Excel downloads. */
+/*
+ * "Skills report": the org's report for its admins, read at a glance: totals, certifications held
+ * by title and expiries by month as charts, then one row per person (reportPeople.js), and the
+ * CSV/Excel downloads, each a one-time link made at the click.
+ */
 (function () {
   'use strict';
   var T = window.CertLinkTab;
-  var SHOWN = ['MCPID', 'IndividualFirstName', 'IndividualLastName', 'Email', 'TrainingTitle', 'TrainingType', 'TrainingCompletionDate', 'ExpirationDate', 'AssociationStartDate'];
-  var STRINGS = {
-    en: Object.assign({}, T.COMMON.en, {
-      title: 'Skills report',
-      subtitle: function (org, mpn) { return org + ' · MPN ID ' + mpn; },
-      notAdmin: 'Only the global admins and partner admins of your organization can see the skills report. Ask one of them if you need it.',
-      linked: 'People linked',
-      pending: 'Credit may still be pending',
-      expiring: 'Certifications expiring in 90 days',
-      search: 'Search the report',
-      csv: 'Download CSV',
-      xlsx: 'Download Excel',
-      downloadsNote: 'Each download is made for you when you click, and its link works once.',
-      downloadFailed: 'The download could not be prepared. Please try again.',
-      shown: function (n, total) { return n === total ? total + ' rows' : n + ' of ' + total + ' rows'; },
-      truncated: 'The table shows the first rows only; the downloads have them all.',
-      noMatch: 'No row matches your search.',
-      caption: 'Linked people and their certifications',
-      sorted: function (column, ascending) { return 'Sorted by ' + column + ', ' + (ascending ? 'ascending' : 'descending') + '.'; },
-      columns: { MCPID: 'MCID', IndividualFirstName: 'First name', IndividualLastName: 'Last name', Email: 'Email', TrainingTitle: 'Certification', TrainingType: 'Type', TrainingCompletionDate: 'Earned', ExpirationDate: 'Expires', AssociationStartDate: 'Linked since' },
-      types: { certification: 'Certification', exam: 'Exam' },
-    }),
-    fr: Object.assign({}, T.COMMON.fr, {
-      title: 'Rapport des compétences',
-      subtitle: function (org, mpn) { return org + ' · ID MPN ' + mpn; },
-      notAdmin: "Seuls les administrateurs généraux et les administrateurs partenaires de votre organisation peuvent voir le rapport des compétences. Demandez à l'un d'eux si vous en avez besoin.",
-      linked: 'Personnes liées',
-      pending: 'Crédit peut-être encore en attente',
-      expiring: 'Certifications expirant sous 90 jours',
-      search: 'Rechercher dans le rapport',
-      csv: 'Télécharger en CSV',
-      xlsx: 'Télécharger en Excel',
-      downloadsNote: 'Chaque téléchargement est préparé pour vous au moment du clic, et son lien ne sert qu’une fois.',
-      downloadFailed: "Le téléchargement n'a pas pu être préparé. Veuillez réessayer.",
-      shown: function (n, total) { return n === total ? total + ' lignes' : n + ' sur ' + total + ' lignes'; },
-      truncated: 'Le tableau ne montre que les premières lignes ; les téléchargements les contiennent toutes.',
-      noMatch: 'Aucune ligne ne correspond à votre recherche.',
-      caption: 'Personnes liées et leurs certifications',
-      sorted: function (column, ascending) { return 'Trié par ' + column + ', ordre ' + (ascending ? 'croissant' : 'décroissant') + '.'; },
-      columns: { MCPID: 'MCID', IndividualFirstName: 'Prénom', IndividualLastName: 'Nom', Email: 'E-mail', TrainingTitle: 'Certification', TrainingType: 'Type', TrainingCompletionDate: 'Obtenue le', ExpirationDate: 'Expire le', AssociationStartDate: 'Lié depuis' },
-      types: { certification: 'Certification', exam: 'Examen' },
-    }),
-  };
+  var Charts = window.CertLinkCharts;
+  var People = window.CertLinkPeople;
+  /** Titles drawn as bars; the rest are one bar ("n other titles"), and the numbers table lists them all. */
+  var TITLE_BARS = 10;
 
-  /** A table cell; an email address may wrap after its @ in a narrow window. */
-  function cell(column, value) {
-    var at = column === 'Email' ? value.indexOf('@') : -1;
-    if (at < 0) return T.el('td', { 'data-column': column, text: value });
-    return T.el('td', { 'data-column': column }, [value.slice(0, at + 1), T.el('wbr'), value.slice(at + 1)]);
+  function totals(t, report) {
+    var s = report.summary;
+    var total = function (id, value, label, state) {
+      return T.el('div', { className: 'total' + (state ? ' total-' + state : '') }, [T.el('strong', { id: id, text: t.num(value) }), label]);
+    };
+    return T.el('section', { className: 'card summary', id: 'summary', 'aria-label': t.totals }, [
+      total('linked-count', report.peopleCount, t.linked),
+      total('count-valid', report.states.valid, t.valid, 'valid'),
+      total('count-expiring', report.states.expiring, t.expiring(report.expiringWithinDays), 'expiring'),
+      total('count-expired', report.states.expired, t.expired, 'expired'),
+      total('count-pending', s.pendingCredit, t.pending),
+    ]);
   }
 
-  function renderTable(page, report, container) {
+  /** No download URL sits in the page: at the click the API (with this tab's token) makes a link for this admin that works once, and the page opens it at once. */
+  function downloads(page, report) {
     var t = page.t;
-    var state = { query: '', column: null, dir: 1 };
-    var collator = new Intl.Collator(page.locale, { numeric: true, sensitivity: 'base' });
-    // What a cell shows, which search and sort use too: the type in words, the rest as the report has it.
-    function shown(row, col) {
-      var value = row[col] || '';
-      return col === 'TrainingType' ? t.types[value] || value : value;
-    }
-    var search = T.el('input', { type: 'search', id: 'search', placeholder: t.search, 'aria-label': t.search });
-    // Said by screen readers when it changes: how many rows a search leaves, and the new order after a sort.
-    var count = T.el('span', { className: 'muted', id: 'row-count', role: 'status' });
-    var sortStatus = T.el('p', { className: 'visually-hidden', id: 'sort-status', role: 'status' });
-    var status = T.el('p', { className: 'muted', id: 'download-status', role: 'status', text: t.downloadsNote });
-    // No download URL sits in the page: at the click the API (with this tab's token) makes a link for
-    // this admin that works once, and the page opens it at once.
-    function downloadButton(id, label, apiPath) {
-      var button = T.el('button', { type: 'button', className: 'button', id: id, text: label });
-      button.addEventListener('click', async function () {
-        button.disabled = true;
+    var status = T.el('span', { className: 'muted', id: 'download-status', role: 'status', text: t.downloadsNote });
+    function button(id, label, apiPath) {
+      var b = T.el('button', { type: 'button', className: 'button', id: id, text: label });
+      b.addEventListener('click', async function () {
+        b.disabled = true;
         try {
           var result = await page.api(apiPath, 'POST');
           if (result.status !== 200 || !result.body || !result.body.url) throw new Error(String(result.status));
@@ -81,65 +41,34 @@
         } catch (e) {
           status.textContent = t.downloadFailed;
         } finally {
-          button.disabled = false;
+          b.disabled = false;
         }
       });
-      return button;
+      return b;
     }
-    var csv = downloadButton('download-csv', t.csv, report.downloads.csv);
-    var xlsx = downloadButton('download-xlsx', t.xlsx, report.downloads.xlsx);
-    container.appendChild(T.el('div', { className: 'toolbar' }, [search, count, csv, xlsx]));
-    container.appendChild(status);
-    if (report.truncated) container.appendChild(T.el('p', { className: 'banner', text: t.truncated }));
+    return T.el('div', { className: 'toolbar downloads' }, [button('download-csv', t.csv, report.downloads.csv), button('download-xlsx', t.xlsx, report.downloads.xlsx), status]);
+  }
 
-    var headRow = T.el('tr');
-    SHOWN.forEach(function (col) {
-      // The arrow is seen, not read: aria-sort on the header says the order.
-      var button = T.el('button', { type: 'button', 'data-column': col }, [t.columns[col] || col, T.el('span', { className: 'sort-arrow', 'aria-hidden': 'true' })]);
-      button.addEventListener('click', function () {
-        state.dir = state.column === col ? -state.dir : 1;
-        state.column = col;
-        draw();
-      });
-      headRow.appendChild(T.el('th', { scope: 'col', 'data-column': col }, [button]));
+  function charts(page, report) {
+    var t = page.t;
+    var byTitle = report.summary.byTitle.slice(0, TITLE_BARS).map(function (c) { return { label: People.shortTitle(c.title), value: c.count }; });
+    var rest = report.summary.byTitle.slice(TITLE_BARS);
+    if (rest.length) byTitle.push({ label: t.otherTitles(rest.length), value: rest.reduce(function (n, c) { return n + c.count; }, 0) });
+    var titleChart = byTitle.length
+      ? Charts.horizontalBars(t, 'chart-titles', t.byTitle, t.chartTitleColumn, byTitle)
+      : T.el('figure', { className: 'card chart-card', id: 'chart-titles' }, [T.el('h2', { text: t.byTitle }), T.el('p', { className: 'muted', text: t.byTitleNone })]);
+    var months = report.expiriesByMonth.map(function (m, i) {
+      var lines = [page.fmtMonth(m.month, 'short')];
+      // The year under the first month and under each January.
+      if (i === 0 || m.month.slice(5) === '01') lines.push(m.month.slice(0, 4));
+      return { label: page.fmtMonth(m.month, 'long'), lines: lines, value: m.count };
     });
-    var tbody = T.el('tbody', { id: 'rows' });
-    var empty = T.el('p', { className: 'muted', id: 'no-match', text: t.noMatch });
-    var caption = T.el('caption', { className: 'visually-hidden', text: t.caption });
-    container.appendChild(T.el('div', { className: 'table-wrap' }, [T.el('table', { id: 'report' }, [caption, T.el('thead', {}, [headRow]), tbody])]));
-    container.appendChild(empty);
-    container.appendChild(sortStatus);
-
-    function draw() {
-      var q = state.query.trim().toLowerCase();
-      var rows = report.rows.filter(function (r) {
-        return !q || SHOWN.some(function (c) { return String(shown(r, c)).toLowerCase().indexOf(q) >= 0; });
-      });
-      if (state.column) {
-        var c = state.column;
-        rows = rows.slice().sort(function (a, b) { return state.dir * collator.compare(shown(a, c), shown(b, c)); });
-      }
-      // Only the sorted column carries aria-sort.
-      Array.prototype.forEach.call(headRow.children, function (th) {
-        var sorted = th.getAttribute('data-column') === state.column;
-        if (sorted) th.setAttribute('aria-sort', state.dir > 0 ? 'ascending' : 'descending');
-        else th.removeAttribute('aria-sort');
-        th.querySelector('.sort-arrow').textContent = sorted ? (state.dir > 0 ? '▲' : '▼') : '';
-      });
-      if (state.column) sortStatus.textContent = t.sorted(t.columns[state.column] || state.column, state.dir > 0);
-      tbody.textContent = '';
-      rows.forEach(function (r) {
-        tbody.appendChild(T.el('tr', {}, SHOWN.map(function (c) { return cell(c, shown(r, c)); })));
-      });
-      count.textContent = t.shown(rows.length, report.rows.length);
-      empty.hidden = rows.length > 0 || report.rows.length === 0;
-    }
-    search.addEventListener('input', function () { state.query = search.value; draw(); });
-    draw();
+    var monthChart = Charts.columns(t, 'chart-months', t.byMonth, t.chartMonthColumn, months);
+    return T.el('div', { className: 'charts' }, [titleChart, monthChart]);
   }
 
   async function main() {
-    var opened = await T.open(STRINGS, '/api/tab/report', function (page, result) {
+    var opened = await T.open(window.CertLinkReportStrings, '/api/tab/report', function (page, result) {
       return result.status === 403 && result.body && result.body.error === 'not_admin' ? page.t.notAdmin : null;
     });
     if (!opened) return;
@@ -147,19 +76,15 @@
     var t = opened.t;
     var content = opened.content;
     var report = opened.body;
-    document.getElementById('subtitle').textContent = t.subtitle(report.org.name, report.org.mpnId);
-    var s = report.summary;
-    content.appendChild(
-      T.el('section', { className: 'card summary', id: 'summary' }, [
-        T.el('div', {}, [T.el('strong', { id: 'linked-count', text: String(s.linked) }), t.linked]),
-        T.el('div', {}, [T.el('strong', { text: String(s.pendingCredit) }), t.pending]),
-        T.el('div', {}, [T.el('strong', { text: String(s.expiringSoonTotal) }), t.expiring]),
-      ]),
-    );
-    var card = T.el('section', { className: 'card' });
+    document.getElementById('subtitle').textContent = t.subtitle(report.org.name, report.org.mpnId) + ' · ' + t.asOf(page.fmtDate(report.at));
+    content.appendChild(totals(t, report));
+    content.appendChild(downloads(page, report));
+    if (report.emptyMessage) content.appendChild(T.el('p', { className: 'card', id: 'empty-report', text: report.emptyMessage[page.lang] }));
+    content.appendChild(charts(page, report));
+    if (report.truncated) content.appendChild(T.el('p', { className: 'banner', id: 'truncated', text: t.truncated(report.people.length, report.peopleCount) }));
+    var card = T.el('section', { className: 'card', id: 'people' });
     content.appendChild(card);
-    if (report.emptyMessage) card.appendChild(T.el('p', { id: 'empty-report', text: report.emptyMessage[page.lang] }));
-    renderTable(page, report, card);
+    People.render(page, report, card);
     document.body.setAttribute('data-ready', 'true');
   }
 

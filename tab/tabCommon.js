@@ -28,7 +28,7 @@
     document.body.setAttribute('data-theme', name);
   }
 
-  /** Starts the page: returns { lang, locale, inTeams, api(path), fmtDate(iso) }. */
+  /** Starts the page: returns { lang, locale, inTeams, api(path), fmtDate(iso), fmtShortDate(iso), fmtMonth(yyyyMm, style) }. */
   async function start(strings) {
     var params = new URLSearchParams(location.search);
     var teams = window.microsoftTeams;
@@ -64,13 +64,24 @@
     }
     document.body.setAttribute('data-mode', inTeams ? 'teams' : 'local');
 
+    // The tabs' date formatters, made once per page for its locale: every date a tab shows goes through these.
     var dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    var shortDateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    var monthFormats = {
+      short: new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }),
+      long: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    };
+    var day = function (iso) { return new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso); };
     return {
       lang: lang,
       locale: locale,
       inTeams: inTeams,
       t: t,
-      fmtDate: function (iso) { return iso ? dateFormat.format(new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso)) + ' (UTC)' : ''; },
+      fmtDate: function (iso) { return iso ? dateFormat.format(day(iso)) + ' (UTC)' : ''; },
+      /** A day in a table or chip, where "(UTC)" would crowd: the page says once that dates are UTC. */
+      fmtShortDate: function (iso) { return iso ? shortDateFormat.format(day(iso)) : ''; },
+      /** A month "YYYY-MM": 'short' (a chart's axis) or 'long' (with its year). */
+      fmtMonth: function (yyyyMm, style) { return monthFormats[style || 'long'].format(day(yyyyMm + '-01')); },
       api: async function (path, method) {
         var res = await fetch(path, { method: method || 'GET', headers: headers, credentials: 'same-origin' });
         var body = null;

@@ -20,16 +20,19 @@ import { Organization } from '../../services/directory/types';
 import { isExpired, titleBesideNumber } from '../../services/directory/certifications';
 import { Clock } from '../../services/clock';
 import { isStoreUnavailable } from '../../services/errors';
-import { EMPTY_REPORT_MESSAGE, REPORT_COLUMNS, ReportRow } from '../../services/report/reportColumns';
-import { ReportSummary } from '../../services/report/reportService';
+import { EMPTY_REPORT_MESSAGE } from '../../services/report/reportColumns';
+import { EXPIRING_WITHIN_DAYS, ReportSummary } from '../../services/report/reportService';
+import { SkillsOverview, skillsOverview } from '../../services/report/skillsOverview';
 import { NoticePreferenceStore } from '../../services/notices/conversationRefStore';
 import { hashUserId, Logger } from '../logging';
 import { TabIdentity, TabIdentityVerifier } from './tabIdentity';
 
 export const TAB_API_PATHS = { me: '/api/tab/me', report: '/api/tab/report', download: '/api/tab/report/download' } as const;
 
-/** Rows sent to the tab at most; the downloads have them all. */
-export const DEFAULT_MAX_REPORT_ROWS = 5000;
+/** People sent to the tab at most; the counts and charts cover everyone, the downloads have them all. */
+export const DEFAULT_MAX_REPORT_PEOPLE = 20_000;
+/** Months of the tab's expiry chart, this one included. */
+export const EXPIRY_CHART_MONTHS = 12;
 
 export interface TabApiDeps {
   verify: TabIdentityVerifier;
@@ -42,7 +45,7 @@ export interface TabApiDeps {
   log: Logger;
   /** Today, for which certifications have expired. */
   clock: Clock;
-  maxReportRows?: number;
+  maxReportPeople?: number;
 }
 
 export interface MyCertificationView {
@@ -71,16 +74,15 @@ export interface DownloadLinkView {
   expiresAt: string;
 }
 
-export interface SkillsReportView {
+/** The org's people (one entry each, with their certifications' states), counts by state and expiries by month; truncated when more people than the tab shows. */
+export interface SkillsReportView extends SkillsOverview {
   org: { mpnId: string; name: string };
   summary: ReportSummary;
   emptyMessage: { en: string; fr: string } | null;
   /** Where the tab asks (POST, with its token) for a one-time download link of each format, at the admin's click. */
   downloads: { csv: string; xlsx: string };
-  columns: readonly string[];
-  rows: ReportRow[];
-  /** True when there were more rows than the tab shows; the downloads have them all. */
-  truncated: boolean;
+  /** A certification expiring within this many days is "expiring soon". */
+  expiringWithinDays: number;
   at: string;
 }
 
@@ -94,7 +96,7 @@ function refuse(res: restify.Response, status: number, error: string, reason: st
 }
 
 export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
-  const maxRows = deps.maxReportRows ?? DEFAULT_MAX_REPORT_ROWS;
+  const maxPeople = deps.maxReportPeople ?? DEFAULT_MAX_REPORT_PEOPLE;
 
   /** The caller and their org, or the response was already sent. */
   async function caller(req: restify.Request, res: restify.Response): Promise<{ identity: TabIdentity; org: Organization } | null> {
@@ -145,25 +147,16 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
       if (!who) return;
       const { identity, org } = who;
       const summary = await deps.admin.reportSummary(org, identity.userId);
-      const rows = summary.kind === 'ok' ? await deps.admin.reportRows(org, identity.userId) : summary;
-      if (summary.kind !== 'ok' || rows.kind !== 'ok') return refuseNonAdmin(res, identity, org);
-      const collected: ReportRow[] = [];
-      let truncated = false;
-      for await (const row of rows.rows) {
-        if (collected.length >= maxRows) {
-          truncated = true;
-          break;
-        }
-        collected.push(row);
-      }
+      const people = summary.kind === 'ok' ? await deps.admin.reportPeople(org, identity.userId) : summary;
+      if (summary.kind !== 'ok' || people.kind !== 'ok') return refuseNonAdmin(res, identity, org);
+      const overview = await skillsOverview(people.people, { now: summary.at, expiringWithinDays: EXPIRING_WITHIN_DAYS, months: EXPIRY_CHART_MONTHS, maxPeople });
       const view: SkillsReportView = {
         org: { mpnId: org.mpnId, name: org.name },
         summary: summary.summary,
         emptyMessage: summary.summary.empty ? { ...EMPTY_REPORT_MESSAGE } : null,
         downloads: { csv: `${TAB_API_PATHS.download}?fmt=csv`, xlsx: `${TAB_API_PATHS.download}?fmt=xlsx` },
-        columns: REPORT_COLUMNS,
-        rows: collected,
-        truncated,
+        expiringWithinDays: EXPIRING_WITHIN_DAYS,
+        ...overview,
         at: summary.at.toISOString(),
       };
       send(res, 200, view);

@@ -16,7 +16,20 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
-export const TAB_FILES = ['my-certification.html', 'myCertification.js', 'skills-report.html', 'skillsReport.js', 'config.html', 'config.js', 'about.html', 'tab.css', 'tabCommon.js'];
+export const TAB_FILES = [
+  'my-certification.html',
+  'myCertification.js',
+  'skills-report.html',
+  'skillsReport.js',
+  'reportStrings.js',
+  'reportCharts.js',
+  'reportPeople.js',
+  'config.html',
+  'config.js',
+  'about.html',
+  'tab.css',
+  'tabCommon.js',
+];
 
 /** Where Teams (web, desktop, mobile), Outlook and the Microsoft 365 app may frame the tabs. */
 export const FRAME_ANCESTORS: readonly string[] = [

@@ -11,6 +11,7 @@ import { Clock } from '../clock';
 import { ProfileStore } from '../directory/profileStore';
 import { Organization } from '../directory/types';
 import { ReportRow } from '../report/reportColumns';
+import { ReportPerson } from '../report/reportLines';
 import { ReportService, ReportSummary } from '../report/reportService';
 import { DownloadLinkSigner, SignedLink } from '../report/signedLink';
 import { AdminList, AdminRole, GrantOutcome, RevokeOutcome, RoleService } from '../roles/roleService';
@@ -85,6 +86,13 @@ export class AdminActions {
     const auth = await this.authorize(org, userId);
     if (auth.kind !== 'ok') return auth;
     return { kind: 'ok', rows: this.deps.reports.rows(org.mpnId, this.deps.clock.now()) };
+  }
+
+  /** The report's people, in batches, as the store has them (the tab's overview: no row object per certification). */
+  async reportPeople(org: Organization, userId: string): Promise<{ kind: 'ok'; people: AsyncIterable<ReportPerson[]> } | AdminRefusal> {
+    const auth = await this.authorize(org, userId);
+    if (auth.kind !== 'ok') return auth;
+    return { kind: 'ok', people: this.deps.reports.people(org.mpnId) };
   }
 
   async auditLog(org: Organization, userId: string): Promise<{ kind: 'ok'; entries: AuditEntry[] } | AdminRefusal> {

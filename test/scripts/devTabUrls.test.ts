@@ -81,6 +81,9 @@ describe('npm run dev: the tab URLs it prints agree with the chat', function () 
     const report = await openTab<SkillsReportView>(urls.admin, '/api/tab/report');
     assert.equal(report.status, 200);
     assert.equal(report.body.summary.linked, 1);
-    assert.deepEqual([...new Set(report.body.rows.map((r) => r.MCPID))], ['10203040']);
+    assert.deepEqual(
+      report.body.people.map((p) => p.mcid),
+      ['10203040'],
+    );
   });
 });

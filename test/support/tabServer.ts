@@ -1,13 +1,16 @@
 /**
  * A CertLink server for the tab pages' browser tests: local mode, embedded store, the sample
- * data, and Alice and Benoît of Contoso linked through the service, a month before "now".
+ * data, and Alice and Benoît of Contoso linked through the service, a month before "now"
+ * (1 March 2026, 09:00 UTC); `people`, when given, are linked to Contoso with them.
  */
 import type { Browser, Page } from 'playwright-core';
 import { RunningApp, startCertLink } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { ManualClock } from '../../services/clock';
+import { CertificationProfile } from '../../services/directory/types';
 import { freePort } from './freePort';
 import { captureLogger } from './httpBotHarness';
+import { linkToContoso } from './skillsReportOrg';
 
 export const CONTOSO = '6c1f3c4e-2a5b-4c8d-9e0f-1a2b3c4d5e6f';
 export const CONTOSO_ADMIN = '00000000-0000-4000-8000-0000000000a1';
@@ -20,7 +23,7 @@ export interface TabServer {
   close(): Promise<void>;
 }
 
-export async function startTabServer(): Promise<TabServer> {
+export async function startTabServer(people: readonly CertificationProfile[] = []): Promise<TabServer> {
   const clock = new ManualClock('2026-02-01T10:00:00Z');
   const { log } = captureLogger();
   // Download links are absolute (PUBLIC_BASE_URL), so the port is chosen before start.
@@ -29,6 +32,7 @@ export async function startTabServer(): Promise<TabServer> {
   const app = await startCertLink(loadConfig({ PORT: String(port), PUBLIC_BASE_URL: base, LOG_LEVEL: 'warn' }), log, { clock });
   await app.services.associations.link('10203040', { mpnId: '1234567', tenantId: CONTOSO, userId: 'aad-alice', proof: 'email' });
   await app.services.associations.link('10204151', { mpnId: '1234567', tenantId: CONTOSO, userId: 'aad-benoit', proof: 'email' });
+  await linkToContoso(app, CONTOSO, people);
   clock.set('2026-03-01T09:00:00Z');
   return { app, base, close: () => app.close() };
 }

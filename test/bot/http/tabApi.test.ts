@@ -103,16 +103,39 @@ describe('tab API (/api/tab/me, /api/tab/report) on the real composition root', 
     assert.equal((r.body as unknown as MyCertificationView).link, null);
   });
 
-  it("gives an admin their own org's report and rows, and a download link made at the click that works once", async () => {
+  it("gives an admin their own org's report, one entry per person with the states of their certifications, expiries by month, and a download link made at the click that works once", async () => {
     const token = await tokenFor(CONTOSO_ADMIN, CONTOSO);
     const r = await get('/api/tab/report', token);
     assert.equal(r.status, 200);
     const report = r.body as unknown as SkillsReportView;
     assert.equal(report.org.name, 'Contoso');
     assert.equal(report.summary.linked, 1);
-    assert.ok(report.rows.length >= 1);
-    assert.deepEqual([...new Set(report.rows.map((row) => row.MCPID))], ['10203040']);
-    assert.ok(report.rows.every((row) => row.MpnId === '1234567'));
+    assert.deepEqual(
+      report.people.map((p) => [p.mcid, p.firstName, p.linkedSince, p.certifications.map(([title, , , expiresOn, state]) => `${report.titles[title]}: ${expiresOn || 'never'} ${state}`)]),
+      [
+        [
+          '10203040',
+          'Alice',
+          '2026-02-01',
+          [
+            'Microsoft Certified: DevOps Engineer Expert: 2025-09-04 expired',
+            'Microsoft Certified: Fabric Analytics Engineer Associate: 2026-10-02 valid',
+            'Microsoft Certified: Azure Administrator Associate: 2027-04-02 valid',
+            'Exam AZ-204: Developing Solutions for Microsoft Azure: never valid',
+          ],
+        ],
+      ],
+    );
+    assert.deepEqual(report.states, { valid: 3, expiring: 0, expired: 1 });
+    assert.equal(report.expiringWithinDays, 90);
+    // March 2026 to February 2027: only DP-600's October expiry falls in them.
+    assert.deepEqual(report.expiriesByMonth.length, 12);
+    assert.deepEqual([report.expiriesByMonth[0].month, report.expiriesByMonth[11].month], ['2026-03', '2027-02']);
+    assert.deepEqual(
+      report.expiriesByMonth.filter((m) => m.count > 0),
+      [{ month: '2026-10', count: 1 }],
+    );
+    assert.equal(report.truncated, false);
     assert.equal(report.emptyMessage, null);
     // The view holds no download URL, only where to ask for one with the token.
     assert.doesNotMatch(JSON.stringify(report), /\/download\/|sig=/);
@@ -145,7 +168,7 @@ describe('tab API (/api/tab/me, /api/tab/report) on the real composition root', 
     assert.equal(r.status, 403);
     assert.equal(r.body.error, 'not_admin');
     assert.match(String(r.body.reason), /Only the global admins and partner admins of Contoso/);
-    assert.equal(r.body.rows, undefined);
+    assert.equal(r.body.people, undefined);
   });
 
   it("never reads another tenant's data: Fabrikam's admin sees Fabrikam only, and Contoso's admin id in Fabrikam's tenant is nobody", async () => {
@@ -153,7 +176,10 @@ describe('tab API (/api/tab/me, /api/tab/report) on the real composition root', 
     assert.equal(fab.status, 200);
     const report = fab.body as unknown as SkillsReportView;
     assert.equal(report.org.name, 'Fabrikam');
-    assert.deepEqual([...new Set(report.rows.map((row) => row.MCPID))], ['10214150']);
+    assert.deepEqual(
+      report.people.map((p) => p.mcid),
+      ['10214150'],
+    );
     const crossed = await get('/api/tab/report', await tokenFor(CONTOSO_ADMIN, FABRIKAM));
     assert.equal(crossed.status, 403);
   });
@@ -186,7 +212,7 @@ describe('tab API (/api/tab/me, /api/tab/report) on the real composition root', 
       assert.equal(r.status, 403, path);
       assert.equal(r.body.error, 'guest');
       assert.match(String(r.body.reason), /guest of Contoso/);
-      assert.equal(r.body.rows, undefined);
+      assert.equal(r.body.people, undefined);
       assert.equal(r.body.mcid, undefined);
     }
   });

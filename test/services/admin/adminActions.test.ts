@@ -29,6 +29,7 @@ describe('AdminActions (R7)', () => {
     const { admin } = await setup();
     assert.deepEqual(await admin.reportSummary(contoso, 'alice'), refusedNotAdmin);
     assert.deepEqual(await admin.reportRows(contoso, 'alice'), refusedNotAdmin);
+    assert.deepEqual(await admin.reportPeople(contoso, 'alice'), refusedNotAdmin);
     assert.deepEqual(await admin.auditLog(contoso, 'alice'), refusedNotAdmin);
     assert.deepEqual(await admin.listAdmins(contoso, 'alice'), refusedNotAdmin);
     assert.deepEqual(await admin.findMember(contoso, 'alice', { mcid: '10204151' }), refusedNotAdmin);
@@ -39,6 +40,7 @@ describe('AdminActions (R7)', () => {
     const { w, admin } = await setup();
     assert.deepEqual(await admin.reportSummary(fabrikam, 'ga-contoso'), refusedNotAdmin);
     assert.deepEqual(await admin.reportRows(fabrikam, 'ga-contoso'), refusedNotAdmin);
+    assert.deepEqual(await admin.reportPeople(fabrikam, 'ga-contoso'), refusedNotAdmin);
     assert.deepEqual(await admin.auditLog(fabrikam, 'ga-contoso'), refusedNotAdmin);
     // The card data names Fabrikam while the admin's own org is Contoso.
     assert.deepEqual(await admin.removeFromReport(contoso, 'ga-contoso', { mcid: '10206373', mpnId: fabrikam.mpnId }), { kind: 'refused', reason: 'otherOrg' });
