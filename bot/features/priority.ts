@@ -37,6 +37,7 @@ export const intentPriority: IntentPattern<IntentName>[] = [
   // Partner University in any words ("how do I link Partner University?") is about that account,
   // before the questions about the MCID's link below.
   employee.universityRemove,
+  employee.removeAccess,
   employee.universityLink,
   employee.statusLeft,
   employee.limited,

@@ -111,6 +111,11 @@ export const en = {
   uniRemoved: 'Partner University access removed for {account}.',
   uniNothing: 'You have no Partner University account linked.',
   uniNoEmail: 'I could not read your work email from Teams, so I cannot use the shortcut. Ask your administrator to check your Teams account.',
+  removeAccessTitle: 'Remove which access?',
+  removeAccessBoth: 'Your MCID {mcid} is linked to {org}, and your Partner University account {account} is linked. Which one do you want to remove?',
+  removeAccessMcid: 'Unlink my MCID',
+  removeAccessUniversity: 'Remove Partner University',
+  removeAccessNothing: 'You have no linked certification and no Partner University account to remove.',
   faqHowLink:
     'To link your MCID, say "link my certification" here. I use your work email to find your Microsoft Certification profile (or you sign in with your Microsoft Learning account), show you what will happen, and link it when you confirm. For privacy, only you can link your own certifications: your admin cannot do it for you.',
   faqHowUnlink: 'Say "remove my certification" and confirm. For privacy, only you can remove your own link. Removing does not give back an association.',

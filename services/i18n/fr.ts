@@ -109,6 +109,11 @@ export const fr: Record<keyof typeof en, string> = {
   uniRemoved: 'Accès à l’Université partenaire supprimé pour {account}.',
   uniNothing: 'Aucun compte Université partenaire n’est associé.',
   uniNoEmail: 'Je n’ai pas pu lire votre adresse professionnelle dans Teams : le raccourci n’est pas possible. Demandez à votre administrateur de vérifier votre compte Teams.',
+  removeAccessTitle: 'Supprimer quel accès ?',
+  removeAccessBoth: 'Votre MCID {mcid} est lié à {org} et votre compte Université partenaire {account} est associé. Lequel voulez-vous supprimer ?',
+  removeAccessMcid: 'Dissocier mon MCID',
+  removeAccessUniversity: 'Supprimer l’Université partenaire',
+  removeAccessNothing: 'Vous n’avez ni certification liée ni compte Université partenaire à supprimer.',
   faqHowLink:
     'Pour lier votre MCID, dites « lier ma certification » ici. J’utilise votre adresse professionnelle pour trouver votre profil de certification Microsoft (ou vous vous connectez avec votre compte Microsoft Learning), je vous montre ce qui va se passer, et je fais la liaison quand vous confirmez. Pour des raisons de confidentialité, vous seul pouvez lier vos certifications : votre administrateur ne peut pas le faire pour vous.',
   faqHowUnlink: 'Dites « supprimer ma certification » et confirmez. Pour des raisons de confidentialité, vous seul pouvez supprimer votre liaison. La suppression ne rend pas d’association.',

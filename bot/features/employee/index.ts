@@ -9,6 +9,7 @@ import { answerTypedCardReply, fixedAnswer, showHelp, whoSees } from './helpHand
 import type { EmployeeIntent } from './intents';
 import { confirmLink, LINK_CONFIRM, LINK_SIGN_IN, LINK_START, signInFromCard, startLink } from './linkHandler';
 import { confirmRemove, startRemove, UNLINK_CONFIRM } from './removeHandler';
+import { ACCESS_REMOVE_MCID, ACCESS_REMOVE_UNIVERSITY, removeAccess } from './removeAccessHandler';
 import { showStatus } from './statusHandler';
 import { confirmUniversityLink, removeUniversity, startUniversityLink, UNIVERSITY_USE_EMAIL } from './universityHandler';
 
@@ -27,6 +28,7 @@ export function employeeFeature(d: EmployeeDeps): Feature<EmployeeIntent> {
       certifications: { handle: (hc) => showCertifications(hc, d), personalOnly: 'nudge', readAhead: ['mine', 'byEmail'] },
       'university.link': { handle: (hc) => startUniversityLink(hc, d), personalOnly: 'nudge', rateLimit: 'link', usesSession: true },
       'university.remove': { handle: (hc) => removeUniversity(hc, d), personalOnly: 'nudge' },
+      removeAccess: { handle: (hc) => removeAccess(hc, d), personalOnly: 'nudge', usesSession: true, readAhead: ['mine'] },
       help: { handle: (hc) => showHelp(hc, d), audience: 'everyone' },
       cardAnswer: { handle: (hc) => answerTypedCardReply(hc, d), audience: 'everyone' },
       'faq.howLink': faq('faqHowLink'),
@@ -45,6 +47,8 @@ export function employeeFeature(d: EmployeeDeps): Feature<EmployeeIntent> {
       [LINK_CONFIRM]: { handle: (hc, card) => confirmLink(hc, d, card), rateLimit: 'link', readAhead: ['mine', 'cardRecord', 'cardProfile'], audience: 'confirmedMember' },
       [LINK_SIGN_IN]: { handle: signInFromCard },
       [UNLINK_CONFIRM]: { handle: (hc, card) => confirmRemove(hc, d, card), audience: 'confirmedMember' },
+      [ACCESS_REMOVE_MCID]: { handle: (hc) => startRemove(hc, d), readAhead: ['mine'] },
+      [ACCESS_REMOVE_UNIVERSITY]: { handle: (hc) => removeUniversity(hc, d), audience: 'confirmedMember' },
       [UNIVERSITY_USE_EMAIL]: { handle: (hc, card) => confirmUniversityLink(hc, d, card), rateLimit: 'link', audience: 'confirmedMember' },
     },
     // "Link now" on a notice, an invitation or the status card: like typing "link my certification", for whoever clicks.

@@ -15,6 +15,7 @@ export type EmployeeIntent =
   | 'faq.leftNoAccess'
   | 'faq.adminNoResponse'
   | 'university.remove'
+  | 'removeAccess'
   | 'university.link'
   | 'status'
   | 'faq.limited'
@@ -112,8 +113,14 @@ export const employeePhrases = {
   },
   universityRemove: {
     intent: 'university.remove',
-    en: [new RegExp(`${REMOVE_EN.source}.*\\bpartner university\\b`), /\bremove access\b/],
-    fr: [new RegExp(`${REMOVE_FR.source}.*\\buniversite partenaire\\b`), /\bsupprimer l'acces\b/],
+    en: [new RegExp(`${REMOVE_EN.source}.*\\bpartner university\\b`)],
+    fr: [new RegExp(`${REMOVE_FR.source}.*\\buniversite partenaire\\b`)],
+  },
+  removeAccess: {
+    // Partner Center's button names neither account: it ends whichever link exists, or asks which.
+    intent: 'removeAccess',
+    en: [/\b(remove|revoke|delete) (my |the )?access\b/],
+    fr: [/\b(supprimer|retirer|enlever) (l'|mon )?acces\b/],
   },
   universityLink: { intent: 'university.link', en: [/\bpartner university\b/], fr: [/\buniversite partenaire\b/] },
   statusLeft: {

@@ -15,7 +15,7 @@ export const UNLINK_CONFIRM = 'unlink.confirm';
  * one (the same person's account at another company, say): say so, as the status card does,
  * rather than "nothing to remove". Only the account that linked it may remove it (R5).
  */
-async function linkedElsewhere(hc: HandlerContext, d: EmployeeDeps): Promise<string | null> {
+export async function linkedElsewhere(hc: HandlerContext, d: EmployeeDeps): Promise<string | null> {
   const { record } = await hc.reads.byEmail();
   if (!record?.link) return null;
   const org = d.orgs.nameOf(record.link.mpnId);

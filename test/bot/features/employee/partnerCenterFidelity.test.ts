@@ -1,0 +1,70 @@
+import { strict as assert } from 'node:assert';
+import { button, buttons, makeHarness, people, textOf } from '../../../support/conversationHarness';
+
+type Harness = Awaited<ReturnType<typeof makeHarness>>;
+
+async function linkMcid(h: Harness, who = people.alice): Promise<void> {
+  await h.click(who, button(await h.say(who, 'link my certification'), 'link.confirm'));
+}
+
+async function linkUniversity(h: Harness, who = people.alice): Promise<void> {
+  await h.click(who, button(await h.say(who, 'link Partner University'), 'university.useEmail'));
+}
+
+describe('Partner Center fidelity: "remove access" ends whichever link exists', () => {
+  for (const [locale, phrase] of [
+    ['en-US', 'remove access'],
+    ['fr-FR', 'Supprimer l’accès'],
+  ] as const) {
+    it(`with only an MCID linked, "${phrase}" leads to the MCID removal card and unlinks it`, async () => {
+      const h = await makeHarness();
+      await linkMcid(h);
+      const card = await h.say(people.alice, phrase, { locale });
+      assert.match(textOf(card), locale === 'en-US' ? /Remove the link between MCID 10203040 and Contoso\?/ : /Supprimer la liaison entre le MCID 10203040 et Contoso \?/);
+      assert.doesNotMatch(textOf(card), /Partner University|Université partenaire/);
+      await h.click(people.alice, button(card, 'unlink.confirm'));
+      assert.equal((await h.associationStore.getRecord('10203040'))?.link, null);
+    });
+
+    it(`with only Partner University linked, "${phrase}" removes Partner University access`, async () => {
+      const h = await makeHarness();
+      await linkUniversity(h);
+      assert.match(textOf(await h.say(people.alice, phrase, { locale })), locale === 'en-US' ? /Partner University access removed/ : /Accès à l’Université partenaire supprimé/);
+      assert.equal(await h.services.university.get(people.alice.tenantId, people.alice.userId), null);
+    });
+
+    it(`with both linked, "${phrase}" offers the choice, and each button does its part only`, async () => {
+      const h = await makeHarness();
+      await linkMcid(h);
+      await linkUniversity(h);
+      const choice = await h.say(people.alice, phrase, { locale });
+      assert.match(
+        textOf(choice),
+        locale === 'en-US'
+          ? /MCID 10203040 is linked to Contoso, and your Partner University account alice@contoso\.com is linked/
+          : /MCID 10203040 est lié à Contoso et votre compte Université partenaire alice@contoso\.com est associé/,
+      );
+      assert.deepEqual(
+        buttons(choice).map((b) => b.verb),
+        ['access.removeMcid', 'access.removeUniversity'],
+      );
+      const mcidCard = await h.click(people.alice, button(choice, 'access.removeMcid'));
+      await h.click(people.alice, button((mcidCard.body as { value: unknown }).value, 'unlink.confirm'));
+      assert.equal((await h.associationStore.getRecord('10203040'))?.link, null);
+      assert.notEqual(await h.services.university.get(people.alice.tenantId, people.alice.userId), null, 'Partner University stays');
+
+      await linkMcid(h, people.benoit);
+      await linkUniversity(h, people.benoit);
+      const again = await h.say(people.benoit, phrase, { locale });
+      await h.click(people.benoit, button(again, 'access.removeUniversity'));
+      assert.equal(await h.services.university.get(people.benoit.tenantId, people.benoit.userId), null);
+      assert.notEqual((await h.associationStore.getRecord('10204151'))?.link ?? null, null, 'the MCID stays linked');
+    });
+  }
+
+  it('with nothing linked, says there is nothing to remove, in both languages', async () => {
+    const h = await makeHarness();
+    assert.match(textOf(await h.say(people.alice, 'remove access')), /no linked certification and no Partner University account/);
+    assert.match(textOf(await h.say(people.alice, 'supprimer l’accès', { locale: 'fr-FR' })), /ni certification liée ni compte Université partenaire/);
+  });
+});
