@@ -24,6 +24,8 @@ export const intentPriority: IntentPattern<IntentName>[] = [
   admin.grantPartnerAdmin,
   admin.listAdmins,
   admin.auditLog,
+  employee.merge,
+  employee.support,
   employee.reportDelay,
   employee.whatIsMcid,
   admin.report,

@@ -123,13 +123,17 @@ export const en = {
   faqLeftNoAccess: 'If you left company A and no longer have access, ask a global admin of company A to remove you from their skills report. They can remove you, but they can never link you anywhere.',
   faqAdminNoResponse: 'The admin should first check the email address used, then contact the person the account details were given to.',
   faqLimited:
-    'To protect against abuse, you can make at most {max, plural, one {# association} other {# associations}} {perWindow}, with {cooldown, plural, one {# day} other {# days}} between associations counted from the start of the previous one. Say "when can I link again" to see your date. If you still cannot link after that date, contact Partner Center support.',
+    'To protect against abuse, you can make at most {max, plural, one {# association} other {# associations}} {perWindow}, with {cooldown, plural, one {# day} other {# days}} between associations counted from the start of the previous one. Say "when can I link again" to see your date. If you still cannot link after that date, contact Partner Center support: https://partner.microsoft.com/support',
   faqReportDelay:
     'Once your MCID is linked, your certifications appear in your organization\'s skills report within 72 hours; newly passed exams and assessments can take 7 to 10 days. Say "when can I link again" to check that your link is in place.',
   faqWhoSees:
     'Once your MCID is linked to {org}, its global admins and the partner admins they name see you in the skills report: your name, email and certifications, as Partner Center shows them. They can remove you from the report, but never link or change anything for you. Nobody else sees them through CertLink, your manager included unless they are one of those admins, and before you link, or once you remove the link, the report does not show you. Say "my data" to see everything CertLink keeps about you.',
   faqOneOrg:
     "No: an MCID is linked to one organization at a time (Partner Center's rule). Linking it to another organization ends the link to the first one in the same step, and counts as one of your {max, plural, one {# association} other {# associations}} {perWindow}, {cooldown, plural, one {# day} other {# days}} apart.",
+  faqMerge:
+    'For questions about merging Microsoft Certification Profiles (two MCIDs into one), contact certification support: https://aka.ms/mcpforum. CertLink cannot merge profiles; once they are merged, say "link my certification" to link the one that remains.',
+  faqSupport:
+    'For technical problems linking or unlinking an MCID that these answers do not cover, open a ticket with Microsoft Partner Center support: https://partner.microsoft.com/support. For questions about merging certification profiles (MCIDs), contact certification support: https://aka.ms/mcpforum',
   faqWhatIsMcid:
     'Your MCID (Microsoft Certification Profile ID) is the number of your Microsoft certification profile: the one you sign in to with your Microsoft Learning account, where your exams and certifications are recorded. You do not need to type it: say "link my certification" and I find your profile from your Teams email, or let you sign in. Say "status" to see the MCID you linked. For questions about merging certification profiles, contact certification support: https://aka.ms/mcpforum',
   typedCardAnswer: 'Typing does not answer a card: please use the buttons on the card above. Nothing was changed. A card works for {minutes} minutes; after that, ask again.',

@@ -39,6 +39,8 @@ export function employeeFeature(d: EmployeeDeps): Feature<EmployeeIntent> {
       'faq.limited': faq('faqLimited'),
       'faq.reportDelay': faq('faqReportDelay'),
       'faq.whatIsMcid': faq('faqWhatIsMcid'),
+      'faq.merge': faq('faqMerge'),
+      'faq.support': faq('faqSupport'),
       'faq.oneOrg': faq('faqOneOrg'),
       'faq.whoSees': { handle: whoSees, audience: 'everyone' },
       thanks: faq('thanks'),

@@ -10,6 +10,8 @@ export type EmployeeIntent =
   | 'faq.howLink'
   | 'faq.reportDelay'
   | 'faq.whatIsMcid'
+  | 'faq.merge'
+  | 'faq.support'
   | 'faq.oneOrg'
   | 'faq.movedCompany'
   | 'faq.leftNoAccess'
@@ -65,6 +67,18 @@ export const employeePhrases = {
       /\b(pas|jamais)\b.*\brapport\b/,
       /\bquand\b.*\b(apparai\w*|apparaitr\w*|visibles?|compter\w*)\b/,
     ],
+  },
+  merge: {
+    // Two certification profiles to merge: only certification support does it (the seed's support section).
+    intent: 'faq.merge',
+    en: [/\bmerg\w*\b/, /\b(two|2|several|multiple|duplicate)\b.*\b(mcids?|certification profiles?)\b/],
+    fr: [/\bfusion\w*\b/, /\b(deux|2|plusieurs|doublons?)\b.*\b(mcids?|profils? de certification)\b/],
+  },
+  support: {
+    // Partner Center support for the technical problems the FAQ does not cover.
+    intent: 'faq.support',
+    en: [/\b(contact|reach|call|email|open a ticket with|get (in touch with|help from))\b.*\bsupport\b/, /\bsupport (ticket|team|contact|link)\b/, /^(how|where)\b.*\bsupport\b/],
+    fr: [/\b(contacter|joindre|appeler|ecrire au|ouvrir un ticket)\b.*\bsupport\b/, /\b(comment|ou)\b.*\bsupport\b/, /^support( technique)?[ ?.!]*$/],
   },
   whatIsMcid: {
     // What an MCID is and where to find it; "what is my MCID?" is the status (below), which shows it.

@@ -68,3 +68,55 @@ describe('Partner Center fidelity: "remove access" ends whichever link exists', 
     assert.match(textOf(await h.say(people.alice, 'supprimer l’accès', { locale: 'fr-FR' })), /ni certification liée ni compte Université partenaire/);
   });
 });
+
+describe('Partner Center fidelity: support and MCID merges are answered with their links', () => {
+  const MERGE = 'https://aka.ms/mcpforum';
+  const SUPPORT = 'https://partner.microsoft.com/support';
+
+  it('"I have two MCIDs, how do I merge them?" gets certification support, in both languages', async () => {
+    const h = await makeHarness();
+    for (const [q, locale, words] of [
+      ['I have two MCIDs, how do I merge them?', 'en-US', /merging Microsoft Certification Profiles.*contact certification support/],
+      ['comment fusionner mes deux profils de certification ?', 'fr-FR', /fusion du profil de certification Microsoft.*contactez le support technique des certifications/],
+    ] as const) {
+      const text = textOf(await h.say(people.alice, q, { locale }));
+      assert.match(text, words, text);
+      assert.ok(text.includes(MERGE), text);
+      assert.equal(buttons(await h.say(people.alice, q, { locale })).length, 0, 'an answer, not a link card');
+    }
+  });
+
+  it('"how do I contact support?" gets Partner Center support for technical problems, and certification support for merges', async () => {
+    const h = await makeHarness();
+    for (const [q, locale, words] of [
+      ['how do I contact support?', 'en-US', /technical problems linking or unlinking an MCID.*open a ticket with Microsoft Partner Center support/],
+      ['comment contacter le support technique ?', 'fr-FR', /problèmes techniques de liaison ou de dissociation de MCID.*ouvrez un ticket avec le support technique Microsoft/],
+    ] as const) {
+      const text = textOf(await h.say(people.alice, q, { locale }));
+      assert.match(text, words, text);
+      assert.ok(text.includes(SUPPORT) && text.includes(MERGE), text);
+    }
+  });
+
+  it('every answer that says to contact support carries the link, in both languages', async () => {
+    const h = await makeHarness();
+    const questions: [string, string][] = [
+      ['Why is my association limited?', 'en-US'],
+      ['Pourquoi mon association est-elle limitée ?', 'fr-FR'],
+      ['What is an MCID?', 'en-US'],
+      ['Où trouver mon MCID ?', 'fr-FR'],
+      ['how do I contact support?', 'en-US'],
+      ['I have two MCIDs, how do I merge them?', 'en-US'],
+      ['my certifications', 'en-US'],
+      ['mes certifications', 'fr-FR'],
+    ];
+    for (const [q, locale] of questions) {
+      const text = textOf(await h.say(people.alice, q, { locale }));
+      const mentions = /\bsupport\b/i.test(text);
+      assert.ok(mentions, `${q}: ${text}`);
+      for (const sentence of text.split(/(?<=[.!?])\s+/).filter((s) => /\bsupport\b/i.test(s))) {
+        assert.match(sentence, /https:\/\/(aka\.ms\/mcpforum|partner\.microsoft\.com\/support)/, `${q}: "${sentence}" says support without its link`);
+      }
+    }
+  });
+});
