@@ -16,6 +16,7 @@ export type IntentName = EmployeeIntent | AdminIntent | NoticeIntent | PrivacyIn
 export const intentPriority: IntentPattern<IntentName>[] = [
   // Before everything: "delete my data" must never read as "remove my certification".
   privacy.deleteMyData,
+  employee.whoSeesReport,
   employee.whoSees,
   privacy.myData,
   employee.howCertificationsCount,

@@ -117,10 +117,13 @@ export const en = {
   removeAccessUniversity: 'Remove Partner University',
   removeAccessNothing: 'You have no linked certification and no Partner University account to remove.',
   faqHowLink:
-    'To link your MCID, say "link my certification" here. I use your work email to find your Microsoft Certification profile (or you sign in with your Microsoft Learning account), show you what will happen, and link it when you confirm. For privacy, only you can link your own certifications: your admin cannot do it for you.',
-  faqHowUnlink: 'Say "remove my certification" and confirm. For privacy, only you can remove your own link. Removing does not give back an association.',
+    'To link your MCID, say "link my certification" here. I use your work email to find your Microsoft Certification profile (or you sign in with your Microsoft Learning account), show you what will happen, and link it when you confirm. For a Partner University account, say "link Partner University" (Partner Center\'s "Get Partner University access"). For privacy, only you can link your own certifications: your admin cannot do it for you.',
+  faqHowUnlink: 'Say "remove my certification" (or "remove access", Partner Center\'s button) and confirm. For privacy, only you can remove your own link. Removing does not give back an association.',
   faqMovedCompany: 'Link your MCID to company B the usual way ("link my certification" in company B\'s Teams). The link to company A ends automatically in the same step, and A\'s skills report stops showing you.',
-  faqLeftNoAccess: 'If you left company A and no longer have access, ask a global admin of company A to remove you from their skills report. They can remove you, but they can never link you anywhere.',
+  faqLeftNoAccess:
+    'Once you have left company A, its global admin must delete your account there. If your MCID still shows as linked to company A in its skills report, ask a global admin of company A to remove you from the report. They can remove you, but they can never link you anywhere.',
+  faqWhoSeesReport:
+    '{org}\'s skills report can be seen and downloaded by any of its global admins or partner admins (Partner Center: any global admin or MPN partner admin), and by nobody else. It lists the people whose MCID is linked to {org}, with their certifications. Say "who can see my certifications?" for what they see about you.',
   faqAdminNoResponse: 'The admin should first check the email address used, then contact the person the account details were given to.',
   faqLimited:
     'To protect against abuse, you can make at most {max, plural, one {# association} other {# associations}} {perWindow}, with {cooldown, plural, one {# day} other {# days}} between associations counted from the start of the previous one. Say "when can I link again" to see your date. If you still cannot link after that date, contact Partner Center support: https://partner.microsoft.com/support',

@@ -115,12 +115,15 @@ export const fr: Record<keyof typeof en, string> = {
   removeAccessUniversity: 'Supprimer l’Université partenaire',
   removeAccessNothing: 'Vous n’avez ni certification liée ni compte Université partenaire à supprimer.',
   faqHowLink:
-    'Pour lier votre MCID, dites « lier ma certification » ici. J’utilise votre adresse professionnelle pour trouver votre profil de certification Microsoft (ou vous vous connectez avec votre compte Microsoft Learning), je vous montre ce qui va se passer, et je fais la liaison quand vous confirmez. Pour des raisons de confidentialité, vous seul pouvez lier vos certifications : votre administrateur ne peut pas le faire pour vous.',
-  faqHowUnlink: 'Dites « supprimer ma certification » et confirmez. Pour des raisons de confidentialité, vous seul pouvez supprimer votre liaison. La suppression ne rend pas d’association.',
+    'Pour lier votre MCID, dites « lier ma certification » ici. J’utilise votre adresse professionnelle pour trouver votre profil de certification Microsoft (ou vous vous connectez avec votre compte Microsoft Learning), je vous montre ce qui va se passer, et je fais la liaison quand vous confirmez. Pour un compte Université partenaire, dites « lier l’Université partenaire » (« Obtenir l’accès à l’Université partenaire » dans l’Espace partenaires). Pour des raisons de confidentialité, vous seul pouvez lier vos certifications : votre administrateur ne peut pas le faire pour vous.',
+  faqHowUnlink:
+    'Dites « supprimer ma certification » (ou « supprimer l’accès », le bouton de l’Espace partenaires) et confirmez. Pour des raisons de confidentialité, vous seul pouvez supprimer votre liaison. La suppression ne rend pas d’association.',
   faqMovedCompany:
     'Liez votre MCID à la société B comme d’habitude (« lier ma certification » dans le Teams de la société B). La liaison à la société A prend fin automatiquement dans la même étape, et le rapport des compétences de A ne vous montre plus.',
   faqLeftNoAccess:
-    'Si vous avez quitté la société A et n’y avez plus accès, demandez à un administrateur général de la société A de vous supprimer de son rapport des compétences. Il peut vous retirer de son rapport, mais il ne peut jamais vous lier nulle part.',
+    'Une fois que vous avez quitté la société A, votre compte doit y être supprimé par l’administrateur général. Si votre MCID apparaît toujours comme lié à la société A dans son rapport des compétences, demandez à un administrateur général de la société A de vous supprimer du rapport. Il peut vous retirer du rapport, mais il ne peut jamais vous lier nulle part.',
+  faqWhoSeesReport:
+    'Le rapport des compétences de {org} est accessible et peut être téléchargé par n’importe lequel de ses administrateurs généraux ou administrateurs partenaires (dans l’Espace partenaires : tout administrateur général ou administrateur de partenaire MPN), et par personne d’autre. Il liste les personnes dont le MCID est lié à {org}, avec leurs certifications. Dites « qui peut voir mes certifications ? » pour savoir ce qu’ils voient de vous.',
   faqAdminNoResponse: 'L’administrateur doit d’abord vérifier l’adresse e-mail utilisée, puis contacter la personne à qui les informations de compte ont été fournies.',
   faqLimited:
     'Pour vous protéger contre les abus, vous êtes limité à {max, plural, one {# association} other {# associations}} {perWindow}, avec une période de {cooldown, plural, one {# jour} other {# jours}} entre chaque association, comptée à partir du premier jour de l’association précédente. Dites « quand puis-je lier à nouveau » pour voir votre date. Si vous ne pouvez toujours pas lier après cette date, contactez le support technique de l’Espace partenaires : https://partner.microsoft.com/support',

@@ -5,7 +5,7 @@
 import type { Feature, HandlerContext } from '../feature';
 import { showCertifications } from './certificationsHandler';
 import type { EmployeeDeps } from './employeeDeps';
-import { answerTypedCardReply, fixedAnswer, showHelp, whoSees } from './helpHandler';
+import { answerTypedCardReply, fixedAnswer, showHelp, whoSees, whoSeesReport } from './helpHandler';
 import type { EmployeeIntent } from './intents';
 import { confirmLink, LINK_CONFIRM, LINK_SIGN_IN, LINK_START, signInFromCard, startLink } from './linkHandler';
 import { confirmRemove, startRemove, UNLINK_CONFIRM } from './removeHandler';
@@ -43,6 +43,7 @@ export function employeeFeature(d: EmployeeDeps): Feature<EmployeeIntent> {
       'faq.support': faq('faqSupport'),
       'faq.oneOrg': faq('faqOneOrg'),
       'faq.whoSees': { handle: whoSees, audience: 'everyone' },
+      'faq.whoSeesReport': { handle: whoSeesReport, audience: 'everyone' },
       thanks: faq('thanks'),
     },
     verbs: {

@@ -7,6 +7,7 @@ import type { IntentPattern } from '../../intents/intentPattern';
 
 export type EmployeeIntent =
   | 'faq.whoSees'
+  | 'faq.whoSeesReport'
   | 'faq.howLink'
   | 'faq.reportDelay'
   | 'faq.whatIsMcid'
@@ -33,6 +34,12 @@ const REMOVE_EN = /\b(remove|unlink|delete|disconnect|detach|disassociate|revoke
 const REMOVE_FR = /\b(supprim\w*|retir\w*|dissoci\w*|delie\w*|enlev\w*|annul\w* (la|ma) liaison)\b/;
 
 export const employeePhrases = {
+  whoSeesReport: {
+    // Who sees the skills report is a question anyone may ask, not an admin asking for the report.
+    intent: 'faq.whoSeesReport',
+    en: [/\bwho\b.*\b(see|sees|view|views|access|download|downloads|open|read)\b.*\breport\b/],
+    fr: [/\bqui\b.*\b(voir|voit|consulter|consulte|acceder|accede|acces|telecharger|telecharge|ouvrir|lire)\b.*\brapport\b/],
+  },
   whoSees: {
     // Who sees a person's certifications: a question about the report's audience, not a request to show them.
     intent: 'faq.whoSees',
