@@ -255,7 +255,9 @@ export const en = {
   limitsInLastDays: '{days, plural, one {in the last day} other {in the last # days}}',
 
   // Partner Center's refusal (R4, word for word) and what blocked
-  refusalR4: 'You have attempted to associate with a partner organization. However, we require a period of 30 days between associations. Your next available date for a subsequent association is {date}.',
+  refusalR4:
+    'You have attempted to associate with a partner organization. However, we require a period of {cooldown, plural, one {# day} other {# days}} between associations. Your next available date for a subsequent association is {date}.',
+  refusalR4NoCooldown: 'You have attempted to associate with a partner organization. Your next available date for a subsequent association is {date}.',
   refusalCooldown: 'What blocks it now: {cooldown, plural, one {# day} other {# days}} must pass from the start of your last association.',
   refusalYearlyLimit: 'What blocks it now: you have used {used} of {max, plural, one {# association} other {# associations}} allowed {perWindow}.',
 

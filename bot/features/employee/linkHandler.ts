@@ -74,7 +74,7 @@ export async function refusalReply(hc: HandlerContext, d: EmployeeDeps, mcid: st
     card: statementCard({
       title: say(hc.locale, 'refusedTitle'),
       tone: 'attention',
-      lines: [...lead, r4Message(decision.nextDate, hc.locale), ...blockingReasons(decision, d.associations.limits, hc.locale), ...notice.lines],
+      lines: [...lead, r4Message(decision.nextDate, d.associations.limits, hc.locale), ...blockingReasons(decision, d.associations.limits, hc.locale), ...notice.lines],
       buttons: notice.buttons,
     }),
   };

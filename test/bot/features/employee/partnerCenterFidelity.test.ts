@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { AssociationLimits } from '../../../../services/association/types';
 import { button, buttons, makeHarness, people, textOf } from '../../../support/conversationHarness';
 
 type Harness = Awaited<ReturnType<typeof makeHarness>>;
@@ -117,6 +118,50 @@ describe('Partner Center fidelity: support and MCID merges are answered with the
       for (const sentence of text.split(/(?<=[.!?])\s+/).filter((s) => /\bsupport\b/i.test(s))) {
         assert.match(sentence, /https:\/\/(aka\.ms\/mcpforum|partner\.microsoft\.com\/support)/, `${q}: "${sentence}" says support without its link`);
       }
+    }
+  });
+});
+
+describe('Partner Center fidelity: the refusal sentence never contradicts the configured limits', () => {
+  async function refusal(limits: AssociationLimits | undefined, locale: string, at = '2026-01-15T10:00:00Z'): Promise<string> {
+    const h = await makeHarness({ limits });
+    await linkMcid(h, people.hugoAtContoso);
+    h.clock.set(at);
+    return textOf(await h.say(people.hugoAtFabrikam, locale === 'fr-FR' ? 'lier ma certification' : 'link my certification', { locale }));
+  }
+
+  it('quotes Partner Center word for word with the default limits, in both languages', async () => {
+    assert.match(await refusal(undefined, 'en-US'), /However, we require a period of 30 days between associations\. Your next available date/);
+    assert.match(await refusal(undefined, 'fr-FR'), /Toutefois, nous exigeons une période de 30 jours entre chaque association\. La prochaine date disponible/);
+  });
+
+  it('with LIMIT_COOLDOWN_DAYS=45 says 45 days everywhere on the card, in both languages', async () => {
+    const limits = { maxPerWindow: 3, windowDays: 365, windowKind: 'rolling' as const, cooldownDays: 45 };
+    const en = await refusal(limits, 'en-US');
+    assert.match(en, /we require a period of 45 days between associations/);
+    assert.match(en, /45 days must pass/);
+    assert.doesNotMatch(en, /30 days/);
+    const fr = await refusal(limits, 'fr-FR');
+    assert.match(fr, /nous exigeons une période de 45 jours entre chaque association/);
+    assert.match(fr, /45 jours doivent s’écouler/);
+    assert.doesNotMatch(fr, /30 jours/);
+  });
+
+  it('with LIMIT_COOLDOWN_DAYS=1 says "1 day", and with no cooldown says no period at all', async () => {
+    assert.match(await refusal({ maxPerWindow: 3, windowDays: 365, windowKind: 'rolling', cooldownDays: 1 }, 'en-US', '2026-01-05T18:00:00Z'), /a period of 1 day between associations/);
+    // No cooldown: only the yearly limit can refuse, so fill it.
+    const h = await makeHarness({ limits: { maxPerWindow: 1, windowDays: 365, windowKind: 'rolling', cooldownDays: 0 } });
+    await linkMcid(h, people.hugoAtContoso);
+    for (const [locale, phrase] of [
+      ['en-US', 'link my certification'],
+      ['fr-FR', 'lier ma certification'],
+    ] as const) {
+      const text = textOf(await h.say(people.hugoAtFabrikam, phrase, { locale }));
+      assert.match(
+        text,
+        locale === 'en-US' ? /You have attempted to associate with a partner organization\. Your next available date/ : /Vous avez tenté de vous associer à une organisation partenaire\. La prochaine date disponible/,
+      );
+      assert.doesNotMatch(text, /period of|période de/);
     }
   });
 });
