@@ -351,6 +351,6 @@ export const fr: Record<keyof typeof en, string> = {
   invitationFooter: 'Vous ne recevrez pas cette invitation à nouveau avant 30 jours. Dites « arrêter les notifications » pour ne plus en recevoir.',
 
   // The report's empty state: Partner Center's own words
-  reportEmpty: 'Aucun utilisateur avec des données de compétences. Vérifiez si les utilisateurs ont associé leur compte Learning ou Université partenaire à leur profil.',
+  reportEmpty: "Aucun utilisateur n'a été trouvé avec des données de qualifications. Vérifiez si les utilisateurs ont associé leurs comptes Learning ou Université partenaire à leurs profils.",
   linkedSince: 'Depuis',
 };

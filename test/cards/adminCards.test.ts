@@ -82,7 +82,7 @@ describe('admin cards', () => {
     assert.ok(!texts(en.content).join('\n').includes('Linked people'));
     assert.deepEqual(actions(en), []);
     const fr = reportSummaryCard({ orgName: 'Contoso', summary: empty, at, ...links, locale: 'fr' });
-    assert.ok(texts(fr.content).includes('Aucun utilisateur avec des données de compétences. Vérifiez si les utilisateurs ont associé leur compte Learning ou Université partenaire à leur profil.'));
+    assert.ok(texts(fr.content).includes("Aucun utilisateur n'a été trouvé avec des données de qualifications. Vérifiez si les utilisateurs ont associé leurs comptes Learning ou Université partenaire à leurs profils."));
   });
 
   it('a report or audit card for a channel or group chat carries no URL and says where the downloads are', () => {

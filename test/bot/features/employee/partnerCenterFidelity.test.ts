@@ -165,3 +165,17 @@ describe('Partner Center fidelity: the refusal sentence never contradicts the co
     }
   });
 });
+
+describe('Partner Center fidelity: the empty report reads as Partner Center’s own words', () => {
+  it('in English and French, word for word', async () => {
+    const h = await makeHarness();
+    assert.ok(
+      textOf(await h.say(people.contosoAdmin, 'skills report')).includes('No users found with skills data. Check to see whether users have associated their Learning or Partner University accounts with their profiles.'),
+    );
+    assert.ok(
+      textOf(await h.say(people.contosoAdmin, 'rapport des compétences', { locale: 'fr-FR' })).includes(
+        "Aucun utilisateur n'a été trouvé avec des données de qualifications. Vérifiez si les utilisateurs ont associé leurs comptes Learning ou Université partenaire à leurs profils.",
+      ),
+    );
+  });
+});
