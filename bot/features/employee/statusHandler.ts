@@ -41,6 +41,7 @@ export async function showStatus(hc: HandlerContext, d: EmployeeDeps): Promise<R
   const notes = record.link && creditMayBePending(record.link, now) ? [say(hc.locale, 'statusCreditPending')] : [];
 
   // Blocked: be told on the day. Free to link and not linked: link from here (a public action, no card to keep).
-  const buttons = av.blockedBy.length ? await notifyMeButtons(hc, d, mcid, av.date) : record.link ? [] : [{ title: say(hc.locale, 'cmdLink'), verb: LINK_START, cardId: '' }];
-  return { card: statementCard({ title: say(hc.locale, 'statusTitle'), lines, notes, facts, buttons }) };
+  const status = { title: say(hc.locale, 'statusTitle'), lines, notes, facts };
+  const buttons = av.blockedBy.length ? await notifyMeButtons(hc, d, mcid, av.date, status) : record.link ? [] : [{ title: say(hc.locale, 'cmdLink'), verb: LINK_START, cardId: '' }];
+  return { card: statementCard({ ...status, buttons }) };
 }

@@ -179,3 +179,50 @@ describe('Partner Center fidelity: the empty report reads as Partner Center’s 
     );
   });
 });
+
+describe('Partner Center fidelity: a refusal card keeps the refusal', () => {
+  for (const [locale, phrase, r4, planned] of [
+    ['en-US', 'link my certification', /You have attempted to associate with a partner organization\./, /I will tell you here on/],
+    ['fr-FR', 'lier ma certification', /Vous avez tenté de vous associer à une organisation partenaire\./, /Je vous préviendrai ici le/],
+  ] as const) {
+    it(`with the notice planned, says so and shows no "Notify me" (${locale})`, async () => {
+      const h = await makeHarness();
+      await linkMcid(h, people.hugoAtContoso);
+      const refused = await h.say(people.hugoAtFabrikam, phrase, { locale });
+      assert.match(textOf(refused), r4);
+      assert.match(textOf(refused), planned);
+      assert.deepEqual(buttons(refused), []);
+    });
+
+    it(`"Notify me" on a refusal whose notice could not be planned answers with the refusal and the notice (${locale})`, async () => {
+      const h = await makeHarness();
+      await linkMcid(h, people.hugoAtContoso);
+      const original = h.notices.scheduler.schedule.bind(h.notices.scheduler);
+      h.notices.scheduler.schedule = () => Promise.reject(new Error('queue down'));
+      const refused = await h.say(people.hugoAtFabrikam, phrase, { locale });
+      h.notices.scheduler.schedule = original;
+      const titles = buttons(refused).map((b) => b.title);
+      const clicked = (await h.click(people.hugoAtFabrikam, button(refused, 'notices.notifyMe'), { locale })).body;
+      const after = textOf(clicked);
+      for (const line of textOf(refused)
+        .split('\n')
+        .filter((l) => !titles.includes(l)))
+        assert.ok(after.includes(line), `"${line}" was lost:\n${after}`);
+      assert.match(after, planned);
+      assert.equal(buttons(clicked).length, 0, 'nothing left to press');
+    });
+  }
+
+  it('"Notify me" on the status card keeps the status, in both languages', async () => {
+    const h = await makeHarness();
+    await linkMcid(h);
+    for (const [locale, phrase] of [
+      ['en-US', 'status'],
+      ['fr-FR', 'statut'],
+    ] as const) {
+      const status = await h.say(people.alice, phrase, { locale });
+      const after = textOf((await h.click(people.alice, button(status, 'notices.notifyMe'), { locale })).body);
+      assert.match(after, locale === 'en-US' ? /MCID 10203040 is linked to Contoso[^]*What blocks it now[^]*I will tell you here/ : /MCID 10203040 est lié à Contoso[^]*Ce qui bloque[^]*[Jj]e vous préviendrai ici/);
+    }
+  });
+});

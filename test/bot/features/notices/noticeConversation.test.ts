@@ -99,10 +99,8 @@ describe('notices in the conversation', () => {
 
     const refused = await h.say(people.hugoAtFabrikam, 'link my certification');
     assert.match(textOf(refused), /I will tell you here on 4 February 2026 \(UTC\), the first day you can link again\./);
-    // "Notify me" stays: it confirms the notice the refusal planned.
-    assert.deepEqual(verbs(refused), ['notices.notifyMe']);
-    const confirmed = await h.click(people.hugoAtFabrikam, button(refused, 'notices.notifyMe'));
-    assert.match(textOf(confirmed.body), /Already planned: I will tell you here on 4 February 2026 \(UTC\)/);
+    // Planned: the card says so, and offers no "Notify me" to ask for it again.
+    assert.deepEqual(verbs(refused), []);
 
     await h.say(people.hugoAtFabrikam, 'stop notifications');
     const refusedOff = await h.say(people.hugoAtFabrikam, 'lier ma certification', { locale: 'fr-FR' });
@@ -115,6 +113,9 @@ describe('notices in the conversation', () => {
     schedule.restore();
     assert.doesNotMatch(textOf(refusedUnqueued), /I will tell you here/, 'nothing promised that was not queued');
     assert.deepEqual(verbs(refusedUnqueued), ['notices.notifyMe']);
+    // Its click plans the notice and answers with the refusal again, not less.
+    const notified = await h.click(people.hugoAtFabrikam, button(refusedUnqueued, 'notices.notifyMe'));
+    assert.match(textOf(notified.body), /You have attempted to associate with a partner organization\.[^]*I will tell you here on 4 February 2026/);
   });
 
   it('a stale notice is not sent: the person linked meanwhile', async () => {
