@@ -2,6 +2,7 @@
 (function () {
   'use strict';
   var T = window.CertLinkTab;
+  var DATES = ['TrainingCompletionDate', 'ExpirationDate', 'AssociationStartDate'];
   var SHOWN = ['MCPID', 'IndividualFirstName', 'IndividualLastName', 'Email', 'TrainingTitle', 'TrainingType', 'TrainingCompletionDate', 'ExpirationDate', 'AssociationStartDate'];
   var STRINGS = {
     en: Object.assign({}, T.COMMON.en, {
@@ -60,7 +61,12 @@
     // What a cell shows, which search and sort use too: the type in words, the rest as the report has it.
     function shown(row, col) {
       var value = row[col] || '';
+      if (DATES.indexOf(col) >= 0) return page.fmtDate(value);
       return col === 'TrainingType' ? t.types[value] || value : value;
+    }
+    // Dates sort by the day (the report's ISO value), not by the words they are written in.
+    function sortKey(row, col) {
+      return DATES.indexOf(col) >= 0 ? row[col] || '' : shown(row, col);
     }
     var search = T.el('input', { type: 'search', id: 'search', placeholder: t.search, 'aria-label': t.search });
     // Said by screen readers when it changes: how many rows a search leaves, and the new order after a sort.
@@ -117,7 +123,7 @@
       });
       if (state.column) {
         var c = state.column;
-        rows = rows.slice().sort(function (a, b) { return state.dir * collator.compare(shown(a, c), shown(b, c)); });
+        rows = rows.slice().sort(function (a, b) { return state.dir * collator.compare(sortKey(a, c), sortKey(b, c)); });
       }
       // Only the sorted column carries aria-sort.
       Array.prototype.forEach.call(headRow.children, function (th) {

@@ -64,13 +64,14 @@
     }
     document.body.setAttribute('data-mode', inTeams ? 'teams' : 'local');
 
-    var dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    // The bot's own formatter (services/i18n/dates.ts, served as dates.js): the same words as the cards.
+    var dateStyle = window.CertLinkDates.dateStyleOf(locale, lang);
     return {
       lang: lang,
       locale: locale,
       inTeams: inTeams,
       t: t,
-      fmtDate: function (iso) { return iso ? dateFormat.format(new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso)) + ' (UTC)' : ''; },
+      fmtDate: function (iso) { return iso ? window.CertLinkDates.formatDate(iso.length === 10 ? iso + 'T00:00:00Z' : iso, dateStyle) : ''; },
       api: async function (path, method) {
         var res = await fetch(path, { method: method || 'GET', headers: headers, credentials: 'same-origin' });
         var body = null;

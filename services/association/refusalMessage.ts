@@ -2,7 +2,8 @@
  * R4: the exact refusal message of Partner Center (English page and the French
  * seed), with the next available date, plus a sentence saying which limit blocked.
  */
-import { formatDate, Locale } from '../i18n/locale';
+import { DateStyle, formatDate } from '../i18n/dates';
+import { Locale } from '../i18n/locale';
 import { say } from '../i18n/say';
 import { LimitKind } from './associationRules';
 import { AssociationLimits } from './types';
@@ -19,8 +20,8 @@ export interface Refusal {
  * the configured days otherwise (it must not contradict the reasons said after it), and without the
  * period between associations when none is configured.
  */
-export function r4Message(nextDate: Date, limits: AssociationLimits, locale: Locale): string {
-  const date = formatDate(nextDate, locale);
+export function r4Message(nextDate: Date, limits: AssociationLimits, locale: Locale, dates: DateStyle = locale === 'fr' ? 'fr' : 'en-GB'): string {
+  const date = formatDate(nextDate, dates);
   return limits.cooldownDays > 0 ? say(locale, 'refusalR4', { date, cooldown: limits.cooldownDays }) : say(locale, 'refusalR4NoCooldown', { date });
 }
 

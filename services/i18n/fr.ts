@@ -260,8 +260,8 @@ export const fr: Record<keyof typeof en, string> = {
 
   // Partner Center's refusal (R4, word for word) and what blocked
   refusalR4:
-    'Vous avez tenté de vous associer à une organisation partenaire. Toutefois, nous exigeons une période de {cooldown, plural, one {# jour} other {# jours}} entre chaque association. La prochaine date disponible pour une association est {date}',
-  refusalR4NoCooldown: 'Vous avez tenté de vous associer à une organisation partenaire. La prochaine date disponible pour une association est {date}',
+    'Vous avez tenté de vous associer à une organisation partenaire. Toutefois, nous exigeons une période de {cooldown, plural, one {# jour} other {# jours}} entre chaque association. La prochaine date disponible pour une association est le {date}.',
+  refusalR4NoCooldown: 'Vous avez tenté de vous associer à une organisation partenaire. La prochaine date disponible pour une association est le {date}.',
   refusalCooldown: 'Ce qui bloque : {cooldown, plural, one {# jour doit} other {# jours doivent}} s’écouler depuis le début de votre dernière association.',
   refusalYearlyLimit: 'Ce qui bloque : vous avez utilisé {used} {max, plural, one {sur # association autorisée} other {des # associations autorisées}} {perWindow}.',
 

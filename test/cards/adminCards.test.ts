@@ -65,7 +65,7 @@ describe('admin cards', () => {
     const card = reportSummaryCard({ orgName: 'Contoso', summary, at, ...links, locale: 'fr' });
     const all = texts(card.content).join('\n');
     assert.match(all, /Rapport des compétences — Contoso/);
-    assert.match(all, /Au 1 mars 2026 \(UTC\)/);
+    assert.match(all, /Au 1er mars 2026 \(UTC\)/);
     assert.match(all, /Personnes associées\n1\s234/);
     assert.match(all, /Crédit peut-être encore en attente\n12/);
     assert.match(all, /Expirent dans les 90 prochains jours \(40\)/);

@@ -67,7 +67,7 @@ async function refusalNotice(hc: HandlerContext, d: EmployeeDeps, mcid: string, 
   if (!enabled) return { lines: [say(hc.locale, 'refusalNoticesOff')], buttons: [] };
   // Not queued: nothing is promised, and "Notify me" lets the person try again.
   if (!scheduled) return { lines: [], buttons: await notifyMeButtons(hc, d, mcid, dueAt, refusal) };
-  return { lines: [say(hc.locale, 'willNotify', { date: formatDate(dueAt, hc.locale) })], buttons: [] };
+  return { lines: [say(hc.locale, 'willNotify', { date: formatDate(dueAt, hc.dates) })], buttons: [] };
 }
 
 /** The refusal card: R4's exact words, the date, what blocked, and the notice for that date. `lead`: lines said first. */
@@ -75,7 +75,7 @@ export async function refusalReply(hc: HandlerContext, d: EmployeeDeps, mcid: st
   const refusal: StatementCardData = {
     title: say(hc.locale, 'refusedTitle'),
     tone: 'attention',
-    lines: [...lead, r4Message(decision.nextDate, d.associations.limits, hc.locale), ...blockingReasons(decision, d.associations.limits, hc.locale)],
+    lines: [...lead, r4Message(decision.nextDate, d.associations.limits, hc.locale, hc.dates), ...blockingReasons(decision, d.associations.limits, hc.locale)],
   };
   const notice = await refusalNotice(hc, d, mcid, decision.nextDate, refusal);
   return { card: statementCard({ ...refusal, lines: [...refusal.lines, ...notice.lines], buttons: notice.buttons }) };
@@ -125,7 +125,7 @@ async function previewReply(hc: HandlerContext, d: EmployeeDeps, profile: Certif
       if (decision.kind === 'allowed') {
         if (decision.switchFrom) lines.push(say(hc.locale, 'confirmLinkSwitch', { from: d.orgs.nameOf(decision.switchFrom) }));
         lines.push(say(hc.locale, 'confirmLinkUsed', { ...limitWording(d.associations.limits, hc.locale), used: decision.usedAfter }));
-        lines.push(say(hc.locale, 'confirmLinkNext', { date: formatDate(decision.nextDateAfter, hc.locale) }));
+        lines.push(say(hc.locale, 'confirmLinkNext', { date: formatDate(decision.nextDateAfter, hc.dates) }));
       }
       const cardId = await hc.pending.issue({
         verbs: [LINK_CONFIRM, 'card.cancel'],
@@ -139,7 +139,7 @@ async function previewReply(hc: HandlerContext, d: EmployeeDeps, profile: Certif
         card: confirmCard({
           title: say(hc.locale, 'confirmLinkTitle', { mcid: profile.mcid, org }),
           lines,
-          facts: certificationFacts(profile.certifications, hc.locale, d.clock.now()),
+          facts: certificationFacts(profile.certifications, hc.locale, d.clock.now(), { dates: hc.dates }),
           confirmTitle: confirm.title,
           cancelTitle: say(hc.locale, 'cancel'),
           confirmVerb: LINK_CONFIRM,
@@ -221,9 +221,9 @@ export async function confirmLink(hc: HandlerContext, d: EmployeeDeps, card: Pen
           lines,
           facts: [
             { label: 'MCID', value: mcid },
-            { label: say(hc.locale, 'linkedSince'), value: formatDate(record.link?.since ?? d.clock.now(), hc.locale) },
+            { label: say(hc.locale, 'linkedSince'), value: formatDate(record.link?.since ?? d.clock.now(), hc.dates) },
           ],
-          notes: [say(hc.locale, 'confirmLinkNext', { date: formatDate(decision.nextDateAfter, hc.locale) })],
+          notes: [say(hc.locale, 'confirmLinkNext', { date: formatDate(decision.nextDateAfter, hc.dates) })],
         }),
       };
     }

@@ -55,7 +55,7 @@ export async function confirmRemove(hc: HandlerContext, d: EmployeeDeps, card: P
     card: statementCard({
       title: say(hc.locale, 'removedTitle'),
       lines: [say(hc.locale, 'removedBody', { mcid: outcome.record.mcid, org })],
-      notes: [next.blockedBy.length ? say(hc.locale, 'removedNext', { date: formatDate(next.date, hc.locale) }) : say(hc.locale, 'statusNextNow')],
+      notes: [next.blockedBy.length ? say(hc.locale, 'removedNext', { date: formatDate(next.date, hc.dates) }) : say(hc.locale, 'statusNextNow')],
     }),
   };
 }

@@ -22,19 +22,19 @@ export async function showStatus(hc: HandlerContext, d: EmployeeDeps): Promise<R
   const lines: string[] = [];
   if (record.link) {
     const org = orgs.nameOf(record.link.mpnId);
-    lines.push(say(hc.locale, 'statusLinked', { mcid, org, date: formatDate(record.link.since, hc.locale) }));
+    lines.push(say(hc.locale, 'statusLinked', { mcid, org, date: formatDate(record.link.since, hc.dates) }));
   } else {
     lines.push(say(hc.locale, 'statusNotLinked', { mcid }));
   }
   lines.push(say(hc.locale, 'statusUsed', { used: av.usedInWindow, max: associations.limits.maxPerWindow }));
   if (av.blockedBy.length) {
     // The date, and which limit sets it, as the refusal card says it: nobody has to try a link to learn why.
-    lines.push(say(hc.locale, 'statusNextLater', { date: formatDate(av.date, hc.locale) }));
+    lines.push(say(hc.locale, 'statusNextLater', { date: formatDate(av.date, hc.dates) }));
     lines.push(...blockingReasons({ blockedBy: av.blockedBy, nextDate: av.date, usedInWindow: av.usedInWindow }, associations.limits, hc.locale));
   } else {
     lines.push(say(hc.locale, 'statusNextNow'));
   }
-  const facts = av.startsInWindow.map((s) => ({ label: formatDate(s.at, hc.locale), value: orgs.nameOf(s.mpnId) }));
+  const facts = av.startsInWindow.map((s) => ({ label: formatDate(s.at, hc.dates), value: orgs.nameOf(s.mpnId) }));
   // The heading of the dates is the last line, so the card shows it right above them.
   const { inWindow } = limitWording(associations.limits, hc.locale);
   lines.push(say(hc.locale, facts.length ? 'statusStarts' : 'statusNoStarts', { inWindow }));

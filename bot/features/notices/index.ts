@@ -43,7 +43,7 @@ export function noticesFeature(deps: NoticeFeatureDeps): Feature<NoticeIntent> {
     if (!(await notices.prefs.noticesEnabled(tenantId, hc.info.userId))) return answer(say(hc.locale, 'noticesOff'));
     const dueAt = new Date(card.payload.dueAt);
     const out = await notices.scheduler.schedule({ tenantId, userId: hc.info.userId, mcid: card.payload.mcid, dueAt, reason: 'notifyMe' });
-    return answer(say(hc.locale, out === 'scheduled' ? 'willNotify' : 'alreadyScheduled', { date: formatDate(dueAt, hc.locale) }));
+    return answer(say(hc.locale, out === 'scheduled' ? 'willNotify' : 'alreadyScheduled', { date: formatDate(dueAt, hc.dates) }));
   };
 
   const remindMembers: MessageHandler = async (hc) => {

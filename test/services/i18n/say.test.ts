@@ -28,7 +28,7 @@ describe('say: one catalogue per language, one accessor', () => {
     );
     assert.equal(
       say('fr', 'refusalR4', { date: '4 février 2026 (UTC)', cooldown: 30 }),
-      'Vous avez tenté de vous associer à une organisation partenaire. Toutefois, nous exigeons une période de 30 jours entre chaque association. La prochaine date disponible pour une association est 4 février 2026 (UTC)',
+      'Vous avez tenté de vous associer à une organisation partenaire. Toutefois, nous exigeons une période de 30 jours entre chaque association. La prochaine date disponible pour une association est le 4 février 2026 (UTC).',
     );
   });
 });

@@ -103,7 +103,7 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
     assert.match(textOf(confirm), /association 1 of 3 allowed per calendar year/);
     await calendar.click(people.alice, button(confirm, 'link.confirm'));
     // The heading comes right before the dates it introduces, not after them.
-    assert.match(textOf(await calendar.say(people.alice, 'status')), /Associations this calendar year:\n5 January 2026 \(UTC\)\nContoso/);
+    assert.match(textOf(await calendar.say(people.alice, 'status')), /Associations this calendar year:\nJanuary 5, 2026 \(UTC\)\nContoso/);
     assert.match(textOf(await calendar.say(people.alice, 'statut', { locale: 'fr-FR' })), /Associations de cette année civile :\n5 janvier 2026 \(UTC\)\nContoso/);
 
     const halfYear = await makeHarness({ limits: { maxPerWindow: 2, windowDays: 180, windowKind: 'rolling', cooldownDays: 45 } });

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { AssociationLimits } from '../../../../services/association/types';
+import { ManualClock } from '../../../../services/clock';
 import { button, buttons, makeHarness, people, textOf } from '../../../support/conversationHarness';
 
 type Harness = Awaited<ReturnType<typeof makeHarness>>;
@@ -224,5 +225,33 @@ describe('Partner Center fidelity: a refusal card keeps the refusal', () => {
       const after = textOf((await h.click(people.alice, button(status, 'notices.notifyMe'), { locale })).body);
       assert.match(after, locale === 'en-US' ? /MCID 10203040 is linked to Contoso[^]*What blocks it now[^]*I will tell you here/ : /MCID 10203040 est lié à Contoso[^]*Ce qui bloque[^]*[Jj]e vous préviendrai ici/);
     }
+  });
+});
+
+describe('Partner Center fidelity: dates read as a person of that language writes them', () => {
+  it('French: « est le 4 février 2026 (UTC). » on the refusal and the status card alike, « 1er » for a first day', async () => {
+    const h = await makeHarness();
+    await linkMcid(h, people.hugoAtContoso);
+    h.clock.set('2026-01-15T10:00:00Z');
+    const refused = textOf(await h.say(people.hugoAtFabrikam, 'lier ma certification', { locale: 'fr-FR' }));
+    assert.match(refused, /La prochaine date disponible pour une association est le 4 février 2026 \(UTC\)\./);
+    const status = textOf(await h.say(people.hugoAtContoso, 'statut', { locale: 'fr-FR' }));
+    assert.match(status, /La prochaine date disponible pour une association est le 4 février 2026 \(UTC\)\./);
+    const h2 = await makeHarness({ clock: new ManualClock('2026-01-30T09:00:00Z') });
+    await linkMcid(h2);
+    assert.match(textOf(await h2.say(people.alice, 'statut', { locale: 'fr-FR' })), /est le 1er mars 2026 \(UTC\)\./);
+  });
+
+  it('English follows the Teams locale: en-US "February 4, 2026", en-GB "4 February 2026", on every card', async () => {
+    const h = await makeHarness();
+    await linkMcid(h, people.hugoAtContoso);
+    h.clock.set('2026-01-15T10:00:00Z');
+    const us = textOf(await h.say(people.hugoAtFabrikam, 'link my certification', { locale: 'en-US' }));
+    assert.match(us, /subsequent association is February 4, 2026 \(UTC\)\./);
+    assert.match(us, /I will tell you here on February 4, 2026 \(UTC\)/);
+    const gb = textOf(await h.say(people.hugoAtFabrikam, 'link my certification', { locale: 'en-GB' }));
+    assert.match(gb, /subsequent association is 4 February 2026 \(UTC\)\./);
+    assert.match(textOf(await h.say(people.hugoAtContoso, 'status', { locale: 'en-GB' })), /linked to Contoso since 5 January 2026 \(UTC\)[^]*is 4 February 2026 \(UTC\)/);
+    assert.match(textOf(await h.say(people.hugoAtContoso, 'status', { locale: 'en-US' })), /linked to Contoso since January 5, 2026 \(UTC\)[^]*is February 4, 2026 \(UTC\)/);
   });
 });
