@@ -247,6 +247,9 @@ export const en = {
   certificationEarnedExpires: '{title}. Earned {earned}, expires {expires}.',
 
   // The configured association limits, as the texts above quote them
+  limitsRuleYear: 'Each association counts for a year: its place frees up on the same date one year later (1 March for 29 February).',
+  limitsRuleDays: 'Each association counts for {days, plural, one {# day} other {# days}}: its place frees up {days, plural, one {# day} other {# days}} after it started.',
+  limitsRuleCalendar: 'Associations count per calendar year: every place frees up on 1 January (UTC).',
   limitsPerYear: 'a year',
   limitsPerCalendarYear: 'per calendar year',
   limitsPerDays: 'in any {days, plural, one {# day} other {# days}}',

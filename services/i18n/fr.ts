@@ -251,6 +251,9 @@ export const fr: Record<keyof typeof en, string> = {
   certificationEarnedExpires: '{title}. Obtenue le {earned}, expire le {expires}.',
 
   // The configured association limits, as the texts above quote them
+  limitsRuleYear: 'Chaque association compte pendant un an : sa place se libère à la même date un an plus tard (le 1er mars pour un 29 février).',
+  limitsRuleDays: 'Chaque association compte pendant {days, plural, one {# jour} other {# jours}} : sa place se libère {days, plural, one {# jour} other {# jours}} après son début.',
+  limitsRuleCalendar: 'Les associations comptent par année civile : toutes les places se libèrent le 1er janvier (UTC).',
   limitsPerYear: 'par an',
   limitsPerCalendarYear: 'par année civile',
   limitsPerDays: 'sur toute période de {days, plural, one {# jour} other {# jours}}',

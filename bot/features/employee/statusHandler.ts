@@ -36,9 +36,10 @@ export async function showStatus(hc: HandlerContext, d: EmployeeDeps): Promise<R
   }
   const facts = av.startsInWindow.map((s) => ({ label: formatDate(s.at, hc.dates), value: orgs.nameOf(s.mpnId) }));
   // The heading of the dates is the last line, so the card shows it right above them.
-  const { inWindow } = limitWording(associations.limits, hc.locale);
+  const { inWindow, windowRule } = limitWording(associations.limits, hc.locale);
   lines.push(say(hc.locale, facts.length ? 'statusStarts' : 'statusNoStarts', { inWindow }));
-  const notes = record.link && creditMayBePending(record.link, now) ? [say(hc.locale, 'statusCreditPending')] : [];
+  // Which window is in force: the date above follows from it.
+  const notes = [windowRule, ...(record.link && creditMayBePending(record.link, now) ? [say(hc.locale, 'statusCreditPending')] : [])];
 
   // Blocked: be told on the day. Free to link and not linked: link from here (a public action, no card to keep).
   const status = { title: say(hc.locale, 'statusTitle'), lines, notes, facts };

@@ -67,7 +67,7 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
   });
 
   it('quotes the configured limits, not the defaults', async () => {
-    const h = await makeHarness({ limits: { maxPerWindow: 2, windowDays: 365, windowKind: 'rolling', cooldownDays: 45 } });
+    const h = await makeHarness({ limits: { maxPerWindow: 2, windowDays: 365, windowKind: 'year', cooldownDays: 45 } });
     assert.match(textOf(await h.say(people.alice, 'Why is my association limited?')), /at most 2 associations a year, with 45 days between/);
     assert.match(textOf(await h.say(people.alice, 'pourquoi mon association est-elle limitée', { locale: 'fr-FR' })), /limité à 2 associations par an, avec une période de 45 jours/);
     assert.match(textOf(await h.say(people.alice, 'my data')), /at most 2 associations a year, 45 days between them/);
@@ -77,7 +77,7 @@ describe('employee conversation: help, FAQ, Partner University, welcome', () => 
   });
 
   it('says "1 association" and "1 day" with LIMIT_MAX_PER_WINDOW=1 and LIMIT_COOLDOWN_DAYS=1, in both languages', async () => {
-    const h = await makeHarness({ limits: { maxPerWindow: 1, windowDays: 365, windowKind: 'rolling', cooldownDays: 1 } });
+    const h = await makeHarness({ limits: { maxPerWindow: 1, windowDays: 365, windowKind: 'year', cooldownDays: 1 } });
     const said: string[] = [];
     const ask = async (text: string, locale = 'en-US') => {
       const reply = textOf(await h.say(people.alice, text, { locale }));

@@ -137,7 +137,7 @@ describe('Partner Center fidelity: the refusal sentence never contradicts the co
   });
 
   it('with LIMIT_COOLDOWN_DAYS=45 says 45 days everywhere on the card, in both languages', async () => {
-    const limits = { maxPerWindow: 3, windowDays: 365, windowKind: 'rolling' as const, cooldownDays: 45 };
+    const limits = { maxPerWindow: 3, windowDays: 365, windowKind: 'year' as const, cooldownDays: 45 };
     const en = await refusal(limits, 'en-US');
     assert.match(en, /we require a period of 45 days between associations/);
     assert.match(en, /45 days must pass/);
@@ -149,9 +149,9 @@ describe('Partner Center fidelity: the refusal sentence never contradicts the co
   });
 
   it('with LIMIT_COOLDOWN_DAYS=1 says "1 day", and with no cooldown says no period at all', async () => {
-    assert.match(await refusal({ maxPerWindow: 3, windowDays: 365, windowKind: 'rolling', cooldownDays: 1 }, 'en-US', '2026-01-05T18:00:00Z'), /a period of 1 day between associations/);
+    assert.match(await refusal({ maxPerWindow: 3, windowDays: 365, windowKind: 'year', cooldownDays: 1 }, 'en-US', '2026-01-05T18:00:00Z'), /a period of 1 day between associations/);
     // No cooldown: only the yearly limit can refuse, so fill it.
-    const h = await makeHarness({ limits: { maxPerWindow: 1, windowDays: 365, windowKind: 'rolling', cooldownDays: 0 } });
+    const h = await makeHarness({ limits: { maxPerWindow: 1, windowDays: 365, windowKind: 'year', cooldownDays: 0 } });
     await linkMcid(h, people.hugoAtContoso);
     for (const [locale, phrase] of [
       ['en-US', 'link my certification'],
@@ -253,5 +253,35 @@ describe('Partner Center fidelity: dates read as a person of that language write
     assert.match(gb, /subsequent association is 4 February 2026 \(UTC\)\./);
     assert.match(textOf(await h.say(people.hugoAtContoso, 'status', { locale: 'en-GB' })), /linked to Contoso since 5 January 2026 \(UTC\)[^]*is 4 February 2026 \(UTC\)/);
     assert.match(textOf(await h.say(people.hugoAtContoso, 'status', { locale: 'en-US' })), /linked to Contoso since January 5, 2026 \(UTC\)[^]*is February 4, 2026 \(UTC\)/);
+  });
+});
+
+describe('Partner Center fidelity: "per year" is decided and said', () => {
+  it('by default a place frees on the same date one year later, and the status card says so, in both languages', async () => {
+    const h = await makeHarness({ clock: new ManualClock('2027-03-10T09:00:00Z') });
+    await linkMcid(h, people.hugoAtContoso);
+    h.clock.set('2027-05-01T09:00:00Z');
+    await linkMcid(h, people.hugoAtFabrikam);
+    h.clock.set('2027-07-01T09:00:00Z');
+    await linkMcid(h, people.hugoAtContoso);
+    const en = textOf(await h.say(people.hugoAtContoso, 'status', { locale: 'en-GB' }));
+    assert.match(en, /next available date for an association is 10 March 2028 \(UTC\)/);
+    assert.match(en, /Each association counts for a year: its place frees up on the same date one year later/);
+    const fr = textOf(await h.say(people.hugoAtContoso, 'statut', { locale: 'fr-FR' }));
+    assert.match(fr, /est le 10 mars 2028 \(UTC\)\./);
+    assert.match(fr, /sa place se libère à la même date un an plus tard/);
+  });
+
+  it('with LIMIT_WINDOW_KIND=rolling the 365 days are kept and said, in both languages', async () => {
+    const h = await makeHarness({ clock: new ManualClock('2027-03-10T09:00:00Z'), limits: { maxPerWindow: 3, windowDays: 365, windowKind: 'rolling', cooldownDays: 30 } });
+    await linkMcid(h, people.hugoAtContoso);
+    h.clock.set('2027-05-01T09:00:00Z');
+    await linkMcid(h, people.hugoAtFabrikam);
+    h.clock.set('2027-07-01T09:00:00Z');
+    await linkMcid(h, people.hugoAtContoso);
+    const en = textOf(await h.say(people.hugoAtContoso, 'status', { locale: 'en-GB' }));
+    assert.match(en, /next available date for an association is 9 March 2028 \(UTC\)/);
+    assert.match(en, /Each association counts for 365 days/);
+    assert.match(textOf(await h.say(people.hugoAtContoso, 'statut', { locale: 'fr-FR' })), /Chaque association compte pendant 365 jours/);
   });
 });

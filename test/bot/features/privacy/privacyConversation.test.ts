@@ -150,7 +150,7 @@ describe('privacy in the conversation', () => {
     const text = textOf(card);
     assert.match(text, /Effacés maintenant : votre nom, vos e-mails et vos certifications/);
     assert.match(text, /Conservées : uniquement les dates de début de vos associations, sous un hachage à clé de votre MCID/);
-    assert.match(text, /395 jours/);
+    assert.match(text, /396 jours/);
     await h.click(people.alice, button(card, 'card.cancel'));
     assert.equal((await h.associationStore.getRecord('10203040'))?.link?.mpnId, '1234567');
   });
@@ -158,7 +158,7 @@ describe('privacy in the conversation', () => {
   it('after "delete my data" the person is unknown to CertLink, and linking again too early is still refused (R4)', async () => {
     const h = await linkedHarness();
     const done = await h.click(people.alice, button(await h.say(people.alice, 'delete my data'), 'privacy.erase.confirm'));
-    assert.match(textOf(done.body), /Kept: association start dates \(1\) under a keyed hash, until February 4, 2027/);
+    assert.match(textOf(done.body), /Kept: association start dates \(1\) under a keyed hash, until February 5, 2027/);
     assert.equal(await h.associationStore.getRecord('10203040'), null);
     assert.equal(await h.services.profiles.get('10203040'), null);
     assert.equal(await h.services.university.get(CONTOSO_TENANT, people.alice.userId), null);
