@@ -52,7 +52,9 @@ export const en = {
   movedAwayTakenOver:
     'MCID {mcid}, which this account linked to {org}, is now linked to another account of {org}, which proved by signing in with its Microsoft Learning account that the MCID is theirs. If you did not do this yourself, tell an admin of {org}.',
   confirmLinkTitle: 'Link MCID {mcid} to {org}?',
-  confirmLinkBody: 'Your certifications ({count}) will count for {org}.',
+  confirmLinkBody: 'Valid today, these will count for {org}: {certs, plural, one {# certification} other {# certifications}} and {exams, plural, one {# exam} other {# exams}}.',
+  confirmLinkNone: 'Nothing on your profile is valid today, so nothing will count for {org} yet.',
+  confirmLinkExpired: 'Expired, so not counted: {list}.',
   confirmLinkSwitch: 'This ends your link to {from} in the same step: it will stop showing you in its skills report.',
   confirmLinkUsed: 'This will be association {used} of {max} allowed {perWindow}.',
   confirmLinkNext: 'After this one, your next possible association is {date}.',
@@ -242,6 +244,7 @@ export const en = {
   sayListAdmins: 'list admins',
 
   // How a certification reads on a card
+  certificationIsExam: '{title} (exam)',
   certificationExpired: '{title}, expired {date}',
   certificationEarned: '{title}. Earned {earned}.',
   certificationEarnedExpires: '{title}. Earned {earned}, expires {expires}.',

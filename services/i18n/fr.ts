@@ -49,7 +49,9 @@ export const fr: Record<keyof typeof en, string> = {
   movedAwayTakenOver:
     'Le MCID {mcid}, que ce compte avait lié à {org}, est maintenant lié à un autre compte de {org}, qui a prouvé en se connectant avec son compte Microsoft Learning que ce MCID est le sien. Si ce n’est pas vous, prévenez un administrateur de {org}.',
   confirmLinkTitle: 'Lier le MCID {mcid} à {org} ?',
-  confirmLinkBody: 'Vos certifications ({count}) compteront pour {org}.',
+  confirmLinkBody: 'Valides aujourd’hui, compteront pour {org} : {certs, plural, one {# certification} other {# certifications}} et {exams, plural, one {# examen} other {# examens}}.',
+  confirmLinkNone: 'Rien sur votre profil n’est valide aujourd’hui : rien ne comptera encore pour {org}.',
+  confirmLinkExpired: 'Expirées, donc non comptées : {list}.',
   confirmLinkSwitch: 'Votre liaison à {from} prend fin dans la même étape : vous n’apparaîtrez plus dans son rapport des compétences.',
   confirmLinkUsed: 'Ce sera l’association {used} sur {max, plural, one {# autorisée} other {# autorisées}} {perWindow}.',
   confirmLinkNext: 'Après celle-ci, votre prochaine association possible sera le {date}.',
@@ -246,6 +248,7 @@ export const fr: Record<keyof typeof en, string> = {
   sayListAdmins: 'liste des admins',
 
   // How a certification reads on a card
+  certificationIsExam: '{title} (examen)',
   certificationExpired: '{title}, expirée le {date}',
   certificationEarned: '{title}. Obtenue le {earned}.',
   certificationEarnedExpires: '{title}. Obtenue le {earned}, expire le {expires}.',

@@ -18,6 +18,8 @@ export interface CertificationFactOptions {
   limit?: number;
   /** Say when each was earned and when it expires, not only that it expired. */
   withDates?: boolean;
+  /** Say which are exams ("… (exam)"): the link card counts them apart. */
+  withType?: boolean;
   /** How the dates are written (default: the language's). */
   dates?: DateStyle;
 }
@@ -30,7 +32,7 @@ export interface CertificationFactOptions {
 export function certificationFacts(certifications: readonly Certification[], locale: Locale, now: Date, options: CertificationFactOptions = {}): Fact[] {
   const dates = options.dates ?? locale;
   return certifications.slice(0, options.limit ?? MAX_CERTIFICATION_FACTS).map((c) => {
-    const title = titleBesideNumber(c);
+    const title = options.withType && c.type === 'exam' ? say(locale, 'certificationIsExam', { title: titleBesideNumber(c) }) : titleBesideNumber(c);
     const expired = isExpired(c, now);
     if (options.withDates && !expired) {
       const earned = formatDate(c.earnedOn, dates);

@@ -2,7 +2,8 @@
  * "link my certification": find the person's profile by their Teams email (or
  * by signing in), show what linking will do, and link on their click (R1–R6, R8).
  */
-import { confirmCard, ExecuteButton, statementCard, StatementCardData } from '../../../cards/cardModels';
+import { confirmCard, ExecuteButton, Fact, statementCard, StatementCardData } from '../../../cards/cardModels';
+import { isExpired } from '../../../services/directory/certifications';
 import { LinkDecision, LinkRequest } from '../../../services/association/associationRules';
 import { blockingReasons, r4Message } from '../../../services/association/refusalMessage';
 import { McidRecord, OwnershipProof } from '../../../services/association/types';
@@ -81,6 +82,19 @@ export async function refusalReply(hc: HandlerContext, d: EmployeeDeps, mcid: st
   return { card: statementCard({ ...refusal, lines: [...refusal.lines, ...notice.lines], buttons: notice.buttons }) };
 }
 
+/**
+ * What the link will bring the organization: only what is valid on the link date counts (exams
+ * and certifications said apart); expired ones are named apart, as not counting.
+ */
+function countedOnLink(hc: HandlerContext, profile: CertificationProfile, org: string, now: Date): { lines: string[]; facts: Fact[] } {
+  const valid = profile.certifications.filter((c) => !isExpired(c, now));
+  const expired = profile.certifications.filter((c) => isExpired(c, now));
+  const exams = valid.filter((c) => c.type === 'exam').length;
+  const lines = [valid.length ? say(hc.locale, 'confirmLinkBody', { org, certs: valid.length - exams, exams }) : say(hc.locale, 'confirmLinkNone', { org })];
+  if (expired.length) lines.push(say(hc.locale, 'confirmLinkExpired', { count: expired.length, list: expired.map((c) => c.number).join(', ') }));
+  return { lines, facts: certificationFacts(valid, hc.locale, now, { dates: hc.dates, withType: true }) };
+}
+
 /** A text reply that says `lead` first. */
 function textReply(lead: string[], text: string): Reply {
   return { text: [...lead, text].join('\n\n') };
@@ -121,7 +135,8 @@ async function previewReply(hc: HandlerContext, d: EmployeeDeps, profile: Certif
       return refusalReply(hc, d, profile.mcid, decision, lead);
     case 'takeover':
     case 'allowed': {
-      const lines = [...lead, ...(confirm.line ? [confirm.line] : []), say(hc.locale, 'confirmLinkBody', { org, count: profile.certifications.length })];
+      const counted = countedOnLink(hc, profile, org, d.clock.now());
+      const lines = [...lead, ...(confirm.line ? [confirm.line] : []), ...counted.lines];
       if (decision.kind === 'allowed') {
         if (decision.switchFrom) lines.push(say(hc.locale, 'confirmLinkSwitch', { from: d.orgs.nameOf(decision.switchFrom) }));
         lines.push(say(hc.locale, 'confirmLinkUsed', { ...limitWording(d.associations.limits, hc.locale), used: decision.usedAfter }));
@@ -139,7 +154,7 @@ async function previewReply(hc: HandlerContext, d: EmployeeDeps, profile: Certif
         card: confirmCard({
           title: say(hc.locale, 'confirmLinkTitle', { mcid: profile.mcid, org }),
           lines,
-          facts: certificationFacts(profile.certifications, hc.locale, d.clock.now(), { dates: hc.dates }),
+          facts: counted.facts,
           confirmTitle: confirm.title,
           cancelTitle: say(hc.locale, 'cancel'),
           confirmVerb: LINK_CONFIRM,

@@ -285,3 +285,32 @@ describe('Partner Center fidelity: "per year" is decided and said', () => {
     assert.match(textOf(await h.say(people.hugoAtContoso, 'statut', { locale: 'fr-FR' })), /Chaque association compte pendant 365 jours/);
   });
 });
+
+describe('Partner Center fidelity: the link card counts what counts', () => {
+  it('counts only what is valid on the link date, says which are exams, and names the expired ones apart, in both languages', async () => {
+    const h = await makeHarness();
+    // Alice's profile: AZ-204 is an exam, AZ-400 expired before the link date, two certifications are current.
+    const en = await h.say(people.alice, 'link my certification', { locale: 'en-GB' });
+    const text = textOf(en);
+    assert.match(text, /Valid today, these will count for Contoso: 2 certifications and 1 exam\./);
+    assert.match(text, /Expired, so not counted: AZ-400\./);
+    assert.doesNotMatch(text, /\(4\)/);
+    assert.match(text, /AZ-204\n[^\n]*\(exam\)/);
+    const facts = JSON.stringify(en);
+    assert.ok(!/"title":"AZ-400"/.test(facts), 'the expired one is not among what counts');
+    const fr = textOf(await h.say(people.alice, 'lier ma certification', { locale: 'fr-FR' }));
+    assert.match(fr, /Valides aujourd’hui, compteront pour Contoso : 2 certifications et 1 examen\./);
+    assert.match(fr, /Expirées, donc non comptées : AZ-400\./);
+    assert.match(fr, /\(examen\)/);
+  });
+
+  it('says that nothing will count when nothing is valid on the link date', async () => {
+    // David's two certifications both expire, the last on 3 December 2027.
+    const david = { userId: 'aad-david', tenantId: people.alice.tenantId, email: 'david@contoso.com', name: 'David' };
+    const h = await makeHarness({ clock: new ManualClock('2028-01-10T09:00:00Z'), memberEmail: { emailOf: async () => david.email } });
+    const text = textOf(await h.say(david, 'link my certification'));
+    assert.match(text, /Nothing on your profile is valid today, so nothing will count for Contoso yet\./);
+    assert.match(text, /Expired, so not counted: [A-Z]{2}-\d{3}, [A-Z]{2}-\d{3}\./);
+    assert.match(textOf(await h.say(david, 'lier ma certification', { locale: 'fr-FR' })), /Rien sur votre profil n’est valide aujourd’hui : rien ne comptera encore pour Contoso\./);
+  });
+});
