@@ -27,6 +27,8 @@ export interface AppConfig {
   profilesFile: string;
   /** Azure Bot OAuth connection for "sign in with another Microsoft Learning account"; empty = not offered. */
   oauthConnectionName: string;
+  /** Azure Bot OAuth connection for the Partner University account's own sign-in; empty = Partner University not offered. */
+  universityOauthConnectionName: string;
   /** Channels whose activities are served: msteams, plus emulator when ALLOW_EMULATOR_CHANNEL=true (local mode only). */
   servedChannels: string[];
   limits: AssociationLimits;
@@ -185,6 +187,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     orgsFile: file(env, 'ORGS_FILE', 'data/orgs.sample.json'),
     profilesFile: file(env, 'PROFILES_FILE', 'data/profiles.sample.json'),
     oauthConnectionName: str(env, 'OAUTH_CONNECTION_NAME'),
+    universityOauthConnectionName: str(env, 'UNIVERSITY_OAUTH_CONNECTION_NAME'),
     servedChannels: allowEmulator ? ['msteams', 'emulator'] : ['msteams'],
     limits,
     privacy: privacySettings(env, limits),

@@ -11,7 +11,7 @@ import { confirmLink, LINK_CONFIRM, LINK_SIGN_IN, LINK_START, signInFromCard, st
 import { confirmRemove, startRemove, UNLINK_CONFIRM } from './removeHandler';
 import { ACCESS_REMOVE_MCID, ACCESS_REMOVE_UNIVERSITY, removeAccess } from './removeAccessHandler';
 import { showStatus } from './statusHandler';
-import { confirmUniversityLink, removeUniversity, startUniversityLink, UNIVERSITY_USE_EMAIL } from './universityHandler';
+import { removeUniversity, signInToUniversity, startUniversityLink, UNIVERSITY_SIGN_IN } from './universityHandler';
 
 export function employeeFeature(d: EmployeeDeps): Feature<EmployeeIntent> {
   // Fixed answers and help read nothing of the organization: for guests too.
@@ -52,7 +52,7 @@ export function employeeFeature(d: EmployeeDeps): Feature<EmployeeIntent> {
       [UNLINK_CONFIRM]: { handle: (hc, card) => confirmRemove(hc, d, card), audience: 'confirmedMember' },
       [ACCESS_REMOVE_MCID]: { handle: (hc) => startRemove(hc, d), readAhead: ['mine'] },
       [ACCESS_REMOVE_UNIVERSITY]: { handle: (hc) => removeUniversity(hc, d), audience: 'confirmedMember' },
-      [UNIVERSITY_USE_EMAIL]: { handle: (hc, card) => confirmUniversityLink(hc, d, card), rateLimit: 'link', audience: 'confirmedMember' },
+      [UNIVERSITY_SIGN_IN]: { handle: signInToUniversity },
     },
     // "Link now" on a notice, an invitation or the status card: like typing "link my certification", for whoever clicks.
     publicVerbs: { [LINK_START]: { handle: (hc) => startLink(hc, d), rateLimit: 'link', readAhead: ['mine', 'byEmail'] } },

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { AssociationLimits } from '../../../../services/association/types';
 import { ManualClock } from '../../../../services/clock';
-import { button, buttons, makeHarness, people, textOf } from '../../../support/conversationHarness';
+import { button, buttons, makeHarness, people, Person, textOf } from '../../../support/conversationHarness';
 
 type Harness = Awaited<ReturnType<typeof makeHarness>>;
 
@@ -9,8 +9,9 @@ async function linkMcid(h: Harness, who = people.alice): Promise<void> {
   await h.click(who, button(await h.say(who, 'link my certification'), 'link.confirm'));
 }
 
-async function linkUniversity(h: Harness, who = people.alice): Promise<void> {
-  await h.click(who, button(await h.say(who, 'link Partner University'), 'university.useEmail'));
+/** As a Partner University sign-in would link it (its own test is below). */
+async function linkUniversity(h: Harness, who: Person = people.alice): Promise<void> {
+  await h.services.university.link(who.tenantId, who.userId, who.email ?? '');
 }
 
 describe('Partner Center fidelity: "remove access" ends whichever link exists', () => {
@@ -312,5 +313,56 @@ describe('Partner Center fidelity: the link card counts what counts', () => {
     assert.match(text, /Nothing on your profile is valid today, so nothing will count for Contoso yet\./);
     assert.match(text, /Expired, so not counted: [A-Z]{2}-\d{3}, [A-Z]{2}-\d{3}\./);
     assert.match(textOf(await h.say(david, 'lier ma certification', { locale: 'fr-FR' })), /Rien sur votre profil n’est valide aujourd’hui : rien ne comptera encore pour Contoso\./);
+  });
+});
+
+describe('Partner University is linked by signing in to it, never with the Teams email', () => {
+  function fakeJwt(claims: Record<string, string>): string {
+    const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    return `${part({ alg: 'none' })}.${part(claims)}.sig`;
+  }
+
+  for (const [locale, phrase, credentials, buttonTitle, linked] of [
+    [
+      'en-US',
+      'link Partner University',
+      /Enter the credentials of your Partner University account \(not your Partner Center account\)/,
+      'Sign in to Partner University',
+      /Your Partner University account alice\.pu@university\.example is linked\./,
+    ],
+    [
+      'fr-FR',
+      'lier l’Université partenaire',
+      /Entrez les informations d’identification de votre compte Université partenaire \(pas votre compte de l’Espace partenaires\)/,
+      'Se connecter à l’Université partenaire',
+      /Votre compte Université partenaire alice\.pu@university\.example est associé\./,
+    ],
+  ] as const) {
+    it(`asks for the Partner University account's own sign-in and links the account it proves (${locale})`, async () => {
+      const h = await makeHarness({ universityOauthConnectionName: 'partner-university' });
+      h.adapter.addUserToken('partner-university', 'msteams', `29:${people.alice.userId}`, fakeJwt({ preferred_username: 'alice.pu@university.example' }), '654321');
+      const start = await h.say(people.alice, phrase, { locale });
+      assert.match(textOf(start), credentials);
+      assert.doesNotMatch(textOf(start), /alice@contoso\.com/, 'the Teams email proves nothing here');
+      assert.doesNotMatch(textOf(start), /72|skills report|rapport/, 'no promise of what the link does not give');
+      const signIn = button(start, 'university.signIn');
+      assert.equal(signIn.title, buttonTitle);
+      const clicked = await h.click(people.alice, signIn, { locale });
+      assert.ok(
+        clicked.others.some((a) => a.attachments?.some((x) => x.contentType === 'application/vnd.microsoft.card.oauth')),
+        'an OAuth sign-in card is sent',
+      );
+      assert.match(textOf(await h.say(people.alice, '654321', { locale })), linked);
+      assert.equal((await h.services.university.get(people.alice.tenantId, people.alice.userId))?.account, 'alice.pu@university.example');
+    });
+  }
+
+  it('without its sign-in configured, Partner University is not offered, and nothing is linked with the Teams email', async () => {
+    const h = await makeHarness();
+    const en = await h.say(people.alice, 'link Partner University');
+    assert.match(textOf(en), /needs its own sign-in, which this CertLink does not offer yet/);
+    assert.deepEqual(buttons(en), []);
+    assert.match(textOf(await h.say(people.alice, 'lier l’Université partenaire', { locale: 'fr-FR' })), /demande sa propre connexion/);
+    assert.equal(await h.services.university.get(people.alice.tenantId, people.alice.userId), null);
   });
 });
