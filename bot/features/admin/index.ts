@@ -77,14 +77,14 @@ export function adminFeature(deps: AdminFeatureDeps): Feature<AdminIntent> {
     if (out.kind === 'refused') return refusal(hc);
     // An empty report has nothing to download.
     const downloads: CardDownloads = out.summary.empty ? { kind: 'askInPersonalChat' } : await downloadsFor(hc, 'report');
-    return { card: reportSummaryCard({ orgName: hc.org.name, summary: out.summary, at: out.at, downloads, locale: hc.locale }) };
+    return { card: reportSummaryCard({ orgName: hc.org.name, summary: out.summary, at: out.at, downloads, locale: hc.locale, dates: hc.dates }) };
   };
 
   const auditLog: MessageHandler = async (hc) => {
     const out = await admin.auditLog(hc.org, hc.info.userId);
     if (out.kind === 'refused') return refusal(hc);
     const [names, downloads] = await Promise.all([auditNames(hc, profiles, out.entries), downloadsFor(hc, 'audit')]);
-    return { card: auditLogCard({ orgName: hc.org.name, entries: out.entries, downloads, nameOf: (id) => names.get(id), locale: hc.locale }) };
+    return { card: auditLogCard({ orgName: hc.org.name, entries: out.entries, downloads, nameOf: (id) => names.get(id), locale: hc.locale, dates: hc.dates }) };
   };
 
   const listAdmins: MessageHandler = async (hc) => {
@@ -118,6 +118,7 @@ export function adminFeature(deps: AdminFeatureDeps): Feature<AdminIntent> {
         linkedSince: found.linkedSince,
         cardId,
         locale: hc.locale,
+        dates: hc.dates,
       }),
     };
   };

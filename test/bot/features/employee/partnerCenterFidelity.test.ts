@@ -255,6 +255,13 @@ describe('Partner Center fidelity: dates read as a person of that language write
     assert.match(textOf(await h.say(people.hugoAtContoso, 'status', { locale: 'en-GB' })), /linked to Contoso since 5 January 2026 \(UTC\)[^]*is 4 February 2026 \(UTC\)/);
     assert.match(textOf(await h.say(people.hugoAtContoso, 'status', { locale: 'en-US' })), /linked to Contoso since January 5, 2026 \(UTC\)[^]*is February 4, 2026 \(UTC\)/);
   });
+
+  it('the admins’ report card follows the Teams locale too', async () => {
+    const h = await makeHarness();
+    assert.match(textOf(await h.say(people.contosoAdmin, 'skills report', { locale: 'en-US' })), /January 5, 2026 \(UTC\)/);
+    assert.match(textOf(await h.say(people.contosoAdmin, 'skills report', { locale: 'en-GB' })), /5 January 2026 \(UTC\)/);
+    assert.match(textOf(await h.say(people.contosoAdmin, 'rapport des compétences', { locale: 'fr-FR' })), /Au 5 janvier 2026 \(UTC\)/);
+  });
 });
 
 describe('Partner Center fidelity: "per year" is decided and said', () => {
