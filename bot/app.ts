@@ -47,6 +47,7 @@ import { EmployeeDeps } from './features/employee/employeeDeps';
 import { MovedAwayNotices } from './features/employee/movedAwayNotice';
 import { personalNudgeCard, welcomeCardFor } from './features/employee/helpHandler';
 import { previewAfterSignIn } from './features/employee/linkHandler';
+import { universitySignedIn } from './features/employee/universityHandler';
 import { noticesFeature } from './features/notices';
 import { renewalsFeature } from './features/renewals';
 import { expiringNames } from './features/admin/expiringNames';
@@ -233,7 +234,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
   // In-process memories of people, both forgotten when a person erases their data.
   const memberCache = cachedMembers(teamsMembers);
   const memory = new ConversationMemory(notices.refs);
-  const employee: EmployeeDeps = { associations, orgs, university, clock, signIn: config.oauthConnectionName !== '', notices };
+  const employee: EmployeeDeps = { associations, orgs, university, clock, signIn: config.oauthConnectionName !== '', universitySignIn: config.universityOauthConnectionName !== '', notices };
   const features = [
     employeeFeature(employee),
     privacyFeature({
@@ -271,10 +272,12 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
     log,
     reads: { associations, profiles: stores.profiles, orgs, members: overrides.members ?? (overrides.memberEmail ? fromEmailLookup(overrides.memberEmail) : memberCache) },
     profiles: stores.profiles,
-    signIn: employee.signIn,
+    // Either sign-in may be in progress: a message may be its magic code.
+    signIn: employee.signIn || employee.universitySignIn,
     memory,
     welcomeCard: welcomeCardFor,
     preview: (hc, profile) => previewAfterSignIn(hc, employee, profile),
+    universityLinked: (hc, account) => universitySignedIn(hc, employee, account),
     personalNudge: personalNudge(notices, clock, personalNudgeCard, (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'personal-chat nudge not delivered')),
     rateLimiter: new PersonRateLimiter(stores.counters, config.rateLimits, clock),
     onTurn: metrics.onTurn,
@@ -283,6 +286,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
   const endpoint = runtime.serve(pipeline, {
     session: { documents: overrides.sessionDocuments ?? stores.documents, ttlSeconds: config.sessionStateTtlDays * 86400 || undefined },
     oauthConnectionName: config.oauthConnectionName,
+    universityOauthConnectionName: config.universityOauthConnectionName,
     refuse: refuseUnprovenIdentity(channels),
     turnErrorMessage: (activity) => say(pickLocale(activity.locale), 'unavailable'),
   });

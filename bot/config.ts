@@ -5,8 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { AssociationLimits } from '../services/association/types';
-import { DEFAULT_AUDIT_RETENTION_DAYS, minimumStartRetentionDays, START_RETENTION_MARGIN_DAYS } from '../services/privacy/retention';
+import { AssociationLimits, LIMIT_WINDOW_KINDS } from '../services/association/types';
+import { DEFAULT_AUDIT_RETENTION_DAYS, defaultRetention, minimumStartRetentionDays } from '../services/privacy/retention';
 import { RateLimitSettings } from '../services/limits/personRateLimiter';
 import { parseClusterNodes, redactCredentials } from '../services/redis/redisConnection';
 
@@ -27,6 +27,8 @@ export interface AppConfig {
   profilesFile: string;
   /** Azure Bot OAuth connection for "sign in with another Microsoft Learning account"; empty = not offered. */
   oauthConnectionName: string;
+  /** Azure Bot OAuth connection for the Partner University account's own sign-in; empty = Partner University not offered. */
+  universityOauthConnectionName: string;
   /** Channels whose activities are served: msteams, plus emulator when ALLOW_EMULATOR_CHANNEL=true (local mode only). */
   servedChannels: string[];
   limits: AssociationLimits;
@@ -173,7 +175,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const limits: AssociationLimits = {
     maxPerWindow: int(env, 'LIMIT_MAX_PER_WINDOW', 3, 1, 100),
     windowDays: int(env, 'LIMIT_WINDOW_DAYS', 365, 1, 3660),
-    windowKind: oneOf(env, 'LIMIT_WINDOW_KIND', ['rolling', 'calendar'] as const, 'rolling'),
+    windowKind: oneOf(env, 'LIMIT_WINDOW_KIND', LIMIT_WINDOW_KINDS, 'year'),
     cooldownDays: int(env, 'LIMIT_COOLDOWN_DAYS', 30, 0, 365),
   };
   const reliability = reliabilitySettings(env);
@@ -194,6 +196,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     orgsFile: file(env, 'ORGS_FILE', 'data/orgs.sample.json'),
     profilesFile: file(env, 'PROFILES_FILE', 'data/profiles.sample.json'),
     oauthConnectionName: str(env, 'OAUTH_CONNECTION_NAME'),
+    universityOauthConnectionName: str(env, 'UNIVERSITY_OAUTH_CONNECTION_NAME'),
     servedChannels: allowEmulator ? ['msteams', 'emulator'] : ['msteams'],
     limits,
     privacy: privacySettings(env, limits),
@@ -288,7 +291,7 @@ function privacySettings(env: Env, limits: AssociationLimits): PrivacyConfig {
     throw new ConfigError('PRIVACY_HASH_SECRET is required when MicrosoftAppId is set (e.g. openssl rand -base64 48); keep it for as long as the data it protects');
   }
   const minimum = minimumStartRetentionDays(limits);
-  const startRetentionDays = int(env, 'PRIVACY_START_RETENTION_DAYS', limits.windowDays + START_RETENTION_MARGIN_DAYS, 1, 36_500);
+  const startRetentionDays = int(env, 'PRIVACY_START_RETENTION_DAYS', defaultRetention(limits).startRetentionDays, 1, 36_500);
   if (startRetentionDays < minimum) {
     throw new ConfigError(`PRIVACY_START_RETENTION_DAYS must be at least ${minimum} (the limit window), or the abuse limits would forget starts they count (got ${startRetentionDays})`);
   }

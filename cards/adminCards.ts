@@ -4,6 +4,7 @@
  */
 import { AuditAction, AuditEntry } from '../services/audit/auditLog';
 import { CREDIT_DELAY_DAYS } from '../services/association/associationRules';
+import { DateStyle } from '../services/i18n/dates';
 import { formatDate, Locale } from '../services/i18n/locale';
 import { say, TextKey } from '../services/i18n/say';
 import { EXPIRING_WITHIN_DAYS, ReportSummary } from '../services/report/reportService';
@@ -79,17 +80,19 @@ export interface ReportSummaryCardInput {
    * where to ask for them ('ask'). Absent: the counts only, as before.
    */
   expiringPeople?: ExpiringPeople;
+  /** How dates are written (default: the language's), after the Teams client's region. */
+  dates?: DateStyle;
 }
 
 export type ExpiringPeople = { kind: 'shown'; people: NamedExpiry[] } | { kind: 'sent' } | { kind: 'ask' };
 
-function expiringPeopleData(who: ExpiringPeople | undefined, locale: Locale) {
+function expiringPeopleData(who: ExpiringPeople | undefined, locale: Locale, dates: DateStyle | Locale) {
   const shown = who?.kind === 'shown' ? who.people : [];
   const more = shown.length - CARD_PEOPLE_LIMIT;
   const note = who?.kind === 'sent' ? say(locale, 'reportExpiringNamesSent') : who?.kind === 'ask' ? say(locale, 'reportExpiringNamesAsk') : more > 0 ? say(locale, 'reportMorePeople', { count: more }) : '';
   return {
     expiringWhoHeading: say(locale, 'reportExpiringWho', { days: EXPIRING_WITHIN_DAYS }),
-    expiringPeople: shown.slice(0, CARD_PEOPLE_LIMIT).map((e) => ({ label: e.name, value: say(locale, 'reportExpiringEntry', { title: e.title, date: formatDate(e.expiresOn, locale) }) })),
+    expiringPeople: shown.slice(0, CARD_PEOPLE_LIMIT).map((e) => ({ label: e.name, value: say(locale, 'reportExpiringEntry', { title: e.title, date: formatDate(e.expiresOn, dates) }) })),
     expiringWhoNote: note,
   };
 }
@@ -100,7 +103,7 @@ export function reportSummaryCard(input: ReportSummaryCardInput): AdaptiveCardAt
   const more = (total: number, key: 'reportMoreTitles' | 'reportMoreExpiring') => (total > CARD_TITLE_LIMIT ? say(locale, key, { count: total - CARD_TITLE_LIMIT }) : '');
   return renderCard(reportSummaryTemplate, {
     heading: say(locale, 'reportHeading', { org: input.orgName }),
-    asOf: say(locale, 'reportAsOf', { date: formatDate(input.at, locale) }),
+    asOf: say(locale, 'reportAsOf', { date: formatDate(input.at, input.dates ?? locale) }),
     empty: summary.empty,
     emptyMessage: say(locale, 'reportEmpty'),
     linkedLabel: say(locale, 'reportLinked'),
@@ -119,7 +122,7 @@ export function reportSummaryCard(input: ReportSummaryCardInput): AdaptiveCardAt
     csvLabel: say(locale, 'reportCsv'),
     xlsxLabel: say(locale, 'reportXlsx'),
     ...downloadData(input.downloads, 'report', locale),
-    ...expiringPeopleData(input.expiringPeople, locale),
+    ...expiringPeopleData(input.expiringPeople, locale, input.dates ?? locale),
   });
 }
 
@@ -149,7 +152,7 @@ export function adminListCard(input: { orgName: string; admins: AdminList; nameO
   });
 }
 
-export function describeAuditEntry(entry: AuditEntry, locale: Locale, nameOf?: NameOf): { what: string; when: string } {
+export function describeAuditEntry(entry: AuditEntry, locale: Locale, nameOf?: NameOf, dates: DateStyle | Locale = locale): { what: string; when: string } {
   const name = (id: string | undefined) => (id ? (nameOf?.(id) ?? id) : '');
   const what = say(locale, AUDIT_ACTION_TEXT[entry.action], {
     actor: name(entry.actorUserId),
@@ -158,16 +161,16 @@ export function describeAuditEntry(entry: AuditEntry, locale: Locale, nameOf?: N
     format: entry.details?.format?.toUpperCase() ?? '',
   });
   const at = new Date(entry.at);
-  return { what, when: `${formatDate(at, locale).replace(' (UTC)', '')} ${timeFormats[locale].format(at)} UTC` };
+  return { what, when: `${formatDate(at, dates).replace(' (UTC)', '')} ${timeFormats[locale].format(at)} UTC` };
 }
 
-export function auditLogCard(input: { orgName: string; entries: AuditEntry[]; downloads: CardDownloads; nameOf?: NameOf; locale: Locale }): AdaptiveCardAttachment {
+export function auditLogCard(input: { orgName: string; entries: AuditEntry[]; downloads: CardDownloads; nameOf?: NameOf; locale: Locale; dates?: DateStyle }): AdaptiveCardAttachment {
   const { locale } = input;
   return renderCard(auditLogTemplate, {
     heading: say(locale, 'auditHeading', { org: input.orgName }),
     subheading: say(locale, 'auditSubheading', { count: input.entries.length }),
     emptyMessage: say(locale, 'auditEmpty'),
-    entries: input.entries.map((e) => describeAuditEntry(e, locale, input.nameOf)),
+    entries: input.entries.map((e) => describeAuditEntry(e, locale, input.nameOf, input.dates)),
     csvLabel: say(locale, 'auditCsv'),
     xlsxLabel: say(locale, 'auditXlsx'),
     ...downloadData(input.downloads, 'audit', locale),
@@ -184,6 +187,7 @@ export interface ConfirmRemovalInput {
   /** Identifies this card so a second click on a stale copy is recognised. */
   cardId: string;
   locale: Locale;
+  dates?: DateStyle;
 }
 
 export function confirmRemovalCard(input: ConfirmRemovalInput): AdaptiveCardAttachment {
@@ -196,7 +200,7 @@ export function confirmRemovalCard(input: ConfirmRemovalInput): AdaptiveCardAtta
     mcidLabel: say(locale, 'removalMcid'),
     mcid: input.mcid,
     sinceLabel: say(locale, 'removalSince'),
-    since: formatDate(input.linkedSince, locale),
+    since: formatDate(input.linkedSince, input.dates ?? locale),
     consequences: say(locale, 'removalConsequences', { org: input.orgName }),
     confirmLabel: say(locale, 'removalConfirm'),
     cancelLabel: say(locale, 'removalCancel'),

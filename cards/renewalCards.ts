@@ -3,6 +3,7 @@
  * Microsoft Learn), the "my renewals" list, and the lists admins read in their personal chat (who
  * renews soon, the monthly digest). Sentences come from say(); names and titles travel as data.
  */
+import type { DateStyle } from '../services/i18n/dates';
 import { formatDate, Locale } from '../services/i18n/locale';
 import { say } from '../services/i18n/say';
 import { NamedExpiry } from '../services/renewals/expiringPeople';
@@ -40,6 +41,8 @@ export interface MyRenewalsData {
   windowDays: number;
   lastCallDays: number;
   noticesOn: boolean;
+  /** How dates are written, after the Teams client's region (default: the language's). */
+  dates?: DateStyle;
 }
 
 export function myRenewalsCard(d: MyRenewalsData): AdaptiveCardAttachment {
@@ -47,7 +50,7 @@ export function myRenewalsCard(d: MyRenewalsData): AdaptiveCardAttachment {
   const lines =
     d.due.length === 0
       ? [say(locale, 'myRenewalsNone', { days: d.windowDays })]
-      : [say(locale, 'myRenewalsIntro'), ...d.due.map((r) => say(locale, 'myRenewalsLine', { name: r.name, date: formatDate(r.expiresOn, locale), days: r.daysLeft }))];
+      : [say(locale, 'myRenewalsIntro'), ...d.due.map((r) => say(locale, 'myRenewalsLine', { name: r.name, date: formatDate(r.expiresOn, d.dates ?? locale), days: r.daysLeft }))];
   const note = d.noticesOn ? say(locale, 'myRenewalsReminded', { days: d.lastCallDays }) : say(locale, 'myRenewalsNoticesOff');
   return renderCard(template, {
     title: say(locale, 'myRenewalsHeading'),

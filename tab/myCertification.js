@@ -43,7 +43,7 @@
       started: function (date, org) { return date + ' : ' + (org || 'une autre organisation'); },
       nextHeading: 'Prochaine association',
       allowedNow: "Vous pouvez vous associer à une organisation dès aujourd'hui.",
-      nextDate: function (date) { return 'La prochaine date disponible pour une association est ' + date + '.'; },
+      nextDate: function (date) { return 'La prochaine date disponible pour une association est le ' + date + '.'; },
       blocked: { cooldown: 'Il faut 30 jours entre deux associations.', yearlyLimit: 'Vous avez utilisé toutes les associations permises sur la période.' },
       cooldownDays: function (d) { return 'Il faut ' + d + ' jours entre deux associations.'; },
       noticesHeading: 'Notifications',

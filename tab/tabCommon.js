@@ -64,22 +64,27 @@
     }
     document.body.setAttribute('data-mode', inTeams ? 'teams' : 'local');
 
-    // The tabs' date formatters, made once per page for its locale: every date a tab shows goes through these.
-    var dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    var shortDateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    // The bot's own formatter (services/i18n/dates.ts, served as dates.js): the same words as the cards.
+    var dateStyle = window.CertLinkDates.dateStyleOf(locale, lang);
+    var styleTag = dateStyle === 'fr' ? 'fr-FR' : dateStyle;
+    // A table's or a chip's day and a chart's months, in the same style (French « 1er » included).
+    var shortDateFormat = new Intl.DateTimeFormat(styleTag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
     var monthFormats = {
-      short: new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }),
-      long: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      short: new Intl.DateTimeFormat(styleTag, { month: 'short', timeZone: 'UTC' }),
+      long: new Intl.DateTimeFormat(styleTag, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
     };
     var day = function (iso) { return new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso); };
+    var shortDay = function (iso) {
+      return shortDateFormat.formatToParts(day(iso)).map(function (p) { return dateStyle === 'fr' && p.type === 'day' && p.value === '1' ? '1er' : p.value; }).join('');
+    };
     return {
       lang: lang,
       locale: locale,
       inTeams: inTeams,
       t: t,
-      fmtDate: function (iso) { return iso ? dateFormat.format(day(iso)) + ' (UTC)' : ''; },
+      fmtDate: function (iso) { return iso ? window.CertLinkDates.formatDate(iso.length === 10 ? iso + 'T00:00:00Z' : iso, dateStyle) : ''; },
       /** A day in a table or chip, where "(UTC)" would crowd: the page says once that dates are UTC. */
-      fmtShortDate: function (iso) { return iso ? shortDateFormat.format(day(iso)) : ''; },
+      fmtShortDate: function (iso) { return iso ? shortDay(iso) : ''; },
       /** A month "YYYY-MM": 'short' (a chart's axis) or 'long' (with its year). */
       fmtMonth: function (yyyyMm, style) { return monthFormats[style || 'long'].format(day(yyyyMm + '-01')); },
       api: async function (path, method) {

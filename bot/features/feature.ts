@@ -5,6 +5,7 @@
  * orders every feature's phrases.
  */
 import type { Organization } from '../../services/directory/types';
+import type { DateStyle } from '../../services/i18n/dates';
 import type { Locale } from '../../services/i18n/locale';
 import type { RateLimitedKind } from '../../services/limits/personRateLimiter';
 import type { Reply, Turn } from '../runtime/turn';
@@ -19,6 +20,8 @@ export interface HandlerContext {
   turn: Turn;
   info: TurnInfo;
   locale: Locale;
+  /** How dates are written: the language, and for English the Teams client's region (en-US month first). */
+  dates: DateStyle;
   /** The org of the person's tenant; handlers only run once it is known. */
   org: Organization;
   pending: PendingCards;

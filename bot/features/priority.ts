@@ -17,6 +17,7 @@ export type IntentName = EmployeeIntent | AdminIntent | NoticeIntent | PrivacyIn
 export const intentPriority: IntentPattern<IntentName>[] = [
   // Before everything: "delete my data" must never read as "remove my certification".
   privacy.deleteMyData,
+  employee.whoSeesReport,
   employee.whoSees,
   privacy.myData,
   employee.howCertificationsCount,
@@ -25,6 +26,8 @@ export const intentPriority: IntentPattern<IntentName>[] = [
   admin.grantPartnerAdmin,
   admin.listAdmins,
   admin.auditLog,
+  employee.merge,
+  employee.support,
   employee.reportDelay,
   employee.whatIsMcid,
   admin.report,
@@ -42,6 +45,7 @@ export const intentPriority: IntentPattern<IntentName>[] = [
   // Partner University in any words ("how do I link Partner University?") is about that account,
   // before the questions about the MCID's link below.
   employee.universityRemove,
+  employee.removeAccess,
   employee.universityLink,
   employee.statusLeft,
   employee.limited,

@@ -12,7 +12,7 @@
 import type * as restify from 'restify';
 import { AdminActions } from '../../services/admin/adminActions';
 import { AssociationService } from '../../services/association/associationService';
-import { McidRecord } from '../../services/association/types';
+import { LimitWindowKind, McidRecord } from '../../services/association/types';
 import { OrgDirectory } from '../../services/directory/orgDirectory';
 import { ProfileStore } from '../../services/directory/profileStore';
 import { orgListsDomainOf } from '../../services/directory/emailProof';
@@ -57,7 +57,7 @@ export interface MyCertificationView {
   mcid: string | null;
   /** Association starts that count against the limit now, oldest first. */
   associations: { mpnId: string; orgName: string | null; at: string }[];
-  limits: { maxPerWindow: number; windowDays: number; windowKind: 'rolling' | 'calendar'; cooldownDays: number };
+  limits: { maxPerWindow: number; windowDays: number; windowKind: LimitWindowKind; cooldownDays: number };
   /** YYYY-MM-DD (UTC) of the first day a new association is allowed; today when allowed now. */
   nextAllowedDate: string | null;
   allowedNow: boolean;

@@ -50,11 +50,21 @@ export function frameAncestors(localMode: boolean): string {
   return (localMode ? [...FRAME_ANCESTORS, ...LOCAL_FRAME_ANCESTORS] : FRAME_ANCESTORS).join(' ');
 }
 
+/**
+ * The bot's date formatter (services/i18n/dates.ts, compiled beside this file), for the tab pages
+ * as window.CertLinkDates: the tabs write dates with the very code the cards use. It imports nothing.
+ */
+export function browserDates(): Buffer {
+  const compiled = readFileSync(path.resolve(__dirname, '..', '..', 'services', 'i18n', 'dates.js'), 'utf8').replace(/^\/\/# sourceMappingURL=.*$/m, '');
+  return Buffer.from(`(function (exports) {\n${compiled}\nwindow.CertLinkDates = exports;\n})({});\n`);
+}
+
 export function registerTabPages(server: restify.Server, opts: { localMode: boolean }, dir = TAB_DIR): void {
   const csp = `frame-ancestors ${frameAncestors(opts.localMode)}`;
   const files = new Map<string, { body: Buffer; type: string }>();
   for (const name of TAB_FILES) files.set(name, { body: readFileSync(path.join(dir, name)), type: TYPES[path.extname(name)] });
   files.set('teams-js.js', { body: readFileSync(require.resolve('@microsoft/teams-js')), type: TYPES['.js'] });
+  files.set('dates.js', { body: browserDates(), type: TYPES['.js'] });
 
   server.get('/tab/:file', async (req: restify.Request, res: restify.Response) => {
     const file = files.get(String(req.params.file));

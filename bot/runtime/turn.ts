@@ -89,11 +89,17 @@ export interface Turn {
   readonly responded: boolean;
   readonly session: TurnSession;
   readonly members: TurnMembers;
-  /** Starts "sign in with another Microsoft Learning account" (the runtime's OAuth prompt). */
-  beginSignIn(): Promise<void>;
+  /**
+   * Starts a sign-in (the runtime's OAuth prompt): 'learning' (default) for "sign in with another
+   * Microsoft Learning account", 'university' for the Partner University account, each on its own connection.
+   */
+  beginSignIn(kind?: SignInKind): Promise<void>;
   /** Lets a sign-in in progress take this activity: true when it did. */
   continueSignIn(): Promise<boolean>;
 }
+
+/** Which account a sign-in proves: a Microsoft Learning account (an MCID) or a Partner University account. */
+export type SignInKind = 'learning' | 'university';
 
 /** The answer to a card click (Universal Actions): the card that replaces the clicked one, or a 400. */
 export type CardActionAnswer = { card: AdaptiveCardAttachment } | { badRequest: string };
@@ -118,9 +124,9 @@ export interface TurnHandler {
   uninstalled(turn: Turn): Promise<void>;
   membersAdded(turn: Turn, members: ChannelAccount[]): Promise<void>;
   /** The OAuth prompt's text, in the person's language. */
-  signInPrompt(turn: Turn): string;
+  signInPrompt(turn: Turn, kind: SignInKind): string;
   /** The sign-in ended: the token from the token service, or null when it did not complete. */
-  signedIn(turn: Turn, token: string | null): Promise<void>;
+  signedIn(turn: Turn, token: string | null, kind: SignInKind): Promise<void>;
 }
 
 /** What POST /api/messages answers. */
@@ -141,6 +147,8 @@ export interface ServeOptions {
   session: { documents: DocumentStore; ttlSeconds?: number };
   /** Azure Bot OAuth connection for the sign-in; empty = no sign-in. */
   oauthConnectionName: string;
+  /** Azure Bot OAuth connection for the Partner University account's sign-in; empty = not offered. */
+  universityOauthConnectionName?: string;
   /** Asked once a request is authenticated, before its turn: a reason refuses it (403). */
   refuse?(activity: ChannelActivity): string | null;
   /** What a person is told when a message turn fails outside the handler's own care. */

@@ -10,7 +10,7 @@ import type { Feature, IntentRules, PublicVerbRules, VerbRules } from '../featur
 import { say, TextKey } from '../../services/i18n/say';
 import { hashUserId } from '../logging';
 import { summarizeError } from '../runtime/errorSummary';
-import type { CardAction, CardActionAnswer, ChannelAccount, Turn, TurnHandler } from '../runtime/turn';
+import type { CardAction, CardActionAnswer, ChannelAccount, SignInKind, Turn, TurnHandler } from '../runtime/turn';
 import { badRequestBody, cardBody } from '../runtime/universalActions';
 import { CardActionRouter } from './cardActionRouter';
 import { Lifecycle, LifecycleDeps } from './lifecycle';
@@ -110,12 +110,12 @@ export class TurnPipeline implements TurnHandler {
     return this.lifecycle.membersAdded(this.scope(turn), members);
   }
 
-  signInPrompt(turn: Turn): string {
-    return say(this.scope(turn).info.locale, 'linkSignInPrompt');
+  signInPrompt(turn: Turn, kind: SignInKind = 'learning'): string {
+    return say(this.scope(turn).info.locale, kind === 'university' ? 'uniSignInPrompt' : 'linkSignInPrompt');
   }
 
-  signedIn(turn: Turn, token: string | null): Promise<void> {
-    return afterSignIn(this.deps, this.scope(turn), token);
+  signedIn(turn: Turn, token: string | null, kind: SignInKind = 'learning'): Promise<void> {
+    return afterSignIn(this.deps, this.scope(turn), token, kind);
   }
 
   /** The turn's scope; a runtime that calls an event outside run() gets a fresh one. */

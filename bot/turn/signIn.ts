@@ -7,6 +7,7 @@ import { ProfileStore } from '../../services/directory/profileStore';
 import { OrgDirectory } from '../../services/directory/orgDirectory';
 import { CertificationProfile } from '../../services/directory/types';
 import type { HandlerContext, Reply } from '../features/feature';
+import type { SignInKind } from '../runtime/turn';
 import { say } from '../../services/i18n/say';
 import { safeReply } from './safeReply';
 import { TurnScope } from './turnScope';
@@ -16,9 +17,11 @@ export interface SignInDeps {
   profiles: Pick<ProfileStore, 'findByEmail'>;
   /** What the profile found leads to: the link's preview. */
   preview(hc: HandlerContext, profile: CertificationProfile): Promise<Reply>;
+  /** A Partner University sign-in proved this account: link it. */
+  universityLinked(hc: HandlerContext, account: string): Promise<Reply>;
 }
 
-export async function afterSignIn(deps: SignInDeps, scope: TurnScope, token: string | null): Promise<void> {
+export async function afterSignIn(deps: SignInDeps, scope: TurnScope, token: string | null, kind: SignInKind = 'learning'): Promise<void> {
   const { info, turn } = scope;
   const org = deps.orgs.forTenant(info.tenantId);
   if (!org) return;
@@ -33,6 +36,11 @@ export async function afterSignIn(deps: SignInDeps, scope: TurnScope, token: str
     return;
   }
   const email = emailFromToken(token);
+  if (kind === 'university') {
+    // The account the Partner University sign-in names, never the Teams email.
+    await turn.send(safeReply(email ? await deps.universityLinked(scope.handlerContext(info.locale, org), email) : { text: say(info.locale, 'uniSignInNoAccount') }));
+    return;
+  }
   const profile = email ? await deps.profiles.findByEmail(email) : null;
   if (!profile) {
     await turn.send({ text: say(info.locale, 'linkSignInNoProfile') });

@@ -4,6 +4,7 @@
  */
 import { Clock } from '../../services/clock';
 import { Organization } from '../../services/directory/types';
+import { dateStyleOf } from '../../services/i18n/dates';
 import { Locale } from '../../services/i18n/locale';
 import { onceKey } from '../../services/kv/onceKey';
 import { OnceStore } from '../../services/kv/onceStore';
@@ -61,6 +62,7 @@ export class TurnScope {
       turn: this.turn,
       info: this.info,
       locale,
+      dates: dateStyleOf(this.turn.activity.locale, locale),
       org,
       pending: new PendingCards(this.turn.session, () => this.deps.clock.now(), locale),
       reads: this.reads,

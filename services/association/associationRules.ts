@@ -42,12 +42,22 @@ export interface Availability {
   startsInWindow: { mpnId: string; at: string }[];
 }
 
+/**
+ * The day a start leaves the window: the same date one year later ('year'; 29 February gives
+ * 1 March, Date.UTC rolls it over), or `windowDays` later ('rolling').
+ */
+export function windowEnd(startIso: string, limits: AssociationLimits): Date {
+  const day = startOfUtcDay(new Date(startIso));
+  if (limits.windowKind === 'year') return new Date(Date.UTC(day.getUTCFullYear() + 1, day.getUTCMonth(), day.getUTCDate()));
+  return addDays(day, limits.windowDays);
+}
+
 function startsInWindow(starts: McidRecord['starts'], today: Date, limits: AssociationLimits): McidRecord['starts'] {
   if (limits.windowKind === 'calendar') {
     const year = today.getUTCFullYear();
     return starts.filter((s) => new Date(s.at).getUTCFullYear() === year);
   }
-  return starts.filter((s) => addDays(startOfUtcDay(new Date(s.at)), limits.windowDays) > today);
+  return starts.filter((s) => windowEnd(s.at, limits) > today);
 }
 
 /**
@@ -75,7 +85,7 @@ export function availability(starts: McidRecord['starts'], now: Date, limits: As
       limitEnd = new Date(Date.UTC(today.getUTCFullYear() + 1, 0, 1));
     } else {
       const leaving = inWindow[inWindow.length - limits.maxPerWindow];
-      limitEnd = addDays(startOfUtcDay(new Date(leaving.at)), limits.windowDays);
+      limitEnd = windowEnd(leaving.at, limits);
     }
     blockedBy.push('yearlyLimit');
     if (limitEnd > date) date = limitEnd;

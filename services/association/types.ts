@@ -1,16 +1,22 @@
-/** Partner Center's abuse limits (R3). Defaults: 3 per rolling 365 days, 30 days between starts. */
+/** Partner Center's abuse limits (R3). Defaults: 3 a year (a start counts until the same date one year later), 30 days between starts. */
 export interface AssociationLimits {
   maxPerWindow: number;
   windowDays: number;
-  /** rolling: the last `windowDays` days; calendar: the current UTC calendar year. */
-  windowKind: 'rolling' | 'calendar';
+  /**
+   * year: a start counts until the same date one year later (29 February: 1 March), `windowDays`
+   * unused; rolling: the last `windowDays` days; calendar: the current UTC calendar year.
+   */
+  windowKind: LimitWindowKind;
   cooldownDays: number;
 }
+
+export const LIMIT_WINDOW_KINDS = ['year', 'rolling', 'calendar'] as const;
+export type LimitWindowKind = (typeof LIMIT_WINDOW_KINDS)[number];
 
 export const DEFAULT_LIMITS: AssociationLimits = {
   maxPerWindow: 3,
   windowDays: 365,
-  windowKind: 'rolling',
+  windowKind: 'year',
   cooldownDays: 30,
 };
 

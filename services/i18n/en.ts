@@ -52,7 +52,9 @@ export const en = {
   movedAwayTakenOver:
     'MCID {mcid}, which this account linked to {org}, is now linked to another account of {org}, which proved by signing in with its Microsoft Learning account that the MCID is theirs. If you did not do this yourself, tell an admin of {org}.',
   confirmLinkTitle: 'Link MCID {mcid} to {org}?',
-  confirmLinkBody: 'Your certifications ({count}) will count for {org}.',
+  confirmLinkBody: 'Valid today, these will count for {org}: {certs, plural, one {# certification} other {# certifications}} and {exams, plural, one {# exam} other {# exams}}.',
+  confirmLinkNone: 'Nothing on your profile is valid today, so nothing will count for {org} yet.',
+  confirmLinkExpired: 'Expired, so not counted: {list}.',
   confirmLinkSwitch: 'This ends your link to {from} in the same step: it will stop showing you in its skills report.',
   confirmLinkUsed: 'This will be association {used} of {max} allowed {perWindow}.',
   confirmLinkNext: 'After this one, your next possible association is {date}.',
@@ -103,28 +105,41 @@ export const en = {
   notYourCard: 'This card was for someone else. Nothing was changed.',
   alreadyDone: 'This was already done. Nothing else was changed.',
   uniStartTitle: 'Get Partner University access',
-  uniStartBody: 'Your Partner University assessments will show in the skills report within 72 hours; newly passed ones can take 7 to 10 days.',
-  uniUseEmail: 'Use {email} to associate my Partner University account.',
-  uniLinkWithEmail: 'Link with {email}',
-  uniLinked: 'Your Partner University account {account} is linked. Assessments appear in the report within 72 hours; newly passed ones can take 7 to 10 days.',
+  uniStartBody: 'Enter the credentials of your Partner University account (not your Partner Center account): sign in to Partner University below. Your Teams email does not prove that account.',
+  uniSignIn: 'Sign in to Partner University',
+  uniSignInPrompt: 'Sign in with your Partner University account (not your Partner Center account).',
+  uniSignInNoAccount: 'The sign-in did not say which Partner University account it was, so nothing was linked. Please try again.',
+  uniNotOffered: 'Linking a Partner University account needs its own sign-in, which this CertLink does not offer yet. Ask your CertLink administrator to set it up.',
+  uniLinked: 'Your Partner University account {account} is linked.',
   uniAlready: 'Your Partner University account {account} is already linked.',
   uniRemoved: 'Partner University access removed for {account}.',
   uniNothing: 'You have no Partner University account linked.',
-  uniNoEmail: 'I could not read your work email from Teams, so I cannot use the shortcut. Ask your administrator to check your Teams account.',
+  removeAccessTitle: 'Remove which access?',
+  removeAccessBoth: 'Your MCID {mcid} is linked to {org}, and your Partner University account {account} is linked. Which one do you want to remove?',
+  removeAccessMcid: 'Unlink my MCID',
+  removeAccessUniversity: 'Remove Partner University',
+  removeAccessNothing: 'You have no linked certification and no Partner University account to remove.',
   faqHowLink:
-    'To link your MCID, say "link my certification" here. I use your work email to find your Microsoft Certification profile (or you sign in with your Microsoft Learning account), show you what will happen, and link it when you confirm. For privacy, only you can link your own certifications: your admin cannot do it for you.',
-  faqHowUnlink: 'Say "remove my certification" and confirm. For privacy, only you can remove your own link. Removing does not give back an association.',
+    'To link your MCID, say "link my certification" here. I use your work email to find your Microsoft Certification profile (or you sign in with your Microsoft Learning account), show you what will happen, and link it when you confirm. For a Partner University account, say "link Partner University" (Partner Center\'s "Get Partner University access"). For privacy, only you can link your own certifications: your admin cannot do it for you.',
+  faqHowUnlink: 'Say "remove my certification" (or "remove access", Partner Center\'s button) and confirm. For privacy, only you can remove your own link. Removing does not give back an association.',
   faqMovedCompany: 'Link your MCID to company B the usual way ("link my certification" in company B\'s Teams). The link to company A ends automatically in the same step, and A\'s skills report stops showing you.',
-  faqLeftNoAccess: 'If you left company A and no longer have access, ask a global admin of company A to remove you from their skills report. They can remove you, but they can never link you anywhere.',
+  faqLeftNoAccess:
+    'Once you have left company A, its global admin must delete your account there. If your MCID still shows as linked to company A in its skills report, ask a global admin of company A to remove you from the report. They can remove you, but they can never link you anywhere.',
+  faqWhoSeesReport:
+    '{org}\'s skills report can be seen and downloaded by any of its global admins or partner admins (Partner Center: any global admin or MPN partner admin), and by nobody else. It lists the people whose MCID is linked to {org}, with their certifications. Say "who can see my certifications?" for what they see about you.',
   faqAdminNoResponse: 'The admin should first check the email address used, then contact the person the account details were given to.',
   faqLimited:
-    'To protect against abuse, you can make at most {max, plural, one {# association} other {# associations}} {perWindow}, with {cooldown, plural, one {# day} other {# days}} between associations counted from the start of the previous one. Say "when can I link again" to see your date. If you still cannot link after that date, contact Partner Center support.',
+    'To protect against abuse, you can make at most {max, plural, one {# association} other {# associations}} {perWindow}, with {cooldown, plural, one {# day} other {# days}} between associations counted from the start of the previous one. Say "when can I link again" to see your date. If you still cannot link after that date, contact Partner Center support: https://partner.microsoft.com/support',
   faqReportDelay:
     'Once your MCID is linked, your certifications appear in your organization\'s skills report within 72 hours; newly passed exams and assessments can take 7 to 10 days. Say "when can I link again" to check that your link is in place.',
   faqWhoSees:
     'Once your MCID is linked to {org}, its global admins and the partner admins they name see you in the skills report: your name, email and certifications, as Partner Center shows them. They can remove you from the report, but never link or change anything for you. Nobody else sees them through CertLink, your manager included unless they are one of those admins, and before you link, or once you remove the link, the report does not show you. Say "my data" to see everything CertLink keeps about you.',
   faqOneOrg:
     "No: an MCID is linked to one organization at a time (Partner Center's rule). Linking it to another organization ends the link to the first one in the same step, and counts as one of your {max, plural, one {# association} other {# associations}} {perWindow}, {cooldown, plural, one {# day} other {# days}} apart.",
+  faqMerge:
+    'For questions about merging Microsoft Certification Profiles (two MCIDs into one), contact certification support: https://aka.ms/mcpforum. CertLink cannot merge profiles; once they are merged, say "link my certification" to link the one that remains.',
+  faqSupport:
+    'For technical problems linking or unlinking an MCID that these answers do not cover, open a ticket with Microsoft Partner Center support: https://partner.microsoft.com/support. For questions about merging certification profiles (MCIDs), contact certification support: https://aka.ms/mcpforum',
   faqWhatIsMcid:
     'Your MCID (Microsoft Certification Profile ID) is the number of your Microsoft certification profile: the one you sign in to with your Microsoft Learning account, where your exams and certifications are recorded. You do not need to type it: say "link my certification" and I find your profile from your Teams email, or let you sign in. Say "status" to see the MCID you linked. For questions about merging certification profiles, contact certification support: https://aka.ms/mcpforum',
   typedCardAnswer: 'Typing does not answer a card: please use the buttons on the card above. Nothing was changed. A card works for {minutes} minutes; after that, ask again.',
@@ -230,11 +245,15 @@ export const en = {
   sayListAdmins: 'list admins',
 
   // How a certification reads on a card
+  certificationIsExam: '{title} (exam)',
   certificationExpired: '{title}, expired {date}',
   certificationEarned: '{title}. Earned {earned}.',
   certificationEarnedExpires: '{title}. Earned {earned}, expires {expires}.',
 
   // The configured association limits, as the texts above quote them
+  limitsRuleYear: 'Each association counts for a year: its place frees up on the same date one year later (1 March for 29 February).',
+  limitsRuleDays: 'Each association counts for {days, plural, one {# day} other {# days}}: its place frees up {days, plural, one {# day} other {# days}} after it started.',
+  limitsRuleCalendar: 'Associations count per calendar year: every place frees up on 1 January (UTC).',
   limitsPerYear: 'a year',
   limitsPerCalendarYear: 'per calendar year',
   limitsPerDays: 'in any {days, plural, one {# day} other {# days}}',
@@ -243,7 +262,9 @@ export const en = {
   limitsInLastDays: '{days, plural, one {in the last day} other {in the last # days}}',
 
   // Partner Center's refusal (R4, word for word) and what blocked
-  refusalR4: 'You have attempted to associate with a partner organization. However, we require a period of 30 days between associations. Your next available date for a subsequent association is {date}.',
+  refusalR4:
+    'You have attempted to associate with a partner organization. However, we require a period of {cooldown, plural, one {# day} other {# days}} between associations. Your next available date for a subsequent association is {date}.',
+  refusalR4NoCooldown: 'You have attempted to associate with a partner organization. Your next available date for a subsequent association is {date}.',
   refusalCooldown: 'What blocks it now: {cooldown, plural, one {# day} other {# days}} must pass from the start of your last association.',
   refusalYearlyLimit: 'What blocks it now: you have used {used} of {max, plural, one {# association} other {# associations}} allowed {perWindow}.',
 

@@ -49,7 +49,9 @@ export const fr: Record<keyof typeof en, string> = {
   movedAwayTakenOver:
     'Le MCID {mcid}, que ce compte avait lié à {org}, est maintenant lié à un autre compte de {org}, qui a prouvé en se connectant avec son compte Microsoft Learning que ce MCID est le sien. Si ce n’est pas vous, prévenez un administrateur de {org}.',
   confirmLinkTitle: 'Lier le MCID {mcid} à {org} ?',
-  confirmLinkBody: 'Vos certifications ({count}) compteront pour {org}.',
+  confirmLinkBody: 'Valides aujourd’hui, compteront pour {org} : {certs, plural, one {# certification} other {# certifications}} et {exams, plural, one {# examen} other {# examens}}.',
+  confirmLinkNone: 'Rien sur votre profil n’est valide aujourd’hui : rien ne comptera encore pour {org}.',
+  confirmLinkExpired: 'Expirées, donc non comptées : {list}.',
   confirmLinkSwitch: 'Votre liaison à {from} prend fin dans la même étape : vous n’apparaîtrez plus dans son rapport des compétences.',
   confirmLinkUsed: 'Ce sera l’association {used} sur {max, plural, one {# autorisée} other {# autorisées}} {perWindow}.',
   confirmLinkNext: 'Après celle-ci, votre prochaine association possible sera le {date}.',
@@ -101,30 +103,44 @@ export const fr: Record<keyof typeof en, string> = {
   notYourCard: 'Cette carte était destinée à quelqu’un d’autre. Rien n’a été modifié.',
   alreadyDone: 'C’était déjà fait. Rien d’autre n’a été modifié.',
   uniStartTitle: 'Obtenir l’accès à l’Université partenaire',
-  uniStartBody: 'Vos évaluations de l’Université partenaire apparaîtront dans le rapport des compétences dans les 72 heures ; les plus récentes peuvent prendre 7 à 10 jours.',
-  uniUseEmail: 'Utiliser {email} pour associer mon compte Université partenaire.',
-  uniLinkWithEmail: 'Lier avec {email}',
-  uniLinked: 'Votre compte Université partenaire {account} est associé. Les évaluations apparaissent dans le rapport dans les 72 heures ; les plus récentes peuvent prendre 7 à 10 jours.',
+  uniStartBody:
+    'Entrez les informations d’identification de votre compte Université partenaire (pas votre compte de l’Espace partenaires) : connectez-vous à l’Université partenaire ci-dessous. Votre adresse Teams ne prouve pas ce compte.',
+  uniSignIn: 'Se connecter à l’Université partenaire',
+  uniSignInPrompt: 'Connectez-vous avec votre compte Université partenaire (pas votre compte de l’Espace partenaires).',
+  uniSignInNoAccount: 'La connexion n’a pas indiqué quel compte Université partenaire elle prouvait : rien n’a été associé. Réessayez.',
+  uniNotOffered: 'Associer un compte Université partenaire demande sa propre connexion, que ce CertLink ne propose pas encore. Demandez à votre administrateur CertLink de la configurer.',
+  uniLinked: 'Votre compte Université partenaire {account} est associé.',
   uniAlready: 'Votre compte Université partenaire {account} est déjà associé.',
   uniRemoved: 'Accès à l’Université partenaire supprimé pour {account}.',
   uniNothing: 'Aucun compte Université partenaire n’est associé.',
-  uniNoEmail: 'Je n’ai pas pu lire votre adresse professionnelle dans Teams : le raccourci n’est pas possible. Demandez à votre administrateur de vérifier votre compte Teams.',
+  removeAccessTitle: 'Supprimer quel accès ?',
+  removeAccessBoth: 'Votre MCID {mcid} est lié à {org} et votre compte Université partenaire {account} est associé. Lequel voulez-vous supprimer ?',
+  removeAccessMcid: 'Dissocier mon MCID',
+  removeAccessUniversity: 'Supprimer l’Université partenaire',
+  removeAccessNothing: 'Vous n’avez ni certification liée ni compte Université partenaire à supprimer.',
   faqHowLink:
-    'Pour lier votre MCID, dites « lier ma certification » ici. J’utilise votre adresse professionnelle pour trouver votre profil de certification Microsoft (ou vous vous connectez avec votre compte Microsoft Learning), je vous montre ce qui va se passer, et je fais la liaison quand vous confirmez. Pour des raisons de confidentialité, vous seul pouvez lier vos certifications : votre administrateur ne peut pas le faire pour vous.',
-  faqHowUnlink: 'Dites « supprimer ma certification » et confirmez. Pour des raisons de confidentialité, vous seul pouvez supprimer votre liaison. La suppression ne rend pas d’association.',
+    'Pour lier votre MCID, dites « lier ma certification » ici. J’utilise votre adresse professionnelle pour trouver votre profil de certification Microsoft (ou vous vous connectez avec votre compte Microsoft Learning), je vous montre ce qui va se passer, et je fais la liaison quand vous confirmez. Pour un compte Université partenaire, dites « lier l’Université partenaire » (« Obtenir l’accès à l’Université partenaire » dans l’Espace partenaires). Pour des raisons de confidentialité, vous seul pouvez lier vos certifications : votre administrateur ne peut pas le faire pour vous.',
+  faqHowUnlink:
+    'Dites « supprimer ma certification » (ou « supprimer l’accès », le bouton de l’Espace partenaires) et confirmez. Pour des raisons de confidentialité, vous seul pouvez supprimer votre liaison. La suppression ne rend pas d’association.',
   faqMovedCompany:
     'Liez votre MCID à la société B comme d’habitude (« lier ma certification » dans le Teams de la société B). La liaison à la société A prend fin automatiquement dans la même étape, et le rapport des compétences de A ne vous montre plus.',
   faqLeftNoAccess:
-    'Si vous avez quitté la société A et n’y avez plus accès, demandez à un administrateur général de la société A de vous supprimer de son rapport des compétences. Il peut vous retirer de son rapport, mais il ne peut jamais vous lier nulle part.',
+    'Une fois que vous avez quitté la société A, votre compte doit y être supprimé par l’administrateur général. Si votre MCID apparaît toujours comme lié à la société A dans son rapport des compétences, demandez à un administrateur général de la société A de vous supprimer du rapport. Il peut vous retirer du rapport, mais il ne peut jamais vous lier nulle part.',
+  faqWhoSeesReport:
+    'Le rapport des compétences de {org} est accessible et peut être téléchargé par n’importe lequel de ses administrateurs généraux ou administrateurs partenaires (dans l’Espace partenaires : tout administrateur général ou administrateur de partenaire MPN), et par personne d’autre. Il liste les personnes dont le MCID est lié à {org}, avec leurs certifications. Dites « qui peut voir mes certifications ? » pour savoir ce qu’ils voient de vous.',
   faqAdminNoResponse: 'L’administrateur doit d’abord vérifier l’adresse e-mail utilisée, puis contacter la personne à qui les informations de compte ont été fournies.',
   faqLimited:
-    'Pour vous protéger contre les abus, vous êtes limité à {max, plural, one {# association} other {# associations}} {perWindow}, avec une période de {cooldown, plural, one {# jour} other {# jours}} entre chaque association, comptée à partir du premier jour de l’association précédente. Dites « quand puis-je lier à nouveau » pour voir votre date. Si vous ne pouvez toujours pas lier après cette date, contactez le support technique de l’Espace partenaires.',
+    'Pour vous protéger contre les abus, vous êtes limité à {max, plural, one {# association} other {# associations}} {perWindow}, avec une période de {cooldown, plural, one {# jour} other {# jours}} entre chaque association, comptée à partir du premier jour de l’association précédente. Dites « quand puis-je lier à nouveau » pour voir votre date. Si vous ne pouvez toujours pas lier après cette date, contactez le support technique de l’Espace partenaires : https://partner.microsoft.com/support',
   faqReportDelay:
     'Une fois votre MCID lié, vos certifications apparaissent dans le rapport des compétences de votre organisation dans les 72 heures ; les examens et évaluations récemment réussis peuvent prendre 7 à 10 jours. Dites « quand puis-je lier à nouveau » pour vérifier que votre liaison est en place.',
   faqWhoSees:
     'Une fois votre MCID lié à {org}, ses administrateurs généraux et les administrateurs partenaires qu’ils nomment vous voient dans le rapport des compétences : votre nom, votre e-mail et vos certifications, comme l’Espace partenaires les montre. Ils peuvent vous retirer du rapport, mais jamais lier ni changer quoi que ce soit à votre place. Personne d’autre ne les voit par CertLink, votre manager compris s’il n’est pas l’un de ces administrateurs, et avant que vous liiez, ou une fois la liaison supprimée, le rapport ne vous montre pas. Dites « mes données » pour voir tout ce que CertLink garde sur vous.',
   faqOneOrg:
     'Non : un MCID n’est lié qu’à une seule organisation à la fois (règle de l’Espace partenaires). Le lier à une autre organisation met fin à la liaison avec la première dans la même étape, et compte comme l’une de vos {max, plural, one {# association} other {# associations}} {perWindow}, espacées de {cooldown, plural, one {# jour} other {# jours}}.',
+  faqMerge:
+    'Pour les questions relatives au processus de fusion du profil de certification Microsoft (deux MCID en un), contactez le support technique des certifications : https://aka.ms/mcpforum. CertLink ne fusionne pas les profils ; une fois la fusion faite, dites « lier ma certification » pour lier celui qui reste.',
+  faqSupport:
+    'Pour les problèmes techniques de liaison ou de dissociation de MCID qui ne sont pas traités dans ces réponses, ouvrez un ticket avec le support technique Microsoft de l’Espace partenaires : https://partner.microsoft.com/support. Pour les questions relatives à la fusion de profils de certification (MCID), contactez le support technique des certifications : https://aka.ms/mcpforum',
   faqWhatIsMcid:
     'Votre MCID (ID de profil de certification Microsoft) est le numéro de votre profil de certification Microsoft : celui auquel vous vous connectez avec votre compte Microsoft Learning, où sont enregistrés vos examens et certifications. Vous n’avez pas à le saisir : dites « lier ma certification » et je trouve votre profil à partir de votre e-mail Teams, ou vous permets de vous connecter. Dites « statut » pour voir le MCID que vous avez lié. Pour les questions sur la fusion de profils de certification, contactez le support technique des certifications : https://aka.ms/mcpforum',
   typedCardAnswer: 'Une réponse tapée ne répond pas à une carte : utilisez les boutons de la carte ci-dessus. Rien n’a été modifié. Une carte fonctionne {minutes} minutes ; ensuite, redemandez.',
@@ -234,11 +250,15 @@ export const fr: Record<keyof typeof en, string> = {
   sayListAdmins: 'liste des admins',
 
   // How a certification reads on a card
+  certificationIsExam: '{title} (examen)',
   certificationExpired: '{title}, expirée le {date}',
   certificationEarned: '{title}. Obtenue le {earned}.',
   certificationEarnedExpires: '{title}. Obtenue le {earned}, expire le {expires}.',
 
   // The configured association limits, as the texts above quote them
+  limitsRuleYear: 'Chaque association compte pendant un an : sa place se libère à la même date un an plus tard (le 1er mars pour un 29 février).',
+  limitsRuleDays: 'Chaque association compte pendant {days, plural, one {# jour} other {# jours}} : sa place se libère {days, plural, one {# jour} other {# jours}} après son début.',
+  limitsRuleCalendar: 'Les associations comptent par année civile : toutes les places se libèrent le 1er janvier (UTC).',
   limitsPerYear: 'par an',
   limitsPerCalendarYear: 'par année civile',
   limitsPerDays: 'sur toute période de {days, plural, one {# jour} other {# jours}}',
@@ -247,7 +267,9 @@ export const fr: Record<keyof typeof en, string> = {
   limitsInLastDays: '{days, plural, one {du dernier jour} other {des # derniers jours}}',
 
   // Partner Center's refusal (R4, word for word) and what blocked
-  refusalR4: 'Vous avez tenté de vous associer à une organisation partenaire. Toutefois, nous exigeons une période de 30 jours entre chaque association. La prochaine date disponible pour une association est {date}',
+  refusalR4:
+    'Vous avez tenté de vous associer à une organisation partenaire. Toutefois, nous exigeons une période de {cooldown, plural, one {# jour} other {# jours}} entre chaque association. La prochaine date disponible pour une association est le {date}.',
+  refusalR4NoCooldown: 'Vous avez tenté de vous associer à une organisation partenaire. La prochaine date disponible pour une association est le {date}.',
   refusalCooldown: 'Ce qui bloque : {cooldown, plural, one {# jour doit} other {# jours doivent}} s’écouler depuis le début de votre dernière association.',
   refusalYearlyLimit: 'Ce qui bloque : vous avez utilisé {used} {max, plural, one {sur # association autorisée} other {des # associations autorisées}} {perWindow}.',
 
@@ -337,7 +359,7 @@ export const fr: Record<keyof typeof en, string> = {
   invitationFooter: 'Vous ne recevrez pas cette invitation à nouveau avant 30 jours. Dites « arrêter les notifications » pour ne plus en recevoir.',
 
   // The report's empty state: Partner Center's own words
-  reportEmpty: 'Aucun utilisateur avec des données de compétences. Vérifiez si les utilisateurs ont associé leur compte Learning ou Université partenaire à leur profil.',
+  reportEmpty: "Aucun utilisateur n'a été trouvé avec des données de qualifications. Vérifiez si les utilisateurs ont associé leurs comptes Learning ou Université partenaire à leurs profils.",
   linkedSince: 'Depuis',
   // Renewal reminders (services/renewals) and the admins' monthly digest
   helpRenewals: '« mes renouvellements » : les certifications que vous pouvez renouveler gratuitement sur Microsoft Learn dès maintenant, et leur date d’expiration.',

@@ -18,14 +18,18 @@ export const START_RETENTION_MARGIN_DAYS = 30;
 export const DEFAULT_AUDIT_RETENTION_DAYS = 730;
 
 export function defaultRetention(limits: AssociationLimits): RetentionPolicy {
-  return { startRetentionDays: limits.windowDays + START_RETENTION_MARGIN_DAYS, auditRetentionDays: DEFAULT_AUDIT_RETENTION_DAYS };
+  return { startRetentionDays: windowLengthDays(limits) + START_RETENTION_MARGIN_DAYS, auditRetentionDays: DEFAULT_AUDIT_RETENTION_DAYS };
+}
+
+/** The longest a start can count: a year (by date or calendar) is up to 366 days. */
+function windowLengthDays(limits: AssociationLimits): number {
+  return limits.windowKind === 'rolling' ? limits.windowDays : 366;
 }
 
 /** The shortest start retention that still lets the rules see every start they count. */
 export function minimumStartRetentionDays(limits: AssociationLimits): number {
-  // A calendar window looks back at most to 1 January: 366 days covers a leap year.
-  const window = limits.windowKind === 'calendar' ? Math.max(limits.windowDays, 366) : limits.windowDays;
-  return Math.max(window, limits.cooldownDays);
+  // A year by date or a calendar year looks back at most 366 days (a leap year).
+  return Math.max(windowLengthDays(limits), limits.cooldownDays);
 }
 
 /** Start dates still worth keeping at `now`, and when the last of them stops being. Null when none is. */

@@ -8,7 +8,7 @@ describe('config: one module reads and checks every setting at start', () => {
     assert.equal(isLocalMode(c), true);
     assert.equal(c.redisUrl, null);
     assert.match(c.orgsFile, /data\/orgs\.sample\.json$/);
-    assert.deepEqual(c.limits, { maxPerWindow: 3, windowDays: 365, windowKind: 'rolling', cooldownDays: 30 });
+    assert.deepEqual(c.limits, { maxPerWindow: 3, windowDays: 365, windowKind: 'year', cooldownDays: 30 });
     assert.deepEqual(c.renewals, { windowDays: 180, lastCallDays: 30 });
     assert.deepEqual(loadConfig({ RENEWAL_WINDOW_DAYS: '90', RENEWAL_LAST_CALL_DAYS: '14' }).renewals, { windowDays: 90, lastCallDays: 14 });
   });
@@ -22,7 +22,7 @@ describe('config: one module reads and checks every setting at start', () => {
   for (const [name, value, pattern] of [
     ['PORT', 'eighty', /PORT must be a whole number/],
     ['REDIS_URL', 'localhost:6379', /REDIS_URL must start with redis:\/\//],
-    ['LIMIT_WINDOW_KIND', 'weekly', /LIMIT_WINDOW_KIND must be one of rolling, calendar/],
+    ['LIMIT_WINDOW_KIND', 'weekly', /LIMIT_WINDOW_KIND must be one of year, rolling, calendar/],
     ['LIMIT_MAX_PER_WINDOW', '0', /LIMIT_MAX_PER_WINDOW must be a whole number from 1/],
     ['MicrosoftAppType', 'Other', /MicrosoftAppType must be one of/],
     ['LOG_HASH_KEY', 'short', /LOG_HASH_KEY must be at least 16 characters/],

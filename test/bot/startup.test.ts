@@ -56,6 +56,6 @@ describe('start-up', () => {
     const index = path.resolve(__dirname, '../../bot/index.js');
     const out = spawnSync(process.execPath, [index], { env: { ...process.env, PORT: '3978', LIMIT_WINDOW_KIND: 'weekly' }, encoding: 'utf8', timeout: 15000 });
     assert.equal(out.status, 1);
-    assert.match(out.stderr, /CertLink cannot start: LIMIT_WINDOW_KIND must be one of rolling, calendar/);
+    assert.match(out.stderr, /CertLink cannot start: LIMIT_WINDOW_KIND must be one of year, rolling, calendar/);
   });
 });

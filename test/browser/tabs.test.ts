@@ -57,7 +57,8 @@ describe('tabs in headless Chromium (local mode, sample data)', function () {
   it('"My certification" speaks French when the locale is French', async () => {
     const page = await open('my-certification.html', `aad-alice;${CONTOSO}`, { locale: 'fr-FR', theme: 'contrast' });
     assert.equal(await text(page, '#title'), 'Ma certification');
-    assert.equal(await text(page, '#next-date'), 'La prochaine date disponible pour une association est 3 mars 2026 (UTC).');
+    assert.equal(await text(page, '#next-date'), 'La prochaine date disponible pour une association est le 3 mars 2026 (UTC).');
+    assert.equal(await text(page, '#link-status'), 'Le MCID 10203040 est lié à Contoso depuis le 1er février 2026 (UTC).');
     assert.equal(await text(page, '#profile h2'), 'Vos certifications (4)');
     assert.match((await page.locator('#certifications li').allInnerTexts())[0], /^AZ-400 · Microsoft Certified: DevOps Engineer Expert · obtenue le 4 septembre 2024 \(UTC\), expirée le 4 septembre 2025 \(UTC\)$/);
     assert.match(await text(page, '#banner'), /Mode local/);

@@ -65,7 +65,7 @@ describe('admin cards', () => {
     const card = reportSummaryCard({ orgName: 'Contoso', summary, at, ...links, locale: 'fr' });
     const all = texts(card.content).join('\n');
     assert.match(all, /Rapport des compétences — Contoso/);
-    assert.match(all, /Au 1 mars 2026 \(UTC\)/);
+    assert.match(all, /Au 1er mars 2026 \(UTC\)/);
     assert.match(all, /Personnes associées\n1\s234/);
     assert.match(all, /Crédit peut-être encore en attente\n12/);
     assert.match(all, /Expirent dans les 90 prochains jours \(40\)/);
@@ -82,7 +82,7 @@ describe('admin cards', () => {
     assert.ok(!texts(en.content).join('\n').includes('Linked people'));
     assert.deepEqual(actions(en), []);
     const fr = reportSummaryCard({ orgName: 'Contoso', summary: empty, at, ...links, locale: 'fr' });
-    assert.ok(texts(fr.content).includes('Aucun utilisateur avec des données de compétences. Vérifiez si les utilisateurs ont associé leur compte Learning ou Université partenaire à leur profil.'));
+    assert.ok(texts(fr.content).includes("Aucun utilisateur n'a été trouvé avec des données de qualifications. Vérifiez si les utilisateurs ont associé leurs comptes Learning ou Université partenaire à leurs profils."));
   });
 
   it('a report or audit card for a channel or group chat carries no URL and says where the downloads are', () => {

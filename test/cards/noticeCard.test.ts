@@ -20,7 +20,7 @@ describe('the "you can link again" notice card', () => {
     });
     const calendar = { ...DEFAULT_LIMITS, windowKind: 'calendar' as const, maxPerWindow: 4 };
     assert.equal(facts(noticeCard({ locale: 'en', associationsLeft: 3, limits: calendar, link: null }))['Associations left'], '3 of 4 per calendar year');
-    const days = { ...DEFAULT_LIMITS, windowDays: 180 };
+    const days = { ...DEFAULT_LIMITS, windowKind: 'rolling' as const, windowDays: 180 };
     assert.equal(facts(noticeCard({ locale: 'fr', associationsLeft: 0, limits: days, link: null }))['Associations restantes'], '0 sur 3 sur toute période de 180 jours');
   });
 });

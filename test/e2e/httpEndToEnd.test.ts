@@ -80,7 +80,7 @@ describe('HTTP end to end: real server, Redis, Teams connector stand-in', functi
 
     clock.set('2026-01-15T10:00:00Z');
     const refused = await message(hugoB, 'link my certification');
-    assert.match(textOf([refused]), /Your next available date for a subsequent association is 4 February 2026 \(UTC\)\./);
+    assert.match(textOf([refused]), /Your next available date for a subsequent association is February 4, 2026 \(UTC\)\./);
 
     clock.set('2026-02-05T10:00:00Z');
     const switching = await message(hugoB, 'link my certification');

@@ -52,6 +52,8 @@ export const people = {
 export interface HarnessOptions {
   clock?: ManualClock;
   oauthConnectionName?: string;
+  /** UNIVERSITY_OAUTH_CONNECTION_NAME: Partner University's own sign-in (default none: not offered). */
+  universityOauthConnectionName?: string;
   /** Where conversation state is kept; default the stores' documents, as in the process. */
   sessionDocuments?: DocumentStore;
   /** Whole stores (e.g. Redis from createStores); the parts below override pieces of the default memory stores. */
@@ -107,6 +109,7 @@ function harnessEnv(opts: HarnessOptions, limits: AssociationLimits): Env {
   return {
     LOG_LEVEL: 'silent',
     OAUTH_CONNECTION_NAME: opts.oauthConnectionName ?? '',
+    UNIVERSITY_OAUTH_CONNECTION_NAME: opts.universityOauthConnectionName ?? '',
     DOWNLOAD_SIGNING_SECRET: 'test-signing-secret-that-is-long-enough-000',
     PUBLIC_BASE_URL: 'https://certlink.example.test',
     SESSION_STATE_TTL_DAYS: String(Math.round((opts.sessionStateTtlSeconds ?? 0) / 86400)),

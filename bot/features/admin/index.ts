@@ -91,14 +91,14 @@ export function adminFeature(deps: AdminFeatureDeps): Feature<AdminIntent> {
     // An empty report has nothing to download, and nobody's certification expires.
     const downloads: CardDownloads = out.summary.empty ? { kind: 'askInPersonalChat' } : await downloadsFor(hc, 'report');
     const expiringPeople = out.summary.expiringSoonTotal > 0 ? await expiringFor(hc, out.at) : undefined;
-    return { card: reportSummaryCard({ orgName: hc.org.name, summary: out.summary, at: out.at, downloads, locale: hc.locale, expiringPeople }) };
+    return { card: reportSummaryCard({ orgName: hc.org.name, summary: out.summary, at: out.at, downloads, locale: hc.locale, expiringPeople, dates: hc.dates }) };
   };
 
   const auditLog: MessageHandler = async (hc) => {
     const out = await admin.auditLog(hc.org, hc.info.userId);
     if (out.kind === 'refused') return refusal(hc);
     const [names, downloads] = await Promise.all([auditNames(hc, profiles, out.entries), downloadsFor(hc, 'audit')]);
-    return { card: auditLogCard({ orgName: hc.org.name, entries: out.entries, downloads, nameOf: (id) => names.get(id), locale: hc.locale }) };
+    return { card: auditLogCard({ orgName: hc.org.name, entries: out.entries, downloads, nameOf: (id) => names.get(id), locale: hc.locale, dates: hc.dates }) };
   };
 
   const listAdmins: MessageHandler = async (hc) => {
@@ -132,6 +132,7 @@ export function adminFeature(deps: AdminFeatureDeps): Feature<AdminIntent> {
         linkedSince: found.linkedSince,
         cardId,
         locale: hc.locale,
+        dates: hc.dates,
       }),
     };
   };

@@ -6,6 +6,7 @@
 import { Fact } from '../../../cards/cardModels';
 import { Certification } from '../../../services/directory/types';
 import { isExpired, titleBesideNumber } from '../../../services/directory/certifications';
+import { DateStyle } from '../../../services/i18n/dates';
 import { formatDate, Locale } from '../../../services/i18n/locale';
 import { say } from '../../../services/i18n/say';
 
@@ -17,6 +18,10 @@ export interface CertificationFactOptions {
   limit?: number;
   /** Say when each was earned and when it expires, not only that it expired. */
   withDates?: boolean;
+  /** Say which are exams ("… (exam)"): the link card counts them apart. */
+  withType?: boolean;
+  /** How the dates are written (default: the language's). */
+  dates?: DateStyle;
 }
 
 /**
@@ -25,14 +30,15 @@ export interface CertificationFactOptions {
  * sees which of their skills are current before they link.
  */
 export function certificationFacts(certifications: readonly Certification[], locale: Locale, now: Date, options: CertificationFactOptions = {}): Fact[] {
+  const dates = options.dates ?? locale;
   return certifications.slice(0, options.limit ?? MAX_CERTIFICATION_FACTS).map((c) => {
-    const title = titleBesideNumber(c);
+    const title = options.withType && c.type === 'exam' ? say(locale, 'certificationIsExam', { title: titleBesideNumber(c) }) : titleBesideNumber(c);
     const expired = isExpired(c, now);
     if (options.withDates && !expired) {
-      const earned = formatDate(c.earnedOn, locale);
-      const value = c.expiresOn ? say(locale, 'certificationEarnedExpires', { title, earned, expires: formatDate(c.expiresOn, locale) }) : say(locale, 'certificationEarned', { title, earned });
+      const earned = formatDate(c.earnedOn, dates);
+      const value = c.expiresOn ? say(locale, 'certificationEarnedExpires', { title, earned, expires: formatDate(c.expiresOn, dates) }) : say(locale, 'certificationEarned', { title, earned });
       return { label: c.number, value };
     }
-    return { label: c.number, value: expired ? say(locale, 'certificationExpired', { title, date: formatDate(c.expiresOn as string, locale) }) : title };
+    return { label: c.number, value: expired ? say(locale, 'certificationExpired', { title, date: formatDate(c.expiresOn as string, dates) }) : title };
   });
 }

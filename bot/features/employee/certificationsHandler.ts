@@ -22,7 +22,7 @@ export async function showCertifications(hc: HandlerContext, d: EmployeeDeps): P
   const link = record?.mcid === mcid ? record.link : null;
   const lines = [link ? say(hc.locale, 'certificationsLinked', { mcid, org: d.orgs.nameOf(link.mpnId) }) : say(hc.locale, 'certificationsNotLinked', { mcid })];
   if (certifications.length === 0) lines.push(say(hc.locale, 'certificationsNone'));
-  const facts = certificationFacts(certifications, hc.locale, d.clock.now(), { limit: MAX_LISTED_CERTIFICATIONS, withDates: true });
+  const facts = certificationFacts(certifications, hc.locale, d.clock.now(), { limit: MAX_LISTED_CERTIFICATIONS, withDates: true, dates: hc.dates });
   const notes = certifications.length > facts.length ? [say(hc.locale, 'certificationsMore', { count: certifications.length - facts.length })] : [];
   notes.push(say(hc.locale, 'certificationsSource'));
   // Not linked: link from here if the rules allow it now (the status card says when otherwise).

@@ -18,6 +18,8 @@ export interface EmployeeDeps {
   clock: Clock;
   /** "Sign in with another Microsoft Learning account" is offered (OAUTH_CONNECTION_NAME is set). */
   signIn: boolean;
+  /** Partner University is linked by signing in to it (UNIVERSITY_OAUTH_CONNECTION_NAME is set); otherwise not offered. */
+  universitySignIn: boolean;
   /** Null when notices do not run: no "Notify me", no promise of a notice. */
   notices: NoticeControls | null;
 }

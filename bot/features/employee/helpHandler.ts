@@ -96,6 +96,11 @@ export async function whoSees(hc: HandlerContext): Promise<Reply> {
   return { text: say(hc.locale, 'faqWhoSees', { org: hc.org.name }) };
 }
 
+/** Who sees the skills report (R7): anyone may ask; the answer names no one's data. */
+export async function whoSeesReport(hc: HandlerContext): Promise<Reply> {
+  return { text: say(hc.locale, 'faqWhoSeesReport', { org: hc.org.name }) };
+}
+
 /** The welcome: the person's commands in personal chat; in a team or group chat, what the admins can ask there. */
 export function welcomeCardFor(locale: Locale, orgName: string, conversationType: 'personal' | 'groupChat' | 'channel'): AdaptiveCardAttachment {
   return conversationType === 'personal' ? welcomeCard(locale, orgName) : sharedChatHelpCard(locale, orgName, 'welcome');

@@ -5,12 +5,13 @@
 import type { Feature, HandlerContext } from '../feature';
 import { showCertifications } from './certificationsHandler';
 import type { EmployeeDeps } from './employeeDeps';
-import { answerTypedCardReply, fixedAnswer, showHelp, whoSees } from './helpHandler';
+import { answerTypedCardReply, fixedAnswer, showHelp, whoSees, whoSeesReport } from './helpHandler';
 import type { EmployeeIntent } from './intents';
 import { confirmLink, LINK_CONFIRM, LINK_SIGN_IN, LINK_START, signInFromCard, startLink } from './linkHandler';
 import { confirmRemove, startRemove, UNLINK_CONFIRM } from './removeHandler';
+import { ACCESS_REMOVE_MCID, ACCESS_REMOVE_UNIVERSITY, removeAccess } from './removeAccessHandler';
 import { showStatus } from './statusHandler';
-import { confirmUniversityLink, removeUniversity, startUniversityLink, UNIVERSITY_USE_EMAIL } from './universityHandler';
+import { removeUniversity, signInToUniversity, startUniversityLink, UNIVERSITY_SIGN_IN } from './universityHandler';
 
 export function employeeFeature(d: EmployeeDeps): Feature<EmployeeIntent> {
   // Fixed answers and help read nothing of the organization: for guests too.
@@ -27,6 +28,7 @@ export function employeeFeature(d: EmployeeDeps): Feature<EmployeeIntent> {
       certifications: { handle: (hc) => showCertifications(hc, d), personalOnly: 'nudge', readAhead: ['mine', 'byEmail'] },
       'university.link': { handle: (hc) => startUniversityLink(hc, d), personalOnly: 'nudge', rateLimit: 'link', usesSession: true },
       'university.remove': { handle: (hc) => removeUniversity(hc, d), personalOnly: 'nudge' },
+      removeAccess: { handle: (hc) => removeAccess(hc, d), personalOnly: 'nudge', usesSession: true, readAhead: ['mine'] },
       help: { handle: (hc) => showHelp(hc, d), audience: 'everyone' },
       cardAnswer: { handle: (hc) => answerTypedCardReply(hc, d), audience: 'everyone' },
       'faq.howLink': faq('faqHowLink'),
@@ -37,15 +39,20 @@ export function employeeFeature(d: EmployeeDeps): Feature<EmployeeIntent> {
       'faq.limited': faq('faqLimited'),
       'faq.reportDelay': faq('faqReportDelay'),
       'faq.whatIsMcid': faq('faqWhatIsMcid'),
+      'faq.merge': faq('faqMerge'),
+      'faq.support': faq('faqSupport'),
       'faq.oneOrg': faq('faqOneOrg'),
       'faq.whoSees': { handle: whoSees, audience: 'everyone' },
+      'faq.whoSeesReport': { handle: whoSeesReport, audience: 'everyone' },
       thanks: faq('thanks'),
     },
     verbs: {
       [LINK_CONFIRM]: { handle: (hc, card) => confirmLink(hc, d, card), rateLimit: 'link', readAhead: ['mine', 'cardRecord', 'cardProfile'], audience: 'confirmedMember' },
       [LINK_SIGN_IN]: { handle: signInFromCard },
       [UNLINK_CONFIRM]: { handle: (hc, card) => confirmRemove(hc, d, card), audience: 'confirmedMember' },
-      [UNIVERSITY_USE_EMAIL]: { handle: (hc, card) => confirmUniversityLink(hc, d, card), rateLimit: 'link', audience: 'confirmedMember' },
+      [ACCESS_REMOVE_MCID]: { handle: (hc) => startRemove(hc, d), readAhead: ['mine'] },
+      [ACCESS_REMOVE_UNIVERSITY]: { handle: (hc) => removeUniversity(hc, d), audience: 'confirmedMember' },
+      [UNIVERSITY_SIGN_IN]: { handle: signInToUniversity },
     },
     // "Link now" on a notice, an invitation or the status card: like typing "link my certification", for whoever clicks.
     publicVerbs: { [LINK_START]: { handle: (hc) => startLink(hc, d), rateLimit: 'link', readAhead: ['mine', 'byEmail'] } },

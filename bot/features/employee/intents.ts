@@ -7,14 +7,18 @@ import type { IntentPattern } from '../../intents/intentPattern';
 
 export type EmployeeIntent =
   | 'faq.whoSees'
+  | 'faq.whoSeesReport'
   | 'faq.howLink'
   | 'faq.reportDelay'
   | 'faq.whatIsMcid'
+  | 'faq.merge'
+  | 'faq.support'
   | 'faq.oneOrg'
   | 'faq.movedCompany'
   | 'faq.leftNoAccess'
   | 'faq.adminNoResponse'
   | 'university.remove'
+  | 'removeAccess'
   | 'university.link'
   | 'status'
   | 'faq.limited'
@@ -30,6 +34,12 @@ const REMOVE_EN = /\b(remove|unlink|delete|disconnect|detach|disassociate|revoke
 const REMOVE_FR = /\b(supprim\w*|retir\w*|dissoci\w*|delie\w*|enlev\w*|annul\w* (la|ma) liaison)\b/;
 
 export const employeePhrases = {
+  whoSeesReport: {
+    // Who sees the skills report is a question anyone may ask, not an admin asking for the report.
+    intent: 'faq.whoSeesReport',
+    en: [/\bwho\b.*\b(see|sees|view|views|access|download|downloads|open|read)\b.*\breport\b/],
+    fr: [/\bqui\b.*\b(voir|voit|consulter|consulte|acceder|accede|acces|telecharger|telecharge|ouvrir|lire)\b.*\brapport\b/],
+  },
   whoSees: {
     // Who sees a person's certifications: a question about the report's audience, not a request to show them.
     intent: 'faq.whoSees',
@@ -64,6 +74,18 @@ export const employeePhrases = {
       /\b(pas|jamais)\b.*\brapport\b/,
       /\bquand\b.*\b(apparai\w*|apparaitr\w*|visibles?|compter\w*)\b/,
     ],
+  },
+  merge: {
+    // Two certification profiles to merge: only certification support does it (the seed's support section).
+    intent: 'faq.merge',
+    en: [/\bmerg\w*\b/, /\b(two|2|several|multiple|duplicate)\b.*\b(mcids?|certification profiles?)\b/],
+    fr: [/\bfusion\w*\b/, /\b(deux|2|plusieurs|doublons?)\b.*\b(mcids?|profils? de certification)\b/],
+  },
+  support: {
+    // Partner Center support for the technical problems the FAQ does not cover.
+    intent: 'faq.support',
+    en: [/\b(contact|reach|call|email|open a ticket with|get (in touch with|help from))\b.*\bsupport\b/, /\bsupport (ticket|team|contact|link)\b/, /^(how|where)\b.*\bsupport\b/],
+    fr: [/\b(contacter|joindre|appeler|ecrire au|ouvrir un ticket)\b.*\bsupport\b/, /\b(comment|ou)\b.*\bsupport\b/, /^support( technique)?[ ?.!]*$/],
   },
   whatIsMcid: {
     // What an MCID is and where to find it; "what is my MCID?" is the status (below), which shows it.
@@ -112,8 +134,14 @@ export const employeePhrases = {
   },
   universityRemove: {
     intent: 'university.remove',
-    en: [new RegExp(`${REMOVE_EN.source}.*\\bpartner university\\b`), /\bremove access\b/],
-    fr: [new RegExp(`${REMOVE_FR.source}.*\\buniversite partenaire\\b`), /\bsupprimer l'acces\b/],
+    en: [new RegExp(`${REMOVE_EN.source}.*\\bpartner university\\b`)],
+    fr: [new RegExp(`${REMOVE_FR.source}.*\\buniversite partenaire\\b`)],
+  },
+  removeAccess: {
+    // Partner Center's button names neither account: it ends whichever link exists, or asks which.
+    intent: 'removeAccess',
+    en: [/\b(remove|revoke|delete) (my |the )?access\b/],
+    fr: [/\b(supprimer|retirer|enlever) (l'|mon )?acces\b/],
   },
   universityLink: { intent: 'university.link', en: [/\bpartner university\b/], fr: [/\buniversite partenaire\b/] },
   statusLeft: {

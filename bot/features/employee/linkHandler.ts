@@ -2,7 +2,8 @@
  * "link my certification": find the person's profile by their Teams email (or
  * by signing in), show what linking will do, and link on their click (R1–R6, R8).
  */
-import { confirmCard, ExecuteButton, statementCard } from '../../../cards/cardModels';
+import { confirmCard, ExecuteButton, Fact, statementCard, StatementCardData } from '../../../cards/cardModels';
+import { isExpired } from '../../../services/directory/certifications';
 import { LinkDecision, LinkRequest } from '../../../services/association/associationRules';
 import { blockingReasons, r4Message } from '../../../services/association/refusalMessage';
 import { McidRecord, OwnershipProof } from '../../../services/association/types';
@@ -32,14 +33,18 @@ async function signInButton(hc: HandlerContext, d: EmployeeDeps): Promise<Execut
   return [{ title: say(hc.locale, 'linkSignIn'), verb: LINK_SIGN_IN, cardId }];
 }
 
-/** A "Notify me" button for the day a new link is allowed, when notices run. */
-export async function notifyMeButtons(hc: HandlerContext, d: EmployeeDeps, mcid: string, dueAt: Date): Promise<ExecuteButton[]> {
+/**
+ * A "Notify me" button for the day a new link is allowed, when notices run. `keep`: the card it is
+ * on, which its click answers with again (plus what it did): the click replaces the card, and must
+ * never replace a refusal's words with less.
+ */
+export async function notifyMeButtons(hc: HandlerContext, d: EmployeeDeps, mcid: string, dueAt: Date, keep: StatementCardData): Promise<ExecuteButton[]> {
   if (!d.notices) return [];
   const cardId = await hc.pending.issue({
     verbs: [NOTIFY_ME],
     forUser: hc.info.userId,
     tenantId: hc.info.tenantId ?? '',
-    payload: { mcid, dueAt: dueAt.toISOString() },
+    payload: { mcid, dueAt: dueAt.toISOString(), keep: JSON.stringify({ ...keep, buttons: [] }) },
   });
   return [{ title: say(hc.locale, 'notifyMe'), verb: NOTIFY_ME, cardId }];
 }
@@ -47,37 +52,47 @@ export async function notifyMeButtons(hc: HandlerContext, d: EmployeeDeps, mcid:
 /**
  * Someone refused wanted to link, so a notice for the next date is scheduled right away (the
  * worker checks again, and respects "stop notifications"). The card says what will happen on
- * that day, so nobody has to tap "Notify me" to know (tapping it confirms the same notice).
+ * that day; "Notify me" is offered only when the notice could not be planned.
  */
-async function refusalNotice(hc: HandlerContext, d: EmployeeDeps, mcid: string, dueAt: Date): Promise<{ lines: string[]; buttons: ExecuteButton[] }> {
+async function refusalNotice(hc: HandlerContext, d: EmployeeDeps, mcid: string, dueAt: Date, refusal: StatementCardData): Promise<{ lines: string[]; buttons: ExecuteButton[] }> {
   const notices = d.notices;
   if (!notices) return { lines: [], buttons: [] };
   const tenantId = hc.info.tenantId ?? '';
-  const [buttons, enabled, scheduled] = await Promise.all([
-    notifyMeButtons(hc, d, mcid, dueAt),
+  const [enabled, scheduled] = await Promise.all([
     notices.prefs.noticesEnabled(tenantId, hc.info.userId).catch(() => true),
     notices.scheduler.schedule({ tenantId, userId: hc.info.userId, mcid, dueAt, reason: 'refused' }).then(
       () => true,
       () => false, // a notice that could not be queued must not turn the refusal into an error
     ),
   ]);
-  if (!enabled) return { lines: [say(hc.locale, 'refusalNoticesOff')], buttons };
+  if (!enabled) return { lines: [say(hc.locale, 'refusalNoticesOff')], buttons: [] };
   // Not queued: nothing is promised, and "Notify me" lets the person try again.
-  if (!scheduled) return { lines: [], buttons };
-  return { lines: [say(hc.locale, 'willNotify', { date: formatDate(dueAt, hc.locale) })], buttons };
+  if (!scheduled) return { lines: [], buttons: await notifyMeButtons(hc, d, mcid, dueAt, refusal) };
+  return { lines: [say(hc.locale, 'willNotify', { date: formatDate(dueAt, hc.dates) })], buttons: [] };
 }
 
 /** The refusal card: R4's exact words, the date, what blocked, and the notice for that date. `lead`: lines said first. */
 export async function refusalReply(hc: HandlerContext, d: EmployeeDeps, mcid: string, decision: Extract<LinkDecision, { kind: 'refused' }>, lead: string[] = []): Promise<Reply> {
-  const notice = await refusalNotice(hc, d, mcid, decision.nextDate);
-  return {
-    card: statementCard({
-      title: say(hc.locale, 'refusedTitle'),
-      tone: 'attention',
-      lines: [...lead, r4Message(decision.nextDate, hc.locale), ...blockingReasons(decision, d.associations.limits, hc.locale), ...notice.lines],
-      buttons: notice.buttons,
-    }),
+  const refusal: StatementCardData = {
+    title: say(hc.locale, 'refusedTitle'),
+    tone: 'attention',
+    lines: [...lead, r4Message(decision.nextDate, d.associations.limits, hc.locale, hc.dates), ...blockingReasons(decision, d.associations.limits, hc.locale)],
   };
+  const notice = await refusalNotice(hc, d, mcid, decision.nextDate, refusal);
+  return { card: statementCard({ ...refusal, lines: [...refusal.lines, ...notice.lines], buttons: notice.buttons }) };
+}
+
+/**
+ * What the link will bring the organization: only what is valid on the link date counts (exams
+ * and certifications said apart); expired ones are named apart, as not counting.
+ */
+function countedOnLink(hc: HandlerContext, profile: CertificationProfile, org: string, now: Date): { lines: string[]; facts: Fact[] } {
+  const valid = profile.certifications.filter((c) => !isExpired(c, now));
+  const expired = profile.certifications.filter((c) => isExpired(c, now));
+  const exams = valid.filter((c) => c.type === 'exam').length;
+  const lines = [valid.length ? say(hc.locale, 'confirmLinkBody', { org, certs: valid.length - exams, exams }) : say(hc.locale, 'confirmLinkNone', { org })];
+  if (expired.length) lines.push(say(hc.locale, 'confirmLinkExpired', { count: expired.length, list: expired.map((c) => c.number).join(', ') }));
+  return { lines, facts: certificationFacts(valid, hc.locale, now, { dates: hc.dates, withType: true }) };
 }
 
 /** A text reply that says `lead` first. */
@@ -120,11 +135,12 @@ async function previewReply(hc: HandlerContext, d: EmployeeDeps, profile: Certif
       return refusalReply(hc, d, profile.mcid, decision, lead);
     case 'takeover':
     case 'allowed': {
-      const lines = [...lead, ...(confirm.line ? [confirm.line] : []), say(hc.locale, 'confirmLinkBody', { org, count: profile.certifications.length })];
+      const counted = countedOnLink(hc, profile, org, d.clock.now());
+      const lines = [...lead, ...(confirm.line ? [confirm.line] : []), ...counted.lines];
       if (decision.kind === 'allowed') {
         if (decision.switchFrom) lines.push(say(hc.locale, 'confirmLinkSwitch', { from: d.orgs.nameOf(decision.switchFrom) }));
         lines.push(say(hc.locale, 'confirmLinkUsed', { ...limitWording(d.associations.limits, hc.locale), used: decision.usedAfter }));
-        lines.push(say(hc.locale, 'confirmLinkNext', { date: formatDate(decision.nextDateAfter, hc.locale) }));
+        lines.push(say(hc.locale, 'confirmLinkNext', { date: formatDate(decision.nextDateAfter, hc.dates) }));
       }
       const cardId = await hc.pending.issue({
         verbs: [LINK_CONFIRM, 'card.cancel'],
@@ -138,7 +154,7 @@ async function previewReply(hc: HandlerContext, d: EmployeeDeps, profile: Certif
         card: confirmCard({
           title: say(hc.locale, 'confirmLinkTitle', { mcid: profile.mcid, org }),
           lines,
-          facts: certificationFacts(profile.certifications, hc.locale, d.clock.now()),
+          facts: counted.facts,
           confirmTitle: confirm.title,
           cancelTitle: say(hc.locale, 'cancel'),
           confirmVerb: LINK_CONFIRM,
@@ -220,9 +236,9 @@ export async function confirmLink(hc: HandlerContext, d: EmployeeDeps, card: Pen
           lines,
           facts: [
             { label: 'MCID', value: mcid },
-            { label: say(hc.locale, 'linkedSince'), value: formatDate(record.link?.since ?? d.clock.now(), hc.locale) },
+            { label: say(hc.locale, 'linkedSince'), value: formatDate(record.link?.since ?? d.clock.now(), hc.dates) },
           ],
-          notes: [say(hc.locale, 'confirmLinkNext', { date: formatDate(decision.nextDateAfter, hc.locale) })],
+          notes: [say(hc.locale, 'confirmLinkNext', { date: formatDate(decision.nextDateAfter, hc.dates) })],
         }),
       };
     }

@@ -15,7 +15,7 @@ export const UNLINK_CONFIRM = 'unlink.confirm';
  * one (the same person's account at another company, say): say so, as the status card does,
  * rather than "nothing to remove". Only the account that linked it may remove it (R5).
  */
-async function linkedElsewhere(hc: HandlerContext, d: EmployeeDeps): Promise<string | null> {
+export async function linkedElsewhere(hc: HandlerContext, d: EmployeeDeps): Promise<string | null> {
   const { record } = await hc.reads.byEmail();
   if (!record?.link) return null;
   const org = d.orgs.nameOf(record.link.mpnId);
@@ -55,7 +55,7 @@ export async function confirmRemove(hc: HandlerContext, d: EmployeeDeps, card: P
     card: statementCard({
       title: say(hc.locale, 'removedTitle'),
       lines: [say(hc.locale, 'removedBody', { mcid: outcome.record.mcid, org })],
-      notes: [next.blockedBy.length ? say(hc.locale, 'removedNext', { date: formatDate(next.date, hc.locale) }) : say(hc.locale, 'statusNextNow')],
+      notes: [next.blockedBy.length ? say(hc.locale, 'removedNext', { date: formatDate(next.date, hc.dates) }) : say(hc.locale, 'statusNextNow')],
     }),
   };
 }

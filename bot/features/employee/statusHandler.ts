@@ -22,25 +22,27 @@ export async function showStatus(hc: HandlerContext, d: EmployeeDeps): Promise<R
   const lines: string[] = [];
   if (record.link) {
     const org = orgs.nameOf(record.link.mpnId);
-    lines.push(say(hc.locale, 'statusLinked', { mcid, org, date: formatDate(record.link.since, hc.locale) }));
+    lines.push(say(hc.locale, 'statusLinked', { mcid, org, date: formatDate(record.link.since, hc.dates) }));
   } else {
     lines.push(say(hc.locale, 'statusNotLinked', { mcid }));
   }
   lines.push(say(hc.locale, 'statusUsed', { used: av.usedInWindow, max: associations.limits.maxPerWindow }));
   if (av.blockedBy.length) {
     // The date, and which limit sets it, as the refusal card says it: nobody has to try a link to learn why.
-    lines.push(say(hc.locale, 'statusNextLater', { date: formatDate(av.date, hc.locale) }));
+    lines.push(say(hc.locale, 'statusNextLater', { date: formatDate(av.date, hc.dates) }));
     lines.push(...blockingReasons({ blockedBy: av.blockedBy, nextDate: av.date, usedInWindow: av.usedInWindow }, associations.limits, hc.locale));
   } else {
     lines.push(say(hc.locale, 'statusNextNow'));
   }
-  const facts = av.startsInWindow.map((s) => ({ label: formatDate(s.at, hc.locale), value: orgs.nameOf(s.mpnId) }));
+  const facts = av.startsInWindow.map((s) => ({ label: formatDate(s.at, hc.dates), value: orgs.nameOf(s.mpnId) }));
   // The heading of the dates is the last line, so the card shows it right above them.
-  const { inWindow } = limitWording(associations.limits, hc.locale);
+  const { inWindow, windowRule } = limitWording(associations.limits, hc.locale);
   lines.push(say(hc.locale, facts.length ? 'statusStarts' : 'statusNoStarts', { inWindow }));
-  const notes = record.link && creditMayBePending(record.link, now) ? [say(hc.locale, 'statusCreditPending')] : [];
+  // Which window is in force: the date above follows from it.
+  const notes = [windowRule, ...(record.link && creditMayBePending(record.link, now) ? [say(hc.locale, 'statusCreditPending')] : [])];
 
   // Blocked: be told on the day. Free to link and not linked: link from here (a public action, no card to keep).
-  const buttons = av.blockedBy.length ? await notifyMeButtons(hc, d, mcid, av.date) : record.link ? [] : [{ title: say(hc.locale, 'cmdLink'), verb: LINK_START, cardId: '' }];
-  return { card: statementCard({ title: say(hc.locale, 'statusTitle'), lines, notes, facts, buttons }) };
+  const status = { title: say(hc.locale, 'statusTitle'), lines, notes, facts };
+  const buttons = av.blockedBy.length ? await notifyMeButtons(hc, d, mcid, av.date, status) : record.link ? [] : [{ title: say(hc.locale, 'cmdLink'), verb: LINK_START, cardId: '' }];
+  return { card: statementCard({ ...status, buttons }) };
 }

@@ -10,6 +10,7 @@ import { say } from '../../../services/i18n/say';
 import { Notices } from '../../proactive/startNotices';
 import { TeamRoster } from '../../teams/teamRoster';
 import { adminRefusalCard } from '../../../cards/adminCards';
+import { statementCard, StatementCardData } from '../../../cards/cardModels';
 import { NOTIFY_ME } from '../employee/linkHandler';
 import { CardActionHandler, Feature, MessageHandler } from '../feature';
 import { NoticeIntent } from './intents';
@@ -31,12 +32,18 @@ export function noticesFeature(deps: NoticeFeatureDeps): Feature<NoticeIntent> {
       return { text: say(hc.locale, on ? 'started' : 'stopped') };
     };
 
+  // The click replaces the card it was on: its answer is that card again (a refusal keeps Partner
+  // Center's words), with what the click did said last, and no button left to press.
   const notifyMe: CardActionHandler = async (hc, card) => {
+    const answer = (line: string) => {
+      const kept = card.payload.keep ? (JSON.parse(card.payload.keep) as StatementCardData) : null;
+      return kept ? { card: statementCard({ ...kept, lines: [...kept.lines, line], buttons: [] }) } : { text: line };
+    };
     const tenantId = hc.info.tenantId ?? '';
-    if (!(await notices.prefs.noticesEnabled(tenantId, hc.info.userId))) return { text: say(hc.locale, 'noticesOff') };
+    if (!(await notices.prefs.noticesEnabled(tenantId, hc.info.userId))) return answer(say(hc.locale, 'noticesOff'));
     const dueAt = new Date(card.payload.dueAt);
     const out = await notices.scheduler.schedule({ tenantId, userId: hc.info.userId, mcid: card.payload.mcid, dueAt, reason: 'notifyMe' });
-    return { text: say(hc.locale, out === 'scheduled' ? 'willNotify' : 'alreadyScheduled', { date: formatDate(dueAt, hc.locale) }) };
+    return answer(say(hc.locale, out === 'scheduled' ? 'willNotify' : 'alreadyScheduled', { date: formatDate(dueAt, hc.dates) }));
   };
 
   const remindMembers: MessageHandler = async (hc) => {

@@ -63,7 +63,7 @@ function categories(hc: HandlerContext, data: PersonalDataExport, deps: PrivacyF
     },
     {
       name: say(l, 'catLink'),
-      held: link ? say(l, 'catLinkHeld', { org: link.org.name ?? link.org.mpnId, date: formatDate(link.since, l) }) : nothing,
+      held: link ? say(l, 'catLinkHeld', { org: link.org.name ?? link.org.mpnId, date: formatDate(link.since, hc.dates) }) : nothing,
       why: say(l, 'catLinkWhy'),
     },
     {
@@ -79,7 +79,7 @@ function categories(hc: HandlerContext, data: PersonalDataExport, deps: PrivacyF
     { name: say(l, 'catConversation'), held: data.conversationReference ? say(l, 'catConversationHeld') : nothing, why: say(l, 'catConversationWhy') },
     {
       name: say(l, 'catUniversity'),
-      held: uni ? say(l, 'catUniversityHeld', { account: uni.account, date: formatDate(uni.linkedAt, l) }) : nothing,
+      held: uni ? say(l, 'catUniversityHeld', { account: uni.account, date: formatDate(uni.linkedAt, hc.dates) }) : nothing,
       why: say(l, 'catUniversityWhy'),
     },
     {
@@ -147,7 +147,7 @@ export function privacyFeature(deps: PrivacyFeatureDeps): Feature<PrivacyIntent>
     if (summary.linkEnded) lines.push(say(l, 'erasedLinkEnded', { org: deps.orgs.nameOf(summary.linkEnded.mpnId) }));
     if (summary.startDatesKept > 0) {
       const until = addDays(deps.clock.now(), deps.policy.startRetentionDays);
-      lines.push(say(l, 'erasedKept', { count: summary.startDatesKept, date: formatDate(until, l) }));
+      lines.push(say(l, 'erasedKept', { count: summary.startDatesKept, date: formatDate(until, hc.dates) }));
     }
     if (summary.mcidHeldByOther) lines.push(say(l, 'erasedHeldByOther'));
     return { card: statementCard({ title: say(l, 'erasedTitle'), tone: 'good', lines }) };

@@ -29,7 +29,7 @@ export function renewalsFeature(deps: RenewalFeatureDeps): Feature<RenewalIntent
     const record = await hc.reads.mine();
     if (!record?.link) return { text: say(hc.locale, 'myRenewalsNotLinked') };
     const [profile, noticesOn] = await Promise.all([hc.reads.profile(record.mcid), notices.prefs.noticesEnabled(tenantId, hc.info.userId)]);
-    return { card: myRenewalsCard({ locale: hc.locale, due: dueRenewals(profile, clock.now(), settings), windowDays: settings.windowDays, lastCallDays: settings.lastCallDays, noticesOn }) };
+    return { card: myRenewalsCard({ locale: hc.locale, dates: hc.dates, due: dueRenewals(profile, clock.now(), settings), windowDays: settings.windowDays, lastCallDays: settings.lastCallDays, noticesOn }) };
   };
 
   const digest =

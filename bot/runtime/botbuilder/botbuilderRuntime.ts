@@ -6,13 +6,13 @@
 import type { Storage, TurnContext } from 'botbuilder';
 import { DialogSet, DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
-import type { BotRuntime, ServeOptions, TurnHandler, ActivityEndpoint } from '../turn';
+import type { BotRuntime, ServeOptions, SignInKind, TurnHandler, ActivityEndpoint } from '../turn';
 import { AuthSettings, ChannelTrust, createCertLinkAdapter } from './authentication';
 import { BotbuilderTurn, TurnEnvironment } from './botbuilderTurn';
 import { messagesEndpoint } from './messagesEndpoint';
 import { ConnectorTransport, createConnectorTransport } from './proactiveTransport';
 import { SessionState } from './sessionState';
-import { SignInDialog } from './signInDialog';
+import { SIGN_IN_DIALOG, SignInDialog, UNIVERSITY_SIGN_IN_DIALOG } from './signInDialog';
 import { StoreBackedStorage } from './storeBackedStorage';
 import { TeamsEvents } from './teamsEvents';
 
@@ -43,18 +43,18 @@ export class BotbuilderRuntime implements BotRuntime {
     const dialogs = new DialogSet(session.property<DialogState>('dialogState'));
     const env: TurnEnvironment = { session, dialogs, botAppId: this.config.microsoftAppId };
     const turnOf = (context: TurnContext) => BotbuilderTurn.of(context, env);
-    if (options.oauthConnectionName) {
-      dialogs.add(
-        new SignInDialog(
-          options.oauthConnectionName,
-          (context) => {
-            const prompt = handler.signInPrompt(turnOf(context));
-            return { title: prompt, text: prompt };
-          },
-          (context, token) => handler.signedIn(turnOf(context), token),
-        ),
+    const signIn = (connectionName: string, kind: SignInKind, dialogId: string) =>
+      new SignInDialog(
+        connectionName,
+        (context) => {
+          const prompt = handler.signInPrompt(turnOf(context), kind);
+          return { title: prompt, text: prompt };
+        },
+        (context, token) => handler.signedIn(turnOf(context), token, kind),
+        dialogId,
       );
-    }
+    if (options.oauthConnectionName) dialogs.add(signIn(options.oauthConnectionName, 'learning', SIGN_IN_DIALOG));
+    if (options.universityOauthConnectionName) dialogs.add(signIn(options.universityOauthConnectionName, 'university', UNIVERSITY_SIGN_IN_DIALOG));
     const events = new TeamsEvents(handler, turnOf, dialogs);
     const logic = (context: TurnContext) => events.run(context);
     const adapter = createCertLinkAdapter(this.config, this.log, this.trust);

@@ -2,9 +2,9 @@
 import { ActivityTypes, CardFactory, ConversationParameters, INVOKE_RESPONSE_KEY, MessageFactory, TeamsChannelAccount, TeamsInfo, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import { getTeamsMember } from '../connector/memberApi';
-import type { ChannelActivity, Reply, TeamsMember, Turn, TurnMembers, TurnSession } from '../turn';
+import type { ChannelActivity, Reply, SignInKind, TeamsMember, Turn, TurnMembers, TurnSession } from '../turn';
 import { SessionState } from './sessionState';
-import { SIGN_IN_DIALOG } from './signInDialog';
+import { SIGN_IN_DIALOG, UNIVERSITY_SIGN_IN_DIALOG } from './signInDialog';
 import { signForTurn } from './turnCredentials';
 
 /** What every turn of one served bot shares. */
@@ -61,10 +61,10 @@ export class BotbuilderTurn implements Turn {
     return (this.membersOfTurn ??= teamsMembers(this.context, this.env.botAppId));
   }
 
-  async beginSignIn(): Promise<void> {
+  async beginSignIn(kind: SignInKind = 'learning'): Promise<void> {
     const dc = await this.env.dialogs.createContext(this.context);
     await dc.cancelAllDialogs();
-    await dc.beginDialog(SIGN_IN_DIALOG);
+    await dc.beginDialog(kind === 'university' ? UNIVERSITY_SIGN_IN_DIALOG : SIGN_IN_DIALOG);
   }
 
   async continueSignIn(): Promise<boolean> {

@@ -7,13 +7,15 @@ import { TurnContext } from 'botbuilder';
 import { ComponentDialog, OAuthPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 
 export const SIGN_IN_DIALOG = 'signIn';
+/** The Partner University account's sign-in: the same prompt on its own connection. */
+export const UNIVERSITY_SIGN_IN_DIALOG = 'signInUniversity';
 const PROMPT = 'oauthPrompt';
 
 export type TokenReceived = (context: TurnContext, token: string | null) => Promise<void>;
 
 export class SignInDialog extends ComponentDialog {
-  constructor(connectionName: string, promptText: (context: TurnContext) => { title: string; text: string }, onToken: TokenReceived) {
-    super(SIGN_IN_DIALOG);
+  constructor(connectionName: string, promptText: (context: TurnContext) => { title: string; text: string }, onToken: TokenReceived, dialogId = SIGN_IN_DIALOG) {
+    super(dialogId);
     this.addDialog(
       new OAuthPrompt(PROMPT, {
         connectionName,

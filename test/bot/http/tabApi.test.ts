@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { runInNewContext } from 'node:vm';
 import { RunningApp, startCertLink } from '../../../bot/app';
 import { loadConfig } from '../../../bot/config';
 import { DEV_USER_HEADER } from '../../../bot/http/tabIdentity';
@@ -237,6 +238,18 @@ describe('tab API (/api/tab/me, /api/tab/report) on the real composition root', 
     assert.equal(lib.status, 200);
     assert.match(await lib.text(), /authentication/);
     assert.equal((await fetch(`${base}/tab/..%2Fpackage.json`)).status, 404);
+  });
+
+  it('serves the bot’s own date formatter to the tabs, which write dates with it', async () => {
+    const res = await fetch(`${base}/tab/dates.js`);
+    assert.equal(res.status, 200);
+    const sandbox = { window: {} as { CertLinkDates?: { formatDate(at: string, style: string): string; dateStyleOf(tag: string, lang: string): string } } };
+    runInNewContext(await res.text(), sandbox);
+    const dates = sandbox.window.CertLinkDates!;
+    assert.equal(dates.formatDate('2028-03-01T00:00:00Z', 'fr'), '1er mars 2028 (UTC)');
+    assert.equal(dates.formatDate('2027-02-04T00:00:00Z', dates.dateStyleOf('en-US', 'en')), 'February 4, 2027 (UTC)');
+    assert.equal(dates.formatDate('2027-02-04T00:00:00Z', dates.dateStyleOf('en-GB', 'en')), '4 February 2027 (UTC)');
+    for (const page of ['my-certification.html', 'skills-report.html']) assert.match(await (await fetch(`${base}/tab/${page}`)).text(), /<script src="dates\.js"><\/script>\s*<script src="tabCommon\.js">/);
   });
 });
 

@@ -49,7 +49,7 @@ describe('session state: read when the turn uses it', () => {
     assert.deepEqual({ reads: storage.reads, writes: storage.writes }, { reads: 1, writes: 1 });
     const notify = await h.click(people.alice, button(status, 'notices.notifyMe'));
     assert.equal(notify.status, 200);
-    assert.match(textOf(notify.body), /4 February 2026/);
+    assert.match(textOf(notify.body), /February 4, 2026/);
   });
 
   it('with sign-in configured, every message reads the state beside the claim (a sign-in may be in progress)', async () => {

@@ -235,3 +235,27 @@ describe('association rules (R1–R4) on the seed timeline', () => {
     assert.equal(byMcid.availability.usedInWindow, 1);
   });
 });
+
+describe('the yearly window: the same date one year later by default, rolling days as a setting', () => {
+  const starts = (...days: string[]) => days.map((d) => ({ mpnId: 'org', at: `${d}T10:00:00Z` }));
+  const full = (limits: typeof DEFAULT_LIMITS, last: string) => availability(starts('2027-03-10', '2027-05-01', last), new Date('2027-12-01T00:00:00Z'), limits);
+
+  it('a place taken on 10 March 2027 frees on 10 March 2028, across the leap day', () => {
+    const av = full(DEFAULT_LIMITS, '2027-07-01');
+    assert.deepEqual(av.blockedBy, ['yearlyLimit']);
+    assert.equal(av.date.toISOString(), '2028-03-10T00:00:00.000Z');
+  });
+
+  it('a place taken on 29 February frees on 1 March the year after', () => {
+    const av = availability(starts('2028-02-29', '2028-04-01', '2028-06-01'), new Date('2028-12-01T00:00:00Z'), DEFAULT_LIMITS);
+    assert.equal(av.date.toISOString(), '2029-03-01T00:00:00.000Z');
+    // The day before, the 29 February start still counts; that day it no longer does.
+    assert.equal(availability(starts('2028-02-29'), new Date('2029-02-28T12:00:00Z'), DEFAULT_LIMITS).usedInWindow, 1);
+    assert.equal(availability(starts('2028-02-29'), new Date('2029-03-01T00:00:00Z'), DEFAULT_LIMITS).usedInWindow, 0);
+  });
+
+  it('LIMIT_WINDOW_KIND=rolling keeps counting LIMIT_WINDOW_DAYS: 365 days from 10 March 2027 is 9 March 2028', () => {
+    const av = full({ ...DEFAULT_LIMITS, windowKind: 'rolling', windowDays: 365 }, '2027-07-01');
+    assert.equal(av.date.toISOString(), '2028-03-09T00:00:00.000Z');
+  });
+});

@@ -21,14 +21,14 @@ describe('say: one catalogue per language, one accessor', () => {
     assert.equal(say('fr', 'catSessionWhy', { days: 30 }), 'Cartes en attente de votre clic et connexion en cours, conservées au plus 30 jours.');
   });
 
-  it('keeps Partner Center’s refusal word for word (R4), whatever the configured limits', () => {
+  it('keeps Partner Center’s refusal word for word (R4) with its 30 days', () => {
     assert.equal(
-      say('en', 'refusalR4', { date: '4 February 2026 (UTC)' }),
+      say('en', 'refusalR4', { date: '4 February 2026 (UTC)', cooldown: 30 }),
       'You have attempted to associate with a partner organization. However, we require a period of 30 days between associations. Your next available date for a subsequent association is 4 February 2026 (UTC).',
     );
     assert.equal(
-      say('fr', 'refusalR4', { date: '4 février 2026 (UTC)' }),
-      'Vous avez tenté de vous associer à une organisation partenaire. Toutefois, nous exigeons une période de 30 jours entre chaque association. La prochaine date disponible pour une association est 4 février 2026 (UTC)',
+      say('fr', 'refusalR4', { date: '4 février 2026 (UTC)', cooldown: 30 }),
+      'Vous avez tenté de vous associer à une organisation partenaire. Toutefois, nous exigeons une période de 30 jours entre chaque association. La prochaine date disponible pour une association est le 4 février 2026 (UTC).',
     );
   });
 });

@@ -51,6 +51,7 @@ describe('ReportService', () => {
     const s = await w.reports.summary(contoso.mpnId, w.clock.now());
     assert.equal(s.empty, true);
     assert.equal(s.linked, 0);
+    assert.equal(EMPTY_REPORT_MESSAGE.fr, "Aucun utilisateur n'a été trouvé avec des données de qualifications. Vérifiez si les utilisateurs ont associé leurs comptes Learning ou Université partenaire à leurs profils.");
     assert.equal(EMPTY_REPORT_MESSAGE.en, 'No users found with skills data. Check to see whether users have associated their Learning or Partner University accounts with their profiles.');
   });
 

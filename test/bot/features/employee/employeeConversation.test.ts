@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { MAX_LISTED_CERTIFICATIONS } from '../../../../bot/features/employee/certificationsHandler';
 import { button, buttons, makeHarness, people, textOf } from '../../../support/conversationHarness';
 
-const R4_EN = 'You have attempted to associate with a partner organization. However, we require a period of 30 days between associations. Your next available date for a subsequent association is 4 February 2026 (UTC).';
+const R4_EN = 'You have attempted to associate with a partner organization. However, we require a period of 30 days between associations. Your next available date for a subsequent association is February 4, 2026 (UTC).';
 const R4_FR =
-  'Vous avez tenté de vous associer à une organisation partenaire. Toutefois, nous exigeons une période de 30 jours entre chaque association. La prochaine date disponible pour une association est 4 février 2026 (UTC)';
+  'Vous avez tenté de vous associer à une organisation partenaire. Toutefois, nous exigeons une période de 30 jours entre chaque association. La prochaine date disponible pour une association est le 4 février 2026 (UTC).';
 
 describe('employee conversation: link, switch, refusal, status, remove', () => {
   it('links in English after a confirmation card that says what will happen', async () => {
@@ -13,7 +13,7 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     const text = textOf(replies);
     assert.match(text, /Link MCID 10203040 to Contoso\?/);
     assert.match(text, /association 1 of 3 allowed a year/);
-    assert.match(text, /next possible association is 4 February 2026 \(UTC\)/);
+    assert.match(text, /next possible association is February 4, 2026 \(UTC\)/);
     const confirm = button(replies, 'link.confirm');
     // Partner Center's words are the card's text; the button says the action in a few words.
     assert.match(text, /^Use alice@contoso\.com to associate my Microsoft Learning account\.$/m);
@@ -31,9 +31,9 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     assert.equal((await h.associationStore.getRecord('10203040'))?.link?.mpnId, '1234567');
 
     const status = textOf(await h.say(people.alice, 'when can I link again?'));
-    assert.match(status, /MCID 10203040 is linked to Contoso since 5 January 2026 \(UTC\)/);
+    assert.match(status, /MCID 10203040 is linked to Contoso since January 5, 2026 \(UTC\)/);
     assert.match(status, /1 of 3 associations used/);
-    assert.match(status, /next available date for an association is 4 February 2026/);
+    assert.match(status, /next available date for an association is February 4, 2026/);
     // Which limit sets that date, as a refusal would say it.
     assert.match(status, /What blocks it now: 30 days must pass from the start of your last association\./);
     assert.match(textOf(await h.say(people.alice, 'statut', { locale: 'fr-FR' })), /Ce qui bloque : 30 jours doivent s’écouler depuis le début de votre dernière association\./);
@@ -59,10 +59,10 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     const text = textOf(before);
     assert.match(text, /Your certifications/);
     assert.match(text, /MCID 10203040 is not linked: these count for no organization until you link it\./);
-    assert.match(text, /Microsoft Certified: DevOps Engineer Expert, expired 4 September 2025 \(UTC\)/);
-    assert.match(text, /Microsoft Certified: Fabric Analytics Engineer Associate\. Earned 2 October 2025 \(UTC\), expires 2 October 2026 \(UTC\)\./);
+    assert.match(text, /Microsoft Certified: DevOps Engineer Expert, expired September 4, 2025 \(UTC\)/);
+    assert.match(text, /Microsoft Certified: Fabric Analytics Engineer Associate\. Earned October 2, 2025 \(UTC\), expires October 2, 2026 \(UTC\)\./);
     // An exam: its number once (the label), not again from Partner Center's title.
-    assert.match(text, /AZ-204\nDeveloping Solutions for Microsoft Azure\. Earned 15 September 2026 \(UTC\)\./);
+    assert.match(text, /AZ-204\nDeveloping Solutions for Microsoft Azure\. Earned September 15, 2026 \(UTC\)\./);
     assert.match(JSON.stringify(before), /"title":"Link my certification","verb":"link\.start"/);
 
     await h.click(people.alice, button(await h.say(people.alice, 'link my certification'), 'link.confirm'));
@@ -136,11 +136,8 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     const refusedText = textOf(refused);
     assert.ok(refusedText.includes(R4_EN), refusedText);
     assert.match(refusedText, /30 days must pass from the start of your last association/);
-    assert.match(refusedText, /I will tell you here on 4 February 2026 \(UTC\), the first day you can link again/);
-    assert.ok(
-      buttons(refused).some((b) => b.verb === 'notices.notifyMe'),
-      'the refusal offers "Notify me"',
-    );
+    assert.match(refusedText, /I will tell you here on February 4, 2026 \(UTC\), the first day you can link again/);
+    assert.ok(!buttons(refused).some((b) => b.verb === 'notices.notifyMe'), 'the notice is planned: no "Notify me" to ask for it again');
 
     const refusedFr = textOf(await h.say(people.hugoAtFabrikam, 'lier ma certification', { locale: 'fr-CA' }));
     assert.ok(refusedFr.includes(R4_FR), refusedFr);
@@ -166,7 +163,7 @@ describe('employee conversation: link, switch, refusal, status, remove', () => {
     assert.match(textOf(confirm), /Remove the link between MCID 10203040 and Contoso\?/);
     const removed = await h.click(people.alice, button(confirm, 'unlink.confirm'));
     assert.match(textOf(removed.body), /MCID 10203040 is no longer linked to Contoso/);
-    assert.match(textOf(removed.body), /next available date for an association is 4 February 2026/);
+    assert.match(textOf(removed.body), /next available date for an association is February 4, 2026/);
     assert.equal((await h.associationStore.getRecord('10203040'))?.link, null);
     assert.match(textOf(await h.say(people.alice, 'remove my certification')), /no linked certification to remove/);
   });

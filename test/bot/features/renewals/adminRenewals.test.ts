@@ -38,7 +38,7 @@ describe('the skills report names who renews soon', () => {
   it('in the admin’s personal chat: the people and their certifications', async () => {
     const { card } = await reportIn('personal');
     assert.match(card, /Who, in the next 90 days/);
-    assert.match(card, new RegExp(`Alice Martin\\s*${DP600}, 2 October 2026 \\(UTC\\)`));
+    assert.match(card, new RegExp(`Alice Martin\\s*${DP600}, October 2, 2026 \\(UTC\\)`));
   });
 
   it('in a channel: only the counts there, the names in the admin’s personal chat', async () => {

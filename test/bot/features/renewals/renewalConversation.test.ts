@@ -128,13 +128,13 @@ describe('"my renewals"', () => {
     await h.click(people.alice, button(await h.say(people.alice, 'link my certification'), 'link.confirm'));
     const en = textOf(await h.say(people.alice, 'my renewals'));
     assert.match(en, /Your renewals/);
-    assert.match(en, new RegExp(`${DP600} \\(DP-600\\): expires on 2 October 2026 \\(UTC\\), in 154 days`));
+    assert.match(en, new RegExp(`${DP600} \\(DP-600\\): expires on October 2, 2026 \\(UTC\\), in 154 days`));
     assert.doesNotMatch(en, /AZ-104/, 'not in its window yet');
     const fr = textOf(await h.say(people.alice, 'mes renouvellements', { locale: 'fr-FR' }));
     assert.match(fr, /Vos renouvellements/);
     assert.match(fr, /expire le 2 octobre 2026 \(UTC\), dans 154 jours/);
     clock.set('2027-01-01T09:00:00Z');
-    assert.match(textOf(await h.say(people.alice, 'my renewals')), /AZ-104\): expires on 2 April 2027 \(UTC\), in 91 days/);
+    assert.match(textOf(await h.say(people.alice, 'my renewals')), /AZ-104\): expires on April 2, 2027 \(UTC\), in 91 days/);
   });
 
   it('is answered in personal chat only', async () => {
