@@ -26,7 +26,7 @@ import { memoryNoticeStores } from '../../services/memory/memoryNoticeStores';
 import { ConversationRef, NoticeTransport, SendResult } from '../../services/notices/types';
 import { createStores, Stores } from '../../services/storeFactory';
 import { AgentsTestAdapter } from './agentsTestAdapter';
-import { TEST_RUNTIME } from './testRuntime';
+import { TEST_RUNTIME, TestRuntime } from './testRuntime';
 
 export const CONTOSO_TENANT = '6c1f3c4e-2a5b-4c8d-9e0f-1a2b3c4d5e6f';
 export const FABRIKAM_TENANT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -80,6 +80,8 @@ export interface HarnessOptions {
   noticesRedisUrl?: string;
   /** The association limits (default DEFAULT_LIMITS: 3 a year, 30 days apart). */
   limits?: AssociationLimits;
+  /** The runtime CertLink runs on; default the one under test (BOT_RUNTIME). */
+  runtime?: TestRuntime;
   /** SESSION_STATE_TTL_DAYS in seconds, as the app passes it (default none: kept with no time limit). */
   sessionStateTtlSeconds?: number;
 }
@@ -144,7 +146,8 @@ export async function makeHarness(opts: HarnessOptions = {}) {
   };
   const config = loadConfig(harnessEnv(opts, limits));
   const log = pino({ level: 'silent' });
-  const runtime = TEST_RUNTIME === 'agents' ? new AgentsRuntime(config, log) : new BotbuilderRuntime(config, log);
+  const runtimeName = opts.runtime ?? TEST_RUNTIME;
+  const runtime = runtimeName === 'agents' ? new AgentsRuntime(config, log) : new BotbuilderRuntime(config, log);
   const composed = await composeCertLink(config, log, {
     clock,
     // Notices on Redis only when asked (and on standalone Redis: a cluster keeps them in process).
@@ -164,7 +167,7 @@ export async function makeHarness(opts: HarnessOptions = {}) {
   const { notices } = services;
   const associationStore = stores.associations;
   // The same turn logic the runtime runs for POST /api/messages, driven by a test adapter.
-  const adapter = TEST_RUNTIME === 'agents' ? new AgentsTestAdapter((composed.endpoint as AgentsServedBot).logic) : new TestAdapter((composed.endpoint as ServedBot).logic);
+  const adapter = runtimeName === 'agents' ? new AgentsTestAdapter((composed.endpoint as AgentsServedBot).logic) : new TestAdapter((composed.endpoint as ServedBot).logic);
 
   function activity(person: Person, partial: Partial<Activity>, o: SendOptions): Partial<Activity> {
     const conversationType = o.conversationType ?? 'personal';
