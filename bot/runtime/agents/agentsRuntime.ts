@@ -41,11 +41,11 @@ export class AgentsRuntime implements BotRuntime {
   ) {
     this.auth = new ChannelAuthentication(config, trust);
     this.proactive = new AgentsProactiveTransport(this.auth.sign);
-    if (this.auth.local) log.warn('local mode: channel authentication is off (MicrosoftAppId is empty); do not expose this endpoint');
-    else log.info({ appType: config.microsoftAppType, runtime: 'agents' }, 'channel authentication is on');
   }
 
   serve(handler: TurnHandler, options: AgentsServeOptions): AgentsServedBot {
+    if (this.auth.local) this.log.warn('local mode: channel authentication is off (MicrosoftAppId is empty); do not expose this endpoint');
+    else this.log.info({ appType: this.config.microsoftAppType, runtime: 'agents' }, 'channel authentication is on');
     const storage = options.storage ?? new StoreBackedStorage(options.session.documents, { ttlSeconds: options.session.ttlSeconds });
     const env: TurnEnvironment = { session: new SessionState(storage), sign: this.auth.sign, signIn: null };
     const turnOf = (context: TurnContext) => AgentsTurn.of(context, env);
