@@ -35,6 +35,8 @@ export function agentsEndpoint(o: AgentsEndpointOptions): ActivityEndpoint {
       if (!activity) return { status: 400 };
       const refusal = o.refuse?.(activity as ChannelActivity) ?? null;
       if (refusal !== null) return { status: 403, refusal };
+      // The SDK addresses every reply from the activity's recipient (the bot) and cannot reply without one; Teams always names it.
+      if (!activity.recipient) return { status: 400 };
       const context = new TurnContext(o.adapter, activity, auth.identity ?? undefined);
       try {
         await o.adapter.runTurn(context, o.logic);
