@@ -20,6 +20,28 @@ export default defineConfig(
     },
   },
   {
+    // Each SDK stays in its runtime folder, behind bot/runtime/turn.ts (docs/ARCHITECTURE.md).
+    // The Agents SDK's test adapter (test/support/agentsTestAdapter.ts) is the one other importer, as botbuilder-testing's is botbuilder's.
+    files: ['**/*.ts'],
+    ignores: ['bot/runtime/agents/**', 'test/support/agentsTestAdapter.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^@microsoft/agents-', message: 'Only bot/runtime/agents/ uses the Microsoft 365 Agents SDK.' }] }] },
+  },
+  {
+    files: ['bot/**/*.ts', 'services/**/*.ts', 'cards/**/*.ts'],
+    ignores: ['bot/runtime/botbuilder/**', 'bot/runtime/agents/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^@microsoft/agents-', message: 'Only bot/runtime/agents/ uses the Microsoft 365 Agents SDK.' },
+            { regex: '^botbuilder(-[a-z]+)?(/|$)', message: 'Only bot/runtime/botbuilder/ uses botbuilder.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Plain Node scripts that run before TypeScript is built (scripts/build.cjs).
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },

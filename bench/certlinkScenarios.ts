@@ -44,12 +44,15 @@ const data = writeBenchData();
 /** Where a CertLink bench bot keeps its state: Redis (the product's path), or the embedded store. */
 export type BenchStore = 'redis' | 'memory';
 
+/** The SDK the bench bot runs on (BOT_RUNTIME): botbuilder, the default, or the Microsoft 365 Agents SDK. */
+export type BenchRuntime = 'botbuilder' | 'agents';
+
 /**
  * The bot on Redis under its own key prefix, which cleanup() deletes once the bot has stopped; or
  * on the embedded in-memory store (no REDIS_URL), which measures CertLink's turn with storage free.
  */
-function certlink(store: BenchStore): Pick<Scenario, 'spawn' | 'cleanup'> {
-  const files = { ORGS_FILE: data.orgsFile, PROFILES_FILE: data.profilesFile };
+function certlink(store: BenchStore, runtime: BenchRuntime): Pick<Scenario, 'spawn' | 'cleanup'> {
+  const files = { ORGS_FILE: data.orgsFile, PROFILES_FILE: data.profilesFile, BOT_RUNTIME: runtime };
   if (store === 'memory') return { spawn: (port: number) => spawnNode('bot/index.js', port, { ...files, REDIS_URL: '' }) };
   const prefix = `bench:${randomBytes(4).toString('hex')}:`;
   return {
@@ -66,9 +69,9 @@ function certlink(store: BenchStore): Pick<Scenario, 'spawn' | 'cleanup'> {
   };
 }
 
-/** Row names: the Redis rows are the plain ones; the embedded store's say so. */
-function rowName(name: string, store: BenchStore): string {
-  return store === 'redis' ? name : `${name} (in-memory store)`;
+/** Row names: the Redis rows on botbuilder are the plain ones; the embedded store's and the Agents SDK's say so. */
+function rowName(name: string, store: BenchStore, runtime: BenchRuntime): string {
+  return `${name}${store === 'redis' ? '' : ' (in-memory store)'}${runtime === 'agents' ? ' (Agents SDK)' : ''}`;
 }
 
 let sent = 0;
@@ -88,10 +91,10 @@ const registerPeople: Scenario['prepare'] = (connector) => {
 
 const cardText = (reply: WireActivity): string => JSON.stringify(reply.attachments?.[0]?.content ?? reply.text ?? '');
 
-export function makeStatusScenario(store: BenchStore): Scenario {
+export function makeStatusScenario(store: BenchStore, runtime: BenchRuntime = 'botbuilder'): Scenario {
   return {
-    name: rowName('certlink status', store),
-    ...certlink(store),
+    name: rowName('certlink status', store, runtime),
+    ...certlink(store, runtime),
     prepare: registerPeople,
     makeActivity: (index, seq) => turn(index, seq, 'when can I link again?'),
     checkReply: (reply) => cardText(reply).includes('You can link now'),
@@ -104,7 +107,7 @@ export function makeStatusScenario(store: BenchStore): Scenario {
  * links a new person, in that person's own personal chat (Teams gives each user-bot chat its own
  * conversation id); both activities are counted.
  */
-export function makeLinkScenario(store: BenchStore): Scenario {
+export function makeLinkScenario(store: BenchStore, runtime: BenchRuntime = 'botbuilder'): Scenario {
   // Each scenario keeps its own people and cards: two link rows may run in one bench.
   const lastCardId = new Map<number, string>();
   const currentPerson = new Map<number, number>();
@@ -124,8 +127,8 @@ export function makeLinkScenario(store: BenchStore): Scenario {
     return { ...base, from, conversation, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data: { cardId: lastCardId.get(index) ?? 'none' } } } };
   };
   return {
-    name: rowName('certlink link (message + confirm)', store),
-    ...certlink(store),
+    name: rowName('certlink link (message + confirm)', store, runtime),
+    ...certlink(store, runtime),
     prepare: registerPeople,
     makeActivity: linkTurn,
     checkReply: (reply, index, seq) => {
@@ -141,5 +144,7 @@ export function makeLinkScenario(store: BenchStore): Scenario {
 
 export const statusScenario = makeStatusScenario('redis');
 export const linkScenario = makeLinkScenario('redis');
+/** The same two rows on the Agents SDK runtime (BOT_RUNTIME=agents), measured in the same run. */
+export const agentsScenarios = [makeStatusScenario('redis', 'agents'), makeLinkScenario('redis', 'agents')];
 /** Opt-in rows (BENCH_ONLY): the same turns with storage free, the floor of CertLink's own cost per turn. */
 export const inMemoryScenarios = [makeStatusScenario('memory'), makeLinkScenario('memory')];

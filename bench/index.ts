@@ -8,7 +8,8 @@
  *
  * Knobs (environment): BENCH_CONVERSATIONS (default 10), BENCH_DURATION_MS (one slice, default 2500),
  * BENCH_ROUNDS (slices per scenario, default 6), BENCH_WARMUP_ACTIVITIES (per bot, before any slice, default 8000),
- * BENCH_ONLY (comma-separated names: echo, echo on CertLink's adapter, echo + 2 Redis reads + card, certlink status, certlink link (message + confirm), report,
+ * BENCH_ONLY (comma-separated names: echo, echo on CertLink's adapter, echo + 2 Redis reads + card, certlink status, certlink link (message + confirm),
+ * certlink status (Agents SDK), certlink link (message + confirm) (Agents SDK), report,
  * notices; or, only when named, "certlink status (in-memory store)" and "certlink link (message + confirm) (in-memory store)"), BENCH_NOTICES (default 100000), BENCH_VERBOSE=1,
  * BENCH_LOG_LEVEL (the bots' LOG_LEVEL; default info, the level CertLink ships with, so its per-turn log line is measured).
  */

@@ -17,6 +17,8 @@ export interface AppConfig {
   microsoftAppPassword: string;
   microsoftAppType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   microsoftAppTenantId: string;
+  /** The SDK that carries turns (BOT_RUNTIME): botbuilder (default) or the Microsoft 365 Agents SDK. */
+  botRuntime: 'botbuilder' | 'agents';
   /** Unset: the embedded in-memory store (nothing survives a restart). */
   redisUrl: string | null;
   /** Prefix of every Redis key, so several deployments (or tests) can share one Redis. */
@@ -190,6 +192,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     microsoftAppPassword: str(env, 'MicrosoftAppPassword'),
     microsoftAppType,
     microsoftAppTenantId,
+    botRuntime: oneOf(env, 'BOT_RUNTIME', ['botbuilder', 'agents'] as const, 'botbuilder'),
     redisUrl: redisUrl || null,
     redisKeyPrefix,
     sessionStateTtlDays: int(env, 'SESSION_STATE_TTL_DAYS', 30, 0, 3650),

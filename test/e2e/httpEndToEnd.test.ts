@@ -14,6 +14,7 @@ import { waitFor } from '../support/notices/waitFor';
 import { activityFrom, clickActivity, Member, postActivity } from '../support/liveBot';
 import { TEST_REDIS_URL, TestRedis } from '../support/testRedis';
 import { CONTOSO_TENANT, FABRIKAM_TENANT, UNKNOWN_TENANT, textOf, buttons } from '../support/conversationHarness';
+import { runtimeEnv } from '../support/testRuntime';
 
 type Teammate = Member;
 
@@ -34,7 +35,7 @@ describe('HTTP end to end: real server, Redis, Teams connector stand-in', functi
     await redis.connect();
     connector = await startFakeConnector();
     for (const t of [hugoA, hugoB, mallory, contosoAdmin]) connector.setMember({ id: t.id, aadObjectId: t.aadObjectId, email: t.email, userPrincipalName: t.email, name: t.name, tenantId: t.tenantId } as never);
-    const config = loadConfig({ PORT: '0', REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: redis.freshPrefix(), LOG_LEVEL: 'silent' });
+    const config = loadConfig({ ...runtimeEnv(), PORT: '0', REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: redis.freshPrefix(), LOG_LEVEL: 'silent' });
     app = await startCertLink(config, pino({ level: 'silent' }), { clock });
     base = `http://127.0.0.1:${app.port}`;
   });

@@ -7,6 +7,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { runtimeEnv } from './testRuntime';
 
 const BOT_ENTRY = path.resolve(__dirname, '..', '..', 'bot', 'index.js');
 
@@ -47,7 +48,7 @@ export async function startLoggingProcess<T>(
 ): Promise<LoggingProcess & { ready: T }> {
   const [file, ...args] = how.command ?? [process.execPath, BOT_ENTRY];
   const child = spawn(file, args, {
-    env: Object.fromEntries(Object.entries({ PATH: process.env.PATH ?? '', PORT: '0', METRICS_PORT: '0', LOG_LEVEL: 'info', ...env }).filter(([, value]) => value !== undefined)),
+    env: Object.fromEntries(Object.entries({ PATH: process.env.PATH ?? '', ...runtimeEnv(), PORT: '0', METRICS_PORT: '0', LOG_LEVEL: 'info', ...env }).filter(([, value]) => value !== undefined)),
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd: how.cwd,
     uid: how.uid,

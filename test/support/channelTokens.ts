@@ -35,7 +35,8 @@ export async function startChannelKeySet(defaultServiceUrl: string): Promise<Cha
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     res.setHeader('content-type', 'application/json');
     if (req.url === '/openid') res.end(JSON.stringify({ issuer: TEST_ISSUER, jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
-    else if (req.url === '/keys') res.end(JSON.stringify({ keys: [jwk] }));
+    // botbuilder reads jwks_uri; the Agents SDK builds {authority}/{tenant}/discovery/v2.0/keys itself.
+    else if (req.url === '/keys' || req.url?.endsWith('/discovery/v2.0/keys')) res.end(JSON.stringify({ keys: [jwk] }));
     else {
       res.statusCode = 404;
       res.end('{}');

@@ -1,6 +1,6 @@
 /**
  * Drives CertLink, composed as the process composes it (bot/app.ts), through botbuilder-testing's
- * TestAdapter as Teams would: messages from named people in their tenants, and Action.Execute
+ * TestAdapter (or its Agents SDK twin when BOT_RUNTIME=agents, test/support/testRuntime.ts) as Teams would: messages from named people in their tenants, and Action.Execute
  * clicks on the cards the bot sent. Embedded stores and a manual clock by default.
  */
 import path from 'node:path';
@@ -9,6 +9,7 @@ import pino from 'pino';
 import { composeCertLink } from '../../bot/app';
 import { Env, loadConfig } from '../../bot/config';
 import { PersonNotifier } from '../../bot/features/admin';
+import { AgentsRuntime, AgentsServedBot } from '../../bot/runtime/agents/agentsRuntime';
 import { BotbuilderRuntime, ServedBot } from '../../bot/runtime/botbuilder/botbuilderRuntime';
 import type { Turn } from '../../bot/runtime/turn';
 import { MemberEmailLookup, MemberLookup } from '../../bot/teams/memberEmail';
@@ -24,6 +25,8 @@ import { OnceStore } from '../../services/kv/onceStore';
 import { memoryNoticeStores } from '../../services/memory/memoryNoticeStores';
 import { ConversationRef, NoticeTransport, SendResult } from '../../services/notices/types';
 import { createStores, Stores } from '../../services/storeFactory';
+import { AgentsTestAdapter } from './agentsTestAdapter';
+import { TEST_RUNTIME, TestRuntime } from './testRuntime';
 
 export const CONTOSO_TENANT = '6c1f3c4e-2a5b-4c8d-9e0f-1a2b3c4d5e6f';
 export const FABRIKAM_TENANT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -79,6 +82,8 @@ export interface HarnessOptions {
   noticesRedisUrl?: string;
   /** The association limits (default DEFAULT_LIMITS: 3 a year, 30 days apart). */
   limits?: AssociationLimits;
+  /** The runtime CertLink runs on; default the one under test (BOT_RUNTIME). */
+  runtime?: TestRuntime;
   /** SESSION_STATE_TTL_DAYS in seconds, as the app passes it (default none: kept with no time limit). */
   sessionStateTtlSeconds?: number;
 }
@@ -144,7 +149,8 @@ export async function makeHarness(opts: HarnessOptions = {}) {
   };
   const config = loadConfig(harnessEnv(opts, limits));
   const log = pino({ level: 'silent' });
-  const runtime = new BotbuilderRuntime(config, log);
+  const runtimeName = opts.runtime ?? TEST_RUNTIME;
+  const runtime = runtimeName === 'agents' ? new AgentsRuntime(config, log) : new BotbuilderRuntime(config, log);
   const composed = await composeCertLink(config, log, {
     clock,
     // Notices on Redis only when asked (and on standalone Redis: a cluster keeps them in process).
@@ -163,9 +169,8 @@ export async function makeHarness(opts: HarnessOptions = {}) {
   const { services } = composed;
   const { notices } = services;
   const associationStore = stores.associations;
-  // The same turn logic CloudAdapter runs for POST /api/messages, driven by botbuilder's TestAdapter.
-  const served = composed.endpoint as ServedBot;
-  const adapter = new TestAdapter(served.logic);
+  // The same turn logic the runtime runs for POST /api/messages, driven by a test adapter.
+  const adapter = runtimeName === 'agents' ? new AgentsTestAdapter((composed.endpoint as AgentsServedBot).logic) : new TestAdapter((composed.endpoint as ServedBot).logic);
 
   function activity(person: Person, partial: Partial<Activity>, o: SendOptions): Partial<Activity> {
     const conversationType = o.conversationType ?? 'personal';

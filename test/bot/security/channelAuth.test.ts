@@ -1,19 +1,20 @@
 /**
  * Channel authentication with an app id set, proven with real signed tokens:
  * a local OpenID configuration and JWKS stand in for login.botframework.com
- * (only their URLs change; botbuilder's own validation runs). A valid token is
+ * (only their URLs change; the runtime's own validation runs: botbuilder's, or the
+ * Agents SDK's JWT middleware with BOT_RUNTIME=agents). A valid token is
  * accepted (so the negatives can fail); no token, a malformed one, one for
- * another app id, an expired one, and one signed by an unknown key get 401,
- * and the bot logic never runs for them.
+ * another app id, an expired one, one signed by an unknown key, one from another
+ * issuer and one issued for another service URL get 401, and the bot logic never
+ * runs for them.
  */
 import { strict as assert } from 'node:assert';
 import pino from 'pino';
 import sinon from 'sinon';
 import type restify from 'restify';
-import { createCertLinkAdapter } from '../../../bot/runtime/botbuilder/authentication';
 import { createHttpServer, listen } from '../../../bot/http/server';
-import { messagesEndpoint } from '../../../bot/runtime/botbuilder/messagesEndpoint';
-import { ChannelKeySet, startChannelKeySet, TEST_APP_ID, TEST_ISSUER } from '../../support/channelTokens';
+import { countingEndpoint } from '../../support/channelEndpoint';
+import { ChannelKeySet, startChannelKeySet, TEST_ISSUER } from '../../support/channelTokens';
 import { healthyStore, teamsMessage } from '../../support/httpBotHarness';
 
 const SERVICE_URL = 'http://127.0.0.1:9/';
@@ -30,14 +31,10 @@ describe('security: channel authentication negatives (real signed JWTs, local JW
     sinon.stub(console, 'error');
     keys = await startChannelKeySet(SERVICE_URL);
     const log = pino({ level: 'silent' });
-    const adapter = createCertLinkAdapter({ microsoftAppId: TEST_APP_ID, microsoftAppPassword: 'not-used-offline', microsoftAppType: 'MultiTenant', microsoftAppTenantId: '' }, log, {
-      openIdMetadataUrl: keys.openIdMetadataUrl,
-      tokenIssuer: TEST_ISSUER,
-    });
     bot = createHttpServer({
-      endpoint: messagesEndpoint({
-        adapter,
-        logic: async () => {
+      endpoint: countingEndpoint({
+        trust: { openIdMetadataUrl: keys.openIdMetadataUrl, tokenIssuer: TEST_ISSUER },
+        turn: async () => {
           turnsRun += 1;
         },
         log,
@@ -79,6 +76,8 @@ describe('security: channel authentication negatives (real signed JWTs, local JW
     ['an expired token', async () => `Bearer ${await token({ expiresAt: Math.floor(Date.now() / 1000) - 3600 })}`],
     ['a token signed by a key the channel does not publish', async () => `Bearer ${await token({ stranger: true })}`],
     ['a token from another issuer', async () => `Bearer ${await token({ issuer: 'https://evil.example' })}`],
+    // A token the channel issued for another service URL, replayed with this activity's (botbuilder's ChannelValidation rule).
+    ['a token issued for another service URL', async () => `Bearer ${await token({ serviceUrl: 'https://smba.evil.example/' })}`],
   ];
   for (const [what, authorization] of negatives) {
     it(`answers 401 to ${what}, without running the bot`, async () => {

@@ -11,11 +11,10 @@ import type { Activity } from 'botbuilder';
 import pino from 'pino';
 import sinon from 'sinon';
 import type restify from 'restify';
-import { createCertLinkAdapter } from '../../../bot/runtime/botbuilder/authentication';
 import { createHttpServer, listen } from '../../../bot/http/server';
-import { messagesEndpoint } from '../../../bot/runtime/botbuilder/messagesEndpoint';
 import { refuseUnprovenIdentity } from '../../../bot/turn/teamsIdentity';
-import { ChannelKeySet, startChannelKeySet, TEST_APP_ID, TEST_ISSUER } from '../../support/channelTokens';
+import { countingEndpoint } from '../../support/channelEndpoint';
+import { ChannelKeySet, startChannelKeySet, TEST_ISSUER } from '../../support/channelTokens';
 import { FABRIKAM_TENANT, makeHarness, people, textOf } from '../../support/conversationHarness';
 import { FakeConnector, startFakeConnector } from '../../support/fakeConnector';
 import { healthyStore } from '../../support/httpBotHarness';
@@ -60,16 +59,12 @@ describe('security: identity only from what Teams proves (forged identities, rea
     keys = await startChannelKeySet(connector.url);
     h = await makeHarness();
     const log = pino({ level: 'silent' });
-    const adapter = createCertLinkAdapter({ microsoftAppId: TEST_APP_ID, microsoftAppPassword: 'not-used-offline', microsoftAppType: 'MultiTenant', microsoftAppTenantId: '' }, log, {
-      openIdMetadataUrl: keys.openIdMetadataUrl,
-      tokenIssuer: TEST_ISSUER,
-    });
     server = createHttpServer({
-      endpoint: messagesEndpoint({
-        adapter,
+      endpoint: countingEndpoint({
+        trust: { openIdMetadataUrl: keys.openIdMetadataUrl, tokenIssuer: TEST_ISSUER },
         // Counts the turns that reach the bot; the admitted control stops there (replying would need
         // an Entra token for the app, which this offline test cannot get).
-        logic: async () => {
+        turn: async () => {
           turnsRun += 1;
         },
         log,

@@ -25,6 +25,7 @@ import { buttons, CONTOSO_TENANT, FABRIKAM_TENANT, textOf, UNKNOWN_TENANT } from
 import { FakeConnector, startFakeConnector } from '../../support/fakeConnector';
 import { captureLogger } from '../../support/httpBotHarness';
 import { activityFrom, clickActivity, Member, membersOf, postActivity, sendMessage } from '../../support/liveBot';
+import { runtimeEnv } from '../../support/testRuntime';
 
 const alice: Member = { id: '29:h-alice', aadObjectId: 'h-aad-alice', tenantId: CONTOSO_TENANT, email: 'alice@contoso.com', name: 'Alice Martin' };
 const benoit: Member = { id: '29:h-benoit', aadObjectId: 'h-aad-benoit', tenantId: CONTOSO_TENANT, email: 'benoit@contoso.com', name: 'Benoît Lefèvre' };
@@ -73,7 +74,7 @@ describe('hostile input (fast-check) on the real HTTP server and Redis', functio
   before(async () => {
     redis = await testRedis.connect();
     connector = await startFakeConnector({ members: membersOf([alice, benoit, mallory, hugoB, stranger]) as never, keepReplies: true });
-    const config = loadConfig({ PORT: '0', REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'info', RATE_LIMIT_LINK_ATTEMPTS: '0', RATE_LIMIT_ADMIN_COMMANDS: '0' });
+    const config = loadConfig({ ...runtimeEnv(), PORT: '0', REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'info', RATE_LIMIT_LINK_ATTEMPTS: '0', RATE_LIMIT_ADMIN_COMMANDS: '0' });
     app = await startCertLink(config, captured.log, { clock: new ManualClock('2026-01-05T09:00:00Z') });
     base = `http://127.0.0.1:${app.port}`;
     // Real state to protect: Alice linked (her confirm card is now stale), Benoît holding a live confirm card.

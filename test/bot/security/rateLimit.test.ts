@@ -12,6 +12,7 @@ import { TEST_REDIS_URL, TestRedis } from '../../support/testRedis';
 import { buttons, CONTOSO_TENANT, textOf } from '../../support/conversationHarness';
 import { FakeConnector, startFakeConnector } from '../../support/fakeConnector';
 import { clickActivity, Member, membersOf, postActivity, sendMessage } from '../../support/liveBot';
+import { runtimeEnv } from '../../support/testRuntime';
 
 const alice: Member = { id: '29:rl-alice', aadObjectId: 'rl-aad-alice', tenantId: CONTOSO_TENANT, email: 'alice@contoso.com', name: 'Alice Martin' };
 const benoit: Member = { id: '29:rl-benoit', aadObjectId: 'rl-aad-benoit', tenantId: CONTOSO_TENANT, email: 'benoit@contoso.com', name: 'Benoît Lefèvre' };
@@ -32,7 +33,7 @@ describe('security: per-person rate limit (Redis, two bot processes)', function 
   before(async () => {
     await redis.connect();
     connector = await startFakeConnector({ members: membersOf([alice, benoit]) as never });
-    const env = { PORT: '0', REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: redis.freshPrefix(), RATE_LIMIT_LINK_ATTEMPTS: '3', RATE_LIMIT_ADMIN_COMMANDS: '2', RATE_LIMIT_WINDOW_SECONDS: '600' };
+    const env = { ...runtimeEnv(), PORT: '0', REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: redis.freshPrefix(), RATE_LIMIT_LINK_ATTEMPTS: '3', RATE_LIMIT_ADMIN_COMMANDS: '2', RATE_LIMIT_WINDOW_SECONDS: '600' };
     a = await startCertLink(loadConfig(env), pino({ level: 'silent' }), { clock });
     b = await startCertLink(loadConfig(env), pino({ level: 'silent' }), { clock });
     urlA = `http://127.0.0.1:${a.port}`;
