@@ -94,7 +94,7 @@ export async function link(h: Harness, person: Person): Promise<void> {
   await h.click(person, button(await h.say(person, 'link my certification'), 'link.confirm'));
 }
 
-/** A Partner University account linked as its sign-in would (test/bot/features/employee/partnerCenterFidelity.test.ts drives that sign-in). */
+/** A Partner University account linked as its sign-in would (test/bot/features/employee/partnerCenterFidelityAccess.test.ts drives that sign-in). */
 async function linkUniversity(h: Harness, person: Person): Promise<void> {
   await h.services.university.link(person.tenantId, person.userId, `${person.userId}@partneruniversity.example`);
 }
