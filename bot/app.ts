@@ -5,16 +5,13 @@
  *
  *   1. time, metrics and the directory (orgs, profiles) from the config
  *   2. the backend: every store, chosen once (services/storeFactory.ts)
- *   3. the domain services over the stores
+ *   3. the domain services over the stores (bot/composeDomain.ts)
  *   4. the runtime (bot/runtime/botbuilder/) and the notices on its proactive transport
  *   5. the features and the turn pipeline, served by the runtime
  *   6. the HTTP server and its routes (startCertLink only)
  */
 import type { JWTVerifyGetKey } from 'jose';
 import type { Server } from 'restify';
-import { AdminActions } from '../services/admin/adminActions';
-import { AssociationService } from '../services/association/associationService';
-import { AuditTrailListener } from '../services/audit/auditTrailListener';
 import { Clock } from '../services/clock';
 import { loadOrgsFile, loadProfilesFile } from '../services/directory/directoryFiles';
 import { OrgDirectory } from '../services/directory/orgDirectory';
@@ -23,35 +20,21 @@ import { DocumentStore } from '../services/kv/documentStore';
 import { PersonRateLimiter } from '../services/limits/personRateLimiter';
 import { toCurrentAvailability } from '../services/notices/currentAvailability';
 import { NoticeTransport } from '../services/notices/types';
-import { ErasureService } from '../services/privacy/erasureService';
-import { PersonalDataExporter } from '../services/privacy/personalDataExport';
-import { isPersonNotices } from '../services/privacy/personNotices';
-import { PrivacyDeps } from '../services/privacy/privacyDeps';
-import { privacyStores } from '../services/privacy/privacyStores';
-import { PseudonymizedStarts } from '../services/privacy/pseudonymizedStarts';
-import { Pseudonymizer } from '../services/privacy/pseudonymizer';
-import { RemovalRetentionListener } from '../services/privacy/removalRetentionListener';
-import { ReportIndexListener } from '../services/report/reportIndexListener';
-import { ReportService } from '../services/report/reportService';
-import { DownloadLinkSigner } from '../services/report/signedLink';
-import { RoleService } from '../services/roles/roleService';
 import { createStores, Stores } from '../services/storeFactory';
-import { UniversityService } from '../services/university/universityService';
 import { AppConfig } from './config';
+import { composeDomain, composePrivacy, Domain, PrivacyServices } from './composeDomain';
 import { clockFor } from './fileClock';
 import { warnAtStart } from './startupWarnings';
 import { adminFeature } from './features/admin';
 import { DownloadSender, personalChatDownloads } from './features/admin/downloadDelivery';
 import { employeeFeature } from './features/employee';
 import { EmployeeDeps } from './features/employee/employeeDeps';
-import { MovedAwayNotices } from './features/employee/movedAwayNotice';
 import { personalNudgeCard, welcomeCardFor } from './features/employee/helpHandler';
 import { previewAfterSignIn } from './features/employee/linkHandler';
 import { universitySignedIn } from './features/employee/universityHandler';
 import { noticesFeature } from './features/notices';
 import { renewalsFeature } from './features/renewals';
 import { expiringNames } from './features/admin/expiringNames';
-import { RenewalListener } from '../services/renewals/renewalPlanner';
 import { renewalHandlers, renewalSources } from './proactive/renewalNotices';
 import { privacyFeature } from './features/privacy';
 import { MetricsListener, startMetricsListener } from './http/metricsListener';
@@ -100,16 +83,10 @@ export interface AppOverrides {
   tabTokenKeys?: JWTVerifyGetKey;
 }
 
-export interface DomainServices {
-  associations: AssociationService;
+export interface DomainServices extends Pick<Domain, 'associations' | 'university' | 'roles' | 'reports' | 'signer' | 'admin'> {
   profiles: Stores['profiles'];
   orgs: OrgDirectory;
-  university: UniversityService;
-  roles: RoleService;
-  reports: ReportService;
-  signer: DownloadLinkSigner;
-  admin: AdminActions;
-  privacy: { deps: PrivacyDeps; exporter: PersonalDataExporter; erasure: ErasureService };
+  privacy: PrivacyServices;
   notices: Notices;
 }
 
@@ -165,34 +142,8 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
   warnAtStart(config, stores, log);
 
   // 3. The domain.
-  const policy = { startRetentionDays: config.privacy.startRetentionDays, auditRetentionDays: config.privacy.auditRetentionDays };
-  const privacyViews = privacyStores(stores);
-  const pseudonymizer = new Pseudonymizer(config.privacy.hashSecret);
-  const erasedStarts = new PseudonymizedStarts({ store: privacyViews.erasedStarts, pseudonymizer, policy, clock });
-  const renewalListener = new RenewalListener(stores.profiles, config.renewals, clock, (err) => log.warn({ err: String(err) }, 'renewal reminders not queued; the next import queues them'));
-  const movedAway = new MovedAwayNotices(orgs, (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'moved-away notice not delivered'));
-  const associations = new AssociationService({
-    store: stores.associations,
-    clock,
-    limits: config.limits,
-    erasedStarts,
-    // The audit trail and the report's counters follow every link, switch and removal;
-    // an admin's removal schedules the profile's erasure (cancelled if the person links again);
-    // an account an MCID moves away from is told (once the notices run, below).
-    listeners: [
-      movedAway,
-      new AuditTrailListener(stores.audit),
-      new ReportIndexListener(stores.reportIndex, stores.profiles),
-      new RemovalRetentionListener({ profiles: privacyViews.profiles, records: privacyViews.records, policy }),
-      renewalListener,
-    ],
-    onListenerError: (err) => log.warn({ err: String(err) }, 'association listener failed; derived data can be rebuilt'),
-  });
-  const roles = new RoleService({ partnerAdmins: stores.partnerAdmins, audit: stores.audit, clock });
-  const reports = new ReportService({ associations: stores.associations, profiles: stores.profiles, index: stores.reportIndex, partnerName: (mpnId) => orgs.byMpnId(mpnId)?.name ?? null });
-  const signer = new DownloadLinkSigner({ secret: config.downloadSigningSecret, publicBaseUrl: config.publicBaseUrl, clock });
-  const admin = new AdminActions({ roles, reports, audit: stores.audit, association: associations, associations: stores.associations, profiles: stores.profiles, signer, clock });
-  const university = new UniversityService({ documents: stores.documents, clock });
+  const domain = composeDomain(config, log, clock, stores, orgs);
+  const { associations, university, roles, reports, signer, admin, policy, renewalListener, movedAway } = domain;
 
   // 4. The runtime, and the notices on its proactive transport. The worker re-reads the person's
   // state when a notice comes due (it may have changed).
@@ -211,24 +162,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
   renewalListener.scheduleThrough(notices.scheduler);
   metrics.watchNotices(() => ({ ...notices.stats() }));
   movedAway.deliverThrough(overrides.notifier ?? noticeNotifier(notices, clock, 'movedAway'));
-  const privacyDeps: PrivacyDeps = {
-    ...privacyViews,
-    associations,
-    reportIndex: stores.reportIndex,
-    university,
-    refs: notices.refs,
-    prefs: notices.prefs,
-    digests: notices.digests,
-    notices: isPersonNotices(notices.scheduler) ? notices.scheduler : null,
-    erasedStarts,
-    pseudonymizer,
-    orgs,
-    documents: stores.documents,
-    clock,
-    policy,
-  };
-
-  const privacy = { deps: privacyDeps, exporter: new PersonalDataExporter(privacyDeps), erasure: new ErasureService(privacyDeps) };
+  const privacy = composePrivacy(domain, notices, stores, orgs, clock);
 
   // 5. The features, each built the same way from what it needs, and the turn pipeline.
   // In-process memories of people, both forgotten when a person erases their data.

@@ -1,6 +1,6 @@
 /**
  * `.env`: the settings file an operator copies from .env.sample. Every entry point (npm start,
- * dev, worker, import, package, connector) calls loadEnvFile() before bot/config.ts reads the
+ * dev, worker, import, package, connector) calls loadEnvFile() before bot/config/ reads the
  * environment, so the file behaves the same everywhere. Node parses it (util.parseEnv); the
  * lines are checked first because Node's parser silently skips or merges some malformed ones
  * (`PORT 3999` becomes part of the next variable's name). A variable already set in the
@@ -91,7 +91,7 @@ export function loadEnvFileOrExit(command: string): EnvFileResult | null {
   }
 }
 
-/** For the processes that start from the settings (npm start, the worker): .env, then bot/config.ts; a bad one stops the process. */
+/** For the processes that start from the settings (npm start, the worker): .env, then bot/config/; a bad one stops the process. */
 export function loadSettingsOrExit(name: string): { config: AppConfig; envFile: EnvFileResult | null } {
   try {
     const envFile = loadEnvFile();

@@ -50,7 +50,7 @@ function batchedStdout(): pino.DestinationStream {
 let hashKey: KeyObject = createSecretKey(randomBytes(32));
 
 /**
- * Keys the user hashes with LOG_HASH_KEY (bot/config.ts), called once at start. Process-wide on
+ * Keys the user hashes with LOG_HASH_KEY (bot/config/privacy.ts), called once at start. Process-wide on
  * purpose, like the log level: with the same key on every bot process and across restarts, one
  * person's turns can be followed through all of them, and still nobody without the key can tell
  * whose they are.

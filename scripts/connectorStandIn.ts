@@ -11,16 +11,11 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { connectorError, ConnectorRequest, parseRequest, readBody, ScriptedResponse } from './connectorRoutes';
+import { MemberRoster } from './memberRoster';
 import type { WireActivity, WireMember } from './wireTypes';
 
-export type ConnectorRoute =
-  | 'reply' // POST /v3/conversations/:cid/activities/:replyToId
-  | 'send' // POST /v3/conversations/:cid/activities
-  | 'update' // PUT /v3/conversations/:cid/activities/:id
-  | 'delete' // DELETE /v3/conversations/:cid/activities/:id
-  | 'createConversation' // POST /v3/conversations
-  | 'member' // GET /v3/conversations/:cid/members/:userId
-  | 'pagedMembers'; // GET /v3/conversations/:cid/pagedmembers
+export type { ConnectorRequest, ConnectorRoute, ScriptedResponse } from './connectorRoutes';
 
 /** An activity the bot sent (reply, new message or update) that the connector accepted. */
 export interface RecordedActivity {
@@ -33,26 +28,6 @@ export interface RecordedActivity {
   activity: WireActivity;
   /** The Authorization header the bot sent (absent in local mode). */
   authorization?: string;
-}
-
-/** Every request, including failed and scripted ones, in arrival order. */
-export interface ConnectorRequest {
-  method: string;
-  /** Path without the serviceUrl's own prefix, e.g. /v3/conversations/abc/activities/1. */
-  path: string;
-  query: URLSearchParams;
-  route: ConnectorRoute | null;
-  conversationId?: string;
-  /** :replyToId / :id for activity routes, :userId for member lookups. */
-  targetId?: string;
-  body: unknown;
-  headers: http.IncomingHttpHeaders;
-}
-
-export interface ScriptedResponse {
-  status: number;
-  headers?: Record<string, string>;
-  body?: unknown;
 }
 
 export interface FailOptions {
@@ -103,84 +78,15 @@ interface PendingFailure {
   remaining: number;
 }
 
-const ROUTES: ReadonlyArray<{ method: string; pattern: RegExp; route: ConnectorRoute }> = [
-  { method: 'POST', pattern: /\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, route: 'reply' },
-  { method: 'POST', pattern: /\/v3\/conversations\/([^/]+)\/activities$/, route: 'send' },
-  { method: 'PUT', pattern: /\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, route: 'update' },
-  { method: 'DELETE', pattern: /\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, route: 'delete' },
-  { method: 'GET', pattern: /\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/, route: 'member' },
-  { method: 'GET', pattern: /\/v3\/conversations\/([^/]+)\/pagedmembers$/, route: 'pagedMembers' },
-  { method: 'POST', pattern: /\/v3\/conversations$/, route: 'createConversation' },
-];
-
-function readBody(req: http.IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('error', reject);
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (text === '') return resolve(undefined);
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        resolve(text);
-      }
-    });
-  });
-}
-
-function parseRequest(req: http.IncomingMessage, body: unknown): ConnectorRequest {
-  const url = new URL(req.url ?? '/', 'http://connector.invalid');
-  const method = (req.method ?? 'GET').toUpperCase();
-  // Teams serviceUrls carry a region prefix (…/amer/); accept any prefix before /v3/.
-  const v3 = url.pathname.indexOf('/v3/');
-  const path = v3 >= 0 ? url.pathname.slice(v3) : url.pathname;
-  for (const { method: m, pattern, route } of ROUTES) {
-    const match = m === method ? pattern.exec(path) : null;
-    if (match) {
-      return {
-        method,
-        path,
-        query: url.searchParams,
-        route,
-        conversationId: match[1] === undefined ? undefined : decodeURIComponent(match[1]),
-        targetId: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
-        body,
-        headers: req.headers,
-      };
-    }
-  }
-  return { method, path, query: url.searchParams, route: null, body, headers: req.headers };
-}
-
-function connectorError(status: number, code: string, message: string): ScriptedResponse {
-  return { status, body: { error: { code, message } } };
-}
-
 export async function startFakeConnector(options: FakeConnectorOptions = {}): Promise<FakeConnector> {
   const keepReplies = options.keepReplies ?? true;
   let respond = options.respond;
   const replies: RecordedActivity[] = [];
   const requests: ConnectorRequest[] = [];
-  let roster: WireMember[] = [];
-  // Member lookups by id or aadObjectId, the first in roster order winning, without a scan: the
-  // bench registers 20,000 people and looks one up on every link turn, on the cores the bot runs on.
-  const memberByKey = new Map<string, WireMember>();
-  const addToIndex = (member: WireMember): void => {
-    for (const key of [member.id, member.aadObjectId]) if (key !== undefined && !memberByKey.has(key)) memberByKey.set(key, member);
-  };
-  const replaceRoster = (members: WireMember[]): void => {
-    roster = [...members];
-    memberByKey.clear();
-    roster.forEach(addToIndex);
-  };
-  replaceRoster(options.members ?? []);
+  const members = new MemberRoster(options.members ?? []);
   const failures: PendingFailure[] = [];
   const listeners = new Set<(reply: RecordedActivity) => void>();
   let nextId = 1;
-
-  const findMember = (userId: string): WireMember | undefined => memberByKey.get(userId);
 
   const takeFailure = (request: ConnectorRequest): ScriptedResponse | undefined => {
     const index = failures.findIndex((f) => f.options.when?.(request) ?? true);
@@ -220,15 +126,13 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
       case 'createConversation':
         return { status: 201, body: { id: `conversation-${nextId++}` } };
       case 'member': {
-        const member = findMember(request.targetId as string);
+        const member = members.find(request.targetId as string);
         return member ? { status: 200, body: member } : connectorError(404, 'MemberNotFoundInConversation', 'The member is not in this conversation');
       }
       case 'pagedMembers': {
         const pageSize = Math.max(1, Number(request.query.get('pageSize')) || 200);
         const start = Number(request.query.get('continuationToken') ?? '0') || 0;
-        const members = roster.slice(start, start + pageSize);
-        const next = start + pageSize;
-        return { status: 200, body: next < roster.length ? { members, continuationToken: String(next) } : { members } };
+        return { status: 200, body: members.page(start, pageSize) };
       }
       default:
         return connectorError(404, 'NotFound', `No such connector route: ${request.method} ${request.path}`);
@@ -290,15 +194,10 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     replies,
     requests,
     setMember(member) {
-      // Only a known id can be a replacement: a new person (the bench registers 20,000) is one push.
-      if (member.id !== undefined && memberByKey.has(member.id) && roster.some((m) => m.id === member.id)) replaceRoster([...roster.filter((m) => m.id !== member.id), member]);
-      else {
-        roster.push(member);
-        addToIndex(member);
-      }
+      members.set(member);
     },
-    setRoster(members) {
-      replaceRoster(members);
+    setRoster(roster) {
+      members.replace(roster);
     },
     failNext(status, failOptions = {}) {
       failures.push({ status, options: failOptions, remaining: failOptions.times ?? 1 });

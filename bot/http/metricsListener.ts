@@ -2,7 +2,7 @@
  * GET /metrics (Prometheus text) on a listener of its own, apart from the public port that
  * Teams and browsers reach: bound to 127.0.0.1 by default (METRICS_HOST, METRICS_PORT), so only
  * the host itself (or a sidecar) can scrape it. Bound anywhere else it requires the bearer token
- * METRICS_TOKEN (bot/config.ts refuses to start without one). Plain node:http: two answers
+ * METRICS_TOKEN (bot/config/metrics.ts refuses to start without one). Plain node:http: two answers
  * (the metrics, or 401/404) need no framework.
  */
 import { timingSafeEqual } from 'node:crypto';

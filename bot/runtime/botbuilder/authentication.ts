@@ -72,7 +72,7 @@ export function createCertLinkAdapter(config: AuthSettings, log: Logger, trust?:
 }
 
 function warnIfLocal(config: AuthSettings, log: Logger): void {
-  // Same test as isLocalMode() in config.ts, on the auth subset only.
+  // Same test as isLocalMode() in bot/config/, on the auth subset only.
   if (config.microsoftAppId === '') {
     log.warn('local mode: channel authentication is off (MicrosoftAppId is empty); do not expose this endpoint');
   } else {
