@@ -36,6 +36,7 @@ import { ReportService } from '../services/report/reportService';
 import { DownloadLinkSigner } from '../services/report/signedLink';
 import { RoleService } from '../services/roles/roleService';
 import { createStores, Stores } from '../services/storeFactory';
+import { UniversityAssessmentStore } from '../services/university/universityAssessments';
 import { UniversityService } from '../services/university/universityService';
 import { AppConfig } from './config';
 import { clockFor } from './fileClock';
@@ -189,10 +190,17 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
     onListenerError: (err) => log.warn({ err: String(err) }, 'association listener failed; derived data can be rebuilt'),
   });
   const roles = new RoleService({ partnerAdmins: stores.partnerAdmins, audit: stores.audit, clock });
-  const reports = new ReportService({ associations: stores.associations, profiles: stores.profiles, index: stores.reportIndex, partnerName: (mpnId) => orgs.byMpnId(mpnId)?.name ?? null });
+  const university = new UniversityService({ documents: stores.documents, clock });
+  const universityAssessments = new UniversityAssessmentStore(stores.documents);
+  const reports = new ReportService({
+    associations: stores.associations,
+    profiles: stores.profiles,
+    index: stores.reportIndex,
+    partnerName: (mpnId) => orgs.byMpnId(mpnId)?.name ?? null,
+    university: { links: university, assessments: universityAssessments },
+  });
   const signer = new DownloadLinkSigner({ secret: config.downloadSigningSecret, publicBaseUrl: config.publicBaseUrl, clock });
   const admin = new AdminActions({ roles, reports, audit: stores.audit, association: associations, associations: stores.associations, profiles: stores.profiles, signer, clock });
-  const university = new UniversityService({ documents: stores.documents, clock });
 
   // 4. The runtime, and the notices on its proactive transport. The worker re-reads the person's
   // state when a notice comes due (it may have changed).
@@ -234,7 +242,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
   // In-process memories of people, both forgotten when a person erases their data.
   const memberCache = cachedMembers(teamsMembers);
   const memory = new ConversationMemory(notices.refs);
-  const employee: EmployeeDeps = { associations, orgs, university, clock, signIn: config.oauthConnectionName !== '', universitySignIn: config.universityOauthConnectionName !== '', notices };
+  const employee: EmployeeDeps = { associations, orgs, university, universityAssessments, clock, signIn: config.oauthConnectionName !== '', universitySignIn: config.universityOauthConnectionName !== '', notices };
   const features = [
     employeeFeature(employee),
     privacyFeature({
