@@ -106,6 +106,7 @@ export interface DomainServices {
   profiles: Stores['profiles'];
   orgs: OrgDirectory;
   university: UniversityService;
+  universityAssessments: UniversityAssessmentStore;
   roles: RoleService;
   reports: ReportService;
   signer: DownloadLinkSigner;
@@ -298,7 +299,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
     refuse: refuseUnprovenIdentity(channels),
     turnErrorMessage: (activity) => say(pickLocale(activity.locale), 'unavailable'),
   });
-  const services = { associations, profiles: stores.profiles, orgs, university, roles, reports, signer, admin, privacy, notices };
+  const services = { associations, profiles: stores.profiles, orgs, university, universityAssessments, roles, reports, signer, admin, privacy, notices };
   return { clock, metrics, stores, services, pipeline, endpoint, profilesInFile: profileFile.length };
 }
 
