@@ -225,6 +225,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
     associations,
     reportIndex: stores.reportIndex,
     university,
+    universityAssessments,
     refs: notices.refs,
     prefs: notices.prefs,
     digests: notices.digests,

@@ -61,6 +61,15 @@ describe('"my certifications" lists the assessments of the linked Partner Univer
     assert.match(en, /Partner University assessments\nFrom your Partner University account bob\.pu@partneruniversity\.example:\nOctober 10, 2025.*\nSecurity Assessment/);
   });
 
+  it('"delete my data" erases the linked account\'s assessments with the link', async () => {
+    const h = await makeHarness();
+    await importAssessments(h);
+    await linkUniversity(h, people.alice, ALICE_PU);
+    await h.click(people.alice, button(await h.say(people.alice, 'delete my data'), 'privacy.erase.confirm'));
+    assert.deepEqual(await h.services.universityAssessments.get(ALICE_PU), []);
+    assert.equal((await h.services.universityAssessments.get(BOB_PU)).length, 1, "another account's stay");
+  });
+
   it('says when the linked account has no assessments', async () => {
     const h = await makeHarness();
     await linkUniversity(h, people.alice, 'alice.other@partneruniversity.example');
