@@ -24,13 +24,13 @@ export interface ReportPerson {
 export const ASSESSMENT_TYPE = 'Assessment';
 
 /** A person's certifications, then their Partner University assessments, as the report's trainings. */
-function trainingsOf(p: ReportPerson): readonly Training[] {
+export function trainingsOf(p: ReportPerson): readonly Training[] {
   const certifications = p.profile?.certifications ?? [];
   if (!p.assessments || p.assessments.length === 0) return certifications;
   return [...certifications, ...p.assessments.map((a): Training => ({ title: a.title, type: ASSESSMENT_TYPE, earnedOn: a.completedOn, expiresOn: a.expiresOn }))];
 }
 
-type Training = Pick<Certification, 'title' | 'earnedOn' | 'expiresOn'> & { type: string };
+export type Training = Pick<Certification, 'title' | 'earnedOn' | 'expiresOn'> & { type: string };
 
 /** The org index is derived: only the record says whether the person is still linked to `mpnId`. */
 export function verifiedPerson(mpnId: string, record: McidRecord | null, profile: CertificationProfile | null): ReportPerson | null {
