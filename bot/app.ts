@@ -83,7 +83,7 @@ export interface AppOverrides {
   tabTokenKeys?: JWTVerifyGetKey;
 }
 
-export interface DomainServices extends Pick<Domain, 'associations' | 'university' | 'roles' | 'reports' | 'signer' | 'admin'> {
+export interface DomainServices extends Pick<Domain, 'associations' | 'university' | 'universityAssessments' | 'roles' | 'reports' | 'signer' | 'admin'> {
   profiles: Stores['profiles'];
   orgs: OrgDirectory;
   privacy: PrivacyServices;
@@ -143,7 +143,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
 
   // 3. The domain.
   const domain = composeDomain(config, log, clock, stores, orgs);
-  const { associations, university, roles, reports, signer, admin, policy, renewalListener, movedAway } = domain;
+  const { associations, university, universityAssessments, roles, reports, signer, admin, policy, renewalListener, movedAway } = domain;
 
   // 4. The runtime, and the notices on its proactive transport. The worker re-reads the person's
   // state when a notice comes due (it may have changed).
@@ -168,7 +168,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
   // In-process memories of people, both forgotten when a person erases their data.
   const memberCache = cachedMembers(teamsMembers);
   const memory = new ConversationMemory(notices.refs);
-  const employee: EmployeeDeps = { associations, orgs, university, clock, signIn: config.oauthConnectionName !== '', universitySignIn: config.universityOauthConnectionName !== '', notices };
+  const employee: EmployeeDeps = { associations, orgs, university, universityAssessments, clock, signIn: config.oauthConnectionName !== '', universitySignIn: config.universityOauthConnectionName !== '', notices };
   const features = [
     employeeFeature(employee),
     privacyFeature({
@@ -224,7 +224,7 @@ export async function composeCertLink(config: AppConfig, log: Logger, overrides:
     refuse: refuseUnprovenIdentity(channels),
     turnErrorMessage: (activity) => say(pickLocale(activity.locale), 'unavailable'),
   });
-  const services = { associations, profiles: stores.profiles, orgs, university, roles, reports, signer, admin, privacy, notices };
+  const services = { associations, profiles: stores.profiles, orgs, university, universityAssessments, roles, reports, signer, admin, privacy, notices };
   return { clock, metrics, stores, services, pipeline, endpoint, profilesInFile: profileFile.length };
 }
 

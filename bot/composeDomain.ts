@@ -21,6 +21,7 @@ import { ReportService } from '../services/report/reportService';
 import { DownloadLinkSigner } from '../services/report/signedLink';
 import { RoleService } from '../services/roles/roleService';
 import { Stores } from '../services/storeFactory';
+import { UniversityAssessmentStore } from '../services/university/universityAssessments';
 import { UniversityService } from '../services/university/universityService';
 import { AppConfig } from './config';
 import { MovedAwayNotices } from './features/employee/movedAwayNotice';
@@ -30,6 +31,8 @@ import { Notices } from './proactive/startNotices';
 export interface Domain {
   associations: AssociationService;
   university: UniversityService;
+  /** Partner University assessments imported per account, shown while the account is linked. */
+  universityAssessments: UniversityAssessmentStore;
   roles: RoleService;
   reports: ReportService;
   signer: DownloadLinkSigner;
@@ -75,21 +78,29 @@ export function composeDomain(config: AppConfig, log: Logger, clock: Clock, stor
     onListenerError: (err) => log.warn({ err: String(err) }, 'association listener failed; derived data can be rebuilt'),
   });
   const roles = new RoleService({ partnerAdmins: stores.partnerAdmins, audit: stores.audit, clock });
-  const reports = new ReportService({ associations: stores.associations, profiles: stores.profiles, index: stores.reportIndex, partnerName: (mpnId) => orgs.byMpnId(mpnId)?.name ?? null });
+  const university = new UniversityService({ documents: stores.documents, clock });
+  const universityAssessments = new UniversityAssessmentStore(stores.documents);
+  const reports = new ReportService({
+    associations: stores.associations,
+    profiles: stores.profiles,
+    index: stores.reportIndex,
+    partnerName: (mpnId) => orgs.byMpnId(mpnId)?.name ?? null,
+    university: { links: university, assessments: universityAssessments },
+  });
   const signer = new DownloadLinkSigner({ secret: config.downloadSigningSecret, publicBaseUrl: config.publicBaseUrl, clock });
   const admin = new AdminActions({ roles, reports, audit: stores.audit, association: associations, associations: stores.associations, profiles: stores.profiles, signer, clock });
-  const university = new UniversityService({ documents: stores.documents, clock });
-  return { associations, university, roles, reports, signer, admin, policy, privacyViews, pseudonymizer, erasedStarts, renewalListener, movedAway };
+  return { associations, university, universityAssessments, roles, reports, signer, admin, policy, privacyViews, pseudonymizer, erasedStarts, renewalListener, movedAway };
 }
 
 /** Export and erasure reach every store that holds a person, the notices' included. */
 export function composePrivacy(domain: Domain, notices: Notices, stores: Stores, orgs: OrgDirectory, clock: Clock): PrivacyServices {
-  const { privacyViews, associations, university, erasedStarts, pseudonymizer, policy } = domain;
+  const { privacyViews, associations, university, universityAssessments, erasedStarts, pseudonymizer, policy } = domain;
   const deps: PrivacyDeps = {
     ...privacyViews,
     associations,
     reportIndex: stores.reportIndex,
     university,
+    universityAssessments,
     refs: notices.refs,
     prefs: notices.prefs,
     digests: notices.digests,

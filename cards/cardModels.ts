@@ -42,6 +42,8 @@ export interface StatementCardData {
   notes?: string[];
   tone?: Tone;
   buttons?: ExecuteButton[];
+  /** A second titled part after the facts (the Partner University assessments of "my certifications"). */
+  section?: { title: string; lines: string[]; facts: Fact[] };
 }
 
 export interface ConfirmCardData {
@@ -78,6 +80,9 @@ export function statementCard(data: StatementCardData): AdaptiveCardAttachment {
     facts: data.facts ?? [],
     notes: data.notes ?? [],
     buttons: inRow(data.buttons ?? []),
+    sectionTitle: data.section?.title ?? '',
+    sectionLines: data.section?.lines ?? [],
+    sectionFacts: data.section?.facts ?? [],
   });
 }
 

@@ -15,12 +15,14 @@ import { loadOrgsFile } from '../services/directory/directoryFiles';
 import { OrgDirectory } from '../services/directory/orgDirectory';
 import { MemoryReportIndexStore } from '../services/memory/memoryReportIndexStore';
 import { RedisReportIndexStore } from '../services/redis/redisReportIndexStore';
-import { DateOrder, formatImportReport, importPartnerCenterExport, ImportProgress, parsePartnerCenterExport } from '../services/report/partnerCenterImport';
+import { DateOrder, importPartnerCenterExport, ImportProgress, parsePartnerCenterExport } from '../services/report/partnerCenterImport';
+import { formatImportReport } from '../services/report/importReportText';
 import { ReportService } from '../services/report/reportService';
 import { Clock, systemClock } from '../services/clock';
 import { CertificationProfile } from '../services/directory/types';
 import { planOrgRenewals } from '../services/renewals/renewalPlanner';
 import { createStores, Stores } from '../services/storeFactory';
+import { UniversityAssessmentStore } from '../services/university/universityAssessments';
 import { ProgressLine, progressLineFor } from './progressLine';
 
 const USAGE = 'Usage: npm run import -- --org <mpnId> [--dates mdy|dmy] <file.csv>';
@@ -29,7 +31,8 @@ export const HELP = `${USAGE}
 
 Loads a Partner Center "Trainings, exams and certifications" export (CSV, as downloaded or
 saved again by Excel) into CertLink's store: each person's profile and certifications, for
-the organization --org names. Every row is checked first; a person with a rejected row is
+the organization --org names, and the assessments of Partner University accounts (rows of
+TrainingType Assessment, the account in Email). Every row is checked first; a person with a rejected row is
 left as they were, and a file that is not that export changes nothing.
 
   --org <mpnId>      the organization's MPN id (its rows must carry it in MpnId)
@@ -107,7 +110,12 @@ export async function runImport(argv: string[], env: Env, output: ImportOutput, 
   const stores = await createStores({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix });
   try {
     const before = new Map<string, CertificationProfile | null>();
-    const report = await importPartnerCenterExport(content, args.org, stores.profiles, { dateOrder: args.dateOrder, onProgress, onWritten: (was, now) => before.set(now.mcid, was) });
+    const report = await importPartnerCenterExport(content, args.org, stores.profiles, {
+      dateOrder: args.dateOrder,
+      onProgress,
+      onWritten: (was, now) => before.set(now.mcid, was),
+      assessments: new UniversityAssessmentStore(stores.documents),
+    });
     progress?.done();
     for (const line of formatImportReport(report, args.file)) print(line);
     if (!report.ok) return 1;

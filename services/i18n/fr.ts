@@ -87,6 +87,10 @@ export const fr: Record<keyof typeof en, string> = {
   certificationsNotLinked: 'Le MCID {mcid} n’est pas lié : elles ne comptent pour aucune organisation tant que vous ne le liez pas.',
   certificationsNone: 'Votre profil de certification n’a encore aucun examen ni aucune certification.',
   certificationsMore: '… et {count} de plus.',
+  certificationsUniversityTitle: 'Évaluations de l’Université partenaire',
+  certificationsUniversityAccount: 'De votre compte Université partenaire {account} :',
+  certificationsUniversityNone: 'Votre compte Université partenaire {account} n’a pas encore d’évaluation.',
+  assessmentExpires: '{title}, expire le {expires}',
   certificationsSource:
     'Une certification manquante ou erronée se corrige sur votre profil Microsoft Learning, pas dans CertLink. Pour fusionner deux profils de certification, contactez le support des certifications : https://aka.ms/mcpforum',
   removeNothing: 'Vous n’avez aucune certification liée à supprimer.',

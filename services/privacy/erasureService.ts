@@ -75,7 +75,9 @@ export class ErasureService {
       await deps.prefs.releaseReminder(tenantId, userId);
     }
     await deps.digests?.forget(tenantId, userId);
-    summary.universityLinkErased = (await deps.university.remove(tenantId, userId)).kind === 'removed';
+    const university = await deps.university.remove(tenantId, userId);
+    summary.universityLinkErased = university.kind === 'removed';
+    if (university.kind === 'removed') await deps.universityAssessments?.replace(university.link.account, []);
     await deps.documents.delete([exportEmailKey(tenantId, userId)]);
 
     const mcid = await mcidOfPerson(deps, person);

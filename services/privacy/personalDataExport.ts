@@ -7,6 +7,7 @@
 import { AuditAction, AuditEntry } from '../audit/auditLog';
 import { CertificationProfile } from '../directory/types';
 import { ConversationRef, DueNotice } from '../notices/types';
+import { UniversityAssessment } from '../university/universityAssessments';
 import { UniversityLink } from '../university/universityService';
 import { mcidOfPerson, orgsToSearch, PersonRef, PrivacyDeps, sessionStateKey } from './privacyDeps';
 
@@ -39,6 +40,8 @@ export interface PersonalDataExport {
   pendingNotices: { dueAt: string; reason: string; scheduledAt: string }[];
   conversationReference: ConversationRef | null;
   partnerUniversity: UniversityLink | null;
+  /** The imported assessments of that Partner University account. */
+  partnerUniversityAssessments: UniversityAssessment[];
   /** Botbuilder state of the personal chat (cards waiting for a click, a sign-in in progress). */
   sessionState: unknown;
   auditEntries: ExportedAuditEntry[];
@@ -95,6 +98,7 @@ export class PersonalDataExporter {
     const session = conversationId ? (await deps.documents.read([sessionStateKey(conversationId)])).get(sessionStateKey(conversationId)) : undefined;
     const pending: DueNotice[] = deps.notices ? await deps.notices.pendingFor(person.tenantId, person.userId) : [];
     const lastReminded = deps.prefs ? await deps.prefs.lastReminded(person.tenantId, person.userId) : null;
+    const university = await deps.university.get(person.tenantId, person.userId);
 
     return {
       format: 'certlink-personal-data-v1',
@@ -116,7 +120,8 @@ export class PersonalDataExporter {
       noticeSettings: deps.prefs ? { noticesEnabled: await deps.prefs.noticesEnabled(person.tenantId, person.userId), lastRemindedByAdmin: lastReminded?.toISOString() ?? null } : null,
       pendingNotices: pending.map((n) => ({ dueAt: n.dueAt.toISOString(), reason: n.reason, scheduledAt: n.scheduledAt.toISOString() })),
       conversationReference: ref,
-      partnerUniversity: await deps.university.get(person.tenantId, person.userId),
+      partnerUniversity: university,
+      partnerUniversityAssessments: university && deps.universityAssessments ? await deps.universityAssessments.get(university.account) : [],
       sessionState: session?.value ?? null,
       auditEntries,
     };

@@ -9,6 +9,7 @@ import { ProfileStore } from '../directory/profileStore';
 import { DocumentStore } from '../kv/documentStore';
 import { ConversationRefStore, NoticePreferenceStore } from '../notices/conversationRefStore';
 import { ReportIndexStore } from '../report/reportIndexStore';
+import { UniversityAssessmentStore } from '../university/universityAssessments';
 import { UniversityService } from '../university/universityService';
 import { PersonNotices } from './personNotices';
 import { PseudonymizedStarts } from './pseudonymizedStarts';
@@ -32,6 +33,8 @@ export interface PrivacyDeps {
   audit: AuditLog & AuditRetention;
   reportIndex: ReportIndexStore;
   university: UniversityService;
+  /** The assessments of Partner University accounts: those of the person's linked account are theirs. */
+  universityAssessments?: UniversityAssessmentStore;
   /** Notice stores; null when notices do not run. */
   refs: ConversationRefStore | null;
   prefs: NoticePreferenceStore | null;

@@ -9,6 +9,8 @@
 import { parse } from 'csv-parse/sync';
 import { normalizeEmail, ProfileStore } from '../directory/profileStore';
 import { Certification, CertificationProfile } from '../directory/types';
+import { UniversityAssessmentStore } from '../university/universityAssessments';
+import { AssessmentRows, ImportedAccount, isAssessmentRow, writeAccounts } from './assessmentRows';
 import { PARTNER_CENTER_COLUMNS } from './reportColumns';
 
 type Column = (typeof PARTNER_CENTER_COLUMNS)[number];
@@ -23,7 +25,7 @@ export interface Rejection {
 export type DateOrder = 'mdy' | 'dmy';
 
 /** The separators an export may use, with the name the import's output gives each. */
-const DELIMITER_NAMES = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
+export const DELIMITER_NAMES = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
 type Delimiter = keyof typeof DELIMITER_NAMES;
 
 /** Rows checked or written so far, for a progress display: checking reads every row, writing stores each person's rows. */
@@ -39,6 +41,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Each profile written, with what it replaced (renewal reminders cancel what a new expiry day makes moot). */
   onWritten?: (before: CertificationProfile | null, after: CertificationProfile) => void;
+  /** Where Partner University assessment rows are written (absent: they are checked, not written). */
+  assessments?: UniversityAssessmentStore;
 }
 
 /** How the file was read: its separator, and the order of its slash dates. */
@@ -47,7 +51,7 @@ export interface ExportFormat {
   dateOrder: DateOrder;
 }
 
-export type ParsedExport = { ok: false; error: string } | { ok: true; rowsRead: number; profiles: ImportedProfile[]; rejected: Rejection[]; format: ExportFormat };
+export type ParsedExport = { ok: false; error: string } | { ok: true; rowsRead: number; profiles: ImportedProfile[]; accounts: ImportedAccount[]; rejected: Rejection[]; format: ExportFormat };
 
 export interface ImportedProfile {
   mcid: string;
@@ -58,7 +62,7 @@ export interface ImportedProfile {
   lines: number[];
 }
 
-export type ImportReport = { ok: false; error: string } | { ok: true; rowsRead: number; imported: number; rejected: Rejection[]; profilesWritten: number; mcids: string[]; format: ExportFormat };
+export type ImportReport = { ok: false; error: string } | { ok: true; rowsRead: number; imported: number; rejected: Rejection[]; profilesWritten: number; mcids: string[]; accountsWritten: number; format: ExportFormat };
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
@@ -119,7 +123,7 @@ function checkRow(get: (c: Column) => string, line: number, org: string, slashOr
     if (type || completion || expiration) return reject('TrainingType and dates are given without a TrainingTitle');
     return { line, mcid, firstName, lastName, emails, certification: null };
   }
-  if (type !== 'certification' && type !== 'exam') return reject('TrainingType must be Certification or Exam');
+  if (type !== 'certification' && type !== 'exam') return reject('TrainingType must be Certification, Exam or Assessment');
   const forms = `YYYY-MM-DD, ${slashOrder === 'mdy' ? 'M/D/YYYY' : 'D/M/YYYY'} or D.M.YYYY`;
   const earnedOn = parseExportDate(completion, slashOrder);
   if (!earnedOn) return reject(`TrainingCompletionDate is not a date (${forms})`);
@@ -170,6 +174,7 @@ export function parsePartnerCenterExport(content: string | Buffer, org: string, 
 
   const rejected: Rejection[] = [];
   const groups = new Map<string, RowFacts[]>();
+  const assessmentRows = new AssessmentRows(org, format.dateOrder);
   const rejectedMcids = new Set<string>();
   // A record's first line: info.lines is where it ends, and a quoted field may span lines.
   let nextLine = records[0].info.lines + 1;
@@ -183,6 +188,10 @@ export function parsePartnerCenterExport(content: string | Buffer, org: string, 
       continue;
     }
     const get = (c: Column) => unneutralize((record[index.get(c) as number] ?? '').trim());
+    if (isAssessmentRow(get('TrainingType'))) {
+      assessmentRows.add(get, line);
+      continue;
+    }
     const facts = checkRow(get, line, org, format.dateOrder);
     if ('reason' in facts) {
       rejected.push(facts);
@@ -232,9 +241,11 @@ export function parsePartnerCenterExport(content: string | Buffer, org: string, 
     for (const r of rows) if (r.certification) certs.set(`${r.certification.title}|${r.certification.earnedOn}`, r.certification);
     profiles.push({ mcid, firstName: rows[0].firstName, lastName: rows[0].lastName, emails, certifications: [...certs.values()], lines: rows.map((r) => r.line) });
   }
+  const { accounts, rejected: assessmentsRejected } = assessmentRows.finish();
+  rejected.push(...assessmentsRejected);
   rejected.sort((a, b) => a.line - b.line);
   options.onProgress?.({ phase: 'checking', rows: totalRows, totalRows });
-  return { ok: true, rowsRead: totalRows, profiles, rejected, format };
+  return { ok: true, rowsRead: totalRows, profiles, accounts, rejected, format };
 }
 
 /**
@@ -246,7 +257,7 @@ export async function importPartnerCenterExport(content: string | Buffer, org: s
   const parsed = parsePartnerCenterExport(content, org, options);
   if (!parsed.ok) return parsed;
   const existing = await profiles.getMany(parsed.profiles.map((p) => p.mcid));
-  const totalRows = rowsOf(parsed.profiles);
+  const totalRows = rowsOf(parsed.profiles) + (options.assessments ? rowsOf(parsed.accounts) : 0);
   let imported = 0;
   for (const [i, p] of parsed.profiles.entries()) {
     options.onProgress?.({ phase: 'writing', rows: imported, totalRows });
@@ -257,6 +268,9 @@ export async function importPartnerCenterExport(content: string | Buffer, org: s
     options.onWritten?.(before ?? null, profile);
     imported += p.lines.length;
   }
+  if (options.assessments) await writeAccounts(parsed.accounts, options.assessments);
+  const accountsWritten = options.assessments ? parsed.accounts.length : 0;
+  imported += rowsOf(parsed.accounts.slice(0, accountsWritten));
   options.onProgress?.({ phase: 'writing', rows: imported, totalRows });
   return {
     ok: true,
@@ -265,33 +279,12 @@ export async function importPartnerCenterExport(content: string | Buffer, org: s
     rejected: parsed.rejected,
     profilesWritten: parsed.profiles.length,
     mcids: parsed.profiles.map((p) => p.mcid),
+    accountsWritten,
     format: parsed.format,
   };
 }
 
 /** Rows that make up these profiles. */
-export function rowsOf(profiles: ImportedProfile[]): number {
+export function rowsOf(profiles: readonly { lines: number[] }[]): number {
   return profiles.reduce((n, p) => n + p.lines.length, 0);
-}
-
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
-/**
- * The lines the CLI prints: for an import (what was written), or for a checked file that was not
- * imported (what an import would do). Reasons never quote names or emails.
- */
-export function formatImportReport(report: ImportReport | ParsedExport, file: string): string[] {
-  if (!report.ok) return [`${file}: nothing imported. ${report.error}`];
-  const { delimiter, dateOrder } = report.format;
-  const separator = DELIMITER_NAMES[delimiter];
-  const rejected = count(report.rejected.length, 'row rejected', 'rows rejected');
-  const outcome =
-    'profiles' in report
-      ? `would import ${count(rowsOf(report.profiles), 'row', 'rows')} (${count(report.profiles.length, 'person', 'people')}), ${rejected}; nothing was written`
-      : `imported ${count(report.imported, 'row', 'rows')} (${count(report.profilesWritten, "person's profile", "people's profiles")} written), ${rejected}`;
-  return [
-    `${file}: ${count(report.rowsRead, 'row', 'rows')} read: ${outcome}`,
-    `Read as ${separator}-separated values, slash dates as ${dateOrder === 'mdy' ? 'month/day/year' : 'day/month/year'}`,
-    ...report.rejected.map((r) => `  line ${r.line}: ${r.reason}`),
-  ];
 }

@@ -8,6 +8,7 @@
  */
 import { CurrentLink, McidRecord } from '../association/types';
 import { Certification, CertificationProfile } from '../directory/types';
+import { UniversityAssessment } from '../university/universityAssessments';
 import { csvField } from './exportWriters';
 import { ReportRow } from './reportColumns';
 
@@ -15,7 +16,21 @@ import { ReportRow } from './reportColumns';
 export interface ReportPerson {
   record: McidRecord & { link: CurrentLink };
   profile: CertificationProfile | null;
+  /** The assessments of the Partner University account this person linked, if any. */
+  assessments?: readonly UniversityAssessment[];
 }
+
+/** Partner Center's TrainingType for a Partner University assessment. */
+export const ASSESSMENT_TYPE = 'Assessment';
+
+/** A person's certifications, then their Partner University assessments, as the report's trainings. */
+export function trainingsOf(p: ReportPerson): readonly Training[] {
+  const certifications = p.profile?.certifications ?? [];
+  if (!p.assessments || p.assessments.length === 0) return certifications;
+  return [...certifications, ...p.assessments.map((a): Training => ({ title: a.title, type: ASSESSMENT_TYPE, earnedOn: a.completedOn, expiresOn: a.expiresOn }))];
+}
+
+export type Training = Pick<Certification, 'title' | 'earnedOn' | 'expiresOn'> & { type: string };
 
 /** The org index is derived: only the record says whether the person is still linked to `mpnId`. */
 export function verifiedPerson(mpnId: string, record: McidRecord | null, profile: CertificationProfile | null): ReportPerson | null {
@@ -44,7 +59,7 @@ export function isoDay(value: string | undefined): string {
   return name;
 }
 
-function activationStatus(c: Certification, nowMs: number): string {
+function activationStatus(c: Training, nowMs: number): string {
   return c.expiresOn !== undefined && Date.parse(c.expiresOn) < nowMs ? 'Expired' : 'Active';
 }
 
@@ -61,7 +76,7 @@ export function personRows(p: ReportPerson, mpnId: string, partnerName: string, 
     PartnerName: partnerName,
     AssociationStartDate: isoDay(record.link.since),
   };
-  const certifications = profile?.certifications ?? [];
+  const certifications: readonly Training[] = trainingsOf(p);
   if (certifications.length === 0) {
     return [{ ...person, TrainingTitle: '', TrainingType: '', TrainingCompletionDate: '', ExpirationDate: '', ActivationStatus: '' }];
   }
@@ -114,13 +129,14 @@ export class ReportCsvFormatter {
   /** Every line of these people, in order, as one string. */
   format(people: readonly ReportPerson[]): string {
     let out = '';
-    for (const { record, profile } of people) {
+    for (const p of people) {
+      const { record, profile } = p;
       const emails = profile?.emails;
       const head = `${csvField(record.mcid)},${csvField(profile?.firstName ?? '')},${csvField(profile?.lastName ?? '')},` + `${csvField(emails?.[0] ?? '')},${csvField(emails?.[1] ?? '')},`;
       // `since` is an instant, unique per person: not worth a cache entry.
       const tail = `${this.tailConstant}${csvField(isoDay(record.link.since))}\r\n`;
-      const certifications = profile?.certifications;
-      if (!certifications || certifications.length === 0) {
+      const certifications: readonly Training[] = trainingsOf(p);
+      if (certifications.length === 0) {
         out += head + this.emptyTraining + tail;
         continue;
       }

@@ -14,6 +14,8 @@ import { McidRecord } from '../association/types';
 import { addDays } from '../clock';
 import { ProfileStore } from '../directory/profileStore';
 import { CertificationProfile } from '../directory/types';
+import type { UniversityAssessmentStore } from '../university/universityAssessments';
+import type { UniversityService } from '../university/universityService';
 import { ReportRow } from './reportColumns';
 import { personRows, ReportCsvFormatter, ReportPerson, verifiedPerson } from './reportLines';
 import { indexedMember } from './reportIndexListener';
@@ -63,6 +65,8 @@ export interface ReportServiceDeps {
   batchSize?: number;
   /** Batches in flight ahead of the one being written (default DEFAULT_READ_AHEAD_BATCHES). */
   readAheadBatches?: number;
+  /** Partner University links and their accounts' assessments: a linked account's assessments are rows too. */
+  university?: { links: Pick<UniversityService, 'getMany'>; assessments: Pick<UniversityAssessmentStore, 'getMany'> };
 }
 
 interface Batch {
@@ -114,7 +118,7 @@ export class ReportService {
         const p = verifiedPerson(mpnId, records[i], profiles[i]);
         if (p) out.push(p);
       }
-      return out;
+      return this.withAssessments(out);
     };
     for await (const mcids of this.deps.associations.scanOrgMembers(mpnId, this.batchSize)) {
       const next = verified(mcids);
@@ -158,6 +162,20 @@ export class ReportService {
       );
     }
     return counted;
+  }
+
+  /** Two reads a batch: the people's Partner University links, then their accounts' assessments. */
+  private async withAssessments(people: ReportPerson[]): Promise<ReportPerson[]> {
+    const university = this.deps.university;
+    if (!university || people.length === 0) return people;
+    const links = await university.links.getMany(people.map((p) => ({ tenantId: p.record.link.tenantId, userId: p.record.link.userId })));
+    const linked = people.flatMap((p, i) => {
+      const link = links[i];
+      return link ? [{ p, account: link.account }] : [];
+    });
+    const assessments = await university.assessments.getMany(linked.map((l) => l.account));
+    linked.forEach((l, i) => (l.p.assessments = assessments[i]));
+    return people;
   }
 
   private async load(mcids: string[]): Promise<Batch> {

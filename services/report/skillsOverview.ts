@@ -5,7 +5,7 @@
  * months. Pure: the caller gives the rows and "now".
  */
 import { addDays } from '../clock';
-import { isoDay, ReportPerson } from './reportLines';
+import { isoDay, ReportPerson, trainingsOf } from './reportLines';
 
 /** valid: not expired and not expiring soon (or never expires); expiring: within `expiringWithinDays`. */
 export type CertificationState = 'valid' | 'expiring' | 'expired';
@@ -86,13 +86,15 @@ export class SkillsOverviewBuilder {
     return expiresOn <= this.soonUntil ? 'expiring' : 'valid';
   }
 
-  add({ record, profile }: ReportPerson): void {
+  add(p: ReportPerson): void {
+    const { record, profile } = p;
     // The org index may list a person twice while a link moves; the record is the same.
     if (this.seen.has(record.mcid)) return;
     this.seen.add(record.mcid);
     const shown = this.people.length < this.options.maxPeople;
     const certifications: OverviewCertification[] = [];
-    for (const c of profile?.certifications ?? []) {
+    // The Partner University assessments of a linked account count beside the certifications, as in the downloads.
+    for (const c of trainingsOf(p)) {
       const expiresOn = isoDay(c.expiresOn);
       const state = this.stateOf(expiresOn);
       this.states[state]++;

@@ -23,6 +23,13 @@ export class UniversityService {
     return doc ? (doc.value as UniversityLink) : null;
   }
 
+  /** The links of these people, in order (null: none), in one read. */
+  async getMany(people: readonly { tenantId: string; userId: string }[]): Promise<(UniversityLink | null)[]> {
+    const keys = people.map((p) => this.key(p.tenantId, p.userId));
+    const found = await this.deps.documents.read(keys);
+    return keys.map((k) => (found.get(k)?.value as UniversityLink | undefined) ?? null);
+  }
+
   async link(tenantId: string, userId: string, account: string): Promise<{ kind: 'linked' | 'already'; link: UniversityLink }> {
     const existing = await this.get(tenantId, userId);
     if (existing && existing.account.toLowerCase() === account.toLowerCase()) return { kind: 'already', link: existing };

@@ -6,9 +6,11 @@ import path from 'node:path';
 import type Redis from 'ioredis';
 import { ManualClock } from '../../services/clock';
 import { RedisAssociationStore } from '../../services/redis/redisAssociationStore';
+import { RedisDocumentStore } from '../../services/redis/redisDocumentStore';
 import { RedisProfileStore } from '../../services/redis/redisProfileStore';
 import { RedisReportIndexStore } from '../../services/redis/redisReportIndexStore';
 import { ReportService } from '../../services/report/reportService';
+import { UniversityAssessmentStore } from '../../services/university/universityAssessments';
 import { HELP, parseImportArgs, runImport } from '../../scripts/import';
 import { FIRST_DRAW_MS, ProgressLine, progressLineFor, terminalProgressLine } from '../../scripts/progressLine';
 import { connectTestRedis, deleteByPrefix, uniquePrefix } from '../support/testRedis';
@@ -139,6 +141,19 @@ describe('npm run import (scripts/import.ts) against Redis', () => {
     const s = await reports.summary('1234567', new Date('2026-03-05T00:00:00Z'));
     assert.equal(s.linked, 1);
     assert.equal(s.byTitle.length, 3);
+  });
+
+  it('writes the Partner University assessment rows per account, where the running bot reads them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'certlink-import-'));
+    const file = path.join(dir, 'assessments.csv');
+    const header = readFileSync(sample, 'utf8').split(/\r?\n/)[0];
+    writeFileSync(file, `${header}\n,,,alice.pu@partneruniversity.example,,Azure Pre-Sales Assessment,Assessment,1/15/2026,,,1234567,Contoso\n`);
+    const { lines, output } = capture();
+    assert.equal(await runImport(['--org', '1234567', file], env, output), 0);
+    rmSync(dir, { recursive: true });
+    assert.equal(lines[0], `${file}: 1 row read: imported 1 row (0 people's profiles written, 1 Partner University account with assessments), 0 rows rejected`);
+    const stored = await new UniversityAssessmentStore(new RedisDocumentStore(redis, prefix)).get('Alice.PU@partneruniversity.example');
+    assert.deepEqual(stored, [{ title: 'Azure Pre-Sales Assessment', completedOn: '2026-01-15' }]);
   });
 
   it('prints each rejected line and exits 2; a wrong --org rejects every row', async () => {

@@ -4,6 +4,7 @@ import { CertificationProfile } from '../../../services/directory/types';
 import { say } from '../../../services/i18n/say';
 import { HandlerContext, Reply } from '../feature';
 import { EmployeeDeps } from './employeeDeps';
+import { assessmentSection } from './assessmentSection';
 import { certificationFacts } from './certificationFacts';
 import { LINK_START } from './linkHandler';
 
@@ -12,9 +13,10 @@ export const MAX_LISTED_CERTIFICATIONS = 20;
 
 export async function showCertifications(hc: HandlerContext, d: EmployeeDeps): Promise<Reply> {
   // Both read ahead, beside the turn's claim (see readAhead in ./index.ts).
-  const [mine, byEmail] = await Promise.all([hc.reads.mine(), hc.reads.byEmail()]);
+  const [mine, byEmail, section] = await Promise.all([hc.reads.mine(), hc.reads.byEmail(), assessmentSection(hc, d, MAX_LISTED_CERTIFICATIONS)]);
   // The linked profile, when there is one (it may be another account's, signed in with); else the one the email leads to.
   const profile = mine ? await linkedProfile(hc, mine.mcid, byEmail.profile) : byEmail.profile;
+  if (!profile && section) return { card: statementCard({ title: say(hc.locale, 'certificationsTitle'), lines: [say(hc.locale, 'statusNoProfile')], section }) };
   if (!profile) return { text: say(hc.locale, 'statusNoProfile') };
   const { mcid, certifications } = profile;
   // The profile's record: the person's own link, or the one the email's profile has (perhaps made from their other Teams account).
@@ -28,7 +30,7 @@ export async function showCertifications(hc: HandlerContext, d: EmployeeDeps): P
   // Not linked: link from here if the rules allow it now (the status card says when otherwise).
   const canLinkNow = !link && (!record || d.associations.statusOf(record).availability.blockedBy.length === 0);
   const buttons = canLinkNow ? [{ title: say(hc.locale, 'cmdLink'), verb: LINK_START, cardId: '' }] : [];
-  return { card: statementCard({ title: say(hc.locale, 'certificationsTitle'), lines, facts, notes, buttons }) };
+  return { card: statementCard({ title: say(hc.locale, 'certificationsTitle'), lines, facts, notes, buttons, ...(section ? { section } : {}) }) };
 }
 
 async function linkedProfile(hc: HandlerContext, mcid: string, fromEmail: CertificationProfile | null): Promise<CertificationProfile | null> {

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MemoryProfileStore } from '../../../services/memory/memoryProfileStore';
-import { formatImportReport, importPartnerCenterExport, ImportProgress, parseExportDate, parsePartnerCenterExport } from '../../../services/report/partnerCenterImport';
+import { importPartnerCenterExport, ImportProgress, parseExportDate, parsePartnerCenterExport } from '../../../services/report/partnerCenterImport';
+import { formatImportReport } from '../../../services/report/importReportText';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');
 const sample = readFileSync(path.join(root, 'data', 'partner-center-export.sample.csv'));

@@ -121,4 +121,21 @@ describe('skillsOverview: the skills report tab, one person per entry, states an
     assert.deepEqual(nextMonths(new Date('2026-11-30T23:30:00Z'), 3), ['2026-11', '2026-12', '2027-01']);
     assert.deepEqual(nextMonths(new Date('2026-12-31T23:59:59Z'), 2), ['2026-12', '2027-01']);
   });
+
+  it("counts a linked Partner University account's assessments beside the certifications, with their type", async () => {
+    const alice = { ...person('1', [['Azure Administrator', '2026-05-01']]), assessments: [{ title: 'Pre-Sales Assessment', completedOn: '2026-01-10', expiresOn: '2026-04-10' }] };
+    const out = await skillsOverview([[alice]], OPTIONS);
+    assert.deepEqual(
+      out.people[0].certifications.map(([title, type, earnedOn, expiresOn, state]) => [out.titles[title], type, earnedOn, expiresOn, state]),
+      [
+        ['Azure Administrator', 'certification', '2025-01-01', '2026-05-01', 'expiring'],
+        ['Pre-Sales Assessment', 'Assessment', '2026-01-10', '2026-04-10', 'expiring'],
+      ],
+    );
+    assert.equal(out.states.expiring, 2);
+    assert.deepEqual(
+      out.expiriesByMonth.slice(0, 3).map((m) => m.count),
+      [0, 1, 1],
+    );
+  });
 });

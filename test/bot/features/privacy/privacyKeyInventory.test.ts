@@ -84,6 +84,7 @@ describe('privacy: every Redis key is one PRIVACY.md lists', () => {
     await h.click(people.alice, button(await h.say(people.alice, 'link my certification'), 'link.confirm'));
     await h.click(people.benoit, button(await h.say(people.benoit, 'link my certification'), 'link.confirm'));
     await h.services.university.link(people.alice.tenantId, people.alice.userId, 'alice@contoso.com');
+    await h.services.universityAssessments.replace('alice@contoso.com', [{ title: 'Azure Pre-Sales Assessment', completedOn: '2026-01-15' }]);
     await h.click(people.alice, button(await h.say(people.alice, 'status'), 'notices.notifyMe'));
     await h.say(people.benoit, 'stop notifications');
     const myData = await h.say(people.alice, 'my data');
@@ -119,6 +120,7 @@ describe('privacy: every Redis key is one PRIVACY.md lists', () => {
       ':audit',
       '{bull}:notices:',
       'doc:university:',
+      'doc:universityAssessments:',
       'doc:botstate:',
       '{pstarts:',
       'once:',
