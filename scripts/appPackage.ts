@@ -1,5 +1,5 @@
 /**
- * The Teams app package: appPackage/manifest.json, the template Microsoft 365 Agents Toolkit
+ * The Teams app package: manifest/manifest.json, the template Microsoft 365 Agents Toolkit
  * also reads, with its ${{…}} placeholders filled from the deployment's settings, the French
  * strings and the two icons, zipped; and its offline validation with @microsoft/app-manifest's
  * bundled JSON schemas (every error, not just the first).
@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { PackageConfig } from '../bot/config';
 
-export const APP_PACKAGE_DIR = path.resolve(__dirname, '..', '..', 'appPackage');
+export const APP_PACKAGE_DIR = path.resolve(__dirname, '..', '..', 'manifest');
 export const TEMPLATE_FILE = 'manifest.json';
 
 /** Files copied into the zip as they are, beside manifest.json. */

@@ -1,6 +1,6 @@
 /**
  * npm run icons: draws the two Teams app icons with pngjs and writes them to
- * appPackage/. The PNGs are committed; run this only to change the drawing.
+ * manifest/. The PNGs are committed; run this only to change the drawing.
  *
  * - color.png, 192×192: a chain link (two white rings) on CertLink's accent colour.
  * - outline.png, 32×32: the same link, white on a transparent background, as Teams requires.
@@ -73,7 +73,7 @@ export function outlineIcon(): Buffer {
 }
 
 if (require.main === module) {
-  const dir = path.resolve(__dirname, '..', '..', 'appPackage');
+  const dir = path.resolve(__dirname, '..', '..', 'manifest');
   writeFileSync(path.join(dir, 'color.png'), colorIcon());
   writeFileSync(path.join(dir, 'outline.png'), outlineIcon());
   console.log(`wrote ${dir}/color.png (192×192) and ${dir}/outline.png (32×32)`);

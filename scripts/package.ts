@@ -1,6 +1,6 @@
 /**
  * npm run package: builds appPackage.zip (upload it in Teams: Apps → Manage your apps →
- * Upload an app) from appPackage/, the template Microsoft 365 Agents Toolkit uses too, with
+ * Upload an app) from manifest/, the template Microsoft 365 Agents Toolkit uses too, with
  * MicrosoftAppId, TEAMS_APP_ID, PUBLIC_BASE_URL and DEVELOPER_MPN_ID from the environment,
  * then validates it offline and prints every problem. Exit code 1 when the package is not valid.
  */

@@ -1,6 +1,6 @@
 import { ConfigError, DEFAULT_PORT, Env, int, str } from './parse';
 
-/** What `npm run package` fills into appPackage/manifest.json. */
+/** What `npm run package` fills into manifest/manifest.json. */
 export interface PackageConfig {
   /** The bot's Entra app id (MicrosoftAppId); also the SSO app of the tabs. */
   botId: string;

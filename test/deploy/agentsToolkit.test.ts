@@ -53,7 +53,7 @@ const PROJECTS = [
   { file: 'm365agents.local.yml', env: 'env/.env.local' },
 ];
 
-describe('Microsoft 365 Agents Toolkit layout (m365agents.yml, env/, appPackage/)', () => {
+describe('Microsoft 365 Agents Toolkit layout (m365agents.yml, env/, manifest/)', () => {
   for (const { file, env } of PROJECTS) {
     describe(file, () => {
       const text = read(file);
@@ -67,7 +67,7 @@ describe('Microsoft 365 Agents Toolkit layout (m365agents.yml, env/, appPackage/
         assert.equal(project.environmentFolderPath, './env');
       });
 
-      it('builds the app package from appPackage/manifest.json, the template npm run package fills', () => {
+      it('builds the app package from manifest/manifest.json, the template npm run package fills', () => {
         const zips = steps(project).filter((s) => s.uses === 'teamsApp/zipAppPackage');
         assert.ok(zips.length > 0);
         for (const zip of zips) assert.equal(path.resolve(ROOT, String(zip.with?.manifestPath)), path.join(APP_PACKAGE_DIR, TEMPLATE_FILE));
@@ -83,7 +83,7 @@ describe('Microsoft 365 Agents Toolkit layout (m365agents.yml, env/, appPackage/
       it(`names in ${env} every variable it and the manifest template use, unless a step writes it or it is a secret`, () => {
         const declared = envNames(env);
         const written = new Set(steps(project).flatMap((s) => Object.values(s.writeToEnvironmentFile ?? {})));
-        const used = new Set([...text.matchAll(PLACEHOLDER), ...read('appPackage/manifest.json').matchAll(PLACEHOLDER)].map((m) => m[1]));
+        const used = new Set([...text.matchAll(PLACEHOLDER), ...read('manifest/manifest.json').matchAll(PLACEHOLDER)].map((m) => m[1]));
         const missing = [...used].filter((name) => !declared.has(name) && !written.has(name) && !name.startsWith('SECRET_'));
         assert.deepEqual(missing, []);
         // Secrets stay out of the committed env file.
@@ -97,7 +97,7 @@ describe('Microsoft 365 Agents Toolkit layout (m365agents.yml, env/, appPackage/
 
   it('fills, with npm run package, every placeholder the manifest template has', () => {
     const known = Object.keys(placeholderValues(loadPackageConfig({})));
-    const used = [...new Set([...read('appPackage/manifest.json').matchAll(PLACEHOLDER)].map((m) => m[1]))];
+    const used = [...new Set([...read('manifest/manifest.json').matchAll(PLACEHOLDER)].map((m) => m[1]))];
     assert.deepEqual(
       used.filter((name) => !known.includes(name)),
       [],

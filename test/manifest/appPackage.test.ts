@@ -41,7 +41,7 @@ async function rezip(zipData: Buffer, edit: (files: Record<string, unknown>) => 
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
-describe('Teams app package (appPackage/, npm run package)', () => {
+describe('Teams app package (manifest/, npm run package)', () => {
   let zip: Buffer;
   let manifest: ManifestShape;
   let fr: Record<string, string>;
