@@ -7,13 +7,13 @@ import { getTeamsMember } from '../connector/memberApi';
 import type { ChannelActivity, Reply, SignInKind, Turn, TurnMembers, TurnSession } from '../turn';
 import type { SessionState } from './sessionState';
 import type { SignIn } from './signIn';
+import { oncePerTurn } from '../oncePerTurn';
 
 /** What every turn of one served bot shares. */
 export interface TurnEnvironment {
   session: SessionState;
   /** Signs connector calls (the app's token; none in local mode). */
   sign: SignRequest;
-  /** The sign-in, when an OAuth connection is configured. */
   /** The sign-ins this bot offers, by kind (none without their OAuth connection). */
   signIn: Partial<Record<SignInKind, SignIn>>;
 }
@@ -31,12 +31,7 @@ export class AgentsTurn implements Turn {
 
   /** The turn of this context, made once. */
   static of(context: TurnContext, env: TurnEnvironment): AgentsTurn {
-    let turn = context.turnState.get(TURN) as AgentsTurn | undefined;
-    if (!turn) {
-      turn = new AgentsTurn(context, env);
-      context.turnState.set(TURN, turn);
-    }
-    return turn;
+    return oncePerTurn(context.turnState, TURN, () => new AgentsTurn(context, env));
   }
 
   /** The SDK's Activity (its channelId is a getter over the wire's field). */

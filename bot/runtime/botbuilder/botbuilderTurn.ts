@@ -6,6 +6,7 @@ import type { ChannelActivity, Reply, SignInKind, TeamsMember, Turn, TurnMembers
 import { SessionState } from './sessionState';
 import { SIGN_IN_DIALOG, UNIVERSITY_SIGN_IN_DIALOG } from './signInDialog';
 import { signForTurn } from './turnCredentials';
+import { oncePerTurn } from '../oncePerTurn';
 
 /** What every turn of one served bot shares. */
 export interface TurnEnvironment {
@@ -28,12 +29,7 @@ export class BotbuilderTurn implements Turn {
 
   /** The turn of this context, made once. */
   static of(context: TurnContext, env: TurnEnvironment): BotbuilderTurn {
-    let turn = context.turnState.get(TURN) as BotbuilderTurn | undefined;
-    if (!turn) {
-      turn = new BotbuilderTurn(context, env);
-      context.turnState.set(TURN, turn);
-    }
-    return turn;
+    return oncePerTurn(context.turnState, TURN, () => new BotbuilderTurn(context, env));
   }
 
   get activity(): ChannelActivity {

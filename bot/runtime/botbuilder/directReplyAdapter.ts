@@ -15,7 +15,7 @@
  * be in the chat, and the SDK's three retries of it could post the same card twice.
  */
 import { Activity, ActivityTypes, CloudAdapter, Channels, Request, ResourceResponse, Response, TurnContext } from 'botbuilder';
-import { connectorRequest, ConnectorResponse, connectorUrl, isThrottled, retryAfterMs } from '../connector/connectorHttp';
+import { connectorRequest, ConnectorResponse, connectorUrl, flatHeaders, isThrottled, retryAfterMs } from '../connector/connectorHttp';
 import { processCheckedRequest } from './checkedRequest';
 import { signForTurn } from './turnCredentials';
 
@@ -116,12 +116,6 @@ function isPosted(activity: Partial<Activity>): boolean {
   if (activity.type === 'delay' || activity.type === ActivityTypes.InvokeResponse) return false;
   if (activity.type === ActivityTypes.Trace && activity.channelId !== Channels.Emulator) return false;
   return true;
-}
-
-function flatHeaders(response: ConnectorResponse): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
-  return out;
 }
 
 /** The connector answers {"id": "..."}; an empty or odd body is not an error, the reply was taken. */

@@ -6,7 +6,7 @@
  * reset idle keep-alive connection once, never a 5xx (the message may already be in the chat).
  */
 import type { ChannelActivity, TeamsMember } from '../turn';
-import { connectorRequest, ConnectorResponse, connectorUrl, isThrottled, retryAfterMs, SignRequest } from './connectorHttp';
+import { connectorRequest, ConnectorResponse, connectorUrl, flatHeaders, isThrottled, retryAfterMs, SignRequest } from './connectorHttp';
 
 /** A connector refusal, shaped like the SDKs' RestError where the bot reads it (statusCode, response). */
 export class ConnectorCallError extends Error {
@@ -85,12 +85,6 @@ export async function createPersonalChat(a: ChannelActivity, sign: SignRequest, 
   const body = { isGroup: false, bot: a.recipient, members: [{ id: teamsUserId, name: '' }], tenantId, channelData: { tenant: { id: tenantId } } };
   const answer = (await callConnector('a new conversation', 'POST', connectorUrl(a.serviceUrl, 'v3/conversations'), sign, body)) as { id?: unknown } | null;
   return typeof answer?.id === 'string' && answer.id ? answer.id : null;
-}
-
-function flatHeaders(response: ConnectorResponse): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
-  return out;
 }
 
 /** The connector answers JSON; an empty or odd body is not an error, the request was taken. */

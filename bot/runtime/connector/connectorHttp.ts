@@ -48,6 +48,13 @@ export function connectorUrl(serviceUrl: string | undefined, path: string): URL 
 }
 
 /** 429 and 503: the connector did not take the request and says when to come back. */
+/** The answer's headers, one string each, as errors carry them (Retry-After among them). */
+export function flatHeaders(response: ConnectorResponse): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  return out;
+}
+
 export function isThrottled(response: ConnectorResponse): boolean {
   return response.status === 429 || response.status === 503;
 }
